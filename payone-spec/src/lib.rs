@@ -1,0 +1,10 @@
+//! Parameter tables of the PAYONE APIs: model, format grammar, code generator and spec tools.
+//!
+//! Without the default `tables` feature only the dependency-free [`format`] grammar and
+//! [`natural`] order are built; `payone-derive` uses them at compile time.
+
+pub mod format;
+pub mod natural;
+
+#[cfg(feature = "tables")]
+pub mod model;
