@@ -1,0 +1,354 @@
+//! `#[derive(PayoneParam)]`: a newtype holding one parameter's value.
+
+use payone_spec::format::{Char, Format, Length, Numeric, Symbols, ValueRange};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, LitStr, Type};
+
+use crate::attr::{Errors, Reader, entries};
+
+const KEYS: &[&str] = &["name", "format", "symbols", "range", "repr", "sensitive"];
+
+/// What the newtype holds, decided by the format.
+enum Repr {
+    Text(TokenStream),
+    Digits(TokenStream),
+    Integer(TokenStream),
+    Date,
+    NonEmpty,
+}
+
+struct Parsed<'a> {
+    name: LitStr,
+    format: LitStr,
+    symbols_text: Option<String>,
+    sensitive: bool,
+    repr: Repr,
+    field: &'a Type,
+}
+
+fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
+    let mut errors = Errors::default();
+    let field = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Unnamed(f) if f.unnamed.len() == 1 => Some(&f.unnamed[0].ty),
+            _ => None,
+        },
+        _ => None,
+    };
+    if field.is_none() {
+        errors.push(
+            input.ident.span(),
+            "PayoneParam derives on a newtype: `struct Name(Inner);`",
+        );
+    }
+    let list = entries(&input.attrs, &mut errors);
+    let mut reader = Reader::new(&list, KEYS, "PayoneParam");
+    let name = reader.string("name", &mut errors);
+    let format = reader.string("format", &mut errors);
+    let symbols = reader.string("symbols", &mut errors);
+    let range = reader.string("range", &mut errors);
+    let repr = reader.string("repr", &mut errors);
+    let sensitive = reader.flag("sensitive", &mut errors);
+    reader.finish(&mut errors);
+    if name.is_none() {
+        errors.push(input.ident.span(), "missing `#[payone(name = \"...\")]`");
+    }
+    if format.is_none() {
+        errors.push(input.ident.span(), "missing `#[payone(format = \"...\")]`");
+    }
+
+    let parsed_format = format.and_then(|f| match Format::parse(&f.value()) {
+        Ok(parsed) => Some(parsed),
+        Err(e) => {
+            errors.push(f.span(), format!("malformed format `{}`: {e}", f.value()));
+            None
+        }
+    });
+    let parsed_symbols = symbols.and_then(|s| match Symbols::parse(&s.value()) {
+        Ok(parsed) => Some(parsed),
+        Err(e) => {
+            errors.push(s.span(), format!("malformed permitted symbols: {e}"));
+            None
+        }
+    });
+    let parsed_range = range.and_then(|r| match ValueRange::parse(&r.value()) {
+        Ok(parsed) => Some(parsed),
+        Err(e) => {
+            errors.push(r.span(), format!("malformed value range: {e}"));
+            None
+        }
+    });
+    let digits = match repr {
+        None => false,
+        Some(r) if r.value() == "digits" => true,
+        Some(r) => {
+            errors.push(r.span(), "`repr` takes \"digits\" (a NUMERIC kept as a digit string)");
+            false
+        }
+    };
+
+    let repr = parsed_format.and_then(|f| {
+        let span = format.map(|f| f.span()).unwrap_or_else(|| input.ident.span());
+        match f {
+            Format::Numeric(n) if digits => {
+                if n.max_value.is_some() || parsed_range.is_some() {
+                    errors.push(span, "a digit string (repr = \"digits\") takes no maximum value");
+                }
+                Some(Repr::Digits(digits_check(&n)))
+            }
+            Format::Numeric(n) => match integer_check(&n, parsed_range) {
+                Ok(check) => Some(Repr::Integer(check)),
+                Err(message) => {
+                    errors.push(span, message);
+                    None
+                }
+            },
+            Format::Char(c) => Some(Repr::Text(char_check(&c, parsed_symbols.as_ref(), symbols))),
+            Format::Date8 => Some(Repr::Date),
+            Format::Text => Some(Repr::NonEmpty),
+            Format::List => {
+                errors.push(span, "a LIST parameter derives PayoneList on an enum");
+                None
+            }
+        }
+    });
+    if let Some(symbols) = symbols
+        && !matches!(repr, Some(Repr::Text(_)) | None)
+    {
+        errors.push(symbols.span(), "permitted symbols apply to CHAR formats only");
+    }
+    if let Some(range) = range
+        && !matches!(repr, Some(Repr::Integer(_)) | None)
+    {
+        errors.push(range.span(), "a value range applies to NUMERIC formats only");
+    }
+    errors.finish()?;
+    Ok(Parsed {
+        name: name.expect("checked above").clone(),
+        format: format.expect("checked above").clone(),
+        symbols_text: symbols.map(LitStr::value),
+        sensitive,
+        repr: repr.expect("errors reported above"),
+        field: field.expect("checked above"),
+    })
+}
+
+fn digits_check(n: &Numeric) -> TokenStream {
+    let (min, max) = (n.min_digits, n.max_digits);
+    quote!(::payone_types::check::DigitsFormat { min_digits: #min, max_digits: #max })
+}
+
+fn integer_check(n: &Numeric, range: Option<ValueRange>) -> Result<TokenStream, String> {
+    if n.max_digits > 18 {
+        return Err(format!(
+            "NUMERIC with {} digits does not fit an integer; use repr = \"digits\"",
+            n.max_digits
+        ));
+    }
+    let by_digits = 10i64.pow(n.max_digits) - 1;
+    let mut max = by_digits;
+    if let Some(limit) = n.max_value {
+        max = max.min(limit as i64);
+    }
+    let mut min = 0i64;
+    if let Some(range) = range {
+        max = max.min(range.max as i64);
+        if range.signed {
+            min = -max;
+        }
+    }
+    let (min_digits, max_digits) = (n.min_digits, n.max_digits);
+    Ok(quote!(::payone_types::check::NumericFormat {
+        min_digits: #min_digits, max_digits: #max_digits, min: #min, max: #max
+    }))
+}
+
+fn char_check(c: &Char, symbols: Option<&Symbols>, text: Option<&LitStr>) -> TokenStream {
+    let (min, max, one_of) = match &c.length {
+        Length::Range { min, max } => (*min, *max, Vec::new()),
+        Length::OneOf(lengths) => (
+            *lengths.iter().min().unwrap_or(&0),
+            *lengths.iter().max().unwrap_or(&0),
+            lengths.clone(),
+        ),
+    };
+    let lowercase = c.lowercase;
+    let symbols = match symbols {
+        None => quote!(::payone_types::check::Symbols::Any),
+        Some(Symbols::Email) => quote!(::payone_types::check::Symbols::Email),
+        Some(Symbols::Set(ranges)) => {
+            let pairs = ranges.iter().map(|(lo, hi)| quote!((#lo, #hi)));
+            let text = text.map(LitStr::value).unwrap_or_default();
+            quote!(::payone_types::check::Symbols::Set(&[#(#pairs),*], #text))
+        }
+    };
+    quote!(::payone_types::check::CharFormat {
+        min: #min, max: #max, one_of: &[#(#one_of),*], lowercase: #lowercase, symbols: #symbols
+    })
+}
+
+/// Expands `#[derive(PayoneParam)]`.
+pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
+    let p = parse(input)?;
+    let ident = &input.ident;
+    let (name, format, field, sensitive) = (&p.name, &p.format, p.field, p.sensitive);
+    let mut rule_text = format.value();
+    if let Some(symbols) = &p.symbols_text {
+        rule_text.push_str(" with permitted symbols ");
+        rule_text.push_str(symbols);
+    }
+    let panic_message = format!("`{}` literal breaks its format {rule_text}", name.value());
+    let doc_new = format!(
+        "A `{}` from a literal; in a `const` a literal that breaks {rule_text} fails to compile.\n\n\
+         # Panics\nWhen the value breaks the format; use `try_new` for runtime data.",
+        name.value()
+    );
+
+    let body = match &p.repr {
+        Repr::Text(check) | Repr::Digits(check) => {
+            let check_ty = if matches!(p.repr, Repr::Text(_)) {
+                quote!(::payone_types::check::CharFormat)
+            } else {
+                quote!(::payone_types::check::DigitsFormat)
+            };
+            quote! {
+            const CHECK: #check_ty = #check;
+
+            #[doc = #doc_new]
+            pub const fn new(value: &'static str) -> Self {
+                match Self::CHECK.check(value) {
+                    Ok(()) => #ident(::std::borrow::Cow::Borrowed(value)),
+                    Err(_) => panic!(#panic_message),
+                }
+            }
+
+            /// Checks a runtime value.
+            pub fn try_new(
+                value: impl Into<::std::borrow::Cow<'static, str>>,
+            ) -> Result<Self, ::payone_types::Rule> {
+                let value = value.into();
+                Self::CHECK.check(&value)?;
+                Ok(#ident(value))
+            }
+
+            /// The value as the wire carries it.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+            }
+        }
+        Repr::NonEmpty => quote! {
+            #[doc = #doc_new]
+            pub const fn new(value: &'static str) -> Self {
+                match ::payone_types::check::check_text(value) {
+                    Ok(()) => #ident(::std::borrow::Cow::Borrowed(value)),
+                    Err(_) => panic!(#panic_message),
+                }
+            }
+
+            /// Checks a runtime value.
+            pub fn try_new(
+                value: impl Into<::std::borrow::Cow<'static, str>>,
+            ) -> Result<Self, ::payone_types::Rule> {
+                let value = value.into();
+                ::payone_types::check::check_text(&value)?;
+                Ok(#ident(value))
+            }
+
+            /// The value as the wire carries it.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        },
+        Repr::Integer(check) => quote! {
+            const CHECK: ::payone_types::check::NumericFormat = #check;
+
+            #[doc = #doc_new]
+            pub const fn new(value: #field) -> Self {
+                match Self::CHECK.check(value as i64) {
+                    Ok(()) => #ident(value),
+                    Err(_) => panic!(#panic_message),
+                }
+            }
+
+            /// Checks a runtime value.
+            pub const fn try_new(value: #field) -> Result<Self, ::payone_types::Rule> {
+                match Self::CHECK.check(value as i64) {
+                    Ok(()) => Ok(#ident(value)),
+                    Err(rule) => Err(rule),
+                }
+            }
+
+            /// The value.
+            pub const fn get(self) -> #field {
+                self.0
+            }
+        },
+        Repr::Date => quote! {
+            #[doc = #doc_new]
+            pub const fn new(value: ::payone_types::Date) -> Self {
+                #ident(value)
+            }
+
+            /// The date.
+            pub const fn get(self) -> ::payone_types::Date {
+                self.0
+            }
+        },
+    };
+    let (parse, value) = match &p.repr {
+        Repr::Text(_) | Repr::Digits(_) | Repr::NonEmpty => (
+            quote!(Self::try_new(s.to_owned())),
+            quote!(::std::borrow::Cow::Borrowed(&self.0)),
+        ),
+        Repr::Integer(_) => (
+            quote! {
+                let value = Self::CHECK.parse(s)?;
+                <#field>::try_from(value)
+                    .map(#ident)
+                    .map_err(|_| ::payone_types::Rule::Range { min: Self::CHECK.min, max: Self::CHECK.max })
+            },
+            quote!(::std::borrow::Cow::Owned(self.0.to_string())),
+        ),
+        Repr::Date => (
+            quote!(<::payone_types::Date as ::payone_types::ParamValue>::parse_param(s).map(#ident)),
+            quote!(::payone_types::ParamValue::param_value(&self.0)),
+        ),
+    };
+    let debug = if sensitive {
+        let text = format!("{ident}(<redacted>)");
+        quote!(f.write_str(#text))
+    } else {
+        let ident_text = ident.to_string();
+        quote!(f.debug_tuple(#ident_text).field(&self.0).finish())
+    };
+
+    Ok(quote! {
+        impl #ident {
+            /// The parameter's wire name.
+            pub const NAME: &'static str = #name;
+
+            #body
+        }
+
+        impl ::payone_types::ParamValue for #ident {
+            const SENSITIVE: bool = #sensitive;
+            const FORMAT: &'static str = #format;
+
+            fn parse_param(s: &str) -> Result<Self, ::payone_types::Rule> {
+                #parse
+            }
+
+            fn param_value(&self) -> ::std::borrow::Cow<'_, str> {
+                #value
+            }
+        }
+
+        impl ::std::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #debug
+            }
+        }
+    })
+}

@@ -1,0 +1,105 @@
+//! The merchant account: the parameters every request carries, supplied once by the
+//! configuration instead of by each request (mid, portalid, aid, key, mode, api_version, encoding).
+
+use std::borrow::Cow;
+
+use crate::charset::Charset;
+use crate::sign::{KeyDigest, PortalKey, server_key};
+
+/// `mode`: test or live transactions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Transactions are simulated.
+    #[default]
+    Test,
+    /// Transactions are performed.
+    Live,
+}
+
+impl Mode {
+    /// The wire value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Test => "test",
+            Mode::Live => "live",
+        }
+    }
+}
+
+/// The account parameters. Their formats are checked against each request's table when the
+/// request is encoded, so a wrong portal ID is reported like any other bad parameter.
+#[derive(Clone, Debug)]
+pub struct Account {
+    mid: u32,
+    portalid: u32,
+    aid: u32,
+    key: PortalKey,
+    key_digest: KeyDigest,
+    mode: Mode,
+    api_version: Cow<'static, str>,
+    encoding: Charset,
+}
+
+impl Account {
+    /// An account in test mode, API version 3.11, UTF-8, md5 key digest.
+    pub fn new(mid: u32, portalid: u32, aid: u32, key: PortalKey) -> Self {
+        Account {
+            mid,
+            portalid,
+            aid,
+            key,
+            key_digest: KeyDigest::Md5,
+            mode: Mode::Test,
+            api_version: Cow::Borrowed("3.11"),
+            encoding: Charset::Utf8,
+        }
+    }
+
+    /// Sets `mode`.
+    pub fn with_mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Sets `api_version`.
+    pub fn with_api_version(mut self, version: impl Into<Cow<'static, str>>) -> Self {
+        self.api_version = version.into();
+        self
+    }
+
+    /// Sets `encoding`.
+    pub fn with_encoding(mut self, encoding: Charset) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Sets how the Server API `key` parameter is derived.
+    pub fn with_key_digest(mut self, digest: KeyDigest) -> Self {
+        self.key_digest = digest;
+        self
+    }
+
+    /// The portal key.
+    pub fn key(&self) -> &PortalKey {
+        &self.key
+    }
+
+    /// The declared encoding.
+    pub fn encoding(&self) -> Charset {
+        self.encoding
+    }
+
+    /// The wire value of the account parameter `name`, if the account supplies it.
+    pub fn param(&self, name: &str) -> Option<Cow<'static, str>> {
+        Some(match name {
+            "mid" => Cow::Owned(self.mid.to_string()),
+            "portalid" => Cow::Owned(self.portalid.to_string()),
+            "aid" => Cow::Owned(self.aid.to_string()),
+            "key" => Cow::Owned(server_key(&self.key, self.key_digest)),
+            "mode" => Cow::Borrowed(self.mode.as_str()),
+            "api_version" => self.api_version.clone(),
+            "encoding" => Cow::Borrowed(self.encoding.as_str()),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,222 @@
+//! What every generated request and parameter group provides, and the steps shared by all of
+//! them: adding the account parameters, encoding, signing.
+
+use std::borrow::Cow;
+
+use crate::account::Account;
+use crate::params::Params;
+use crate::rule::{Rule, Violations};
+use crate::sign::{HashAlgorithm, sign};
+
+/// The platform a request belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Api {
+    /// PAYONE Frontend (hosted payment page).
+    Frontend,
+    /// PAYONE Client API.
+    Client,
+    /// PAYONE Server API.
+    Server,
+}
+
+impl Api {
+    /// The name used by the spec files and the CLI.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Api::Frontend => "frontend",
+            Api::Client => "client",
+            Api::Server => "server",
+        }
+    }
+}
+
+/// The table's Required column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Required {
+    /// `+`: always.
+    Yes,
+    /// `-`: never.
+    No,
+    /// `o`: depending on other parameters.
+    Conditional,
+}
+
+impl Required {
+    /// `required`, `optional` or `conditional`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Required::Yes => "required",
+            Required::No => "optional",
+            Required::Conditional => "conditional",
+        }
+    }
+}
+
+/// A payment-method block and the `clearingtype` that selects it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selector {
+    /// The selecting parameter (`clearingtype`).
+    pub param: &'static str,
+    /// The selecting value (`cc`).
+    pub value: &'static str,
+}
+
+/// One row of a request's table, as the generated code carries it.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamInfo {
+    /// Wire name (without `[n]` for arrays).
+    pub name: &'static str,
+    /// The Format line of the table.
+    pub format: &'static str,
+    /// The Required column.
+    pub required: Required,
+    /// The UsedInHash column.
+    pub hash: bool,
+    /// Never printed.
+    pub sensitive: bool,
+    /// Supplied by the account configuration.
+    pub account: bool,
+    /// Most elements, for array parameters.
+    pub array: Option<u32>,
+    /// The block this row belongs to.
+    pub block: Option<Selector>,
+    /// Checks a wire value.
+    pub check: fn(&str) -> Result<(), Rule>,
+}
+
+/// Parameters written by a struct of generated fields.
+pub trait WriteParams {
+    /// Appends this value's parameters (without the account parameters).
+    fn write_params<'a>(&'a self, out: &mut Params<'a>);
+}
+
+/// One element of an indexed group (`it/id/pr/no/de/va[n]`).
+pub trait Element {
+    /// Most elements.
+    const MAX: u32;
+    /// The group's rows.
+    const PARAMS: &'static [ParamInfo];
+    /// Appends this element's parameters with `[index]` (1-based).
+    fn write_element<'a>(&'a self, index: usize, out: &mut Params<'a>);
+}
+
+/// A payment-method block selected by `clearingtype`.
+pub trait Block: WriteParams {
+    /// The `clearingtype` value that selects the block.
+    const SELECTOR: Selector;
+    /// The block's rows.
+    const PARAMS: &'static [ParamInfo];
+}
+
+/// The `clearingtype` of a request, carrying the block of the selected payment method.
+pub trait Choice {
+    /// The parameter name (`clearingtype`).
+    const NAME: &'static str;
+    /// The permitted values.
+    const VALUES: &'static [&'static str];
+    /// The selected value.
+    fn value(&self) -> &'static str;
+    /// Appends the selector and the selected block's parameters.
+    fn write_choice<'a>(&'a self, hash: bool, out: &mut Params<'a>);
+    /// The rows of every block.
+    fn blocks_info() -> Vec<&'static ParamInfo>;
+    /// Checks a wire value of the selector.
+    fn check_value(s: &str) -> Result<(), Rule> {
+        if Self::VALUES.contains(&s) {
+            Ok(())
+        } else {
+            Err(Rule::UnknownValue(Self::VALUES))
+        }
+    }
+}
+
+/// A typed request of one platform.
+pub trait Request: WriteParams {
+    /// The platform.
+    const API: Api;
+    /// The value of the `request` parameter.
+    const NAME: &'static str;
+    /// The rows supplied by the account configuration, and the `request` row.
+    const ACCOUNT: &'static [ParamInfo];
+
+    /// Every row of the request's table: the request's own, its elements' and its blocks'.
+    fn params_info() -> Vec<&'static ParamInfo>;
+
+    /// The complete wire form: account parameters, `request`, then the request's own, checked
+    /// against the table and the declared encoding. Every violation is reported at once.
+    fn to_params<'a>(&'a self, account: &Account) -> Result<Params<'a>, Violations> {
+        let mut params = Params::new();
+        let mut violations = Violations::new();
+        for info in Self::ACCOUNT {
+            if info.name == "request" {
+                params.push("request", Self::NAME, info.hash, false);
+                continue;
+            }
+            if !info.account {
+                continue;
+            }
+            match account.param(info.name) {
+                Some(value) => {
+                    if violations.check(info.name, (info.check)(&value)).is_some() {
+                        params.push(info.name, value, info.hash, info.sensitive);
+                    }
+                }
+                None if info.required == Required::Yes => violations.push(info.name, Rule::Missing),
+                None => {}
+            }
+        }
+        self.write_params(&mut params);
+        if let Err(charset) = params.check_charset(account.encoding()) {
+            violations.extend(charset);
+        }
+        violations.into_result(params)
+    }
+
+    /// The wire form plus the `hash` (Frontend, Client API).
+    fn to_signed_params<'a>(
+        &'a self,
+        account: &Account,
+        algorithm: HashAlgorithm,
+    ) -> Result<Params<'a>, Violations> {
+        let mut params = self.to_params(account)?;
+        sign(&mut params, account.encoding(), account.key(), algorithm);
+        Ok(params)
+    }
+}
+
+/// Writes the elements of an indexed group, 1-based.
+pub fn write_elements<'a, E: Element>(elements: &'a [E], out: &mut Params<'a>) {
+    for (i, element) in elements.iter().enumerate() {
+        element.write_element(i + 1, out);
+    }
+}
+
+/// Checks the number of elements of an indexed group.
+pub fn check_elements<E: Element>(
+    elements: &[E],
+    required: bool,
+    first_param: &'static str,
+    violations: &mut Violations,
+) {
+    if elements.len() > E::MAX as usize {
+        violations.push(format!("{first_param}[{}]", E::MAX + 1), Rule::TooMany { max: E::MAX });
+    }
+    if required && elements.is_empty() {
+        violations.push(format!("{first_param}[1]"), Rule::Missing);
+    }
+}
+
+/// The indexed wire name `name[index]`.
+pub fn indexed(name: &'static str, index: usize) -> Cow<'static, str> {
+    Cow::Owned(format!("{name}[{index}]"))
+}
+
+/// Typestate markers of the generated builders.
+pub mod builder {
+    /// A required parameter that has been set.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Set;
+    /// A required parameter that has not been set yet.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Unset;
+}
