@@ -1,1 +1,185 @@
-fn main() {}
+//! `payone`: hashing, validation and spec tools for the PAYONE APIs (contract: DESIGN.md
+//! section 5). Keys and secrets are read from environment variables named on the command line,
+//! never from arguments.
+
+mod demo;
+mod hash;
+mod input;
+mod lookup;
+mod spec;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use payone_types::{HashAlgorithm, PortalKey};
+
+#[derive(Parser)]
+#[command(name = "payone", version, about = "Hashing, validation and spec tools for the PAYONE APIs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum HashApi {
+    Frontend,
+    Client,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ValidateApi {
+    Frontend,
+    Client,
+    Server,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Algo {
+    Sha384,
+    Md5,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Hash stdin `name=value` lines as the Frontend / Client API `hash` parameter.
+    Hash {
+        /// The platform whose table says which parameters are hashed.
+        #[arg(long, value_enum)]
+        api: HashApi,
+        /// HMAC-SHA384 (current) or md5 (legacy).
+        #[arg(long, value_enum, default_value = "sha384")]
+        algo: Algo,
+        /// Name of the environment variable holding the portal key.
+        #[arg(long)]
+        key_env: String,
+        /// Print the hashed parameter names, in hash order, before the digest.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Check stdin `name=value` lines against the request's table; one line per violation.
+    Validate {
+        /// The platform.
+        #[arg(long, value_enum)]
+        api: ValidateApi,
+    },
+    /// Work with the parameter tables in spec/.
+    Spec {
+        #[command(subcommand)]
+        command: SpecCommand,
+    },
+    /// Build, validate, sign and encode a checkout with the typed API, printing each step.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum SpecCommand {
+    /// One line per parameter: api, request, name, required, UsedInHash, format.
+    List {
+        /// Only this platform.
+        #[arg(long)]
+        api: Option<String>,
+        /// Only this request.
+        #[arg(long)]
+        request: Option<String>,
+        /// Read this spec directory instead of the tables built into the binary.
+        #[arg(long)]
+        spec: Option<PathBuf>,
+    },
+    /// Regenerate payone-types/src/generated/ from spec/.
+    Generate {
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The generated-code directory.
+        #[arg(long, default_value = "payone-types/src/generated")]
+        out: PathBuf,
+    },
+    /// Fail when payone-types/src/generated/ is not what spec/ generates.
+    Check {
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The generated-code directory.
+        #[arg(long, default_value = "payone-types/src/generated")]
+        out: PathBuf,
+    },
+}
+
+fn secret_from_env(var: &str) -> Result<PortalKey, String> {
+    match std::env::var(var) {
+        Ok(key) if !key.is_empty() => Ok(PortalKey::new(key)),
+        Ok(_) => Err(format!("environment variable {var} is empty")),
+        Err(_) => Err(format!("environment variable {var} is not set")),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Hash {
+            api,
+            algo,
+            key_env,
+            explain,
+        } => {
+            let key = secret_from_env(&key_env)?;
+            let pairs = input::read_params()?;
+            let api = match api {
+                HashApi::Frontend => "frontend",
+                HashApi::Client => "client",
+            };
+            let algorithm = match algo {
+                Algo::Sha384 => HashAlgorithm::HmacSha384,
+                Algo::Md5 => HashAlgorithm::Md5,
+            };
+            for line in hash::run(api, algorithm, &key, &pairs, explain)? {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { api } => {
+            let pairs = input::read_params()?;
+            let api = match api {
+                ValidateApi::Frontend => "frontend",
+                ValidateApi::Client => "client",
+                ValidateApi::Server => "server",
+            };
+            let lines = validate::run(api, &pairs);
+            for line in &lines {
+                println!("{line}");
+            }
+            Ok(if lines.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Spec { command } => match command {
+            SpecCommand::List { api, request, spec } => {
+                for line in spec::list(spec.as_deref(), api.as_deref(), request.as_deref())? {
+                    println!("{line}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            SpecCommand::Generate { spec, out } => {
+                for line in spec::generate(&spec, &out)? {
+                    println!("{line}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            SpecCommand::Check { spec, out } => spec::check(&spec, &out).map(|()| ExitCode::SUCCESS),
+        },
+        Command::Demo => demo::run().map(|()| ExitCode::SUCCESS),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("payone: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -10,6 +10,7 @@ extern crate self as payone_types;
 pub mod account;
 pub mod charset;
 pub mod check;
+pub mod dynamic;
 pub mod generated;
 pub mod iso;
 pub mod params;

@@ -80,6 +80,8 @@ pub struct ParamInfo {
     pub array: Option<u32>,
     /// The block this row belongs to.
     pub block: Option<Selector>,
+    /// The element or block type the row belongs to (empty for the request's own rows).
+    pub group: &'static str,
     /// Checks a wire value.
     pub check: fn(&str) -> Result<(), Rule>,
 }

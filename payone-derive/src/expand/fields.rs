@@ -241,7 +241,12 @@ pub fn write_statements(fields: &[Field], index: Option<&TokenStream>) -> TokenS
 }
 
 /// `ParamInfo` rows of the scalar and choice fields.
-pub fn rows(fields: &[Field], array: &TokenStream, block: &TokenStream) -> Vec<TokenStream> {
+pub fn rows(
+    fields: &[Field],
+    array: &TokenStream,
+    block: &TokenStream,
+    group: &str,
+) -> Vec<TokenStream> {
     fields
         .iter()
         .filter(|f| !matches!(f.kind, Kind::Elements))
@@ -275,6 +280,7 @@ pub fn rows(fields: &[Field], array: &TokenStream, block: &TokenStream) -> Vec<T
                     account: false,
                     array: #array,
                     block: #block,
+                    group: #group,
                     check: #check,
                 }
             }

@@ -88,11 +88,12 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 account: true,
                 array: None,
                 block: None,
+                group: "",
                 check: <#ty as ::payone_types::ParamValue>::check_param,
             }
         }
     });
-    let own_rows = rows(&fields, &quote!(None), &quote!(None));
+    let own_rows = rows(&fields, &quote!(None), &quote!(None), "");
     let extra_rows = fields.iter().map(|f| {
         let inner = &f.inner;
         match f.kind {
@@ -152,6 +153,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                     account: false,
                     array: None,
                     block: None,
+                    group: "",
                     check: |s| {
                         if s == #request {
                             Ok(())

@@ -1,0 +1,169 @@
+//! Checking untyped `name=value` parameters against a request's table: what the CLI's
+//! `validate` and `hash` and a receiving server need when the data does not come from the typed
+//! builders. Every violation is collected; values are never part of the report.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::CharFormat;
+use crate::params::Params;
+use crate::request::{ParamInfo, Required};
+use crate::rule::{Rule, Violations};
+
+/// A wire name split into its base and, for array elements, the index (`de[3]` -> `de`, 3).
+pub fn split_name(name: &str) -> (&str, Option<u32>) {
+    if let Some(open) = name.find('[')
+        && let Some(inner) = name[open + 1..].strip_suffix(']')
+        && let Ok(index) = inner.parse::<u32>()
+    {
+        return (&name[..open], Some(index));
+    }
+    (name, None)
+}
+
+/// The `hash` parameter itself: computed, so not a row of the generated tables.
+const HASH: CharFormat = CharFormat {
+    min: 1,
+    max: 96,
+    one_of: &[],
+    lowercase: true,
+    symbols: crate::check::Symbols::Set(&[('0', '9'), ('a', 'z')], "[0-9,a-z]"),
+};
+
+/// Finds the row for `name`: array rows only for indexed names; among rows of the same name
+/// (seed 004 has `iban` in two blocks) the one whose block the given `clearingtype` selects.
+pub fn find_row<'r>(
+    rows: &[&'r ParamInfo],
+    name: &str,
+    clearingtype: Option<&str>,
+) -> Option<&'r ParamInfo> {
+    let (base, index) = split_name(name);
+    let mut candidates = rows
+        .iter()
+        .copied()
+        .filter(|r| r.name == base && r.array.is_some() == index.is_some());
+    let first = candidates.next()?;
+    let selected = |r: &ParamInfo| match (r.block, clearingtype) {
+        (Some(block), Some(ct)) => block.value == ct,
+        _ => false,
+    };
+    if selected(first) {
+        return Some(first);
+    }
+    Some(candidates.find(|r| selected(r)).unwrap_or(first))
+}
+
+/// Checks `input` (in order, raw values) against the rows of one request.
+pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
+    let mut violations = Violations::new();
+    let clearingtype = input
+        .iter()
+        .find(|(n, _)| n == "clearingtype")
+        .map(|(_, v)| v.as_str());
+    let mut seen = BTreeSet::new();
+    // Per block selector value: whether any parameter of the block was given.
+    let mut blocks_used = BTreeSet::new();
+    // Per array group (identified by its first row's name): the indices given, per base name.
+    let mut indices: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
+
+    for (name, value) in input {
+        if !seen.insert(name.as_str()) {
+            violations.push(name.clone(), Rule::Duplicate);
+            continue;
+        }
+        if name == "hash" {
+            violations.check(name.clone(), HASH.check(value));
+            continue;
+        }
+        let Some(row) = find_row(rows, name, clearingtype) else {
+            violations.push(name.clone(), Rule::Unknown);
+            continue;
+        };
+        let (_, index) = split_name(name);
+        if let (Some(max), Some(index)) = (row.array, index) {
+            if index == 0 || index > max {
+                violations.push(name.clone(), Rule::TooMany { max });
+                continue;
+            }
+            indices.entry(row.name).or_default().insert(index);
+        }
+        if let Some(block) = row.block {
+            if clearingtype != Some(block.value) {
+                violations.push(
+                    name.clone(),
+                    Rule::NotSelected {
+                        selector: block.param,
+                        value: block.value,
+                    },
+                );
+                continue;
+            }
+            blocks_used.insert(block.value);
+        }
+        violations.check(name.clone(), (row.check)(value));
+    }
+
+    for row in rows.iter().filter(|r| r.required == Required::Yes) {
+        match (row.array, row.block) {
+            (Some(_), _) => {
+                let given = array_indices(rows, row, &indices);
+                if given.is_empty() {
+                    violations.push(format!("{}[1]", row.name), Rule::Missing);
+                }
+                for index in given {
+                    if !indices.get(row.name).is_some_and(|s| s.contains(&index)) {
+                        violations.push(format!("{}[{index}]", row.name), Rule::Missing);
+                    }
+                }
+            }
+            (None, Some(block)) => {
+                if blocks_used.contains(block.value)
+                    && !input.iter().any(|(n, _)| n == row.name)
+                {
+                    violations.push(row.name, Rule::Missing);
+                }
+            }
+            (None, None) => {
+                if !input.iter().any(|(n, _)| n == row.name) {
+                    violations.push(row.name, Rule::Missing);
+                }
+            }
+        }
+    }
+    violations
+}
+
+/// The indices given for any row of the element group `row` belongs to.
+fn array_indices(
+    rows: &[&ParamInfo],
+    row: &ParamInfo,
+    indices: &BTreeMap<&str, BTreeSet<u32>>,
+) -> BTreeSet<u32> {
+    rows.iter()
+        .filter(|r| r.array.is_some() && r.group == row.group)
+        .filter_map(|r| indices.get(r.name))
+        .flatten()
+        .copied()
+        .collect()
+}
+
+/// The given parameters as [`Params`], with the hash and sensitivity flags of their rows;
+/// unknown parameters are kept, not hashed and treated as sensitive (nothing is known about
+/// them).
+pub fn to_params<'a>(rows: &[&ParamInfo], input: &'a [(String, String)]) -> Params<'a> {
+    let clearingtype = input
+        .iter()
+        .find(|(n, _)| n == "clearingtype")
+        .map(|(_, v)| v.as_str());
+    let mut params = Params::new();
+    for (name, value) in input {
+        if name == "hash" {
+            continue;
+        }
+        let (hash, sensitive) = match find_row(rows, name, clearingtype) {
+            Some(row) => (row.hash, row.sensitive),
+            None => (false, true),
+        };
+        params.push(name.clone(), value.as_str(), hash, sensitive);
+    }
+    params
+}
