@@ -1,6 +1,7 @@
 //! Finding the request table that stdin parameters belong to.
 
-use payone_types::generated::{REQUESTS, RequestEntry};
+use payone_types::generated::REQUESTS;
+use payone_types::request::RequestEntry;
 
 use crate::input::value;
 

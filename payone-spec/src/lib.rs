@@ -7,4 +7,10 @@ pub mod format;
 pub mod natural;
 
 #[cfg(feature = "tables")]
+pub mod generate;
+#[cfg(feature = "tables")]
+pub mod list;
+#[cfg(feature = "tables")]
+pub mod load;
+#[cfg(feature = "tables")]
 pub mod model;

@@ -1,0 +1,202 @@
+//! The spec files as data: one [`SpecFile`] per platform page (layout in `spec/README.md`).
+
+use serde::Deserialize;
+
+/// One `spec/*.toml` file.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    /// The platform.
+    pub api: ApiInfo,
+    /// Section headings of the page, in page order.
+    #[serde(default, rename = "group")]
+    pub groups: Vec<Group>,
+    /// Values of the `request` parameter.
+    #[serde(default, rename = "request")]
+    pub requests: Vec<RequestSpec>,
+    /// The rows, in page order.
+    #[serde(default, rename = "param")]
+    pub params: Vec<ParamSpec>,
+}
+
+/// `[api]`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ApiInfo {
+    /// `frontend`, `client` or `server`.
+    pub name: String,
+    /// Human title of the platform.
+    pub title: String,
+    /// Where the rows come from unless a row says otherwise.
+    pub source: String,
+    /// The platform endpoint.
+    pub endpoint: String,
+    /// Further prose.
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// `[[group]]`: a section of the page.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// snake_case id, unique in the file.
+    pub id: String,
+    /// The heading as the page writes it.
+    pub heading: String,
+    /// Rust type name of the group.
+    pub rust: String,
+    /// Payment-method block chosen by a LIST parameter.
+    #[serde(default)]
+    pub selected_by: Option<SelectedBy>,
+    /// Indexed group (`it[n]` ...).
+    #[serde(default)]
+    pub array: Option<ArrayInfo>,
+    /// Further prose.
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// `selected_by = { param, value }`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SelectedBy {
+    /// The selecting parameter (`clearingtype`).
+    pub param: String,
+    /// The selecting value (`cc`).
+    pub value: String,
+}
+
+/// `array = { max }`.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ArrayInfo {
+    /// Largest index.
+    pub max: u32,
+}
+
+/// `[[request]]`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RequestSpec {
+    /// Value of the `request` parameter.
+    pub name: String,
+    /// Rust type name.
+    pub rust: String,
+    /// The groups whose rows the request carries.
+    pub groups: Vec<String>,
+    /// Further prose.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// The UsedInHash set when the page has no column.
+    #[serde(default)]
+    pub hash: Option<Vec<String>>,
+    /// Where `hash` comes from.
+    #[serde(default)]
+    pub hash_source: Option<String>,
+    /// Rows of the listed groups this request never sends.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Why `exclude`.
+    #[serde(default)]
+    pub exclude_note: Option<String>,
+    /// Rows required by this request although their flag says otherwise.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Rows optional for this request although their flag says required.
+    #[serde(default)]
+    pub optional: Vec<String>,
+}
+
+/// The Required column.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Required {
+    /// `+`
+    Yes,
+    /// `-`
+    No,
+    /// `o`
+    Conditional,
+}
+
+impl Required {
+    /// The word `payone spec list` prints.
+    pub fn as_list_word(self) -> &'static str {
+        match self {
+            Required::Yes => "required",
+            Required::No => "optional",
+            Required::Conditional => "conditional",
+        }
+    }
+}
+
+/// `[[param]]`: one row.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ParamSpec {
+    /// Wire name, without `[n]`.
+    pub name: String,
+    /// The group id.
+    pub group: String,
+    /// The Required column.
+    pub required: Required,
+    /// The UsedInHash column.
+    #[serde(default)]
+    pub hash: bool,
+    /// The Format line, verbatim.
+    pub format: String,
+    /// The description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Permitted symbols, verbatim.
+    #[serde(default)]
+    pub symbols: Option<String>,
+    /// LIST values.
+    #[serde(default)]
+    pub values: Vec<ListValue>,
+    /// LIST of a standard's codes.
+    #[serde(default)]
+    pub values_from: Option<String>,
+    /// Permitted values prose for numbers.
+    #[serde(default)]
+    pub range: Option<String>,
+    /// Further prose.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Supplied by the client configuration.
+    #[serde(default)]
+    pub account: bool,
+    /// Never printed.
+    #[serde(default)]
+    pub sensitive: bool,
+    /// `digits`: a NUMERIC kept as a digit string.
+    #[serde(default)]
+    pub repr: Option<String>,
+    /// Where the row comes from, when not `[api].source`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Rust type name.
+    #[serde(default)]
+    pub rust: Option<String>,
+}
+
+/// One LIST value.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ListValue {
+    /// The wire value.
+    pub value: String,
+    /// Its comment / description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Requests that do not accept the value.
+    #[serde(default)]
+    pub not_for: Vec<String>,
+    /// Further prose.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Rust variant name (default: the value in UpperCamelCase).
+    #[serde(default)]
+    pub rust: Option<String>,
+}

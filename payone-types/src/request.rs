@@ -222,3 +222,17 @@ pub mod builder {
     #[derive(Debug, Clone, Copy)]
     pub struct Unset;
 }
+
+/// A generated request type, as tools that look requests up by name see it
+/// (`generated::REQUESTS`).
+#[derive(Clone, Copy, Debug)]
+pub struct RequestEntry {
+    /// The platform.
+    pub api: Api,
+    /// The value of the `request` parameter.
+    pub name: &'static str,
+    /// The Rust type name.
+    pub rust: &'static str,
+    /// The request's rows ([`Request::params_info`]).
+    pub params: fn() -> Vec<&'static ParamInfo>,
+}
