@@ -22,7 +22,8 @@
 //! pub struct Cardpan(Cow<'static, str>);
 //! ```
 //!
-//! Keys: `name` and `format` (required), `symbols`, `range`, `repr = "digits"`, `sensitive`.
+//! Keys: `name` and `format` (required), `symbols`, `range`, `repr = "digits"`, `sensitive`,
+//! `unlisted` (a `LIST` whose values the documentation does not give: any non-empty text).
 //! The field is `Cow<'static, str>` for `CHAR`, `TEXT` and digit strings, `u32`/`u64`/`i64` for
 //! `NUMERIC`, `payone_types::Date` for `DATE(8)`. Generates `NAME`, `FORMAT`, a `const fn new`
 //! (a literal that breaks the format fails to compile in a `const`), `try_new` for runtime data,

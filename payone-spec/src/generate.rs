@@ -162,6 +162,9 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     if let Some(standard) = &p.values_from {
         facts.push(format!("codes of {standard}"));
     }
+    if p.unlisted {
+        facts.push("the page gives no values: any non-empty value is accepted".to_owned());
+    }
     if p.sensitive {
         facts.push("sensitive: never printed".to_owned());
     }
@@ -207,6 +210,7 @@ fn value_kind(p: &ParamSpec) -> Result<ValueKind, String> {
             Some("ISO 3166-1 alpha-2") => ValueKind::Standard(quote!(::payone_types::Country)),
             Some("ISO 639-1") => ValueKind::Standard(quote!(::payone_types::Language)),
             Some(other) => return Err(format!("unknown standard `{other}`")),
+            None if p.unlisted => ValueKind::Text,
             None => ValueKind::List,
         },
         Format::Numeric(_) if p.repr.is_some() => ValueKind::Text,
@@ -245,8 +249,8 @@ fn is_implicit(name: &str) -> bool {
 fn signature(p: &ParamSpec) -> String {
     let values: Vec<&str> = p.values.iter().map(|v| v.value.as_str()).collect();
     format!(
-        "{}|{:?}|{:?}|{:?}|{}|{:?}|{:?}",
-        p.format, p.symbols, p.range, p.repr, p.sensitive, p.values_from, values
+        "{}|{:?}|{:?}|{:?}|{}|{:?}|{}|{:?}",
+        p.format, p.symbols, p.range, p.repr, p.sensitive, p.values_from, p.unlisted, values
     )
 }
 
@@ -347,6 +351,9 @@ fn value_type(p: &ParamSpec, name: &Ident, spec: &Spec, errors: &mut Vec<String>
     }
     if let Some(repr) = &p.repr {
         extra.push(quote!(repr = #repr));
+    }
+    if p.unlisted {
+        extra.push(quote!(unlisted));
     }
     if p.sensitive {
         extra.push(quote!(sensitive));
@@ -724,15 +731,25 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
     if !errors.is_empty() {
         return Err(SpecErrors(errors));
     }
-    let tokens = quote! {
-        use std::borrow::Cow;
-
-        use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
-
+    let items = quote! {
         #(#requests)*
         #(#choices)*
         #(#groups)*
         #(#types)*
+    };
+    let text = items.to_string();
+    let derives: Vec<Ident> = ["PayoneChoice", "PayoneGroup", "PayoneList", "PayoneParam", "PayoneRequest"]
+        .into_iter()
+        .filter(|d| text.contains(d))
+        .map(ident)
+        .collect();
+    let cow = text.contains("Cow").then(|| quote!(use std::borrow::Cow;));
+    let tokens = quote! {
+        #cow
+
+        use ::payone_types::{#(#derives),*};
+
+        #items
     };
     let title = format!(
         "{} ({}): the request types of `spec/{}.toml`.",

@@ -158,6 +158,9 @@ pub struct ParamSpec {
     /// LIST of a standard's codes.
     #[serde(default)]
     pub values_from: Option<String>,
+    /// A LIST whose values the page does not give: any non-empty text is accepted.
+    #[serde(default)]
+    pub unlisted: bool,
     /// Permitted values prose for numbers.
     #[serde(default)]
     pub range: Option<String>,

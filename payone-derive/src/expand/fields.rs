@@ -431,17 +431,20 @@ pub fn builder(owner: &Ident, vis: &syn::Visibility, fields: &[Field], finish: T
 
         impl<#(#params),*> #builder<#(#params),*> {
             #(#setters)*
-        }
 
-        #(#trait_defs)*
-
-        impl<#(#params: #traits),*> #builder<#(#params),*> {
             /// Finishes the value.
-            pub fn build(self) -> #result {
+            // The bounds sit on the method, not on the impl, so that a missing parameter is
+            // reported through the trait's `on_unimplemented` message, which names it.
+            pub fn build(self) -> #result
+            where
+                #(#params: #traits,)*
+            {
                 let value = #owner { #(#assemble,)* };
                 #finish
             }
         }
+
+        #(#trait_defs)*
     }
 }
 

@@ -7,7 +7,7 @@ use syn::{Data, DeriveInput, Fields, LitStr, Type};
 
 use crate::attr::{Errors, Reader, entries};
 
-const KEYS: &[&str] = &["name", "format", "symbols", "range", "repr", "sensitive"];
+const KEYS: &[&str] = &["name", "format", "symbols", "range", "repr", "sensitive", "unlisted"];
 
 /// What the newtype holds, decided by the format.
 enum Repr {
@@ -50,6 +50,7 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
     let range = reader.string("range", &mut errors);
     let repr = reader.string("repr", &mut errors);
     let sensitive = reader.flag("sensitive", &mut errors);
+    let unlisted = reader.flag("unlisted", &mut errors);
     reader.finish(&mut errors);
     if name.is_none() {
         errors.push(input.ident.span(), "missing `#[payone(name = \"...\")]`");
@@ -88,6 +89,7 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
         }
     };
 
+    let not_a_list = parsed_format.as_ref().is_some_and(|f| !matches!(f, Format::List));
     let repr = parsed_format.and_then(|f| {
         let span = format.map(|f| f.span()).unwrap_or_else(|| input.ident.span());
         match f {
@@ -107,12 +109,17 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
             Format::Char(c) => Some(Repr::Text(char_check(&c, parsed_symbols.as_ref(), symbols))),
             Format::Date8 => Some(Repr::Date),
             Format::Text => Some(Repr::NonEmpty),
+            Format::List if unlisted => Some(Repr::NonEmpty),
             Format::List => {
                 errors.push(span, "a LIST parameter derives PayoneList on an enum");
                 None
             }
         }
     });
+    if unlisted && not_a_list {
+        let span = format.map(|f| f.span()).unwrap_or_else(|| input.ident.span());
+        errors.push(span, "`unlisted` applies to LIST formats only");
+    }
     if let Some(symbols) = symbols
         && !matches!(repr, Some(Repr::Text(_)) | None)
     {
@@ -198,7 +205,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         rule_text.push_str(" with permitted symbols ");
         rule_text.push_str(symbols);
     }
-    let panic_message = format!("`{}` literal breaks its format {rule_text}", name.value());
+    // The message is a `panic!` format string: braces of the permitted symbols are escaped.
+    let panic_message = format!("`{}` literal breaks its format {rule_text}", name.value())
+        .replace('{', "{{")
+        .replace('}', "}}");
     let doc_new = format!(
         "A `{}` from a literal; in a `const` a literal that breaks {rule_text} fails to compile.\n\n\
          # Panics\nWhen the value breaks the format; use `try_new` for runtime data.",

@@ -1,0 +1,305 @@
+//! Reading spec files and checking them: every problem of a file is reported at once, each
+//! naming the file and the row.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::format::{Format, Symbols, ValueRange};
+use crate::model::{Group, ParamSpec, Required, SpecFile};
+
+/// The platforms in the order files are read and listed.
+pub const APIS: &[&str] = &["frontend", "client", "server"];
+
+/// The tables of `spec/` as built into this crate, for tools that run outside the repository.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("frontend.toml", include_str!("../../spec/frontend.toml")),
+    ("client.toml", include_str!("../../spec/client.toml")),
+    ("server.toml", include_str!("../../spec/server.toml")),
+];
+
+/// Standards a LIST may take its values from.
+pub const STANDARDS: &[&str] = &["ISO 4217", "ISO 3166-1 alpha-2", "ISO 639-1"];
+
+/// Problems found in spec files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecErrors(pub Vec<String>);
+
+impl fmt::Display for SpecErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("\n"))
+    }
+}
+
+impl std::error::Error for SpecErrors {}
+
+/// A checked spec file.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// Where it was read from.
+    pub origin: String,
+    /// The parsed file.
+    pub file: SpecFile,
+}
+
+/// One row as a request carries it: the request's overrides applied.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    /// The row.
+    pub param: &'a ParamSpec,
+    /// Its group.
+    pub group: &'a Group,
+    /// Required for this request.
+    pub required: Required,
+    /// UsedInHash for this request.
+    pub hash: bool,
+}
+
+impl Spec {
+    /// Parses and checks one file's text.
+    pub fn parse(origin: &str, text: &str) -> Result<Spec, SpecErrors> {
+        let file: SpecFile = toml::from_str(text)
+            .map_err(|e| SpecErrors(vec![format!("{origin}: {}", e.to_string().trim_end())]))?;
+        let spec = Spec {
+            origin: origin.to_owned(),
+            file,
+        };
+        let errors = spec.problems();
+        if errors.is_empty() {
+            Ok(spec)
+        } else {
+            Err(SpecErrors(errors))
+        }
+    }
+
+    /// The platform name.
+    pub fn api(&self) -> &str {
+        &self.file.api.name
+    }
+
+    /// The group with `id`.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.file.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The rows of request `name` in page order, overrides applied, excluded rows left out.
+    pub fn rows(&self, request: &str) -> Vec<Row<'_>> {
+        let Some(req) = self.file.requests.iter().find(|r| r.name == request) else {
+            return Vec::new();
+        };
+        self.file
+            .params
+            .iter()
+            .filter(|p| req.groups.contains(&p.group) && !req.exclude.contains(&p.name))
+            .filter_map(|p| {
+                let group = self.group(&p.group)?;
+                let mut required = p.required;
+                if req.required.contains(&p.name) {
+                    required = Required::Yes;
+                }
+                if req.optional.contains(&p.name) {
+                    required = Required::No;
+                }
+                let hash = match &req.hash {
+                    Some(list) => list.contains(&p.name),
+                    None => p.hash,
+                };
+                Some(Row {
+                    param: p,
+                    group,
+                    required,
+                    hash,
+                })
+            })
+            .collect()
+    }
+
+    fn problems(&self) -> Vec<String> {
+        let mut errors = Vec::new();
+        let mut err = |what: String| errors.push(format!("{}: {what}", self.origin));
+        let f = &self.file;
+        if !APIS.contains(&f.api.name.as_str()) {
+            err(format!("[api] name `{}` is not one of {}", f.api.name, APIS.join(", ")));
+        }
+        for (i, g) in f.groups.iter().enumerate() {
+            if f.groups[..i].iter().any(|o| o.id == g.id) {
+                err(format!("group `{}` is declared twice", g.id));
+            }
+            if g.selected_by.is_some() && g.array.is_some() {
+                err(format!("group `{}` is both an array and a selected block", g.id));
+            }
+            if let Some(array) = g.array
+                && array.max == 0
+            {
+                err(format!("group `{}`: array max must be at least 1", g.id));
+            }
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let at = format!("param `{}` (group `{}`)", p.name, p.group);
+            if f.params[..i].iter().any(|o| o.name == p.name && o.group == p.group) {
+                err(format!("{at} is declared twice in its group"));
+            }
+            if self.group(&p.group).is_none() {
+                err(format!("{at}: unknown group"));
+            }
+            match Format::parse(&p.format) {
+                Err(e) => err(format!("{at}: format `{}`: {e}", p.format)),
+                Ok(Format::List) => {
+                    // `request` lists the file's requests; an `unlisted` LIST has no values on
+                    // the page; every other LIST has exactly one source of values.
+                    let sources = usize::from(!p.values.is_empty())
+                        + usize::from(p.values_from.is_some())
+                        + usize::from(p.unlisted);
+                    if p.name != "request" && sources != 1 {
+                        err(format!(
+                            "{at}: a LIST takes exactly one of `values`, `values_from`, `unlisted = true`"
+                        ));
+                    }
+                }
+                Ok(format) => {
+                    if !p.values.is_empty() || p.values_from.is_some() || p.unlisted {
+                        err(format!("{at}: `values`, `values_from` and `unlisted` belong to LIST formats only"));
+                    }
+                    if p.symbols.is_some() && !matches!(format, Format::Char(_)) {
+                        err(format!("{at}: permitted symbols apply to CHAR formats only"));
+                    }
+                    if p.repr.is_some() && !matches!(format, Format::Numeric(_)) {
+                        err(format!("{at}: `repr` applies to NUMERIC formats only"));
+                    }
+                }
+            }
+            if let Some(symbols) = &p.symbols
+                && let Err(e) = Symbols::parse(symbols)
+            {
+                err(format!("{at}: symbols `{symbols}`: {e}"));
+            }
+            if let Some(range) = &p.range
+                && let Err(e) = ValueRange::parse(range)
+            {
+                err(format!("{at}: range `{range}`: {e}"));
+            }
+            if let Some(repr) = &p.repr
+                && repr != "digits"
+            {
+                err(format!("{at}: repr `{repr}` is not `digits`"));
+            }
+            if let Some(standard) = &p.values_from
+                && !STANDARDS.contains(&standard.as_str())
+            {
+                err(format!("{at}: values_from `{standard}` is not one of {}", STANDARDS.join(", ")));
+            }
+            for (j, v) in p.values.iter().enumerate() {
+                if p.values[..j].iter().any(|o| o.value == v.value) {
+                    err(format!("{at}: value `{}` is listed twice", v.value));
+                }
+                for r in &v.not_for {
+                    if !f.requests.iter().any(|q| &q.name == r) {
+                        err(format!("{at}: value `{}`: not_for names unknown request `{r}`", v.value));
+                    }
+                }
+            }
+        }
+        for (i, r) in f.requests.iter().enumerate() {
+            let at = format!("request `{}`", r.name);
+            if f.requests[..i].iter().any(|o| o.name == r.name) {
+                err(format!("{at} is declared twice"));
+            }
+            for g in &r.groups {
+                if self.group(g).is_none() {
+                    err(format!("{at}: unknown group `{g}`"));
+                }
+            }
+            let carried = |name: &str| {
+                f.params
+                    .iter()
+                    .any(|p| p.name == name && r.groups.contains(&p.group))
+            };
+            let lists = [
+                ("exclude", &r.exclude),
+                ("required", &r.required),
+                ("optional", &r.optional),
+            ];
+            for (key, names) in lists.into_iter().chain(r.hash.as_ref().map(|h| ("hash", h))) {
+                for name in names {
+                    if !carried(name) {
+                        err(format!("{at}: {key} names `{name}`, which none of its groups has"));
+                    }
+                }
+            }
+            if !r.exclude.is_empty() && r.exclude_note.is_none() {
+                err(format!("{at}: `exclude` needs an `exclude_note` saying why"));
+            }
+            if r.hash.is_some() && r.hash_source.is_none() {
+                err(format!("{at}: `hash` needs a `hash_source`"));
+            }
+            let rows = self.rows(&r.name);
+            for (j, row) in rows.iter().enumerate() {
+                let clash = rows[..j].iter().find(|o| {
+                    o.param.name == row.param.name
+                        && o.group.array.is_some() == row.group.array.is_some()
+                });
+                if let Some(other) = clash
+                    && (other.group.selected_by.is_none() || row.group.selected_by.is_none())
+                {
+                    err(format!(
+                        "{at}: `{}` comes from groups `{}` and `{}`; only payment-method blocks may share a name",
+                        row.param.name, other.group.id, row.group.id
+                    ));
+                }
+            }
+            for g in r.groups.iter().filter_map(|g| self.group(g)) {
+                let Some(sel) = &g.selected_by else { continue };
+                let selector = rows.iter().find(|row| row.param.name == sel.param);
+                match selector {
+                    None => err(format!(
+                        "{at}: group `{}` is selected by `{}`, which the request does not carry",
+                        g.id, sel.param
+                    )),
+                    Some(row) if !row.param.values.iter().any(|v| v.value == sel.value) => err(format!(
+                        "{at}: group `{}` is selected by `{}={}`, which is not one of its values",
+                        g.id, sel.param, sel.value
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        errors
+    }
+}
+
+/// Reads every `<api>.toml` of `dir` that exists, in [`APIS`] order.
+pub fn load_dir(dir: &Path) -> Result<Vec<Spec>, SpecErrors> {
+    let mut specs = Vec::new();
+    let mut errors = Vec::new();
+    for api in APIS {
+        let path: PathBuf = dir.join(format!("{api}.toml"));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                errors.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
+        match Spec::parse(&path.display().to_string(), &text) {
+            Ok(spec) => specs.push(spec),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if specs.is_empty() && errors.is_empty() {
+        errors.push(format!("{}: no spec files ({}.toml)", dir.display(), APIS.join(".toml, ")));
+    }
+    if errors.is_empty() { Ok(specs) } else { Err(SpecErrors(errors)) }
+}
+
+/// The tables built into this crate.
+pub fn load_embedded() -> Result<Vec<Spec>, SpecErrors> {
+    let mut specs = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in EMBEDDED {
+        match Spec::parse(&format!("spec/{name}"), text) {
+            Ok(spec) => specs.push(spec),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if errors.is_empty() { Ok(specs) } else { Err(SpecErrors(errors)) }
+}
