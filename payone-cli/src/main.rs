@@ -107,6 +107,17 @@ enum SpecCommand {
     },
 }
 
+/// Prints lines to stdout; a closed pipe (`payone spec list | head`) ends the output quietly.
+fn print_lines<I: IntoIterator<Item = S>, S: std::fmt::Display>(lines: I) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{line}").is_err() {
+            return;
+        }
+    }
+}
+
 fn secret_from_env(var: &str) -> Result<PortalKey, String> {
     match std::env::var(var) {
         Ok(key) if !key.is_empty() => Ok(PortalKey::new(key)),
@@ -133,9 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Algo::Sha384 => HashAlgorithm::HmacSha384,
                 Algo::Md5 => HashAlgorithm::Md5,
             };
-            for line in hash::run(api, algorithm, &key, &pairs, explain)? {
-                println!("{line}");
-            }
+            print_lines(hash::run(api, algorithm, &key, &pairs, explain)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { api } => {
@@ -146,9 +155,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ValidateApi::Server => "server",
             };
             let lines = validate::run(api, &pairs);
-            for line in &lines {
-                println!("{line}");
-            }
+            print_lines(&lines);
             Ok(if lines.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -157,15 +164,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Spec { command } => match command {
             SpecCommand::List { api, request, spec } => {
-                for line in spec::list(spec.as_deref(), api.as_deref(), request.as_deref())? {
-                    println!("{line}");
-                }
+                print_lines(spec::list(spec.as_deref(), api.as_deref(), request.as_deref())?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Generate { spec, out } => {
-                for line in spec::generate(&spec, &out)? {
-                    println!("{line}");
-                }
+                print_lines(spec::generate(&spec, &out)?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Check { spec, out } => spec::check(&spec, &out).map(|()| ExitCode::SUCCESS),

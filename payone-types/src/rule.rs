@@ -103,7 +103,7 @@ impl fmt::Display for Rule {
                 f.write_str(&values.join(", "))
             }
             Rule::Date => f.write_str("must be a calendar date written YYYYMMDD"),
-            Rule::Code(standard) => write!(f, "must be a {standard} code"),
+            Rule::Code(standard) => write!(f, "must be an {standard} code"),
             Rule::Empty => f.write_str("must not be empty"),
             Rule::TooMany { max } => write!(f, "at most {max} elements are permitted"),
             Rule::Charset(charset) => {

@@ -1,0 +1,268 @@
+//! The `payone` CLI contract of DESIGN.md section 5, exercised through the real binary.
+//! Expected digests are computed here from hand-written data strings with the `md-5`, `hmac`
+//! and `sha2` crates directly, independently of the library's signing code.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use hmac::{Hmac, KeyInit, Mac};
+use md5::{Digest, Md5};
+use sha2::Sha384;
+
+const KEY: &str = "wurstbrot";
+
+fn payone(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_payone"))
+        .args(args)
+        .env("TEST_PORTAL_KEY", KEY)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("payone runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("payone finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
+}
+
+fn last_line(output: &Output) -> String {
+    stdout(output).lines().last().unwrap_or_default().to_owned()
+}
+
+fn hmac_sha384(data: &[u8]) -> String {
+    let mut mac = Hmac::<Sha384>::new_from_slice(KEY.as_bytes()).expect("any key length");
+    mac.update(data);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn md5_with_key(data: &[u8]) -> String {
+    let mut hasher = Md5::new();
+    hasher.update(data);
+    hasher.update(KEY.as_bytes());
+    hex::encode(hasher.finalize())
+}
+
+#[test]
+fn client_api_vector_of_design_md() {
+    let input = "aid=22222\napi_version=3.11\nencoding=UTF-8\nmid=11111\nmode=test\nportalid=3333333\n\
+                 request=creditcardcheck\nresponsetype=JSON\nstorecarddata=yes\n";
+    let out = payone(&["hash", "--api", "client", "--algo", "sha384", "--key-env", "TEST_PORTAL_KEY"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        last_line(&out),
+        "ba5c08f0a3ee380214908e1274411227054923d129109e6f4b4460935a64918e5871842655ea8c02e54fcafa9c029bc0"
+    );
+    assert_eq!(
+        hmac_sha384(b"222223.11UTF-811111test3333333creditcardcheckJSONyes"),
+        last_line(&out)
+    );
+}
+
+/// A Frontend authorization with 12 basket items, personal data (not in the hash), non-ASCII
+/// values and an empty value, in scrambled order.
+fn frontend_basket(encoding: &str) -> (String, Vec<u8>) {
+    let mut lines = vec![
+        "firstname=Jürgen".to_owned(),
+        "request=authorization".to_owned(),
+        "portalid=3333333".to_owned(),
+        "aid=22222".to_owned(),
+        "mode=test".to_owned(),
+        "api_version=3.11".to_owned(),
+        format!("encoding={encoding}"),
+        "clearingtype=cc".to_owned(),
+        "reference=order-4711".to_owned(),
+        "amount=1200".to_owned(),
+        "currency=EUR".to_owned(),
+        "lastname=Müller".to_owned(),
+        "param=".to_owned(),
+        "city=Köln".to_owned(),
+    ];
+    for n in (1..=12).rev() {
+        lines.push(format!("it[{n}]=goods"));
+        lines.push(format!("id[{n}]=SKU-{n}"));
+        lines.push(format!("pr[{n}]=100"));
+        lines.push(format!("no[{n}]=1"));
+        lines.push(format!("de[{n}]=Größe {n}"));
+        lines.push(format!("va[{n}]=19"));
+    }
+    // The data by hand: UsedInHash names in natural order (de[2] before de[10]), raw values,
+    // the empty `param` contributing nothing; firstname, lastname and city are not hashed.
+    let mut data = String::from("22222");
+    data.push_str("1200");
+    data.push_str("3.11");
+    data.push_str("cc");
+    data.push_str("EUR");
+    for n in 1..=12 {
+        data.push_str(&format!("Größe {n}"));
+    }
+    data.push_str(encoding);
+    for n in 1..=12 {
+        data.push_str(&format!("SKU-{n}"));
+    }
+    for _ in 1..=12 {
+        data.push_str("goods");
+    }
+    data.push_str("test");
+    for _ in 1..=12 {
+        data.push('1');
+    }
+    data.push_str("3333333");
+    for _ in 1..=12 {
+        data.push_str("100");
+    }
+    data.push_str("order-4711");
+    data.push_str("authorization");
+    for _ in 1..=12 {
+        data.push_str("19");
+    }
+    let bytes = if encoding == "ISO-8859-1" {
+        data.chars().map(|c| u8::try_from(u32::from(c)).expect("latin-1")).collect()
+    } else {
+        data.into_bytes()
+    };
+    (lines.join("\n") + "\n", bytes)
+}
+
+#[test]
+fn frontend_hmac_sha384_over_twelve_items_in_natural_order() {
+    let (input, data) = frontend_basket("UTF-8");
+    let out = payone(&["hash", "--api", "frontend", "--algo", "sha384", "--key-env", "TEST_PORTAL_KEY"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(last_line(&out), hmac_sha384(&data));
+}
+
+#[test]
+fn frontend_md5_over_the_same_request() {
+    let (input, data) = frontend_basket("UTF-8");
+    let out = payone(&["hash", "--api", "frontend", "--algo", "md5", "--key-env", "TEST_PORTAL_KEY"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(last_line(&out), md5_with_key(&data));
+}
+
+#[test]
+fn declared_iso_8859_1_hashes_latin1_bytes() {
+    let (input, data) = frontend_basket("ISO-8859-1");
+    let out = payone(&["hash", "--api", "frontend", "--algo", "sha384", "--key-env", "TEST_PORTAL_KEY"], &input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(last_line(&out), hmac_sha384(&data));
+}
+
+#[test]
+fn explain_lists_the_hashed_names_in_natural_order() {
+    let (input, _) = frontend_basket("UTF-8");
+    let out = payone(
+        &["hash", "--api", "frontend", "--algo", "md5", "--key-env", "TEST_PORTAL_KEY", "--explain"],
+        &input,
+    );
+    let text = stdout(&out);
+    let names: Vec<&str> = text.lines().collect();
+    let position = |n: &str| names.iter().position(|x| *x == n).unwrap_or_else(|| panic!("{n} missing"));
+    assert!(position("de[2]") < position("de[10]"));
+    assert!(position("de[9]") < position("de[10]"));
+    assert!(position("de[12]") < position("encoding"));
+    assert!(!names.contains(&"firstname"), "personal data is not hashed");
+    // The empty `param` is hashed (it adds no bytes), so it is listed in its place.
+    assert!(position("no[12]") < position("param") && position("param") < position("portalid"));
+    assert_eq!(names.len(), 11 + 6 * 12 + 1, "11 hashed scalars, 72 item values, the digest");
+}
+
+#[test]
+fn hash_reads_the_key_only_from_the_named_variable() {
+    let out = payone(&["hash", "--api", "client", "--algo", "md5", "--key-env", "NO_SUCH_VARIABLE_HOPEFULLY"], "request=creditcardcheck\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "payone: environment variable NO_SUCH_VARIABLE_HOPEFULLY is not set"
+    );
+}
+
+#[test]
+fn validate_reports_every_violation_once_and_never_echoes_card_data() {
+    let input = "request=authorization\naid=22222\nportalid=3333333\napi_version=3.11\nmode=test\n\
+                 clearingtype=cc\nreference=this reference is far too long\namount=99999999999\n\
+                 currency=EUR\nit[1]=coupon\nid[1]=SKU-1\npr[1]=2999999999\nno[1]=1\nde[1]=Socks\n\
+                 cardpan=4111111111111111111111\ncardtype=V\ncardexpireyear=2030\ncardexpiremonth=12\n\
+                 cardcvc2=12345\nlastname=M\n";
+    let out = payone(&["validate", "--api", "frontend"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    insta::assert_snapshot!(text);
+    for secret in ["4111111111111111111111", "12345"] {
+        assert!(!text.contains(secret), "a card value was echoed");
+    }
+    for line in text.lines() {
+        let name = line.split(':').next().unwrap_or_default();
+        assert!(!name.is_empty() && !name.contains(' '), "`{line}` does not start with a name");
+    }
+}
+
+#[test]
+fn validate_reports_missing_required_and_an_iban_without_echo() {
+    let input = "request=preauthorization\naid=22222\nportalid=3333333\napi_version=3.11\nmode=test\n\
+                 clearingtype=elv\nreference=order-1\ncurrency=EUR\niban=DE89 3704 0044 0532 0130 00\n";
+    let out = payone(&["validate", "--api", "frontend"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    insta::assert_snapshot!(text);
+    assert!(!text.contains("DE89"), "the IBAN was echoed");
+}
+
+#[test]
+fn validate_accepts_a_valid_server_request() {
+    let input = "request=capture\nmid=11111\nportalid=3333333\naid=22222\nkey=3c6e0b8a9c15224a8228b9a98ca1531d\n\
+                 api_version=3.11\nmode=test\ntxid=123456789\nsequencenumber=1\namount=1000\ncurrency=EUR\n";
+    let out = payone(&["validate", "--api", "server"], input);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn validate_names_an_unknown_request() {
+    let out = payone(&["validate", "--api", "client"], "request=refund\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "request: unknown value for the client API; permitted: creditcardcheck, bankaccountcheck\n"
+    );
+}
+
+#[test]
+fn spec_list_prints_the_frontend_table() {
+    let out = payone(&["spec", "list", "--api", "frontend"], "");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for line in text.lines() {
+        let columns: Vec<&str> = line.split('\t').collect();
+        assert_eq!(columns.len(), 6, "{line}");
+        assert!(["required", "optional", "conditional"].contains(&columns[3]), "{line}");
+        assert!(["yes", "no"].contains(&columns[4]), "{line}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn spec_list_of_a_request_and_an_unknown_api() {
+    let out = payone(&["spec", "list", "--api", "client", "--request", "bankaccountcheck"], "");
+    insta::assert_snapshot!(stdout(&out));
+    let out = payone(&["spec", "list", "--api", "nope"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn spec_check_passes_on_the_checked_in_code() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let out = Command::new(env!("CARGO_BIN_EXE_payone"))
+        .args(["spec", "check"])
+        .current_dir(root)
+        .output()
+        .expect("payone runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
