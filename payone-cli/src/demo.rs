@@ -10,9 +10,7 @@ use payone_types::{Account, Charset, HashAlgorithm, PortalKey, Request};
 fn account() -> Result<Account, String> {
     fn number(var: &str, default: u32) -> Result<u32, String> {
         match std::env::var(var) {
-            Ok(text) => text
-                .parse()
-                .map_err(|_| format!("{var} is not a number")),
+            Ok(text) => text.parse().map_err(|_| format!("{var} is not a number")),
             Err(_) => Ok(default),
         }
     }
@@ -64,7 +62,10 @@ pub fn run() -> Result<(), String> {
     let account = account()?;
     println!("payone demo: a checkout built with the typed API (offline: nothing is sent)");
 
-    step(1, "Frontend authorization: typed request, 3 basket items, personal data");
+    step(
+        1,
+        "Frontend authorization: typed request, 3 basket items, personal data",
+    );
     let items = basket()?;
     let total: i64 = items
         .iter()
@@ -93,7 +94,10 @@ pub fn run() -> Result<(), String> {
         .map_err(|v| v.to_string())?;
     println!("   Frontend URL: https://frontend.pay1.de/frontend/v2/?{query}");
 
-    step(2, "The same request from untrusted input: every violation at once");
+    step(
+        2,
+        "The same request from untrusted input: every violation at once",
+    );
     let rows = frontend::Authorization::params_info();
     let untrusted: Vec<(String, String)> = [
         ("request", "authorization"),
@@ -119,7 +123,10 @@ pub fn run() -> Result<(), String> {
         println!("   {violation}");
     }
 
-    step(3, "Client API creditcardcheck: the signed fields for the hosted iFrame");
+    step(
+        3,
+        "Client API creditcardcheck: the signed fields for the hosted iFrame",
+    );
     let check = client::Creditcardcheck::builder()
         .responsetype(client::Responsetype::Json)
         .cardpan(client::Cardpan::new("4111111111111111"))
@@ -132,7 +139,10 @@ pub fn run() -> Result<(), String> {
         .map_err(|v| v.to_string())?;
     print!("{}", indent(&params.redacted_lines()));
 
-    step(4, "Server API authorization: a credentials-on-file recurring payment (seed 003)");
+    step(
+        4,
+        "Server API authorization: a credentials-on-file recurring payment (seed 003)",
+    );
     let recurring = server::Authorization::builder()
         .clearingtype(server::Clearingtype::Cc(Some(
             server::CreditCard::builder()
@@ -148,7 +158,10 @@ pub fn run() -> Result<(), String> {
     let params = recurring.to_params(&account).map_err(|v| v.to_string())?;
     print!("{}", indent(&params.redacted_lines()));
 
-    step(5, "ISO-8859-1: a character the charset cannot carry is an error, never a `?`");
+    step(
+        5,
+        "ISO-8859-1: a character the charset cannot carry is an error, never a `?`",
+    );
     let latin1 = account.clone().with_encoding(Charset::Latin1);
     let euro = frontend::Authorization::builder()
         .clearingtype(frontend::Clearingtype::Rec)

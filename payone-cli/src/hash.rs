@@ -29,7 +29,11 @@ pub fn run(
     }
     let mut lines = Vec::new();
     if explain {
-        let mut hashed: Vec<&str> = params.iter().filter(|p| p.hash).map(|p| p.name.as_ref()).collect();
+        let mut hashed: Vec<&str> = params
+            .iter()
+            .filter(|p| p.hash)
+            .map(|p| p.name.as_ref())
+            .collect();
         hashed.sort_by(|a, b| payone_types::natural_cmp(a, b));
         lines.extend(hashed.into_iter().map(str::to_owned));
     }

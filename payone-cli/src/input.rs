@@ -33,7 +33,10 @@ pub fn parse_params(text: &str) -> Result<Vec<(String, String)>, String> {
 
 /// The value of the first pair called `name`.
 pub fn value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 #[cfg(test)]
@@ -47,6 +50,9 @@ mod tests {
             pairs,
             vec![("a".into(), "b=c".into()), ("de[1]".into(), "".into())]
         );
-        assert_eq!(parse_params("x\n").unwrap_err(), "line 1: expected name=value");
+        assert_eq!(
+            parse_params("x\n").unwrap_err(),
+            "line 1: expected name=value"
+        );
     }
 }

@@ -16,7 +16,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use payone_types::{HashAlgorithm, PortalKey};
 
 #[derive(Parser)]
-#[command(name = "payone", version, about = "Hashing, validation and spec tools for the PAYONE APIs")]
+#[command(
+    name = "payone",
+    version,
+    about = "Hashing, validation and spec tools for the PAYONE APIs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -164,14 +168,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Spec { command } => match command {
             SpecCommand::List { api, request, spec } => {
-                print_lines(spec::list(spec.as_deref(), api.as_deref(), request.as_deref())?);
+                print_lines(spec::list(
+                    spec.as_deref(),
+                    api.as_deref(),
+                    request.as_deref(),
+                )?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Generate { spec, out } => {
                 print_lines(spec::generate(&spec, &out)?);
                 Ok(ExitCode::SUCCESS)
             }
-            SpecCommand::Check { spec, out } => spec::check(&spec, &out).map(|()| ExitCode::SUCCESS),
+            SpecCommand::Check { spec, out } => {
+                spec::check(&spec, &out).map(|()| ExitCode::SUCCESS)
+            }
         },
         Command::Demo => demo::run().map(|()| ExitCode::SUCCESS),
     }

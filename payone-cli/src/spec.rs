@@ -15,13 +15,20 @@ fn load(dir: Option<&Path>) -> Result<Vec<Spec>, String> {
 
 /// The lines of `payone spec list`. An unknown `--api` or `--request` is an error rather than
 /// an empty list, so a typo cannot pass for "no parameters".
-pub fn list(dir: Option<&Path>, api: Option<&str>, request: Option<&str>) -> Result<Vec<String>, String> {
+pub fn list(
+    dir: Option<&Path>,
+    api: Option<&str>,
+    request: Option<&str>,
+) -> Result<Vec<String>, String> {
     let specs = load(dir)?;
     if let Some(api) = api
         && !specs.iter().any(|s| s.api() == api)
     {
         let known: Vec<&str> = specs.iter().map(Spec::api).collect();
-        return Err(format!("--api {api}: no such table; known: {}", known.join(", ")));
+        return Err(format!(
+            "--api {api}: no such table; known: {}",
+            known.join(", ")
+        ));
     }
     if let Some(request) = request {
         let known: Vec<&str> = specs
@@ -30,7 +37,10 @@ pub fn list(dir: Option<&Path>, api: Option<&str>, request: Option<&str>) -> Res
             .flat_map(|s| s.file.requests.iter().map(|r| r.name.as_str()))
             .collect();
         if !known.contains(&request) {
-            return Err(format!("--request {request}: no such request; known: {}", known.join(", ")));
+            return Err(format!(
+                "--request {request}: no such request; known: {}",
+                known.join(", ")
+            ));
         }
     }
     Ok(listing::list(&specs, api, request))

@@ -11,5 +11,8 @@ pub fn run(api: &str, pairs: &[(String, String)]) -> Vec<String> {
         Err(line) => return vec![line],
     };
     let rows = (entry.params)();
-    validate(&rows, pairs).iter().map(ToString::to_string).collect()
+    validate(&rows, pairs)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }

@@ -78,7 +78,12 @@ fn parse_entry(meta: syn::meta::ParseNestedMeta<'_>) -> syn::Result<Entry> {
         match meta.value()?.parse::<Lit>()? {
             Lit::Str(s) => Value::Str(s),
             Lit::Int(i) => Value::Int(i.base10_parse()?),
-            other => return Err(syn::Error::new(other.span(), "expected a string or integer")),
+            other => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    "expected a string or integer",
+                ));
+            }
         }
     } else if meta.input.peek(syn::token::Paren) {
         let mut nested = Vec::new();
@@ -132,7 +137,10 @@ impl<'a> Reader<'a> {
                 ..
             } => Some(s),
             entry => {
-                errors.push(entry.span, format!("`{key}` takes a string: {key} = \"...\""));
+                errors.push(
+                    entry.span,
+                    format!("`{key}` takes a string: {key} = \"...\""),
+                );
                 None
             }
         }
@@ -190,7 +198,10 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if self.allowed.contains(&entry.key.as_str()) {
-                errors.push(entry.span, format!("`{}` is given more than once", entry.key));
+                errors.push(
+                    entry.span,
+                    format!("`{}` is given more than once", entry.key),
+                );
             } else {
                 errors.push(
                     entry.span,

@@ -328,8 +328,7 @@ fn parse_group(group: &[char], set: &mut Vec<(char, char)>) -> Result<(), Format
             }
             continue;
         }
-        if c == ',' && i + 1 < group.len() && group[i + 1] != ',' && i > 0 && group[i - 1] != ','
-        {
+        if c == ',' && i + 1 < group.len() && group[i + 1] != ',' && i > 0 && group[i - 1] != ',' {
             // A separating comma between literals (`.,-,_`) is not a symbol itself.
             i += 1;
             continue;
@@ -371,7 +370,10 @@ mod tests {
         let Format::Numeric(n) = Format::parse("NUMERIC(10) max. 19 999 999 99").unwrap() else {
             panic!()
         };
-        assert_eq!((n.min_digits, n.max_digits, n.max_value), (1, 10, Some(1_999_999_999)));
+        assert_eq!(
+            (n.min_digits, n.max_digits, n.max_value),
+            (1, 10, Some(1_999_999_999))
+        );
         let Format::Numeric(n) = Format::parse("NUMERIC(1..8), max. value 999 999 99").unwrap()
         else {
             panic!()
@@ -449,7 +451,10 @@ mod tests {
                 ('a', 'z')
             ]
         );
-        assert_eq!(set("[0-9, a-z, A-Z, .,-,_,/]"), set("[0-9][a-z][A-Z], .,-,_,/"));
+        assert_eq!(
+            set("[0-9, a-z, A-Z, .,-,_,/]"),
+            set("[0-9][a-z][A-Z], .,-,_,/")
+        );
         let id = Symbols::parse("[0-9][A-Z][a-z][()[]{} +-_#/:]").unwrap();
         for c in "()[]{} +-_#/:aZ9".chars() {
             assert!(id.permits(c), "{c:?}");

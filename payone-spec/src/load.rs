@@ -118,14 +118,21 @@ impl Spec {
         let mut err = |what: String| errors.push(format!("{}: {what}", self.origin));
         let f = &self.file;
         if !APIS.contains(&f.api.name.as_str()) {
-            err(format!("[api] name `{}` is not one of {}", f.api.name, APIS.join(", ")));
+            err(format!(
+                "[api] name `{}` is not one of {}",
+                f.api.name,
+                APIS.join(", ")
+            ));
         }
         for (i, g) in f.groups.iter().enumerate() {
             if f.groups[..i].iter().any(|o| o.id == g.id) {
                 err(format!("group `{}` is declared twice", g.id));
             }
             if g.selected_by.is_some() && g.array.is_some() {
-                err(format!("group `{}` is both an array and a selected block", g.id));
+                err(format!(
+                    "group `{}` is both an array and a selected block",
+                    g.id
+                ));
             }
             if let Some(array) = g.array
                 && array.max == 0
@@ -135,7 +142,10 @@ impl Spec {
         }
         for (i, p) in f.params.iter().enumerate() {
             let at = format!("param `{}` (group `{}`)", p.name, p.group);
-            if f.params[..i].iter().any(|o| o.name == p.name && o.group == p.group) {
+            if f.params[..i]
+                .iter()
+                .any(|o| o.name == p.name && o.group == p.group)
+            {
                 err(format!("{at} is declared twice in its group"));
             }
             if self.group(&p.group).is_none() {
@@ -157,10 +167,14 @@ impl Spec {
                 }
                 Ok(format) => {
                     if !p.values.is_empty() || p.values_from.is_some() || p.unlisted {
-                        err(format!("{at}: `values`, `values_from` and `unlisted` belong to LIST formats only"));
+                        err(format!(
+                            "{at}: `values`, `values_from` and `unlisted` belong to LIST formats only"
+                        ));
                     }
                     if p.symbols.is_some() && !matches!(format, Format::Char(_)) {
-                        err(format!("{at}: permitted symbols apply to CHAR formats only"));
+                        err(format!(
+                            "{at}: permitted symbols apply to CHAR formats only"
+                        ));
                     }
                     if p.repr.is_some() && !matches!(format, Format::Numeric(_)) {
                         err(format!("{at}: `repr` applies to NUMERIC formats only"));
@@ -185,7 +199,10 @@ impl Spec {
             if let Some(standard) = &p.values_from
                 && !STANDARDS.contains(&standard.as_str())
             {
-                err(format!("{at}: values_from `{standard}` is not one of {}", STANDARDS.join(", ")));
+                err(format!(
+                    "{at}: values_from `{standard}` is not one of {}",
+                    STANDARDS.join(", ")
+                ));
             }
             for (j, v) in p.values.iter().enumerate() {
                 if p.values[..j].iter().any(|o| o.value == v.value) {
@@ -193,7 +210,10 @@ impl Spec {
                 }
                 for r in &v.not_for {
                     if !f.requests.iter().any(|q| &q.name == r) {
-                        err(format!("{at}: value `{}`: not_for names unknown request `{r}`", v.value));
+                        err(format!(
+                            "{at}: value `{}`: not_for names unknown request `{r}`",
+                            v.value
+                        ));
                     }
                 }
             }
@@ -218,15 +238,22 @@ impl Spec {
                 ("required", &r.required),
                 ("optional", &r.optional),
             ];
-            for (key, names) in lists.into_iter().chain(r.hash.as_ref().map(|h| ("hash", h))) {
+            for (key, names) in lists
+                .into_iter()
+                .chain(r.hash.as_ref().map(|h| ("hash", h)))
+            {
                 for name in names {
                     if !carried(name) {
-                        err(format!("{at}: {key} names `{name}`, which none of its groups has"));
+                        err(format!(
+                            "{at}: {key} names `{name}`, which none of its groups has"
+                        ));
                     }
                 }
             }
             if !r.exclude.is_empty() && r.exclude_note.is_none() {
-                err(format!("{at}: `exclude` needs an `exclude_note` saying why"));
+                err(format!(
+                    "{at}: `exclude` needs an `exclude_note` saying why"
+                ));
             }
             if r.hash.is_some() && r.hash_source.is_none() {
                 err(format!("{at}: `hash` needs a `hash_source`"));
@@ -254,10 +281,12 @@ impl Spec {
                         "{at}: group `{}` is selected by `{}`, which the request does not carry",
                         g.id, sel.param
                     )),
-                    Some(row) if !row.param.values.iter().any(|v| v.value == sel.value) => err(format!(
-                        "{at}: group `{}` is selected by `{}={}`, which is not one of its values",
-                        g.id, sel.param, sel.value
-                    )),
+                    Some(row) if !row.param.values.iter().any(|v| v.value == sel.value) => {
+                        err(format!(
+                            "{at}: group `{}` is selected by `{}={}`, which is not one of its values",
+                            g.id, sel.param, sel.value
+                        ))
+                    }
                     Some(_) => {}
                 }
             }
@@ -286,9 +315,17 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Spec>, SpecErrors> {
         }
     }
     if specs.is_empty() && errors.is_empty() {
-        errors.push(format!("{}: no spec files ({}.toml)", dir.display(), APIS.join(".toml, ")));
+        errors.push(format!(
+            "{}: no spec files ({}.toml)",
+            dir.display(),
+            APIS.join(".toml, ")
+        ));
     }
-    if errors.is_empty() { Ok(specs) } else { Err(SpecErrors(errors)) }
+    if errors.is_empty() {
+        Ok(specs)
+    } else {
+        Err(SpecErrors(errors))
+    }
 }
 
 /// The tables built into this crate.
@@ -301,5 +338,9 @@ pub fn load_embedded() -> Result<Vec<Spec>, SpecErrors> {
             Err(e) => errors.extend(e.0),
         }
     }
-    if errors.is_empty() { Ok(specs) } else { Err(SpecErrors(errors)) }
+    if errors.is_empty() {
+        Ok(specs)
+    } else {
+        Err(SpecErrors(errors))
+    }
 }

@@ -63,7 +63,10 @@ mod tests {
     #[test]
     fn latin1_carries_umlauts_but_not_the_euro_sign() {
         assert_eq!(
-            Charset::Latin1.encode("Hellersbergstraße").unwrap().as_ref(),
+            Charset::Latin1
+                .encode("Hellersbergstraße")
+                .unwrap()
+                .as_ref(),
             b"Hellersbergstra\xdfe"
         );
         assert!(Charset::Latin1.encode("5 €").is_none());

@@ -61,7 +61,9 @@ const fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
         (((b0 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
     } else if b0 < 0xF0 {
         (
-            ((b0 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
+            ((b0 & 0x0F) << 12)
+                | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                | (bytes[i + 2] as u32 & 0x3F),
             3,
         )
     } else {
@@ -368,7 +370,13 @@ mod tests {
             symbols: Symbols::Email,
         };
         assert_eq!(email.check("you@example.com"), Ok(()));
-        for bad in ["you.example.com", "a@b@c.de", "@example.com", "you@example", "y u@ex.de"] {
+        for bad in [
+            "you.example.com",
+            "a@b@c.de",
+            "@example.com",
+            "you@example",
+            "y u@ex.de",
+        ] {
             assert_eq!(email.check(bad), Err(Rule::Email), "{bad}");
         }
     }
@@ -384,7 +392,10 @@ mod tests {
         assert_eq!(amount.parse("-1500"), Ok(-1500));
         assert_eq!(amount.parse("12a"), Err(Rule::NotNumeric));
         assert_eq!(amount.parse(""), Err(Rule::NotNumeric));
-        assert!(matches!(amount.parse("2000000000"), Err(Rule::Range { .. })));
+        assert!(matches!(
+            amount.parse("2000000000"),
+            Err(Rule::Range { .. })
+        ));
         let aid = NumericFormat {
             min_digits: 5,
             max_digits: 6,
@@ -392,7 +403,10 @@ mod tests {
             max: 999_999,
         };
         assert_eq!(aid.check(1234), Err(Rule::Digits { min: 5, max: 6 }));
-        assert_eq!(aid.parse("0012345").err(), Some(Rule::Digits { min: 5, max: 6 }));
+        assert_eq!(
+            aid.parse("0012345").err(),
+            Some(Rule::Digits { min: 5, max: 6 })
+        );
         let cvc = DigitsFormat {
             min_digits: 3,
             max_digits: 4,

@@ -116,9 +116,7 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
                 }
             }
             (None, Some(block)) => {
-                if blocks_used.contains(block.value)
-                    && !input.iter().any(|(n, _)| n == row.name)
-                {
+                if blocks_used.contains(block.value) && !input.iter().any(|(n, _)| n == row.name) {
                     violations.push(row.name, Rule::Missing);
                 }
             }

@@ -91,7 +91,10 @@ mod tests {
         assert_eq!(Country::parse_param("DE").unwrap().as_str(), "DE");
         assert_eq!(Language::parse_param("de").unwrap().as_str(), "de");
         assert_eq!(Currency::parse_param("EURO"), Err(Rule::Code("ISO 4217")));
-        assert_eq!(Country::parse_param("XX"), Err(Rule::Code("ISO 3166-1 alpha-2")));
+        assert_eq!(
+            Country::parse_param("XX"),
+            Err(Rule::Code("ISO 3166-1 alpha-2"))
+        );
         assert_eq!(Language::parse_param("DE"), Err(Rule::Code("ISO 639-1")));
     }
 

@@ -26,7 +26,11 @@ pub const REDACTED: &str = "<redacted>";
 impl Param<'_> {
     /// The value, or [`REDACTED`] for a sensitive one.
     pub fn printable_value(&self) -> &str {
-        if self.sensitive { REDACTED } else { &self.value }
+        if self.sensitive {
+            REDACTED
+        } else {
+            &self.value
+        }
     }
 }
 
@@ -175,6 +179,9 @@ mod tests {
         );
         p.push("de[1]", "5 €", false, false);
         let err = p.form_encode(Charset::Latin1).unwrap_err();
-        assert_eq!(err.to_string(), "de[1]: contains a character that ISO-8859-1 cannot carry");
+        assert_eq!(
+            err.to_string(),
+            "de[1]: contains a character that ISO-8859-1 cannot carry"
+        );
     }
 }

@@ -158,11 +158,10 @@ pub trait Request: WriteParams {
                 continue;
             }
             match account.param(info.name) {
-                Some(value) => {
-                    if violations.check(info.name, (info.check)(&value)).is_some() {
-                        params.push(info.name, value, info.hash, info.sensitive);
-                    }
+                Some(value) if violations.check(info.name, (info.check)(&value)).is_some() => {
+                    params.push(info.name, value, info.hash, info.sensitive);
                 }
+                Some(_) => {}
                 None if info.required == Required::Yes => violations.push(info.name, Rule::Missing),
                 None => {}
             }
@@ -201,7 +200,10 @@ pub fn check_elements<E: Element>(
     violations: &mut Violations,
 ) {
     if elements.len() > E::MAX as usize {
-        violations.push(format!("{first_param}[{}]", E::MAX + 1), Rule::TooMany { max: E::MAX });
+        violations.push(
+            format!("{first_param}[{}]", E::MAX + 1),
+            Rule::TooMany { max: E::MAX },
+        );
     }
     if required && elements.is_empty() {
         violations.push(format!("{first_param}[1]"), Rule::Missing);

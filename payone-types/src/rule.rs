@@ -90,7 +90,10 @@ impl fmt::Display for Rule {
                 f.write_str(" characters long")
             }
             Rule::Symbols(symbols) => {
-                write!(f, "contains a character outside the permitted symbols {symbols}")
+                write!(
+                    f,
+                    "contains a character outside the permitted symbols {symbols}"
+                )
             }
             Rule::Lowercase => f.write_str("must be lower case"),
             Rule::Email => f.write_str("must be an e-mail address (RFC 5322)"),

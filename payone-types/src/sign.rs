@@ -8,8 +8,8 @@ use std::fmt;
 use subtle::ConstantTimeEq;
 
 use crate::charset::Charset;
-use crate::params::Params;
 use crate::natural_cmp;
+use crate::params::Params;
 
 /// The portal key: a secret that is never printed.
 #[derive(Clone)]
@@ -130,9 +130,16 @@ mod tests {
             p.push(name, value, true, false);
         }
         let data = hash_data(&p, Charset::Utf8);
-        assert_eq!(data, b"222223.11UTF-811111test3333333creditcardcheckJSONyes");
         assert_eq!(
-            hash_hex(&data, &PortalKey::new("wurstbrot"), HashAlgorithm::HmacSha384),
+            data,
+            b"222223.11UTF-811111test3333333creditcardcheckJSONyes"
+        );
+        assert_eq!(
+            hash_hex(
+                &data,
+                &PortalKey::new("wurstbrot"),
+                HashAlgorithm::HmacSha384
+            ),
             "ba5c08f0a3ee380214908e1274411227054923d129109e6f4b4460935a64918e5871842655ea8c02e54fcafa9c029bc0"
         );
     }
@@ -168,6 +175,9 @@ mod tests {
 
     #[test]
     fn the_key_never_prints() {
-        assert_eq!(format!("{:?}", PortalKey::new("wurstbrot")), "PortalKey(<redacted>)");
+        assert_eq!(
+            format!("{:?}", PortalKey::new("wurstbrot")),
+            "PortalKey(<redacted>)"
+        );
     }
 }

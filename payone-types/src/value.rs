@@ -86,7 +86,12 @@ impl ParamValue for Date {
 
     fn param_value(&self) -> Cow<'_, str> {
         let d = self.0;
-        Cow::Owned(format!("{:04}{:02}{:02}", d.year(), d.month() as u8, d.day()))
+        Cow::Owned(format!(
+            "{:04}{:02}{:02}",
+            d.year(),
+            d.month() as u8,
+            d.day()
+        ))
     }
 }
 

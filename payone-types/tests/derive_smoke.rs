@@ -7,15 +7,28 @@ use payone_types::*;
 pub struct Aid(u32);
 
 #[derive(Clone, Copy, PartialEq, Eq, PayoneParam)]
-#[payone(name = "amount", format = "NUMERIC(1..10)", range = "max. +/- 19 999 999 99")]
+#[payone(
+    name = "amount",
+    format = "NUMERIC(1..10)",
+    range = "max. +/- 19 999 999 99"
+)]
 pub struct Amount(i64);
 
 #[derive(Clone, PartialEq, Eq, PayoneParam)]
-#[payone(name = "reference", format = "CHAR(1..20)", symbols = "[0-9][a-z][A-Z], .,-,_,/")]
+#[payone(
+    name = "reference",
+    format = "CHAR(1..20)",
+    symbols = "[0-9][a-z][A-Z], .,-,_,/"
+)]
 pub struct Reference(Cow<'static, str>);
 
 #[derive(Clone, PartialEq, Eq, PayoneParam)]
-#[payone(name = "cardpan", format = "NUMERIC(13..19)", repr = "digits", sensitive)]
+#[payone(
+    name = "cardpan",
+    format = "NUMERIC(13..19)",
+    repr = "digits",
+    sensitive
+)]
 pub struct Cardpan(Cow<'static, str>);
 
 #[derive(Clone, PartialEq, Eq, PayoneParam)]
@@ -57,7 +70,12 @@ pub enum Clearing {
 }
 
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "frontend", request = "authorization", request_required, request_hash)]
+#[payone(
+    api = "frontend",
+    request = "authorization",
+    request_required,
+    request_hash
+)]
 #[payone(account(name = "aid", ty = "Aid", required, hash))]
 pub struct Authorization {
     #[payone(choice, name = "clearingtype", required, hash)]
@@ -82,7 +100,9 @@ fn builds_encodes_and_signs() {
     };
     let request = Authorization::builder()
         .clearing(Clearing::Cc(Some(
-            CreditCard::builder().cardpan(Cardpan::new("4111111111111111")).build(),
+            CreditCard::builder()
+                .cardpan(Cardpan::new("4111111111111111"))
+                .build(),
         )))
         .reference(Reference::new("order-1"))
         .amount(Amount::new(-100))
@@ -102,7 +122,13 @@ fn builds_encodes_and_signs() {
         .items(vec![item(1), item(2), item(3), item(4)])
         .build()
         .unwrap_err();
-    assert_eq!(too_many.to_string(), "it[4]: at most 3 elements are permitted");
+    assert_eq!(
+        too_many.to_string(),
+        "it[4]: at most 3 elements are permitted"
+    );
     assert_eq!(Authorization::params_info().len(), 8);
-    assert_eq!(Reference::try_new("a b").unwrap_err().to_string(), "contains a character outside the permitted symbols [0-9][a-z][A-Z], .,-,_,/");
+    assert_eq!(
+        Reference::try_new("a b").unwrap_err().to_string(),
+        "contains a character outside the permitted symbols [0-9][a-z][A-Z], .,-,_,/"
+    );
 }

@@ -26,7 +26,10 @@ fn generated_code_matches_the_snapshot() {
 fn compiled_copy_is_the_generated_code() {
     let code = generated();
     if std::env::var_os("PAYONE_WRITE_FIXTURE").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/generated/frontend.rs");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/generated/frontend.rs"
+        );
         std::fs::write(path, &code).expect("write fixture");
         return;
     }
@@ -43,12 +46,16 @@ fn compiled_fixture_builds_a_request() {
 
     let request = Authorization::builder()
         .clearingtype(Clearingtype::Cc(Some(
-            CreditCard::builder().cardpan(Cardpan::new("4111111111111111")).build(),
+            CreditCard::builder()
+                .cardpan(Cardpan::new("4111111111111111"))
+                .build(),
         )))
         .reference(Reference::new("order-1"))
         .amount(Amount::new(-100))
         .currency(Currency::new("EUR"))
-        .items(vec![Item::builder().it(It::Goods).de(De::new("Socks")).build()])
+        .items(vec![
+            Item::builder().it(It::Goods).de(De::new("Socks")).build(),
+        ])
         .build()
         .expect("valid");
     let account = Account::new(11111, 2222222, 12345, PortalKey::new("secret"));

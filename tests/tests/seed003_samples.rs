@@ -66,24 +66,36 @@ macro_rules! person {
 }
 
 fn wire<R: Request>(request: &R, expected_names: &str) -> String {
-    let params = request.to_params(&account(1234512)).expect("the sample is valid");
+    let params = request
+        .to_params(&account(1234512))
+        .expect("the sample is valid");
     let names: BTreeSet<String> = params.iter().map(|p| p.name.to_string()).collect();
-    assert_eq!(names, seed_names(expected_names), "parameter set differs from the seed's sample");
+    assert_eq!(
+        names,
+        seed_names(expected_names),
+        "parameter set differs from the seed's sample"
+    );
     assert_eq!(names.len(), params.len(), "a parameter is sent twice");
-    assert!(!params.redacted_lines().contains(&payone_types::sign::server_key(
-        &PortalKey::new("portal-key"),
-        payone_types::KeyDigest::Md5
-    )));
+    assert!(
+        !params
+            .redacted_lines()
+            .contains(&payone_types::sign::server_key(
+                &PortalKey::new("portal-key"),
+                payone_types::KeyDigest::Md5
+            ))
+    );
     params.redacted_lines()
 }
 
 fn initial(recurrence: Recurrence) -> Preauthorization {
-    person!(Preauthorization::builder()
-        .recurrence(recurrence)
-        .customer_is_present(CustomerIsPresent::Yes)
-        .clearingtype(card())
-        .amount(Amount::new(3000))
-        .currency(Currency::new("EUR")))
+    person!(
+        Preauthorization::builder()
+            .recurrence(recurrence)
+            .customer_is_present(CustomerIsPresent::Yes)
+            .clearingtype(card())
+            .amount(Amount::new(3000))
+            .currency(Currency::new("EUR"))
+    )
     .build()
     .expect("valid")
 }
@@ -96,12 +108,14 @@ fn recurring_initial_preauthorization() {
 
 #[test]
 fn recurring_subsequent_preauthorization() {
-    let request = person!(Preauthorization::builder()
-        .recurrence(Recurrence::Recurring)
-        .customer_is_present(CustomerIsPresent::No)
-        .clearingtype(card())
-        .amount(Amount::new(3000))
-        .currency(Currency::new("EUR")))
+    let request = person!(
+        Preauthorization::builder()
+            .recurrence(Recurrence::Recurring)
+            .customer_is_present(CustomerIsPresent::No)
+            .clearingtype(card())
+            .amount(Amount::new(3000))
+            .currency(Currency::new("EUR"))
+    )
     .build()
     .expect("valid");
     let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON}");
@@ -112,17 +126,19 @@ fn recurring_subsequent_preauthorization() {
 fn contract_createaccess() {
     // The seed writes `customer_is_present=no=yes`, a leftover of its before/after comparison;
     // the value is `yes`.
-    let request = person!(Createaccess::builder()
-        .access_starttime(AccessStarttime::new("1608685709"))
-        .customerid(Customerid::new("1234567"))
-        .recurrence(Recurrence::Recurring)
-        .customer_is_present(CustomerIsPresent::Yes)
-        .successurl(Successurl::new("https://example.com/success"))
-        .errorurl(Errorurl::new("https://example.com/error"))
-        .backurl(Backurl::new("https://example.com/back"))
-        .clearingtype(contract_card())
-        .amount(Amount::new(3000))
-        .currency(Currency::new("EUR")))
+    let request = person!(
+        Createaccess::builder()
+            .access_starttime(AccessStarttime::new("1608685709"))
+            .customerid(Customerid::new("1234567"))
+            .recurrence(Recurrence::Recurring)
+            .customer_is_present(CustomerIsPresent::Yes)
+            .successurl(Successurl::new("https://example.com/success"))
+            .errorurl(Errorurl::new("https://example.com/error"))
+            .backurl(Backurl::new("https://example.com/back"))
+            .clearingtype(contract_card())
+            .amount(Amount::new(3000))
+            .currency(Currency::new("EUR"))
+    )
     .build()
     .expect("valid");
     let names = format!(
@@ -133,17 +149,19 @@ fn contract_createaccess() {
 
 #[test]
 fn micropayment_vauthorization() {
-    let request = person!(Vauthorization::builder()
-        .vreference(Vreference::new("merchantreference"))
-        .vaccountname(Vaccountname::new("newaccount"))
-        .settle_period_length(SettlePeriodLength::new("1"))
-        .settle_period_unit(SettlePeriodUnit::new("M"))
-        .customerid(Customerid::new("1234567"))
-        .recurrence(Recurrence::Recurring)
-        .customer_is_present(CustomerIsPresent::No)
-        .clearingtype(contract_card())
-        .amount(Amount::new(3000))
-        .currency(Currency::new("EUR")))
+    let request = person!(
+        Vauthorization::builder()
+            .vreference(Vreference::new("merchantreference"))
+            .vaccountname(Vaccountname::new("newaccount"))
+            .settle_period_length(SettlePeriodLength::new("1"))
+            .settle_period_unit(SettlePeriodUnit::new("M"))
+            .customerid(Customerid::new("1234567"))
+            .recurrence(Recurrence::Recurring)
+            .customer_is_present(CustomerIsPresent::No)
+            .clearingtype(contract_card())
+            .amount(Amount::new(3000))
+            .currency(Currency::new("EUR"))
+    )
     .build()
     .expect("valid");
     let names = format!(
@@ -160,13 +178,15 @@ fn oneclick_initial_preauthorization() {
 
 #[test]
 fn oneclick_subsequent_authorization() {
-    let request = person!(Authorization::builder()
-        .customerid(Customerid::new("1234567"))
-        .recurrence(Recurrence::Oneclick)
-        .customer_is_present(CustomerIsPresent::Yes)
-        .clearingtype(card())
-        .amount(Amount::new(3000))
-        .currency(Currency::new("EUR")))
+    let request = person!(
+        Authorization::builder()
+            .customerid(Customerid::new("1234567"))
+            .recurrence(Recurrence::Oneclick)
+            .customer_is_present(CustomerIsPresent::Yes)
+            .clearingtype(card())
+            .amount(Amount::new(3000))
+            .currency(Currency::new("EUR"))
+    )
     .build()
     .expect("valid");
     let names = format!("{ACCOUNT} customerid recurrence customer_is_present {CARD} {PERSON}");

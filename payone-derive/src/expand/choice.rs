@@ -45,7 +45,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             Fields::Unnamed(f) if f.unnamed.len() == 1 => {
                 let ty = &f.unnamed[0].ty;
                 let Some(block) = wrapped(ty, "Option") else {
-                    errors.push(variant.ident.span(), "a block variant carries `Option<Block>`");
+                    errors.push(
+                        variant.ident.span(),
+                        "a block variant carries `Option<Block>`",
+                    );
                     continue;
                 };
                 blocks.push(block);
@@ -55,7 +58,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                     #ident::#v(None) => {}
                 });
             }
-            _ => errors.push(variant.ident.span(), "a variant is a unit or carries `Option<Block>`"),
+            _ => errors.push(
+                variant.ident.span(),
+                "a variant is a unit or carries `Option<Block>`",
+            ),
         }
         values.push(value.value());
     }

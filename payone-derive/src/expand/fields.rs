@@ -83,7 +83,14 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
         return Vec::new();
     };
     let keys: &'static [&'static str] = if allow_kinds {
-        &["name", "required", "conditional", "hash", "choice", "elements"]
+        &[
+            "name",
+            "required",
+            "conditional",
+            "hash",
+            "choice",
+            "elements",
+        ]
     } else {
         &["name", "required", "conditional", "hash"]
     };
@@ -97,7 +104,10 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
         let conditional = reader.flag("conditional", errors);
         let hash = reader.flag("hash", errors);
         let (choice, elements) = if allow_kinds {
-            (reader.flag("choice", errors), reader.flag("elements", errors))
+            (
+                reader.flag("choice", errors),
+                reader.flag("elements", errors),
+            )
         } else {
             (false, false)
         };
@@ -200,7 +210,9 @@ pub fn write_statements(fields: &[Field], index: Option<&TokenStream>) -> TokenS
         .map(|f| {
             let (ident, inner, hash) = (&f.ident, &f.inner, f.hash);
             let name = match (&f.name, index) {
-                (Some(name), Some(index)) => quote!(::payone_types::request::indexed(#name, #index)),
+                (Some(name), Some(index)) => {
+                    quote!(::payone_types::request::indexed(#name, #index))
+                }
                 (Some(name), None) => quote!(#name),
                 (None, _) => quote!(""),
             };
@@ -292,10 +304,18 @@ pub fn rows(
 /// `Unset` and becomes the field's type when set; `build` is only callable when every such
 /// parameter implements a per-field trait whose `on_unimplemented` message names the missing
 /// parameter. `finish` turns the constructed value into `build`'s result.
-pub fn builder(owner: &Ident, vis: &syn::Visibility, fields: &[Field], finish: TokenStream, result: TokenStream) -> TokenStream {
+pub fn builder(
+    owner: &Ident,
+    vis: &syn::Visibility,
+    fields: &[Field],
+    finish: TokenStream,
+    result: TokenStream,
+) -> TokenStream {
     let builder = format_ident!("{}Builder", owner);
     let required: Vec<&Field> = fields.iter().filter(|f| f.needs_setter()).collect();
-    let params: Vec<Ident> = (0..required.len()).map(|i| format_ident!("F{}", i)).collect();
+    let params: Vec<Ident> = (0..required.len())
+        .map(|i| format_ident!("F{}", i))
+        .collect();
     let unset = quote!(::payone_types::request::builder::Unset);
     let unset_all: Vec<TokenStream> = required.iter().map(|_| unset.clone()).collect();
 
@@ -334,11 +354,19 @@ pub fn builder(owner: &Ident, vis: &syn::Visibility, fields: &[Field], finish: T
         match required.iter().position(|r| r.ident == f.ident) {
             Some(i) => {
                 let out_params = params.iter().enumerate().map(|(j, p)| {
-                    if i == j { quote!(#value_ty) } else { quote!(#p) }
+                    if i == j {
+                        quote!(#value_ty)
+                    } else {
+                        quote!(#p)
+                    }
                 });
                 let moved = fields.iter().map(|g| {
                     let gi = &g.ident;
-                    if g.ident == f.ident { quote!(#gi: value) } else { quote!(#gi: self.#gi) }
+                    if g.ident == f.ident {
+                        quote!(#gi: value)
+                    } else {
+                        quote!(#gi: self.#gi)
+                    }
                 });
                 quote! {
                     #[doc = #doc]
@@ -356,7 +384,8 @@ pub fn builder(owner: &Ident, vis: &syn::Visibility, fields: &[Field], finish: T
                     }
                 },
                 _ => {
-                    let maybe = format_ident!("maybe_{}", ident.to_string().trim_start_matches("r#"));
+                    let maybe =
+                        format_ident!("maybe_{}", ident.to_string().trim_start_matches("r#"));
                     let maybe_doc = format!("{doc} `None` leaves it out.");
                     quote! {
                         #[doc = #doc]
@@ -412,7 +441,8 @@ pub fn builder(owner: &Ident, vis: &syn::Visibility, fields: &[Field], finish: T
             quote!(#ident: self.#ident)
         }
     });
-    let builder_doc = format!("Builds a [`{owner}`]; required parameters are enforced by the compiler.");
+    let builder_doc =
+        format!("Builds a [`{owner}`]; required parameters are enforced by the compiler.");
     let entry_doc = format!("Starts building a `{owner}`.");
 
     quote! {

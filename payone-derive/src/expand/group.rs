@@ -32,7 +32,12 @@ fn shape(list: &[Entry], input: &DeriveInput, errors: &mut Errors) -> Option<Sha
         let value = r.string("value", errors);
         r.finish(errors);
         match (param, value) {
-            (Some(p), Some(v)) => shape = Some(Shape::Block { param: p.value(), value: v.value() }),
+            (Some(p), Some(v)) => {
+                shape = Some(Shape::Block {
+                    param: p.value(),
+                    value: v.value(),
+                })
+            }
             _ => errors.push(*span, "block takes `param = \"...\", value = \"...\"`"),
         }
     }
@@ -61,7 +66,12 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         Shape::Element { max } => {
             let index = quote!(index);
             let writes = write_statements(&fields, Some(&index));
-            let rows = rows(&fields, &quote!(Some(#max)), &quote!(None), &ident.to_string());
+            let rows = rows(
+                &fields,
+                &quote!(Some(#max)),
+                &quote!(None),
+                &ident.to_string(),
+            );
             quote! {
                 impl ::payone_types::Element for #ident {
                     const MAX: u32 = #max;
@@ -76,7 +86,12 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         Shape::Block { param, value } => {
             let writes = write_statements(&fields, None);
             let selector = quote!(::payone_types::Selector { param: #param, value: #value });
-            let rows = rows(&fields, &quote!(None), &quote!(Some(#selector)), &ident.to_string());
+            let rows = rows(
+                &fields,
+                &quote!(None),
+                &quote!(Some(#selector)),
+                &ident.to_string(),
+            );
             quote! {
                 impl ::payone_types::request::Block for #ident {
                     const SELECTOR: ::payone_types::Selector = #selector;

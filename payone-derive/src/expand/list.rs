@@ -32,9 +32,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         reader.finish(&mut errors);
         match value {
             None => errors.push(variant.ident.span(), "missing `#[payone(value = \"...\")]`"),
-            Some(v) if values.contains(&v.value()) => {
-                errors.push(v.span(), format!("LIST value `{}` appears twice", v.value()))
-            }
+            Some(v) if values.contains(&v.value()) => errors.push(
+                v.span(),
+                format!("LIST value `{}` appears twice", v.value()),
+            ),
             Some(v) => {
                 values.push(v.value());
                 variants.push(&variant.ident);

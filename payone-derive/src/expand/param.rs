@@ -7,7 +7,15 @@ use syn::{Data, DeriveInput, Fields, LitStr, Type};
 
 use crate::attr::{Errors, Reader, entries};
 
-const KEYS: &[&str] = &["name", "format", "symbols", "range", "repr", "sensitive", "unlisted"];
+const KEYS: &[&str] = &[
+    "name",
+    "format",
+    "symbols",
+    "range",
+    "repr",
+    "sensitive",
+    "unlisted",
+];
 
 /// What the newtype holds, decided by the format.
 enum Repr {
@@ -84,18 +92,28 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
         None => false,
         Some(r) if r.value() == "digits" => true,
         Some(r) => {
-            errors.push(r.span(), "`repr` takes \"digits\" (a NUMERIC kept as a digit string)");
+            errors.push(
+                r.span(),
+                "`repr` takes \"digits\" (a NUMERIC kept as a digit string)",
+            );
             false
         }
     };
 
-    let not_a_list = parsed_format.as_ref().is_some_and(|f| !matches!(f, Format::List));
+    let not_a_list = parsed_format
+        .as_ref()
+        .is_some_and(|f| !matches!(f, Format::List));
     let repr = parsed_format.and_then(|f| {
-        let span = format.map(|f| f.span()).unwrap_or_else(|| input.ident.span());
+        let span = format
+            .map(|f| f.span())
+            .unwrap_or_else(|| input.ident.span());
         match f {
             Format::Numeric(n) if digits => {
                 if n.max_value.is_some() || parsed_range.is_some() {
-                    errors.push(span, "a digit string (repr = \"digits\") takes no maximum value");
+                    errors.push(
+                        span,
+                        "a digit string (repr = \"digits\") takes no maximum value",
+                    );
                 }
                 Some(Repr::Digits(digits_check(&n)))
             }
@@ -117,18 +135,26 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
         }
     });
     if unlisted && not_a_list {
-        let span = format.map(|f| f.span()).unwrap_or_else(|| input.ident.span());
+        let span = format
+            .map(|f| f.span())
+            .unwrap_or_else(|| input.ident.span());
         errors.push(span, "`unlisted` applies to LIST formats only");
     }
     if let Some(symbols) = symbols
         && !matches!(repr, Some(Repr::Text(_)) | None)
     {
-        errors.push(symbols.span(), "permitted symbols apply to CHAR formats only");
+        errors.push(
+            symbols.span(),
+            "permitted symbols apply to CHAR formats only",
+        );
     }
     if let Some(range) = range
         && !matches!(repr, Some(Repr::Integer(_)) | None)
     {
-        errors.push(range.span(), "a value range applies to NUMERIC formats only");
+        errors.push(
+            range.span(),
+            "a value range applies to NUMERIC formats only",
+        );
     }
     errors.finish()?;
     Ok(Parsed {

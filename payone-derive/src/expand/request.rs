@@ -7,7 +7,13 @@ use syn::{DeriveInput, LitStr, Type};
 use super::fields::{self, Kind, Required, builder, getters, rows, write_statements};
 use crate::attr::{Errors, Reader, entries};
 
-const KEYS: &[&str] = &["api", "request", "request_required", "request_hash", "account"];
+const KEYS: &[&str] = &[
+    "api",
+    "request",
+    "request_required",
+    "request_hash",
+    "account",
+];
 
 struct AccountRow {
     name: LitStr,
@@ -29,18 +35,25 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     for (inner, span) in reader.nested_all("account", &mut errors) {
         let mut r = Reader::new(inner, &["name", "ty", "required", "hash"], "account");
         let name = r.string("name", &mut errors).cloned();
-        let ty = r.string("ty", &mut errors).and_then(|t| match t.parse::<Type>() {
-            Ok(ty) => Some(ty),
-            Err(e) => {
-                errors.push(t.span(), format!("`ty` is not a type: {e}"));
-                None
-            }
-        });
+        let ty = r
+            .string("ty", &mut errors)
+            .and_then(|t| match t.parse::<Type>() {
+                Ok(ty) => Some(ty),
+                Err(e) => {
+                    errors.push(t.span(), format!("`ty` is not a type: {e}"));
+                    None
+                }
+            });
         let required = r.flag("required", &mut errors);
         let hash = r.flag("hash", &mut errors);
         r.finish(&mut errors);
         match (name, ty) {
-            (Some(name), Some(ty)) => accounts.push(AccountRow { name, ty, required, hash }),
+            (Some(name), Some(ty)) => accounts.push(AccountRow {
+                name,
+                ty,
+                required,
+                hash,
+            }),
             _ => errors.push(span, "account takes `name = \"...\", ty = \"Type\"`"),
         }
     }
@@ -50,7 +63,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         Some("client") => Some(quote!(Client)),
         Some("server") => Some(quote!(Server)),
         Some(_) => {
-            errors.push(api.expect("matched").span(), "`api` is one of frontend, client, server");
+            errors.push(
+                api.expect("matched").span(),
+                "`api` is one of frontend, client, server",
+            );
             None
         }
         None => {
@@ -97,23 +113,30 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     let extra_rows = fields.iter().map(|f| {
         let inner = &f.inner;
         match f.kind {
-            Kind::Elements => quote!(rows.extend(<#inner as ::payone_types::Element>::PARAMS.iter());),
-            Kind::Choice => quote!(rows.extend(<#inner as ::payone_types::request::Choice>::blocks_info());),
+            Kind::Elements => {
+                quote!(rows.extend(<#inner as ::payone_types::Element>::PARAMS.iter());)
+            }
+            Kind::Choice => {
+                quote!(rows.extend(<#inner as ::payone_types::request::Choice>::blocks_info());)
+            }
             Kind::Scalar => quote!(),
         }
     });
-    let element_checks = fields.iter().filter(|f| matches!(f.kind, Kind::Elements)).map(|f| {
-        let (ident, inner) = (&f.ident, &f.inner);
-        let required = f.required == Required::Yes;
-        quote! {
-            ::payone_types::request::check_elements(
-                &value.#ident,
-                #required,
-                <#inner as ::payone_types::Element>::PARAMS[0].name,
-                &mut violations,
-            );
-        }
-    });
+    let element_checks = fields
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Elements))
+        .map(|f| {
+            let (ident, inner) = (&f.ident, &f.inner);
+            let required = f.required == Required::Yes;
+            quote! {
+                ::payone_types::request::check_elements(
+                    &value.#ident,
+                    #required,
+                    <#inner as ::payone_types::Element>::PARAMS[0].name,
+                    &mut violations,
+                );
+            }
+        });
     let writes = write_statements(&fields, None);
     let getters = getters(&fields);
     let finish = quote! {

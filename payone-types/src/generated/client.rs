@@ -160,7 +160,6 @@ pub enum Responsetype {
 /// Scheme: <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "successurl", format = "CHAR(2..255)")]
 pub struct Successurl(Cow<'static, str>);
@@ -174,7 +173,6 @@ pub struct Successurl(Cow<'static, str>);
 /// Scheme: <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "errorurl", format = "CHAR(2..255)")]
 pub struct Errorurl(Cow<'static, str>);

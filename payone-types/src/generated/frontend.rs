@@ -753,7 +753,6 @@ pub enum Autosubmit {
 /// Scheme: <scheme>://<host>/<path> <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "successurl", format = "CHAR(2..255)")]
 pub struct Successurl(Cow<'static, str>);
@@ -765,7 +764,6 @@ pub struct Successurl(Cow<'static, str>);
 /// Scheme: <scheme>://<host>/<path> <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "backurl", format = "CHAR(2..255)")]
 pub struct Backurl(Cow<'static, str>);

@@ -6,12 +6,23 @@
 use ::payone_types::request::RequestEntry;
 use ::payone_types::{Api, Request};
 
+/// PAYONE Frontend (seed 004).
+#[rustfmt::skip]
+#[allow(clippy::duplicated_attributes)]
 pub mod frontend;
 
+/// PAYONE Client API (seed 001).
+#[rustfmt::skip]
+#[allow(clippy::duplicated_attributes)]
 pub mod client;
 
+/// PAYONE Server API (seed 003).
+#[rustfmt::skip]
+#[allow(clippy::duplicated_attributes)]
 pub mod server;
 
+/// ISO code lists.
+#[rustfmt::skip]
 pub mod iso;
 
 /// Every request type of the tables, for tools that look requests up by name.

@@ -876,7 +876,6 @@ pub struct AccessStarttime(Cow<'static, str>);
 /// Scheme: <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 ///
 /// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -892,7 +891,6 @@ pub struct Successurl(Cow<'static, str>);
 /// Scheme: <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 ///
 /// Seed 003 (createaccess): Optional: Error-URL
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -908,7 +906,6 @@ pub struct Errorurl(Cow<'static, str>);
 /// Scheme: <scheme>://<host>/<path>?<query>
 ///
 /// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
-
 ///
 /// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
