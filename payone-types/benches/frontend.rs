@@ -82,8 +82,12 @@ fn baseline(key: &[u8]) -> String {
 fn frontend_authorization(c: &mut Criterion) {
     let account = Account::new(10001, 2000001, 10002, PortalKey::new("portal key"));
     // Both produce the same hash over the same values: the comparison is like for like.
-    let typed_hash = typed(&account).rsplit_once("hash=").map(|(_, h)| h.to_owned());
-    let baseline_hash = baseline(b"portal key").rsplit_once("hash=").map(|(_, h)| h.to_owned());
+    let typed_hash = typed(&account)
+        .rsplit_once("hash=")
+        .map(|(_, h)| h.to_owned());
+    let baseline_hash = baseline(b"portal key")
+        .rsplit_once("hash=")
+        .map(|(_, h)| h.to_owned());
     assert_eq!(typed_hash, baseline_hash);
 
     let mut group = c.benchmark_group("frontend_authorization_12_items");
