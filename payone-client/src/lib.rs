@@ -1,0 +1,1 @@
+//! Transport for the PAYONE APIs (work in progress).

@@ -1,0 +1,1 @@
+//! A local emulation of the PAYONE platform (work in progress).
