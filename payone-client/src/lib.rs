@@ -1,1 +1,53 @@
-//! Transport for the PAYONE APIs (work in progress).
+//! Transport for the PAYONE APIs: sends typed Server API requests and reads their answers,
+//! signs Frontend and Client API requests for the customer's browser, builds the
+//! credentials-on-file (CoF) use cases of seed 003 and receives TransactionStatus
+//! notifications.
+//!
+//! ```no_run
+//! use payone_client::{Answer, Client, cof};
+//! use payone_types::generated::server::*;
+//!
+//! # async fn f() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::from_env()?; // PAYONE_MID, PAYONE_PORTALID, PAYONE_AID, PAYONE_KEY, ...
+//! let card = cof::Card::new(
+//!     Cardtype::M,
+//!     Cardexpiredate::new("2110"),
+//!     Pseudocardpan::new("9911192220202920292"),
+//! );
+//! let request = cof::SubsequentPayment::new(Amount::new(3000), Currency::new("EUR"), card.into())
+//!     .preauthorization()?;
+//! match client.send(&request).await {
+//!     Ok(Answer::Approved { txid, .. }) => println!("approved: {txid:?}"),
+//!     Ok(other) => println!("{:?}", other.status()),
+//!     Err(e) if e.outcome_unknown() => println!("check before sending again: {e}"),
+//!     Err(e) => println!("{e}"),
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Features: `blocking` (a synchronous [`blocking::Client`]), `axum` (a TransactionStatus
+//! endpoint, [`notification::axum::notification_router`]).
+
+pub mod answer;
+pub mod api;
+#[cfg(feature = "blocking")]
+pub mod blocking;
+pub mod browser;
+pub mod client;
+pub mod client_api;
+pub mod cof;
+pub mod config;
+pub mod env;
+pub mod error;
+pub mod fields;
+mod lines;
+pub mod notification;
+mod wire;
+
+pub use answer::{Answer, Status};
+pub use browser::{ClientApiParams, FrontendForm};
+pub use client::Client;
+pub use config::{ClientBuilder, Config, ConfigError, Endpoints};
+pub use error::{Delivery, Error, ParseError};
+pub use fields::Fields;
+pub use reqwest::Url;

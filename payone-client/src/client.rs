@@ -1,0 +1,127 @@
+//! The async client.
+
+use std::sync::Arc;
+
+use reqwest::Url;
+use reqwest::header::CONTENT_TYPE;
+use tracing::Instrument;
+
+use crate::answer::Answer;
+use crate::api::{FrontendRequest, ServerRequest};
+use crate::browser::{ClientApiParams, FrontendForm};
+use crate::client_api::BrowserCheck;
+use crate::config::{ClientBuilder, Config, ConfigError};
+use crate::error::Error;
+use crate::wire;
+
+/// Sends Server API requests and signs Frontend and Client API requests for one account.
+///
+/// Cloning is cheap and shares the connection pool.
+///
+/// # No retries
+///
+/// A Server API POST is sent exactly once. A preauthorization or authorization that reached
+/// PAYONE creates a payment even when its answer is lost, so sending it again could charge the
+/// customer twice. When [`Error::outcome_unknown`] is `true`, look the payment up (for example by
+/// its `reference`, or wait for its TransactionStatus notification) before deciding to send
+/// again; that decision is the caller's.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    config: Arc<Config>,
+}
+
+impl Client {
+    /// Starts configuring a client for `account`.
+    pub fn builder(account: payone_types::Account) -> ClientBuilder {
+        ClientBuilder::new(account)
+    }
+
+    /// A client configured from the environment (see [`ClientBuilder::from_env`]).
+    pub fn from_env() -> Result<Client, ConfigError> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The signed GET URL of a Frontend request (see [`Config::frontend_url`]).
+    pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
+        self.config.frontend_url(request)
+    }
+
+    /// The signed Frontend request as an HTML POST form (see [`Config::frontend_form`]).
+    pub fn frontend_form<R: FrontendRequest>(&self, request: &R) -> Result<FrontendForm, Error> {
+        self.config.frontend_form(request)
+    }
+
+    /// The signed Client API parameters of a hosted check (see [`Config::client_api_params`]).
+    pub fn client_api_params<C: BrowserCheck>(&self, check: &C) -> Result<ClientApiParams, Error> {
+        self.config.client_api_params(check)
+    }
+
+    /// Sends a Server API request and reads its answer.
+    ///
+    /// The request is checked and encoded in the account's charset first; if that fails,
+    /// nothing is sent ([`Error::Validation`]). `status=ERROR` comes back as
+    /// [`Error::Platform`]. Never retried: see the type's documentation.
+    pub async fn send<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let span = wire::span::<R>(&self.config);
+        async {
+            let result = self.exchange(request).await;
+            wire::record(&result);
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let config = &*self.config;
+        let prepared = wire::prepare(config, request)?;
+        let response = self
+            .http
+            .post(config.endpoints.server_api.clone())
+            .header(CONTENT_TYPE, prepared.content_type)
+            .body(prepared.body)
+            .send()
+            .await
+            .map_err(|e| wire::transport_error(e, config))?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| wire::transport_error(e, config))?;
+        wire::read_answer(
+            status,
+            content_type.as_deref(),
+            &body,
+            config.account.encoding(),
+        )
+    }
+}
+
+impl ClientBuilder {
+    /// Builds the async client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let config = self.finish()?;
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            // A redirected POST would be re-sent as GET or to another host: never follow.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(ConfigError::Http)?;
+        Ok(Client {
+            http,
+            config: Arc::new(config),
+        })
+    }
+}
