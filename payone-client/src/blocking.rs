@@ -1,1 +1,114 @@
-//! TODO
+//! A synchronous client (feature `blocking`), for programs without an async runtime. Same
+//! configuration, encoding, answer parsing, errors and no-retry rule as the async
+//! [`Client`](crate::Client).
+//!
+//! Like every `reqwest::blocking` client it must not be created or used inside an async
+//! runtime.
+
+use std::sync::Arc;
+
+use payone_types::Account;
+use reqwest::Url;
+use reqwest::header::CONTENT_TYPE;
+
+use crate::answer::Answer;
+use crate::api::{FrontendRequest, ServerRequest};
+use crate::browser::{ClientApiParams, FrontendForm};
+use crate::client_api::BrowserCheck;
+use crate::config::{ClientBuilder, Config, ConfigError};
+use crate::error::Error;
+use crate::wire;
+
+/// The blocking twin of [`crate::Client`]. A Server API POST is sent exactly once; see
+/// [`crate::Client`] for why and what to do when [`Error::outcome_unknown`] is `true`.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::blocking::Client,
+    config: Arc<Config>,
+}
+
+impl Client {
+    /// Starts configuring a client for `account`; finish with
+    /// [`ClientBuilder::build_blocking`].
+    pub fn builder(account: Account) -> ClientBuilder {
+        ClientBuilder::new(account)
+    }
+
+    /// A client configured from the environment (see [`ClientBuilder::from_env`]).
+    pub fn from_env() -> Result<Client, ConfigError> {
+        ClientBuilder::from_env()?.build_blocking()
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Sends a Server API request and reads its answer (see [`crate::Client::send`]).
+    pub fn send<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let _entered = wire::span::<R>(&self.config).entered();
+        let result = self.exchange(request);
+        wire::record(&result);
+        result
+    }
+
+    fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let config = &*self.config;
+        let prepared = wire::prepare(config, request)?;
+        let response = self
+            .http
+            .post(config.endpoints.server_api.clone())
+            .header(CONTENT_TYPE, prepared.content_type)
+            .body(prepared.body)
+            .send()
+            .map_err(|e| wire::transport_error(e, config))?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .bytes()
+            .map_err(|e| wire::transport_error(e, config))?;
+        wire::read_answer(
+            status,
+            content_type.as_deref(),
+            &body,
+            config.account.encoding(),
+        )
+    }
+
+    /// The signed GET URL of a Frontend request (see [`Config::frontend_url`]).
+    pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
+        self.config.frontend_url(request)
+    }
+
+    /// The signed Frontend request as an HTML POST form (see [`Config::frontend_form`]).
+    pub fn frontend_form<R: FrontendRequest>(&self, request: &R) -> Result<FrontendForm, Error> {
+        self.config.frontend_form(request)
+    }
+
+    /// The signed Client API parameters of a hosted check (see [`Config::client_api_params`]).
+    pub fn client_api_params<C: BrowserCheck>(&self, check: &C) -> Result<ClientApiParams, Error> {
+        self.config.client_api_params(check)
+    }
+}
+
+impl ClientBuilder {
+    /// Builds the blocking client.
+    pub fn build_blocking(self) -> Result<Client, ConfigError> {
+        let config = self.finish()?;
+        let http = reqwest::blocking::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            // A redirected POST would be re-sent as GET or to another host: never follow.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(ConfigError::Http)?;
+        Ok(Client {
+            http,
+            config: Arc::new(config),
+        })
+    }
+}

@@ -16,8 +16,7 @@ use std::borrow::Cow;
 
 use payone_types::ParamValue;
 use payone_types::generated::client::{
-    Bankaccountcheck, Checktype, Creditcardcheck, Errorurl, Responsetype, Storecarddata,
-    Successurl,
+    Bankaccountcheck, Checktype, Creditcardcheck, Errorurl, Responsetype, Storecarddata, Successurl,
 };
 
 use crate::api::ClientApiRequest;

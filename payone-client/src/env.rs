@@ -44,15 +44,16 @@ impl ClientBuilder {
     pub fn from_lookup(
         lookup: impl Fn(&str) -> Option<OsString>,
     ) -> Result<ClientBuilder, ConfigError> {
-        let var = |name: &'static str, expected: &'static str| -> Result<Option<String>, ConfigError> {
-            match lookup(name) {
-                None => Ok(None),
-                Some(value) => value
-                    .into_string()
-                    .map(Some)
-                    .map_err(|_| ConfigError::InvalidVar { name, expected }),
-            }
-        };
+        let var =
+            |name: &'static str, expected: &'static str| -> Result<Option<String>, ConfigError> {
+                match lookup(name) {
+                    None => Ok(None),
+                    Some(value) => value
+                        .into_string()
+                        .map(Some)
+                        .map_err(|_| ConfigError::InvalidVar { name, expected }),
+                }
+            };
         let required = |name: &'static str, expected: &'static str| {
             var(name, expected)?.ok_or(ConfigError::MissingVar(name))
         };
@@ -164,7 +165,10 @@ mod tests {
         assert_eq!(config.account().param("mid").unwrap(), "23456");
         assert_eq!(config.account().param("mode").unwrap(), "test");
         assert_eq!(config.account().param("encoding").unwrap(), "UTF-8");
-        assert_eq!(config.endpoints().server_api.as_str(), crate::config::SERVER_API_URL);
+        assert_eq!(
+            config.endpoints().server_api.as_str(),
+            crate::config::SERVER_API_URL
+        );
     }
 
     #[test]

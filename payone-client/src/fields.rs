@@ -124,7 +124,10 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(fields.get("status"), Some("APPROVED"));
-        assert_eq!(fields.get_all("status").collect::<Vec<_>>(), ["APPROVED", "X"]);
+        assert_eq!(
+            fields.get_all("status").collect::<Vec<_>>(),
+            ["APPROVED", "X"]
+        );
         assert_eq!(fields.len(), 3);
         assert_eq!(
             format!("{fields:?}"),

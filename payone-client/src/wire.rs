@@ -155,8 +155,13 @@ mod tests {
 
     #[test]
     fn unknown_charsets_and_http_errors_are_typed() {
-        let err = read_answer(200, Some("text/plain;charset=windows-1252"), b"", Charset::Utf8)
-            .unwrap_err();
+        let err = read_answer(
+            200,
+            Some("text/plain;charset=windows-1252"),
+            b"",
+            Charset::Utf8,
+        )
+        .unwrap_err();
         assert!(matches!(
             err,
             Error::Parse(ParseError::UnsupportedCharset(ref c)) if c == "windows-1252"

@@ -1,1 +1,44 @@
-//! TODO
+//! The credentials-on-file (CoF) use cases of seed 003 as typed constructors.
+//!
+//! Each use case fixes `recurrence` and `customer_is_present` the way the seed prescribes and
+//! produces a generated Server API request, so the combinations the seed rules out cannot be
+//! written: a one-click payment always sends `customer_is_present=yes`, a recurring payment
+//! after the agreement always `customer_is_present=no`, an agreement without amount
+//! (`amount=1`) is only a preauthorization.
+//!
+//! | seed 003 step | constructor | request |
+//! |---|---|---|
+//! | 1a agreement only, amount=1 | [`InitialAgreement::agreement_only`] | preauthorization |
+//! | 1b agreement with amount | [`InitialAgreement::with_amount`] | preauthorization, authorization |
+//! | 2 subsequent recurring payment | [`SubsequentPayment`] | preauthorization, authorization |
+//! | one-click, initial | [`InitialAgreement`] with `Recurrence::Oneclick` | preauthorization, authorization |
+//! | one-click, subsequent | [`OneClickPayment`] | preauthorization, authorization |
+//! | contract, customer present | [`ContractAccess::customer_present`] | createaccess |
+//! | contract, agreement given before | [`ContractAccess::after_agreement`] | createaccess |
+//! | micropayment | [`Micropayment`] | vauthorization |
+//!
+//! ```
+//! use payone_client::cof::{Card, OneClickPayment, StoredCredential};
+//! use payone_types::generated::server::*;
+//!
+//! let request = OneClickPayment::new(
+//!     Amount::new(3000),
+//!     Currency::new("EUR"),
+//!     StoredCredential::Userid(Userid::new("123456789")),
+//! )
+//! .authorization()?;
+//! assert_eq!(request.customer_is_present(), Some(&CustomerIsPresent::Yes));
+//! # Ok::<(), payone_types::Violations>(())
+//! ```
+
+mod contract;
+mod micropayment;
+mod parts;
+mod payment;
+
+pub use contract::ContractAccess;
+pub use micropayment::Micropayment;
+pub use parts::{Card, Customer, RedirectUrls, StoredCredential};
+pub use payment::{
+    AgreementOnly, InitialAgreement, OneClickPayment, SubsequentPayment, WithAmount,
+};
