@@ -1,0 +1,132 @@
+//! What every handler shares: the account, the state, the notifier, the fault switch, the
+//! request counter, and the routes that lead to the handlers.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use axum::Router;
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+
+use crate::config::Accounts;
+use crate::faults::FaultSwitch;
+use crate::notify::Notifier;
+use crate::state::State;
+use crate::{client_api, faults, frontend, inspect, server_api, threeds};
+
+/// The shared part of one sandbox.
+pub(crate) struct App {
+    pub(crate) accounts: Accounts,
+    pub(crate) notifier: Notifier,
+    pub(crate) faults: FaultSwitch,
+    /// `http://127.0.0.1:PORT`: for links when a request carries no usable `Host`.
+    pub(crate) base_url: String,
+    state: Mutex<State>,
+    /// Server API requests received, per `request` value.
+    requests: Mutex<BTreeMap<String, u64>>,
+}
+
+impl App {
+    /// A fresh sandbox behind `base_url`.
+    pub(crate) fn new(
+        accounts: Accounts,
+        notifier: Notifier,
+        faults: FaultSwitch,
+        base_url: String,
+    ) -> Self {
+        App {
+            accounts,
+            notifier,
+            faults,
+            base_url,
+            state: Mutex::new(State::default()),
+            requests: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The state, locked. Never held across an `.await`.
+    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
+        // Handlers change the state in single steps; a panic cannot leave half an update.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Counts one Server API request.
+    pub(crate) fn count_request(&self, request: &str) {
+        let mut counts = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
+        *counts.entry(request.to_owned()).or_default() += 1;
+    }
+
+    /// Server API requests received so far, per `request` value.
+    pub(crate) fn request_counts(&self) -> BTreeMap<String, u64> {
+        self.requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The base URL the client used (its `Host` header), for links it must be able to follow;
+    /// `base_url` when the header is missing or holds more than a host and port.
+    pub(crate) fn public_base(&self, headers: &HeaderMap) -> String {
+        let host = headers
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                !h.is_empty()
+                    && h.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            });
+        match host {
+            Some(host) => format!("http://{host}"),
+            None => self.base_url.clone(),
+        }
+    }
+}
+
+/// Every route of the sandbox.
+pub(crate) fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(inspect::index))
+        .route("/post-gateway/", post(server_api::handle))
+        .route("/post-gateway", post(server_api::handle))
+        .route(
+            "/client-api/",
+            get(client_api::handle).post(client_api::handle),
+        )
+        .route(
+            "/client-api",
+            get(client_api::handle).post(client_api::handle),
+        )
+        .route("/frontend/v2/", get(frontend::page).post(frontend::page))
+        .route("/frontend/v2", get(frontend::page).post(frontend::page))
+        .route("/frontend/v2/pay", post(frontend::pay))
+        .route("/frontend/v2/cancel", get(frontend::cancel))
+        .route("/sandbox/3ds/{txid}", get(threeds::page))
+        .route("/sandbox/3ds/{txid}/complete", get(threeds::complete))
+        .route("/sandbox/faults", get(faults::show).post(faults::set))
+        .route("/sandbox/requests", get(inspect::requests))
+        .with_state(app)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Faults;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn links_follow_the_host_the_client_used() {
+        let notifier = Notifier::new(None, Default::default(), 1, Accounts::default()).unwrap();
+        let app = App::new(
+            Accounts::default(),
+            notifier,
+            FaultSwitch::new(Faults::default()),
+            "http://127.0.0.1:1".into(),
+        );
+        let mut headers = HeaderMap::new();
+        assert_eq!(app.public_base(&headers), "http://127.0.0.1:1");
+        headers.insert("host", HeaderValue::from_static("sandbox:8080"));
+        assert_eq!(app.public_base(&headers), "http://sandbox:8080");
+        headers.insert("host", HeaderValue::from_static("evil/\"><script>"));
+        assert_eq!(app.public_base(&headers), "http://127.0.0.1:1");
+    }
+}

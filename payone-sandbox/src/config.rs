@@ -1,0 +1,232 @@
+//! What a sandbox is started with: the one merchant account it accepts, where
+//! TransactionStatus notifications go, and the faults it starts with.
+
+use std::ffi::OsString;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use payone_types::PortalKey;
+
+/// `mid` when `PAYONE_MID` is not set.
+pub const DEFAULT_MID: u32 = 10001;
+/// `portalid` when `PAYONE_PORTALID` is not set.
+pub const DEFAULT_PORTALID: u32 = 2_000_001;
+/// `aid` when `PAYONE_AID` is not set.
+pub const DEFAULT_AID: u32 = 10002;
+/// The portal key when `PAYONE_KEY` is not set. Public on purpose: it only opens the sandbox.
+pub const DEFAULT_KEY: &str = "sandbox-portal-key";
+
+/// How a sandbox is started.
+///
+/// `Debug` never shows the portal key ([`PortalKey`] prints `<redacted>`).
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to bind; `127.0.0.1:0` (loopback, a free port) by default.
+    pub listen: SocketAddr,
+    /// The merchant account every request must name.
+    pub accounts: Accounts,
+    /// Where TransactionStatus notifications are POSTed; none are sent when `None`.
+    pub notify_url: Option<String>,
+    /// Pause between two attempts to deliver a notification (default 2 s; the real platform
+    /// waits hours, which no test wants).
+    pub notify_retry: Duration,
+    /// Attempts per notification before the sandbox gives up (default 20, at least 1 is made):
+    /// delivery stops by itself even when the receiver never answers `TSOK`.
+    pub notify_max_attempts: u32,
+    /// Faults in force from the start; see [`Faults`].
+    pub faults: Faults,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            accounts: Accounts::default(),
+            notify_url: None,
+            notify_retry: Duration::from_secs(2),
+            notify_max_attempts: 20,
+            faults: Faults::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The default configuration with the account read from `PAYONE_MID`, `PAYONE_PORTALID`,
+    /// `PAYONE_AID` and `PAYONE_KEY` (the variables `payone-client` reads too); unset variables
+    /// take the defaults [`DEFAULT_MID`], [`DEFAULT_PORTALID`], [`DEFAULT_AID`], [`DEFAULT_KEY`].
+    ///
+    /// A number that breaks the Server API table's format (`mid` NUMERIC(5..6), `portalid`
+    /// NUMERIC(7), `aid` NUMERIC(5..6)) is refused here, because every request naming it
+    /// would be refused later.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var_os(name))
+    }
+
+    /// [`Config::from_env`] over any source of variables, so that it can be tested without
+    /// changing the process environment.
+    fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Config, ConfigError> {
+        let text = |var: &'static str| -> Result<Option<String>, ConfigError> {
+            lookup(var)
+                .map(|v| {
+                    v.into_string().map_err(|_| ConfigError::Invalid {
+                        var,
+                        reason: "not valid Unicode".to_owned(),
+                    })
+                })
+                .transpose()
+        };
+        let number = |var: &'static str, param: &str, default: u32| -> Result<u32, ConfigError> {
+            let Some(value) = text(var)? else {
+                return Ok(default);
+            };
+            let invalid = |reason: String| ConfigError::Invalid { var, reason };
+            let n = value
+                .parse::<u32>()
+                .map_err(|_| invalid("must be a decimal number".to_owned()))?;
+            match crate::tables::account_row(param) {
+                Some(row) => (row.check)(&value).map_err(|rule| invalid(rule.to_string()))?,
+                None => {}
+            }
+            Ok(n)
+        };
+        let key = match text("PAYONE_KEY")? {
+            Some(key) if key.is_empty() => {
+                return Err(ConfigError::Invalid {
+                    var: "PAYONE_KEY",
+                    reason: "must not be empty".to_owned(),
+                });
+            }
+            Some(key) => PortalKey::new(key),
+            None => PortalKey::new(DEFAULT_KEY),
+        };
+        Ok(Config {
+            accounts: Accounts {
+                mid: number("PAYONE_MID", "mid", DEFAULT_MID)?,
+                portalid: number("PAYONE_PORTALID", "portalid", DEFAULT_PORTALID)?,
+                aid: number("PAYONE_AID", "aid", DEFAULT_AID)?,
+                key,
+            },
+            ..Config::default()
+        })
+    }
+}
+
+/// The merchant account the sandbox accepts.
+///
+/// `Debug` never shows the key.
+#[derive(Clone, Debug)]
+pub struct Accounts {
+    /// Merchant ID.
+    pub mid: u32,
+    /// Portal ID.
+    pub portalid: u32,
+    /// Sub-account ID.
+    pub aid: u32,
+    /// The portal key: the Server API `key` is its digest, Frontend and Client API hashes are
+    /// keyed with it, notifications carry its md5.
+    pub key: PortalKey,
+}
+
+impl Default for Accounts {
+    fn default() -> Self {
+        Accounts {
+            mid: DEFAULT_MID,
+            portalid: DEFAULT_PORTALID,
+            aid: DEFAULT_AID,
+            key: PortalKey::new(DEFAULT_KEY),
+        }
+    }
+}
+
+/// Faults injected into `/post-gateway/` and `/client-api/` (never into the pages or the
+/// `/sandbox/` endpoints), so that a client's behaviour under faults can be tested.
+///
+/// Per request, in this order: wait `latency`; then, while `drop_next` is above zero, close the
+/// connection without any answer and count it down; else, while the count of `status_next` is
+/// above zero, answer its HTTP status with an empty body and count it down.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Faults {
+    /// Delay before each request is handled (a timeout test sets it above the client's timeout).
+    pub latency: Duration,
+    /// Close the connection without an answer for the next N requests.
+    pub drop_next: u32,
+    /// Answer `(status, N)`: HTTP `status` with an empty body for the next N requests. A status
+    /// outside 100..=999 is answered as 500.
+    pub status_next: Option<(u16, u32)>,
+}
+
+/// A configuration that cannot be used. Never contains the value of the variable, which may be
+/// a secret.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// An environment variable holds an unusable value.
+    #[error("environment variable {var}: {reason}")]
+    Invalid {
+        /// The variable.
+        var: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let vars: HashMap<String, OsString> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        move |name| vars.get(name).cloned()
+    }
+
+    #[test]
+    fn defaults_when_nothing_is_set() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(config.accounts.mid, DEFAULT_MID);
+        assert_eq!(config.accounts.portalid, DEFAULT_PORTALID);
+        assert_eq!(config.accounts.aid, DEFAULT_AID);
+        assert_eq!(config.listen.to_string(), "127.0.0.1:0");
+        assert_eq!(config.notify_max_attempts, 20);
+    }
+
+    #[test]
+    fn variables_are_read_and_checked_against_the_table() {
+        let config = Config::from_lookup(lookup(&[
+            ("PAYONE_MID", "23456"),
+            ("PAYONE_PORTALID", "1234567"),
+            ("PAYONE_AID", "12345"),
+            ("PAYONE_KEY", "top secret"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            (config.accounts.mid, config.accounts.portalid),
+            (23456, 1234567)
+        );
+        let err = Config::from_lookup(lookup(&[("PAYONE_PORTALID", "12345123")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_PORTALID: must have 1 to 7 digits"
+        );
+        let err = Config::from_lookup(lookup(&[("PAYONE_MID", "abc")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_MID: must be a decimal number"
+        );
+    }
+
+    #[test]
+    fn the_key_never_prints() {
+        let config = Config::from_lookup(lookup(&[("PAYONE_KEY", "top secret")])).unwrap();
+        let debug = format!("{config:?}");
+        assert!(!debug.contains("top secret"), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
+        let err = Config::from_lookup(lookup(&[("PAYONE_KEY", "")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_KEY: must not be empty"
+        );
+    }
+}

@@ -1,0 +1,28 @@
+//! Endpoints for the tests and the curious: `GET /` (what is served) and
+//! `GET /sandbox/requests` (Server API requests received, per `request`).
+
+use std::sync::Arc;
+
+use axum::extract::State;
+
+use crate::app::App;
+
+/// `GET /`: the endpoints, one per line.
+pub(crate) async fn index() -> &'static str {
+    "PAYONE sandbox (test emulation, no real payments)\n\
+     POST /post-gateway/          Server API\n\
+     GET|POST /client-api/        Client API\n\
+     GET|POST /frontend/v2/       Frontend hosted page\n\
+     GET /sandbox/3ds/{txid}      3-D Secure challenge\n\
+     GET|POST /sandbox/faults     fault injection\n\
+     GET /sandbox/requests        Server API requests received per request type\n"
+}
+
+/// `GET /sandbox/requests`: `name=count` lines, sorted by name; dropped and faulted requests
+/// count too, since they reached the sandbox.
+pub(crate) async fn requests(State(app): State<Arc<App>>) -> String {
+    app.request_counts()
+        .iter()
+        .map(|(name, count)| format!("{name}={count}\n"))
+        .collect()
+}

@@ -1,0 +1,186 @@
+//! Starting and stopping a sandbox: binding, the accept loop, and the handle tests hold.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::{JoinHandle, JoinSet};
+
+use crate::app::{self, App};
+use crate::config::{Config, Faults};
+use crate::faults::FaultSwitch;
+use crate::gate;
+use crate::notify::{Notifier, SentNotification};
+
+/// A connection that sends no complete request head for this long is closed, so idle or stuck
+/// clients cannot hold connections forever.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+/// Pause after a failed accept (e.g. too many open files) before trying again.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
+
+/// Binds `config.listen`, starts serving in a background task and returns at once.
+///
+/// Fails when the address cannot be bound or `notify_url` is not a URL.
+pub async fn start(config: Config) -> std::io::Result<Sandbox> {
+    let notifier = Notifier::new(
+        config.notify_url,
+        config.notify_retry,
+        config.notify_max_attempts,
+        config.accounts.clone(),
+    )?;
+    let listener = TcpListener::bind(config.listen).await?;
+    let addr = listener.local_addr()?;
+    let app = Arc::new(App::new(
+        config.accounts,
+        notifier,
+        FaultSwitch::new(config.faults),
+        base_url(addr),
+    ));
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(serve(listener, app.clone(), stopped));
+    tracing::info!(%addr, "PAYONE sandbox listening");
+    Ok(Sandbox {
+        addr,
+        app,
+        stop,
+        task: Some(task),
+    })
+}
+
+/// `http://ADDR`, with loopback in place of an unspecified address (`0.0.0.0` is not a place
+/// a client can go to).
+fn base_url(addr: SocketAddr) -> String {
+    let mut addr = addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(match addr {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    format!("http://{addr}")
+}
+
+/// Accepts connections until told to stop; then every open connection is aborted (the join set
+/// is dropped).
+async fn serve(listener: TcpListener, app: Arc<App>, mut stopped: watch::Receiver<bool>) {
+    let router = app::router(app.clone());
+    let mut connections = JoinSet::new();
+    loop {
+        let accepted = tokio::select! {
+            _ = stopped.changed() => break,
+            accepted = listener.accept() => accepted,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                tracing::warn!(error = %e, "accept failed");
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
+                continue;
+            }
+        };
+        let (app, router) = (app.clone(), router.clone());
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |request: hyper::Request<_>| {
+                gate::handle(app.clone(), router.clone(), request.map(Body::new))
+            });
+            let served = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            if let Err(e) = served {
+                tracing::debug!(error = %e, "connection ended");
+            }
+        });
+        while connections.try_join_next().is_some() {}
+    }
+}
+
+/// A running sandbox. Dropping it stops the server too; [`Sandbox::shutdown`] also waits until
+/// it has stopped and stops notification deliveries.
+pub struct Sandbox {
+    addr: SocketAddr,
+    app: Arc<App>,
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox").field("addr", &self.addr).finish()
+    }
+}
+
+impl Sandbox {
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`: what a client puts in place of the platform's hosts.
+    pub fn base_url(&self) -> String {
+        self.app.base_url.clone()
+    }
+
+    /// Every TransactionStatus notification so far, oldest first, with its delivery state.
+    pub fn notifications(&self) -> Vec<SentNotification> {
+        self.app.notifier.log()
+    }
+
+    /// Replaces the faults in force (what `POST /sandbox/faults` does).
+    pub fn set_faults(&self, faults: Faults) {
+        self.app.faults.set(faults);
+    }
+
+    /// The faults in force, counted down by the requests they hit.
+    pub fn faults(&self) -> Faults {
+        self.app.faults.get()
+    }
+
+    /// Server API requests received so far, per `request` value (what `GET /sandbox/requests`
+    /// shows).
+    pub fn requests(&self) -> BTreeMap<String, u64> {
+        self.app.request_counts()
+    }
+
+    /// Stops accepting, closes open connections and stops notification deliveries; returns
+    /// when all of it has ended.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        self.app.notifier.shutdown().await;
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        // Without this a forgotten handle would leave the server running until the runtime ends.
+        let _ = self.stop.send(true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_url;
+
+    #[test]
+    fn unspecified_addresses_become_loopback() {
+        assert_eq!(
+            base_url("0.0.0.0:80".parse().unwrap()),
+            "http://127.0.0.1:80"
+        );
+        assert_eq!(base_url("[::]:80".parse().unwrap()), "http://[::1]:80");
+        assert_eq!(
+            base_url("127.0.0.1:8".parse().unwrap()),
+            "http://127.0.0.1:8"
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! `POST /post-gateway/`: the Server API. Decodes the form in its declared charset, checks
+//! account, key, request and table in the documented order, executes the request and answers
+//! `name=value` lines in the request's charset.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use payone_types::Api;
+use payone_types::dynamic::validate;
+
+use crate::answer::Answer;
+use crate::app::App;
+use crate::form::{self, Form};
+use crate::refusal::Refusal;
+use crate::{auth, payments, tables};
+
+/// The handler.
+pub(crate) async fn handle(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (answer, charset) = match form::decode(&[&body]) {
+        Err(undecodable) => (undecodable.refusal.answer(), undecodable.charset),
+        Ok(form) => (answer(&app, &form, &headers), form.charset),
+    };
+    let content_type = format!("text/plain; charset={}", charset.as_str());
+    ([("content-type", content_type)], answer.to_lines(charset)).into_response()
+}
+
+fn answer(app: &App, form: &Form, headers: &HeaderMap) -> Answer {
+    let request = match check(app, form) {
+        Ok(request) => request,
+        Err(refusal) => return refusal.answer(),
+    };
+    let base = app.public_base(headers);
+    // The lock is held while notifications are queued, so a transaction's notifications are
+    // queued in the order its requests were executed.
+    let mut state = app.state();
+    match payments::execute(&mut state, request, form, &base) {
+        Ok(outcome) => {
+            for event in outcome.events {
+                app.notifier.notify(event);
+            }
+            outcome.answer
+        }
+        Err(refusal) => refusal.answer(),
+    }
+}
+
+/// The checks before anything happens, in the documented order: `mid`, `portalid`, `aid`,
+/// `key`, `request`, then the request's table (the first violation is reported).
+fn check<'f>(app: &App, form: &'f Form) -> Result<&'f str, Refusal> {
+    auth::check_account(form, &app.accounts, &["mid", "portalid", "aid"])?;
+    auth::check_key(form, &app.accounts)?;
+    let request = tables::known_request(form, Api::Server)?;
+    let rows = tables::rows(Api::Server, request).unwrap_or_default();
+    if let Some(violation) = validate(&rows, &form.pairs).into_iter().next() {
+        return Err(Refusal::faulty(violation.param, violation.rule));
+    }
+    Ok(request)
+}
