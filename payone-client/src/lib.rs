@@ -28,6 +28,8 @@
 //! Features: `blocking` (a synchronous [`blocking::Client`]), `axum` (a TransactionStatus
 //! endpoint, [`notification::axum::notification_router`]).
 
+#![warn(missing_docs)]
+
 pub mod answer;
 pub mod api;
 #[cfg(feature = "blocking")]

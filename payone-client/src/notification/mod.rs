@@ -8,11 +8,12 @@
 //!
 //! let key = PortalKey::new("portal key");
 //! let verifier = Verifier::new(&key, 2000001, 10002);
-//! let body = b"key=43e2b0e1f4e08b37ed2b3e8a9c1a8c31&txaction=paid&portalid=2000001&aid=10002&txid=1&sequencenumber=2";
+//! // key = md5("portal key")
+//! let body = b"key=8a8c32a86164a63a6d48ca6c8cefa1de&txaction=paid&portalid=2000001&aid=10002&txid=1&sequencenumber=2";
 //! let notification = Notification::parse(body)?;
-//! if verifier.verify(&notification, "185.60.20.1".parse()?, None).is_ok() {
-//!     // store it under notification.dedup_key(), then answer TSOK
-//! }
+//! verifier.verify(&notification, "185.60.20.1".parse()?, None)?;
+//! // Store it under its dedup key (PAYONE may send it again), then answer TSOK.
+//! assert_eq!(notification.dedup_key().to_string(), "1/2/paid");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
