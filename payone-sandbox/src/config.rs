@@ -83,9 +83,8 @@ impl Config {
             let n = value
                 .parse::<u32>()
                 .map_err(|_| invalid("must be a decimal number".to_owned()))?;
-            match crate::tables::account_row(param) {
-                Some(row) => (row.check)(&value).map_err(|rule| invalid(rule.to_string()))?,
-                None => {}
+            if let Some(row) = crate::tables::account_row(param) {
+                (row.check)(&value).map_err(|rule| invalid(rule.to_string()))?;
             }
             Ok(n)
         };

@@ -1,0 +1,160 @@
+//! `/client-api/`: signed browser requests, JSON and REDIRECT answers.
+
+use payone_types::{Api, HashAlgorithm};
+
+use crate::common::{form, hash, http, sandbox, signed};
+
+const PAN: &str = "4111111111111111";
+
+fn creditcardcheck(pan: &str, responsetype: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("request", "creditcardcheck".into()),
+        ("mid", "10001".into()),
+        ("aid", "10002".into()),
+        ("portalid", "2000001".into()),
+        ("mode", "test".into()),
+        ("encoding", "UTF-8".into()),
+        ("api_version", "3.11".into()),
+        ("responsetype", responsetype.into()),
+        ("storecarddata", "yes".into()),
+        ("cardpan", pan.into()),
+        ("cardtype", "V".into()),
+        ("cardexpiredate", "3012".into()),
+    ]
+}
+
+async fn get_json(base: &str, pairs: &[(&str, String)]) -> serde_json::Value {
+    let response = http()
+        .get(format!("{base}/client-api/?{}", form(pairs)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "application/json");
+    serde_json::from_str(&response.text().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn a_valid_card_gets_a_pseudo_card_number_never_the_number() {
+    let sandbox = sandbox().await;
+    let pairs = signed(Api::Client, creditcardcheck(PAN, "JSON"));
+    let answer = get_json(&sandbox.base_url(), &pairs).await;
+    assert_eq!(answer["status"], "VALID");
+    assert_eq!(answer["truncatedcardpan"], "411111XXXXXX1111");
+    assert_eq!(answer["cardtype"], "V");
+    assert_eq!(answer["cardexpiredate"], "3012");
+    let pseudo = answer["pseudocardpan"].as_str().unwrap();
+    assert!(pseudo.len() == 19 && pseudo.starts_with('9'), "{pseudo}");
+    assert!(!answer.to_string().contains(PAN));
+
+    // The same card again (as a POST form, md5 scheme): the same pseudo card number.
+    let mut pairs = creditcardcheck(PAN, "JSON");
+    pairs.push(("hash", hash(Api::Client, &pairs, HashAlgorithm::Md5)));
+    let response = http()
+        .post(format!("{}/client-api/", sandbox.base_url()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(&pairs))
+        .send()
+        .await
+        .unwrap();
+    let again: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(again["pseudocardpan"], pseudo);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_luhn_failure_is_invalid() {
+    let sandbox = sandbox().await;
+    let pairs = signed(Api::Client, creditcardcheck("4111111111111112", "JSON"));
+    let answer = get_json(&sandbox.base_url(), &pairs).await;
+    insta::assert_snapshot!(answer.to_string(), @r#"{"customermessage":"The card number is not valid. Please check your entry.","errorcode":"877","errormessage":"Invalid card number","status":"INVALID"}"#);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_wrong_hash_is_an_error() {
+    let sandbox = sandbox().await;
+    let mut pairs = signed(Api::Client, creditcardcheck(PAN, "JSON"));
+    // Signed with storecarddata=yes, sent with no.
+    pairs[8].1 = "no".into();
+    let answer = get_json(&sandbox.base_url(), &pairs).await;
+    assert_eq!(answer["status"], "ERROR");
+    assert_eq!(answer["errorcode"], "7");
+    assert_eq!(answer["errormessage"], "hash incorrect");
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn redirect_answers_go_to_the_shop_with_the_fields() {
+    let sandbox = sandbox().await;
+    let mut pairs = creditcardcheck(PAN, "REDIRECT");
+    pairs.push(("successurl", "https://shop.example/ok?order=7".into()));
+    pairs.push(("errorurl", "https://shop.example/error".into()));
+    let pairs = signed(Api::Client, pairs);
+    let response = http()
+        .get(format!(
+            "{}/client-api/?{}",
+            sandbox.base_url(),
+            form(&pairs)
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 302);
+    let location = response.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with("https://shop.example/ok?order=7&status=VALID&pseudocardpan=9"),
+        "{location}"
+    );
+    assert!(
+        location.contains("truncatedcardpan=411111XXXXXX1111"),
+        "{location}"
+    );
+    assert!(!location.contains(PAN));
+
+    let mut pairs = creditcardcheck("4111111111111112", "REDIRECT");
+    pairs.push(("errorurl", "https://shop.example/error".into()));
+    let pairs = signed(Api::Client, pairs);
+    let response = http()
+        .get(format!(
+            "{}/client-api/?{}",
+            sandbox.base_url(),
+            form(&pairs)
+        ))
+        .send()
+        .await
+        .unwrap();
+    let location = response.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with("https://shop.example/error?status=INVALID&errorcode=877"),
+        "{location}"
+    );
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn bank_account_check_by_iban() {
+    let sandbox = sandbox().await;
+    let check = |iban: &str| {
+        signed(
+            Api::Client,
+            vec![
+                ("request", "bankaccountcheck".into()),
+                ("mid", "10001".into()),
+                ("aid", "10002".into()),
+                ("portalid", "2000001".into()),
+                ("mode", "test".into()),
+                ("encoding", "UTF-8".into()),
+                ("api_version", "3.11".into()),
+                ("responsetype", "JSON".into()),
+                ("iban", iban.into()),
+            ],
+        )
+    };
+    let valid = get_json(&sandbox.base_url(), &check("DE89370400440532013000")).await;
+    assert_eq!(valid.to_string(), r#"{"status":"VALID"}"#);
+    let invalid = get_json(&sandbox.base_url(), &check("DE89370400440532013001")).await;
+    assert_eq!(invalid["status"], "INVALID");
+    assert_eq!(invalid["errorcode"], "885");
+    assert!(!invalid.to_string().contains("DE8937"));
+    sandbox.shutdown().await;
+}
