@@ -41,11 +41,14 @@ pub(crate) async fn complete(
         Some("fail") => false,
         _ => return refused(StatusCode::BAD_REQUEST, "result: must be ok or fail"),
     };
-    let Some(txid) = waiting(&app, &txid) else {
-        return not_waiting();
-    };
+    // Checked and changed under one lock: two clicks cannot both complete the challenge.
     let mut state = app.state();
-    let Some(tx) = state.transaction_mut(txid) else {
+    let Some(tx) = txid
+        .parse()
+        .ok()
+        .and_then(|txid| state.transaction_mut(txid))
+        .filter(|tx| tx.status == TxStatus::Redirect)
+    else {
         return not_waiting();
     };
     let (url, txaction) = if ok {

@@ -9,3 +9,4 @@ mod frontend;
 mod notifications;
 mod server_api;
 mod threeds;
+mod typed;
