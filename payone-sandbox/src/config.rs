@@ -2,6 +2,7 @@
 //! TransactionStatus notifications go, and the faults it starts with.
 
 use std::ffi::OsString;
+use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
@@ -18,8 +19,9 @@ pub const DEFAULT_KEY: &str = "sandbox-portal-key";
 
 /// How a sandbox is started.
 ///
-/// `Debug` never shows the portal key ([`PortalKey`] prints `<redacted>`).
-#[derive(Clone, Debug)]
+/// `Debug` never shows the portal key ([`PortalKey`] prints `<redacted>`) nor a password in
+/// `notify_url`.
+#[derive(Clone)]
 pub struct Config {
     /// Address to bind; `127.0.0.1:0` (loopback, a free port) by default.
     pub listen: SocketAddr,
@@ -47,6 +49,35 @@ impl Default for Config {
             notify_max_attempts: 20,
             faults: Faults::default(),
         }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("accounts", &self.accounts)
+            .field(
+                "notify_url",
+                &self.notify_url.as_deref().map(redact_password),
+            )
+            .field("notify_retry", &self.notify_retry)
+            .field("notify_max_attempts", &self.notify_max_attempts)
+            .field("faults", &self.faults)
+            .finish()
+    }
+}
+
+/// `url` with the password of its user info replaced (`https://user:REDACTED@host/`).
+fn redact_password(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("REDACTED"));
+            parsed.to_string()
+        }
+        Ok(_) => url.to_owned(),
+        // Not a URL (start will refuse it): nothing can be told apart, so nothing is shown.
+        Err(_) => "<not a URL>".to_owned(),
     }
 }
 
@@ -222,6 +253,16 @@ mod tests {
         let debug = format!("{config:?}");
         assert!(!debug.contains("top secret"), "{debug}");
         assert!(debug.contains("<redacted>"), "{debug}");
+        let with_password = Config {
+            notify_url: Some("https://shop:hunter2@shop.example/notify".into()),
+            ..config
+        };
+        let debug = format!("{with_password:?}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(
+            debug.contains("https://shop:REDACTED@shop.example/notify"),
+            "{debug}"
+        );
         let err = Config::from_lookup(lookup(&[("PAYONE_KEY", "")])).unwrap_err();
         assert_eq!(
             err.to_string(),
