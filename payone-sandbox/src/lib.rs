@@ -88,8 +88,8 @@
 //! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one, `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |
-//! | `createaccess` | always | `APPROVED`, `txid`, `userid`, `accessid` | `appointed` |
-//! | `vauthorization` | always | `APPROVED`, `txid`, `userid` | `vauthorization` |
+//! | `createaccess` | always approved once the checks pass | `APPROVED`, `txid`, `userid`, `accessid` | `appointed` |
+//! | `vauthorization` | always approved once the checks pass | `APPROVED`, `txid`, `userid` | `vauthorization` |
 //!
 //! `{base}` is `http://` plus the request's `Host` header (else [`Sandbox::base_url`]).
 //! Identifiers are counters, so a run is reproducible: `txid` from 100000001, `userid` from
