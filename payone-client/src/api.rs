@@ -1,7 +1,7 @@
 //! Which generated request types each transport accepts, checked by the compiler: a Frontend
 //! request handed to [`Client::send`](crate::Client::send) does not compile.
 //!
-//! ```compile_fail
+//! ```compile_fail,E0277
 //! # async fn f(client: payone_client::Client, r: payone_types::generated::frontend::Authorization) {
 //! // error: `Authorization` is not a request of the PAYONE Server API
 //! client.send(&r).await;

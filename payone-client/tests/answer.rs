@@ -17,7 +17,13 @@ fn approved_keeps_every_field_in_order_unknown_ones_too() {
     let names: Vec<&str> = answer.fields().iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
-        ["status", "txid", "userid", "clearing_bankiban", "future_field"]
+        [
+            "status",
+            "txid",
+            "userid",
+            "clearing_bankiban",
+            "future_field"
+        ]
     );
     match answer {
         Answer::Approved { txid, userid, .. } => {
@@ -32,10 +38,16 @@ fn approved_keeps_every_field_in_order_unknown_ones_too() {
 fn every_status_has_its_variant() {
     let cases = [
         ("status=APPROVED\ntxid=1", Status::Approved),
-        ("status=REDIRECT\nredirecturl=https://x/\ntxid=1", Status::Redirect),
+        (
+            "status=REDIRECT\nredirecturl=https://x/\ntxid=1",
+            Status::Redirect,
+        ),
         ("status=PENDING\ntxid=1\nuserid=2", Status::Pending),
         ("status=VALID\nsecstatus=10", Status::Valid),
-        ("status=INVALID\nerrorcode=1077\nerrormessage=x", Status::Invalid),
+        (
+            "status=INVALID\nerrorcode=1077\nerrormessage=x",
+            Status::Invalid,
+        ),
     ];
     for (body, status) in cases {
         let answer = Answer::parse(body).unwrap();
@@ -75,8 +87,7 @@ fn error_status_is_a_platform_error() {
 
 #[test]
 fn crlf_and_blank_lines_are_tolerated() {
-    let answer =
-        Answer::parse("\r\nstatus=APPROVED\r\n\r\ntxid=42\r\nuserid=7\r\n\r\n").unwrap();
+    let answer = Answer::parse("\r\nstatus=APPROVED\r\n\r\ntxid=42\r\nuserid=7\r\n\r\n").unwrap();
     assert_eq!(answer.txid(), Some("42"));
     assert_eq!(answer.userid(), Some("7"));
     assert_eq!(answer.fields().len(), 3);

@@ -9,7 +9,13 @@ use payone_types::{Rule, Violations};
 
 fn sentences() -> String {
     let mut violations = Violations::new();
-    violations.push("amount", Rule::Range { min: -1999999999, max: 1999999999 });
+    violations.push(
+        "amount",
+        Rule::Range {
+            min: -1999999999,
+            max: 1999999999,
+        },
+    );
     violations.push("reference", Rule::Missing);
     let errors: Vec<Box<dyn std::error::Error>> = vec![
         Box::new(Error::Validation(violations)),
@@ -38,13 +44,17 @@ fn sentences() -> String {
         Box::new(Error::Parse(ParseError::NoStatus)),
         Box::new(Error::Parse(ParseError::UnknownStatus("MAYBE".into()))),
         Box::new(Error::Parse(ParseError::MalformedLine { line: 3 })),
-        Box::new(Error::Parse(ParseError::UnsupportedCharset("windows-1252".into()))),
+        Box::new(Error::Parse(ParseError::UnsupportedCharset(
+            "windows-1252".into(),
+        ))),
         Box::new(ConfigError::MissingVar("PAYONE_KEY")),
         Box::new(ConfigError::InvalidVar {
             name: "PAYONE_KEY_DIGEST",
             expected: "md5 or sha384",
         }),
-        Box::new(ConfigError::InvalidUrl { which: "Server API" }),
+        Box::new(ConfigError::InvalidUrl {
+            which: "Server API",
+        }),
         Box::new(NotificationError::Missing("txaction")),
         Box::new(NotificationError::Invalid {
             field: "portalid",

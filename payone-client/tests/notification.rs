@@ -107,22 +107,29 @@ fn a_good_notification_verifies() {
     let peer = "185.60.20.10".parse().unwrap();
     assert_eq!(verifier().verify(&good(), peer, None), Ok(()));
     // Hex digits compare case-insensitively.
-    let upper = Notification::parse(&body(&key_digest().to_uppercase(), "1234512", "12345"))
-        .unwrap();
+    let upper =
+        Notification::parse(&body(&key_digest().to_uppercase(), "1234512", "12345")).unwrap();
     assert_eq!(verifier().verify(&upper, peer, None), Ok(()));
 }
 
 #[test]
 fn a_wrong_or_missing_key_is_refused_without_printing_it() {
     let peer = "185.60.20.10".parse().unwrap();
-    let wrong = Notification::parse(&body("0123456789abcdef0123456789abcdef", "1234512", "12345"))
-        .unwrap();
+    let wrong = Notification::parse(&body(
+        "0123456789abcdef0123456789abcdef",
+        "1234512",
+        "12345",
+    ))
+    .unwrap();
     let err = verifier().verify(&wrong, peer, None).unwrap_err();
     assert_eq!(err, VerifyError::Key);
     assert!(err.is_unauthenticated());
     assert!(!format!("{err} {err:?}").contains("0123456789abcdef"));
     let missing = Notification::parse(b"txaction=paid&portalid=1234512&aid=12345").unwrap();
-    assert_eq!(verifier().verify(&missing, peer, None), Err(VerifyError::Key));
+    assert_eq!(
+        verifier().verify(&missing, peer, None),
+        Err(VerifyError::Key)
+    );
     assert!(!format!("{:?}", verifier()).contains(&key_digest()));
 }
 

@@ -42,7 +42,10 @@ async fn posts_the_form_and_reads_an_approved_answer() {
     assert!(head.starts_with("post /post-gateway/ http/1.1"), "{head}");
     assert!(head.contains("content-type: application/x-www-form-urlencoded; charset=utf-8"));
     let body = String::from_utf8(requests[0].body.clone()).unwrap();
-    assert!(body.starts_with("mid=23456&portalid=1234512&key="), "{body}");
+    assert!(
+        body.starts_with("mid=23456&portalid=1234512&key="),
+        "{body}"
+    );
     assert!(body.contains("&request=capture&"));
     assert!(body.ends_with("&txid=123456789&sequencenumber=1"));
     assert!(!body.contains("portal-key"));
@@ -103,7 +106,10 @@ async fn a_request_that_breaks_the_tables_is_never_sent() {
         client.send(&capture()).await,
         Err(Error::Validation(_))
     ));
-    assert!(platform.requests().is_empty(), "nothing may reach the platform");
+    assert!(
+        platform.requests().is_empty(),
+        "nothing may reach the platform"
+    );
 }
 
 #[tokio::test]
@@ -125,7 +131,10 @@ async fn status_error_is_a_platform_error_with_all_fields() {
         panic!("{err:?}")
     };
     assert_eq!(errorcode, "911");
-    assert_eq!(customermessage.as_deref(), Some("Ein Fehler ist aufgetreten"));
+    assert_eq!(
+        customermessage.as_deref(),
+        Some("Ein Fehler ist aufgetreten")
+    );
     assert_eq!(fields.get("txid"), Some("5"));
     assert_eq!(err.errorcode(), Some("911"));
     assert!(!err.outcome_unknown());

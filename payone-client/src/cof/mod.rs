@@ -30,6 +30,42 @@
 //! assert_eq!(request.customer_is_present(), Some(&CustomerIsPresent::Yes));
 //! # Ok::<(), payone_types::Violations>(())
 //! ```
+//!
+//! What the seed rules out does not compile. A one-click payment has no way to say the
+//! customer is absent:
+//!
+//! ```compile_fail,E0599
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let credential = StoredCredential::Userid(Userid::new("1"));
+//! OneClickPayment::new(Amount::new(3000), Currency::new("EUR"), credential)
+//!     .customer_is_present(CustomerIsPresent::No);
+//! ```
+//!
+//! A recurring payment after the agreement has no way to say the customer is present:
+//!
+//! ```compile_fail,E0599
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let credential = StoredCredential::Userid(Userid::new("1"));
+//! SubsequentPayment::new(Amount::new(3000), Currency::new("EUR"), credential)
+//!     .customer_is_present(CustomerIsPresent::Yes);
+//! ```
+//!
+//! An agreement without amount (`amount=1`) cannot be an authorization, which would book it:
+//!
+//! ```compile_fail,E0599
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let card = Card::new(Cardtype::M, Cardexpiredate::new("2110"), Pseudocardpan::new("1"));
+//! InitialAgreement::agreement_only(Recurrence::Recurring, Currency::new("EUR"), card)
+//!     .authorization();
+//! ```
+//!
+//! A contract access with the customer present cannot leave out the 3-D Secure return URLs:
+//!
+//! ```compile_fail,E0061
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let card = Card::new(Cardtype::M, Cardexpiredate::new("2110"), Pseudocardpan::new("1"));
+//! ContractAccess::customer_present(card);
+//! ```
 
 mod contract;
 mod micropayment;
