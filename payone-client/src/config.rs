@@ -232,3 +232,44 @@ impl ClientBuilder {
         Ok(self.config)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_under_a_sandbox_base_url() {
+        for base in ["http://127.0.0.1:8080", "http://127.0.0.1:8080/"] {
+            let e = Endpoints::under(&base.parse().unwrap()).unwrap();
+            assert_eq!(e.server_api.as_str(), "http://127.0.0.1:8080/post-gateway/");
+            assert_eq!(e.client_api.as_str(), "http://127.0.0.1:8080/client-api/");
+            assert_eq!(e.frontend.as_str(), "http://127.0.0.1:8080/frontend/v2/");
+        }
+        let nested = Endpoints::under(&"http://h:1/payone".parse().unwrap()).unwrap();
+        assert_eq!(
+            nested.server_api.as_str(),
+            "http://h:1/payone/post-gateway/"
+        );
+        assert!(Endpoints::under(&"file:///tmp".parse().unwrap()).is_err());
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_key() {
+        let account = Account::new(
+            23456,
+            1234512,
+            12345,
+            payone_types::PortalKey::new("s3cret"),
+        );
+        let digest = payone_types::sign::server_key(account.key(), KeyDigest::Md5);
+        let builder = ClientBuilder::new(account);
+        let debug = format!("{builder:?}");
+        assert!(
+            !debug.contains("s3cret") && !debug.contains(&digest),
+            "{debug}"
+        );
+        let client = builder.build().unwrap();
+        let debug = format!("{client:?}");
+        assert!(!debug.contains("s3cret") && !debug.contains(&digest));
+    }
+}

@@ -25,6 +25,9 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Server API requests are sent exactly once, never retried: a payment request whose answer was
+//! lost may still have created a payment (see [`Client`] and [`Error::outcome_unknown`]).
+//!
 //! Features: `blocking` (a synchronous [`blocking::Client`]), `axum` (a TransactionStatus
 //! endpoint, [`notification::axum::notification_router`]).
 
