@@ -69,12 +69,9 @@
 //!    `Parameter {lastname} faulty or missing: must be 2 to 50 characters long`. Unknown
 //!    parameters are violations too.
 //!
-//! **Beyond seed 003's table**: `preauthorization` and `authorization` also accept the optional
-//! parameters `reference` (format of seed 004: CHAR(1..20), `[0-9][a-z][A-Z], .,-,_,/`),
-//! `successurl`, `backurl` (CHAR(2..255), seed 004) and `errorurl` (CHAR(2..255), seed 001).
-//! The platform takes them, but the Server API table of seed 003 does not list them; without
-//! them neither the duplicate-reference check nor 3-D Secure could be exercised. Should the
-//! table gain these rows, the table's rows apply instead.
+//! `preauthorization` and `authorization` carry the optional `reference` and the 3-D Secure
+//! return URLs `successurl`, `errorurl`, `backurl` (rows of `spec/server.toml` with the formats
+//! of seeds 004 and 001).
 //!
 //! Then the request is executed:
 //!

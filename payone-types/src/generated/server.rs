@@ -32,6 +32,8 @@ pub struct Preauthorization {
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "reference")]
+    reference: Option<Reference>,
     #[payone(name = "customerid")]
     customerid: Option<Customerid>,
     #[payone(name = "userid", conditional)]
@@ -60,6 +62,12 @@ pub struct Preauthorization {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "successurl", conditional)]
+    successurl: Option<Successurl>,
+    #[payone(name = "errorurl")]
+    errorurl: Option<Errorurl>,
+    #[payone(name = "backurl", conditional)]
+    backurl: Option<Backurl>,
 }
 
 /// `request=authorization` of the PAYONE Server API (seed 003).
@@ -88,6 +96,8 @@ pub struct Authorization {
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "reference")]
+    reference: Option<Reference>,
     #[payone(name = "customerid")]
     customerid: Option<Customerid>,
     #[payone(name = "userid", conditional)]
@@ -116,6 +126,12 @@ pub struct Authorization {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "successurl", conditional)]
+    successurl: Option<Successurl>,
+    #[payone(name = "errorurl")]
+    errorurl: Option<Errorurl>,
+    #[payone(name = "backurl", conditional)]
+    backurl: Option<Backurl>,
 }
 
 /// `request=capture` of the PAYONE Server API (seed 003).
@@ -711,6 +727,19 @@ pub struct Amount(i64);
 ///
 /// Samples: EUR, USD, GBP
 pub type Currency = ::payone_types::Currency;
+
+/// Merchant reference number for the payment process (case insensitive)
+///
+/// `reference`: format `CHAR(1..20)`; permitted symbols `[0-9][a-z][A-Z], .,-,_,/`; source: seed 004.
+///
+/// Seed 004 marks it required for the Frontend; seed 003's samples send none, so it is optional here. The platform refuses a reference used before (error 911).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "reference",
+    format = "CHAR(1..20)",
+    symbols = "[0-9][a-z][A-Z], .,-,_,/"
+)]
+pub struct Reference(Cow<'static, str>);
 
 /// Merchant's customer ID, defined by you / merchant to refer to the customer record
 ///
