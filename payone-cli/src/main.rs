@@ -6,9 +6,11 @@ mod demo;
 mod hash;
 mod input;
 mod lookup;
+mod sandbox;
 mod spec;
 mod validate;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -73,7 +75,19 @@ enum Command {
         #[command(subcommand)]
         command: SpecCommand,
     },
-    /// Build, validate, sign and encode a checkout with the typed API, printing each step.
+    /// Run the local sandbox of the platform in the foreground (until Ctrl-C).
+    Sandbox {
+        /// Address to listen on (loopback and a free port by default).
+        #[arg(long)]
+        listen: Option<SocketAddr>,
+        /// Where TransactionStatus notifications are POSTed.
+        #[arg(long)]
+        notify_url: Option<String>,
+        /// Seconds between two attempts of a notification not answered `TSOK`.
+        #[arg(long, default_value_t = 2)]
+        notify_retry_secs: u64,
+    },
+    /// A whole checkout against an embedded sandbox, printing each step.
     Demo,
 }
 
@@ -183,6 +197,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 spec::check(&spec, &out).map(|()| ExitCode::SUCCESS)
             }
         },
+        Command::Sandbox {
+            listen,
+            notify_url,
+            notify_retry_secs,
+        } => sandbox::run(listen, notify_url, notify_retry_secs).map(|()| ExitCode::SUCCESS),
         Command::Demo => demo::run().map(|()| ExitCode::SUCCESS),
     }
 }

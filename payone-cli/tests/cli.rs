@@ -382,3 +382,68 @@ fn spec_check_passes_on_the_checked_in_code() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn sandbox_prints_its_address_first_and_serves() {
+    use std::io::{BufRead, BufReader, Read};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_payone"))
+        .args(["sandbox", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("payone sandbox runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("first line");
+    let addr = first
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line `{first}`"))
+        .trim_end_matches('/')
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&addr).expect("the sandbox accepts connections");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+        .write_all(b"GET /sandbox/requests HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("request");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    child.kill().expect("stop the sandbox");
+    let _ = child.wait();
+}
+
+#[test]
+fn demo_runs_a_whole_checkout_without_printing_secrets() {
+    let out = Command::new(env!("CARGO_BIN_EXE_payone"))
+        .arg("demo")
+        .output()
+        .expect("payone demo runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.trim_end().ends_with("all succeeded"), "{text}");
+    for secret in [
+        "4111111111111111",
+        "sandbox-portal-key",
+        "not the portal key",
+    ] {
+        assert!(!text.contains(secret), "the demo printed a secret");
+    }
+    for step in [
+        "3-D Secure",
+        "capture",
+        "refund",
+        "subsequent",
+        "TSOK",
+        "Frontend",
+    ] {
+        assert!(text.contains(step), "step `{step}` missing");
+    }
+}
