@@ -50,6 +50,8 @@ pub struct DigitsFormat {
     pub min_digits: u32,
     /// Most digits.
     pub max_digits: u32,
+    /// Smallest and largest value the written pattern permits (`MM`: 1 to 12), if any.
+    pub pattern_range: Option<(u32, u32)>,
 }
 
 /// Decodes the character starting at byte `i` of valid UTF-8; returns it and its length.
@@ -257,6 +259,23 @@ impl DigitsFormat {
                 max: self.max_digits,
             });
         }
+        if let Some((min, max)) = self.pattern_range {
+            // Patterns are at most a few digits (MM, DD), so the value fits.
+            let mut value: u64 = 0;
+            let mut j = 0;
+            while j < bytes.len() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add((bytes[j] - b'0') as u64);
+                j += 1;
+            }
+            if value < min as u64 || value > max as u64 {
+                return Err(Rule::Range {
+                    min: min as i64,
+                    max: max as i64,
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -410,8 +429,18 @@ mod tests {
         let cvc = DigitsFormat {
             min_digits: 3,
             max_digits: 4,
+            pattern_range: None,
         };
         assert_eq!(cvc.check("012"), Ok(()));
         assert_eq!(cvc.check("12"), Err(Rule::Digits { min: 3, max: 4 }));
+        let month = DigitsFormat {
+            min_digits: 1,
+            max_digits: 2,
+            pattern_range: Some((1, 12)),
+        };
+        assert_eq!(month.check("09"), Ok(()));
+        assert_eq!(month.check("12"), Ok(()));
+        assert_eq!(month.check("13"), Err(Rule::Range { min: 1, max: 12 }));
+        assert_eq!(month.check("00"), Err(Rule::Range { min: 1, max: 12 }));
     }
 }

@@ -167,9 +167,24 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
     })
 }
 
+/// The values a written pattern permits: `MM` is a month, `DD` a day of the month.
+fn pattern_range(n: &Numeric) -> Option<(u32, u32)> {
+    match n.pattern.as_deref() {
+        Some("MM") => Some((1, 12)),
+        Some("DD") => Some((1, 31)),
+        _ => None,
+    }
+}
+
 fn digits_check(n: &Numeric) -> TokenStream {
     let (min, max) = (n.min_digits, n.max_digits);
-    quote!(::payone_types::check::DigitsFormat { min_digits: #min, max_digits: #max })
+    let range = match pattern_range(n) {
+        Some((low, high)) => quote!(::std::option::Option::Some((#low, #high))),
+        None => quote!(::std::option::Option::None),
+    };
+    quote!(::payone_types::check::DigitsFormat {
+        min_digits: #min, max_digits: #max, pattern_range: #range
+    })
 }
 
 fn integer_check(n: &Numeric, range: Option<ValueRange>) -> Result<TokenStream, String> {
@@ -185,6 +200,10 @@ fn integer_check(n: &Numeric, range: Option<ValueRange>) -> Result<TokenStream, 
         max = max.min(limit as i64);
     }
     let mut min = 0i64;
+    if let Some((low, high)) = pattern_range(n) {
+        min = i64::from(low);
+        max = max.min(i64::from(high));
+    }
     if let Some(range) = range {
         max = max.min(range.max as i64);
         if range.signed {
