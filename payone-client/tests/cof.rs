@@ -1,5 +1,10 @@
 //! The credentials-on-file use cases of seed 003 through the typed constructors: each produces
 //! exactly the parameter set of the seed's sample, pinned as a snapshot with the key redacted.
+//!
+//! One deliberate difference: an initial agreement always carries `successurl` and `backurl`,
+//! which the seed's "Sample Initial Request" leaves out, because the seed also warns that 3-D
+//! Secure is not triggered without them (see `InitialAgreement`). Those tests compare with the
+//! sample's names plus [`URLS`]; everything else is the sample's.
 
 use std::collections::BTreeSet;
 
@@ -15,6 +20,8 @@ fn account() -> Account {
 
 const ACCOUNT: &str = "mid portalid key api_version mode request encoding aid";
 const CARD: &str = "clearingtype cardtype cardexpiredate pseudocardpan cardholder amount currency";
+/// The 3-D Secure return URLs an initial agreement adds to the seed's initial samples.
+const URLS: &str = "successurl backurl";
 const PERSON: &str = "lastname firstname salutation country language gender birthday street city zip email telephonenumber";
 
 fn card() -> Card {
@@ -46,6 +53,13 @@ fn eur() -> Currency {
     Currency::new("EUR")
 }
 
+fn urls() -> RedirectUrls {
+    RedirectUrls::new(
+        Successurl::new("https://example.com/success"),
+        Backurl::new("https://example.com/back"),
+    )
+}
+
 /// The wire form with the key redacted, after checking that the names are the sample's.
 fn wire<R: Request>(request: &R, sample_names: &str) -> String {
     let params = request.to_params(&account()).expect("valid");
@@ -64,22 +78,27 @@ fn wire<R: Request>(request: &R, sample_names: &str) -> String {
 
 #[test]
 fn initial_recurring_agreement_with_amount() {
-    let request =
-        InitialAgreement::with_amount(Recurrence::Recurring, Amount::new(3000), eur(), card())
-            .customer(person())
-            .preauthorization()
-            .unwrap();
-    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON}");
+    let request = InitialAgreement::with_amount(
+        Recurrence::Recurring,
+        Amount::new(3000),
+        eur(),
+        card(),
+        urls(),
+    )
+    .customer(person())
+    .preauthorization()
+    .unwrap();
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON} {URLS}");
     insta::assert_snapshot!(wire(&request, &names));
 }
 
 #[test]
 fn initial_recurring_agreement_only_sends_amount_1() {
-    let request = InitialAgreement::agreement_only(Recurrence::Recurring, eur(), card())
+    let request = InitialAgreement::agreement_only(Recurrence::Recurring, eur(), card(), urls())
         .customer(person())
         .preauthorization()
         .unwrap();
-    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON}");
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON} {URLS}");
     let lines = wire(&request, &names);
     assert!(lines.contains("\namount=1\n"));
     assert!(lines.contains("\ncustomer_is_present=yes\n"));
@@ -165,12 +184,17 @@ fn micropayment_vauthorization() {
 
 #[test]
 fn oneclick_initial() {
-    let request =
-        InitialAgreement::with_amount(Recurrence::Oneclick, Amount::new(3000), eur(), card())
-            .customer(person())
-            .preauthorization()
-            .unwrap();
-    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON}");
+    let request = InitialAgreement::with_amount(
+        Recurrence::Oneclick,
+        Amount::new(3000),
+        eur(),
+        card(),
+        urls(),
+    )
+    .customer(person())
+    .preauthorization()
+    .unwrap();
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} {PERSON} {URLS}");
     insta::assert_snapshot!(wire(&request, &names));
 }
 
@@ -182,4 +206,65 @@ fn oneclick_subsequent() {
         .unwrap();
     let names = format!("{ACCOUNT} customerid recurrence customer_is_present {CARD} {PERSON}");
     insta::assert_snapshot!(wire(&request, &names));
+}
+
+#[test]
+fn every_payment_use_case_takes_a_reference() {
+    let initial = InitialAgreement::with_amount(
+        Recurrence::Recurring,
+        Amount::new(3000),
+        eur(),
+        card(),
+        urls().errorurl(Errorurl::new("https://example.com/error")),
+    )
+    .reference(Reference::new("order-1"))
+    .authorization()
+    .unwrap();
+    let names =
+        format!("{ACCOUNT} recurrence customer_is_present {CARD} {URLS} errorurl reference");
+    let lines = wire(&initial, &names);
+    assert!(
+        lines.contains("\ncurrency=EUR\nreference=order-1\n"),
+        "{lines}"
+    );
+    assert!(
+        lines.trim_end().ends_with(
+            "successurl=https://example.com/success\nerrorurl=https://example.com/error\nbackurl=https://example.com/back"
+        ),
+        "{lines}"
+    );
+
+    let subsequent = SubsequentPayment::new(Amount::new(3000), eur(), card().into())
+        .reference(Reference::new("order-2"))
+        .preauthorization()
+        .unwrap();
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference");
+    assert!(wire(&subsequent, &names).contains("\nreference=order-2\n"));
+
+    let oneclick = OneClickPayment::new(Amount::new(3000), eur(), card().into())
+        .reference(Reference::new("order-3"))
+        .authorization()
+        .unwrap();
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference");
+    assert!(wire(&oneclick, &names).contains("\nreference=order-3\n"));
+}
+
+#[test]
+fn a_oneclick_payment_may_carry_the_return_urls() {
+    let request = OneClickPayment::new(
+        Amount::new(3000),
+        eur(),
+        StoredCredential::Userid(Userid::new("987654321")),
+    )
+    .redirect_urls(urls())
+    .preauthorization()
+    .unwrap();
+    let names = format!(
+        "{ACCOUNT} recurrence customer_is_present clearingtype amount currency userid {URLS}"
+    );
+    let lines = wire(&request, &names);
+    assert!(
+        lines.contains("\nrecurrence=oneclick\ncustomer_is_present=yes\n"),
+        "{lines}"
+    );
 }

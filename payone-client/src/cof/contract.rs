@@ -75,10 +75,7 @@ impl ContractAccess {
     /// The request.
     pub fn createaccess(self) -> Result<Createaccess, Violations> {
         let (block, userid) = self.credential.split();
-        let (successurl, backurl, errorurl) = match self.urls {
-            Some(u) => (Some(u.successurl), Some(u.backurl), u.errorurl),
-            None => (None, None, None),
-        };
+        let (successurl, backurl, errorurl) = RedirectUrls::split(self.urls);
         let (amount, currency) = self.amount.unzip();
         let builder = Createaccess::builder()
             .maybe_access_starttime(self.access_starttime)

@@ -4,7 +4,11 @@
 //! produces a generated Server API request, so the combinations the seed rules out cannot be
 //! written: a one-click payment always sends `customer_is_present=yes`, a recurring payment
 //! after the agreement always `customer_is_present=no`, an agreement without amount
-//! (`amount=1`) is only a preauthorization.
+//! (`amount=1`) is only a preauthorization, an initial agreement always carries the 3-D Secure
+//! return URLs and a recurring payment without the customer never does.
+//!
+//! Every pre-/authorization may carry the merchant's `reference` (`.reference(...)`), which the
+//! platform refuses when it was used before (error 911).
 //!
 //! | seed 003 step | constructor | request |
 //! |---|---|---|
@@ -55,8 +59,29 @@
 //! ```compile_fail,E0599
 //! # use payone_client::cof::*; use payone_types::generated::server::*;
 //! # let card = Card::new(Cardtype::M, Cardexpiredate::new("2110"), Pseudocardpan::new("1"));
-//! InitialAgreement::agreement_only(Recurrence::Recurring, Currency::new("EUR"), card)
+//! # let urls = RedirectUrls::new(Successurl::new("https://s.example/ok"), Backurl::new("https://s.example/back"));
+//! InitialAgreement::agreement_only(Recurrence::Recurring, Currency::new("EUR"), card, urls)
 //!     .authorization();
+//! ```
+//!
+//! An initial agreement cannot leave out the 3-D Secure return URLs (seed 003: without
+//! Success- and Back-URL 3-D Secure is not triggered; see [`InitialAgreement`] for how this
+//! differs from the seed's sample):
+//!
+//! ```compile_fail,E0061
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let card = Card::new(Cardtype::M, Cardexpiredate::new("2110"), Pseudocardpan::new("1"));
+//! InitialAgreement::with_amount(Recurrence::Recurring, Amount::new(3000), Currency::new("EUR"), card);
+//! ```
+//!
+//! A recurring payment without the customer has no 3-D Secure, so no return URLs:
+//!
+//! ```compile_fail,E0599
+//! # use payone_client::cof::*; use payone_types::generated::server::*;
+//! # let credential = StoredCredential::Userid(Userid::new("1"));
+//! # let urls = RedirectUrls::new(Successurl::new("https://s.example/ok"), Backurl::new("https://s.example/back"));
+//! SubsequentPayment::new(Amount::new(3000), Currency::new("EUR"), credential)
+//!     .redirect_urls(urls);
 //! ```
 //!
 //! A contract access with the customer present cannot leave out the 3-D Secure return URLs:

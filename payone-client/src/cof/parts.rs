@@ -82,15 +82,16 @@ impl StoredCredential {
     }
 }
 
-/// Where the customer returns after 3-D Secure. Seed 003: "If Success- and Back-URL are not
+/// Where the customer returns after 3-D Secure, for the initial agreement, the contract access
+/// with the customer present and (optionally) a one-click payment. Seed 003: "If Success- and Back-URL are not
 /// provided in the request, 3-D secure will not be triggered and issuers might respond with a
 /// soft-decline (error 120)", so both are required; the error URL is optional.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct RedirectUrls {
-    pub(crate) successurl: Successurl,
-    pub(crate) backurl: Backurl,
-    pub(crate) errorurl: Option<Errorurl>,
+    successurl: Successurl,
+    backurl: Backurl,
+    errorurl: Option<Errorurl>,
 }
 
 impl RedirectUrls {
@@ -107,6 +108,17 @@ impl RedirectUrls {
     pub fn errorurl(mut self, errorurl: Errorurl) -> Self {
         self.errorurl = Some(errorurl);
         self
+    }
+
+    /// `successurl`, `backurl` and `errorurl` of optional URLs, for the builders' `maybe_`
+    /// setters.
+    pub(crate) fn split(
+        urls: Option<RedirectUrls>,
+    ) -> (Option<Successurl>, Option<Backurl>, Option<Errorurl>) {
+        match urls {
+            Some(u) => (Some(u.successurl), Some(u.backurl), u.errorurl),
+            None => (None, None, None),
+        }
     }
 }
 

@@ -7,22 +7,56 @@ use std::marker::PhantomData;
 use payone_types::Violations;
 use payone_types::generated::server::{
     Amount, Authorization, Clearingtype, Currency, CustomerIsPresent, Preauthorization, Recurrence,
+    Reference,
 };
 
-use super::parts::{Card, Customer, StoredCredential, apply_customer, customer_fields};
+use super::parts::{
+    Card, Customer, RedirectUrls, StoredCredential, apply_customer, customer_fields,
+};
 
-/// Builds a `Preauthorization` or `Authorization` with the CoF flags fixed by the use case.
+/// What every pre-/authorization of the use cases carries besides the CoF flags.
+#[derive(Clone, Debug)]
+struct Payment {
+    amount: Amount,
+    currency: Currency,
+    credential: StoredCredential,
+    reference: Option<Reference>,
+    urls: Option<RedirectUrls>,
+    customer: Customer,
+}
+
+impl Payment {
+    fn new(amount: Amount, currency: Currency, credential: StoredCredential) -> Self {
+        Payment {
+            amount,
+            currency,
+            credential,
+            reference: None,
+            urls: None,
+            customer: Customer::new(),
+        }
+    }
+}
+
+/// Builds a `Preauthorization` or `Authorization` from a [`Payment`] with the CoF flags fixed
+/// by the use case.
 macro_rules! payment {
-    ($ty:ident, $recurrence:expr, $present:expr, $amount:expr, $currency:expr, $credential:expr, $customer:expr) => {{
-        let (block, userid) = $credential;
+    ($ty:ident, $recurrence:expr, $present:expr, $payment:expr) => {{
+        let payment: Payment = $payment;
+        let (block, userid) = payment.credential.split();
+        let (successurl, backurl, errorurl) = RedirectUrls::split(payment.urls);
         let builder = $ty::builder()
             .recurrence($recurrence)
             .customer_is_present($present)
             .clearingtype(Clearingtype::Cc(block))
-            .amount($amount)
-            .currency($currency)
-            .maybe_userid(userid);
-        customer_fields!(apply_customer!(builder, $customer)).build()
+            .amount(payment.amount)
+            .currency(payment.currency)
+            .maybe_reference(payment.reference)
+            .maybe_userid(userid)
+            .maybe_successurl(successurl)
+            .maybe_errorurl(errorurl)
+            .maybe_backurl(backurl);
+        customer_fields!(apply_customer!(builder, payment.customer)).build()
     }};
 }
 
@@ -35,33 +69,41 @@ pub struct AgreementOnly;
 pub struct WithAmount;
 
 /// The initial CoF transaction (seed 003, steps 1a and 1b): the customer is present, agrees to
-/// the card being stored and authenticates with 3-D Secure. Sends `customer_is_present=yes`
-/// and the `recurrence` the later payments will use.
+/// the card being stored and authenticates with 3-D Secure. Sends `customer_is_present=yes`,
+/// the `recurrence` the later payments will use and the 3-D Secure return URLs.
 ///
 /// An agreement without a known amount sends `amount=1` and exists only as a preauthorization
 /// (seed 003, 1a); `authorization` is available only with the real amount.
+///
+/// # The return URLs are required
+///
+/// Seed 003 says that the initial payment "will be handled with 3-D secure" and warns: "If
+/// Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and
+/// issuers might respond with a soft-decline (error 120)". An initial agreement without them
+/// would be a request that looks right and fails at the issuer, so the constructors take
+/// [`RedirectUrls`] (success and back URL, error URL optional).
+///
+/// The seed's own "Sample Initial Request" sends no URLs; apart from `successurl` and
+/// `backurl` (and `errorurl` when set) the parameters are exactly the sample's. The sample
+/// itself, URLs left out, can still be written with the generated
+/// [`Preauthorization::builder`], which enforces only the table.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct InitialAgreement<A> {
     recurrence: Recurrence,
-    amount: Amount,
-    currency: Currency,
-    card: Card,
-    customer: Customer,
+    payment: Payment,
     kind: PhantomData<A>,
 }
 
 impl InitialAgreement<AgreementOnly> {
     /// Only the agreement: `amount=1`, because the later amount is not known yet.
-    pub fn agreement_only(recurrence: Recurrence, currency: Currency, card: Card) -> Self {
-        InitialAgreement {
-            recurrence,
-            amount: Amount::new(1),
-            currency,
-            card,
-            customer: Customer::new(),
-            kind: PhantomData,
-        }
+    pub fn agreement_only(
+        recurrence: Recurrence,
+        currency: Currency,
+        card: Card,
+        urls: RedirectUrls,
+    ) -> Self {
+        InitialAgreement::new(recurrence, Amount::new(1), currency, card, urls)
     }
 }
 
@@ -72,80 +114,91 @@ impl InitialAgreement<WithAmount> {
         amount: Amount,
         currency: Currency,
         card: Card,
+        urls: RedirectUrls,
     ) -> Self {
-        InitialAgreement {
-            recurrence,
-            amount,
-            currency,
-            card,
-            customer: Customer::new(),
-            kind: PhantomData,
-        }
+        InitialAgreement::new(recurrence, amount, currency, card, urls)
     }
 
     /// The agreement as an authorization (reserved and booked at once).
     pub fn authorization(self) -> Result<Authorization, Violations> {
-        let credential = StoredCredential::Card(self.card).split();
         payment!(
             Authorization,
             self.recurrence,
             CustomerIsPresent::Yes,
-            self.amount,
-            self.currency,
-            credential,
-            self.customer
+            self.payment
         )
     }
 }
 
 impl<A> InitialAgreement<A> {
+    fn new(
+        recurrence: Recurrence,
+        amount: Amount,
+        currency: Currency,
+        card: Card,
+        urls: RedirectUrls,
+    ) -> Self {
+        let mut payment = Payment::new(amount, currency, StoredCredential::Card(card));
+        payment.urls = Some(urls);
+        InitialAgreement {
+            recurrence,
+            payment,
+            kind: PhantomData,
+        }
+    }
+
+    /// Sets the merchant's `reference` (unique in the portal: PAYONE refuses one used before
+    /// with error 911).
+    pub fn reference(mut self, reference: Reference) -> Self {
+        self.payment.reference = Some(reference);
+        self
+    }
+
     /// Sets the customer's data.
     pub fn customer(mut self, customer: Customer) -> Self {
-        self.customer = customer;
+        self.payment.customer = customer;
         self
     }
 
     /// The agreement as a preauthorization (the amount is captured later with `capture`).
     pub fn preauthorization(self) -> Result<Preauthorization, Violations> {
-        let credential = StoredCredential::Card(self.card).split();
         payment!(
             Preauthorization,
             self.recurrence,
             CustomerIsPresent::Yes,
-            self.amount,
-            self.currency,
-            credential,
-            self.customer
+            self.payment
         )
     }
 }
 
 /// A recurring payment after the initial agreement (seed 003, step 2): the customer is not
 /// present, so it always sends `recurrence=recurring` and `customer_is_present=no`, and refers
-/// to the stored card by pseudocardpan or userid.
+/// to the stored card by pseudocardpan or userid. Without the customer there is no 3-D Secure,
+/// so it has no return URLs.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct SubsequentPayment {
-    amount: Amount,
-    currency: Currency,
-    credential: StoredCredential,
-    customer: Customer,
+    payment: Payment,
 }
 
 impl SubsequentPayment {
     /// A payment of `amount` with the stored `credential`.
     pub fn new(amount: Amount, currency: Currency, credential: StoredCredential) -> Self {
         SubsequentPayment {
-            amount,
-            currency,
-            credential,
-            customer: Customer::new(),
+            payment: Payment::new(amount, currency, credential),
         }
+    }
+
+    /// Sets the merchant's `reference` (unique in the portal: PAYONE refuses one used before
+    /// with error 911).
+    pub fn reference(mut self, reference: Reference) -> Self {
+        self.payment.reference = Some(reference);
+        self
     }
 
     /// Sets the customer's data.
     pub fn customer(mut self, customer: Customer) -> Self {
-        self.customer = customer;
+        self.payment.customer = customer;
         self
     }
 
@@ -155,10 +208,7 @@ impl SubsequentPayment {
             Preauthorization,
             Recurrence::Recurring,
             CustomerIsPresent::No,
-            self.amount,
-            self.currency,
-            self.credential.split(),
-            self.customer
+            self.payment
         )
     }
 
@@ -168,10 +218,7 @@ impl SubsequentPayment {
             Authorization,
             Recurrence::Recurring,
             CustomerIsPresent::No,
-            self.amount,
-            self.currency,
-            self.credential.split(),
-            self.customer
+            self.payment
         )
     }
 }
@@ -180,29 +227,40 @@ impl SubsequentPayment {
 /// step 2): always customer initiated, so it always sends `recurrence=oneclick` and
 /// `customer_is_present=yes`. The initial one-click transaction is an [`InitialAgreement`]
 /// with `Recurrence::Oneclick`.
+///
+/// Seed 003: "3-D Secure may not be required", but "the issuer of course can decide to
+/// authenticate this transaction"; since the customer is present, the return URLs may be
+/// given ([`OneClickPayment::redirect_urls`]). The seed's sample sends none.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct OneClickPayment {
-    amount: Amount,
-    currency: Currency,
-    credential: StoredCredential,
-    customer: Customer,
+    payment: Payment,
 }
 
 impl OneClickPayment {
     /// A payment of `amount` with the stored `credential`, confirmed by the customer.
     pub fn new(amount: Amount, currency: Currency, credential: StoredCredential) -> Self {
         OneClickPayment {
-            amount,
-            currency,
-            credential,
-            customer: Customer::new(),
+            payment: Payment::new(amount, currency, credential),
         }
+    }
+
+    /// Sets the merchant's `reference` (unique in the portal: PAYONE refuses one used before
+    /// with error 911).
+    pub fn reference(mut self, reference: Reference) -> Self {
+        self.payment.reference = Some(reference);
+        self
+    }
+
+    /// Sets the 3-D Secure return URLs, for when the issuer challenges the customer.
+    pub fn redirect_urls(mut self, urls: RedirectUrls) -> Self {
+        self.payment.urls = Some(urls);
+        self
     }
 
     /// Sets the customer's data.
     pub fn customer(mut self, customer: Customer) -> Self {
-        self.customer = customer;
+        self.payment.customer = customer;
         self
     }
 
@@ -212,10 +270,7 @@ impl OneClickPayment {
             Preauthorization,
             Recurrence::Oneclick,
             CustomerIsPresent::Yes,
-            self.amount,
-            self.currency,
-            self.credential.split(),
-            self.customer
+            self.payment
         )
     }
 
@@ -225,10 +280,7 @@ impl OneClickPayment {
             Authorization,
             Recurrence::Oneclick,
             CustomerIsPresent::Yes,
-            self.amount,
-            self.currency,
-            self.credential.split(),
-            self.customer
+            self.payment
         )
     }
 }
