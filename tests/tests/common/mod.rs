@@ -317,3 +317,25 @@ async fn relay(client: TcpStream, server: TcpStream, log: Arc<Mutex<Vec<u8>>>) {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// What the hosted iFrame does in the customer's browser: the signed parameters of
+/// `client_api_params`, plus the card data the customer typed (`cardpan`, `cardtype`,
+/// `cardexpiredate`, not part of the hash), sent by GET to the Client API. The JSON answer.
+pub async fn hosted_creditcardcheck(client: &Client, cardpan: &str) -> serde_json::Value {
+    use payone_client::client_api::HostedCreditcardcheck;
+    use payone_types::generated::client::{Responsetype, Storecarddata};
+
+    let check =
+        HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::new("yes"));
+    let params = client.client_api_params(&check).expect("signed");
+    let mut url = params.endpoint.clone();
+    url.query_pairs_mut()
+        .extend_pairs(params.fields.iter())
+        .append_pair("cardpan", cardpan)
+        .append_pair("cardtype", "V")
+        .append_pair("cardexpiredate", "3012");
+    let response = http().get(url).send().await.expect("an answer");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    serde_json::from_str(&response.text().await.expect("text")).expect("JSON")
+}
