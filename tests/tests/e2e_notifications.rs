@@ -125,40 +125,41 @@ async fn delivered_retried_until_tsok_and_stored_once() {
         ]
     );
 
-    let shop = shop.lock().unwrap();
-    // The capture arrived twice (the first answer was 500); the refund waited behind it.
-    assert_eq!(shop.answers, [200, 500, 200, 200]);
-    let arrivals: Vec<String> = shop.arrivals.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        arrivals,
-        [
-            "100000001/0/appointed",
-            "100000001/1/capture",
-            "100000001/1/capture",
-            "100000001/2/refund",
-        ]
-    );
-    // Stored once each, in order.
-    let stored: Vec<String> = shop.order.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        stored,
-        [
-            "100000001/0/appointed",
-            "100000001/1/capture",
-            "100000001/2/refund"
-        ]
-    );
-    assert_eq!(shop.stored.len(), 3);
+    {
+        let shop = shop.lock().unwrap();
+        // The capture arrived twice (the first answer was 500); the refund waited behind it.
+        assert_eq!(shop.answers, [200, 500, 200, 200]);
+        let arrivals: Vec<String> = shop.arrivals.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            arrivals,
+            [
+                "100000001/0/appointed",
+                "100000001/1/capture",
+                "100000001/1/capture",
+                "100000001/2/refund",
+            ]
+        );
+        // Stored once each, in order.
+        let stored: Vec<String> = shop.order.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            stored,
+            [
+                "100000001/0/appointed",
+                "100000001/1/capture",
+                "100000001/2/refund"
+            ]
+        );
+        assert_eq!(shop.stored.len(), 3);
 
-    let capture = &shop.stored[&shop.order[1]];
-    assert_eq!(capture.txaction(), &TxAction::Capture);
-    assert_eq!(capture.txid(), Some(txid.as_str()));
-    assert_eq!(capture.sequencenumber(), Some(1));
-    assert_eq!(capture.price_minor_units().unwrap(), Some(10000));
-    assert_eq!(capture.receivable_minor_units().unwrap(), Some(4000));
-    let refund = &shop.stored[&shop.order[2]];
-    assert_eq!(refund.receivable(), Some("30.00"));
-    drop(shop);
+        let capture = &shop.stored[&shop.order[1]];
+        assert_eq!(capture.txaction(), &TxAction::Capture);
+        assert_eq!(capture.txid(), Some(txid.as_str()));
+        assert_eq!(capture.sequencenumber(), Some(1));
+        assert_eq!(capture.price_minor_units().unwrap(), Some(10000));
+        assert_eq!(capture.receivable_minor_units().unwrap(), Some(4000));
+        let refund = &shop.stored[&shop.order[2]];
+        assert_eq!(refund.receivable(), Some("30.00"));
+    }
     env.shutdown().await;
 }
 
