@@ -2,7 +2,9 @@
 //!
 //! The platform pages write formats as short phrases: `NUMERIC(5..6)`, `NUMERIC(7)`,
 //! `CHAR(1..20)`, `CHAR(8 or 11)`, `CHAR(1..96) lowercase`, `DATE(8), YYYYMMDD`, `LIST`,
-//! `NUMERIC(10) max. 19 999 999 99`, and value ranges in prose (`max. +/- 19 999 999 99`).
+//! `NUMERIC(10) max. 19 999 999 99`, and value ranges in prose (`max. +/- 19 999 999 99`);
+//! DirectLink (seed 002) writes `AN, 30` (alphanumeric, at most 30 characters), `AN, 20 (min2)`,
+//! `AN` (no length) and `N, 15` (at most 15 digits).
 //! This module turns them into a [`Format`]; anything it does not recognise is an error, so a
 //! new phrase on a documentation page is noticed instead of being silently ignored.
 //!
@@ -107,8 +109,11 @@ impl Format {
         if text == "LIST" {
             return Ok(Format::List);
         }
-        if text == "TEXT" {
+        if text == "TEXT" || text == "AN" {
             return Ok(Format::Text);
+        }
+        if let Some(format) = parse_directlink(text)? {
+            return Ok(format);
         }
         let Some(open) = text.find('(') else {
             return err(format!(
@@ -138,6 +143,57 @@ impl Format {
             )),
         }
     }
+}
+
+/// DirectLink's `AN, n`, `AN, n (minm)` and `N, n`; `None` for other phrases.
+fn parse_directlink(text: &str) -> Result<Option<Format>, FormatError> {
+    let Some((kind, rest)) = text.split_once(',') else {
+        return Ok(None);
+    };
+    let kind = kind.trim();
+    if kind != "AN" && kind != "N" {
+        return Ok(None);
+    }
+    let rest = rest.trim();
+    let (max, min) = match rest.split_once('(') {
+        Some((max, min)) => {
+            let Some(min) = min
+                .trim()
+                .strip_suffix(')')
+                .and_then(|m| m.trim().strip_prefix("min"))
+            else {
+                return err(format!("`{text}`: expected `{kind}, n (minm)`"));
+            };
+            (max.trim(), Some(min.trim()))
+        }
+        None => (rest, None),
+    };
+    let number = |s: &str| {
+        s.parse::<u32>().map_err(|_| FormatError {
+            message: format!("`{s}` is not a length in `{text}`"),
+        })
+    };
+    let max = number(max)?;
+    let min = min.map(number).transpose()?.unwrap_or(1);
+    if min == 0 || min > max {
+        return err(format!("`{text}`: the minimum must be between 1 and {max}"));
+    }
+    Ok(Some(if kind == "N" {
+        if max > 19 {
+            return err(format!("N with {max} digits exceeds 19"));
+        }
+        Format::Numeric(Numeric {
+            min_digits: min,
+            max_digits: max,
+            max_value: None,
+            pattern: None,
+        })
+    } else {
+        Format::Char(Char {
+            length: Length::Range { min, max },
+            lowercase: false,
+        })
+    }))
 }
 
 fn parse_numeric(inner: &str, rest: &str) -> Result<Numeric, FormatError> {
@@ -414,9 +470,42 @@ mod tests {
             "NUMERIC(x)",
             "DATE(6)",
             "NUMERIC(25)",
+            "AN, x",
+            "AN, 20 (min30)",
+            "AN, 20 (2)",
+            "N, 25",
+            "A, 3",
         ] {
             assert!(Format::parse(bad).is_err(), "{bad} parsed");
         }
+    }
+
+    #[test]
+    fn directlink_formats() {
+        assert_eq!(
+            Format::parse("AN, 30").unwrap(),
+            Format::Char(Char {
+                length: Length::Range { min: 1, max: 30 },
+                lowercase: false
+            })
+        );
+        assert_eq!(
+            Format::parse("AN, 20 (min2)").unwrap(),
+            Format::Char(Char {
+                length: Length::Range { min: 2, max: 20 },
+                lowercase: false
+            })
+        );
+        assert_eq!(Format::parse("AN").unwrap(), Format::Text);
+        assert_eq!(
+            Format::parse("N, 15").unwrap(),
+            Format::Numeric(Numeric {
+                min_digits: 1,
+                max_digits: 15,
+                max_value: None,
+                pattern: None
+            })
+        );
     }
 
     #[test]
