@@ -28,6 +28,9 @@
 //! Server API requests are sent exactly once, never retried: a payment request whose answer was
 //! lost may still have created a payment (see [`Client`] and [`Error::outcome_unknown`]).
 //!
+//! [`directlink`] speaks the DirectLink pages of seed 002 (SHA-IN signed orders with a safe
+//! timeout fallback, maintenance, queries, the privacy policy).
+//!
 //! Features: `blocking` (a synchronous [`blocking::Client`]), `axum` (a TransactionStatus
 //! endpoint, [`notification::axum::notification_router`]).
 
@@ -42,6 +45,7 @@ pub mod client;
 pub mod client_api;
 pub mod cof;
 pub mod config;
+pub mod directlink;
 pub mod env;
 pub mod error;
 pub mod fields;

@@ -1,0 +1,87 @@
+//! DirectLink (seed 002): server-to-server orders, maintenance, status queries and the
+//! privacy-policy text, with the SHA-IN signature and tolerant `<ncresponse>` answers.
+//!
+//! Everything here works on ordered `(name, value)` parameter lists, so typed request tables
+//! can sit on top of it later:
+//!
+//! - [`sha_sign`] / [`verify_sha_out`]: SHA-IN of a request, SHA-OUT of feedback parameters
+//!   (DESIGN.md section 6);
+//! - [`Environment`], [`Endpoints`]: the test and production URLs; a client built for one
+//!   environment can never send to the other (type parameter [`Test`] or [`Production`]);
+//! - [`NcResponse`], [`Outcome`], [`Status`], [`NcError`], [`PrivacyPolicy`]: the answers as
+//!   typed values;
+//! - [`DirectLinkClient`]: sends them; [`DirectLinkClient::order`] never sends an order twice
+//!   and asks `querydirect.asp` instead when `orderdirect.asp` does not answer in time
+//!   (seed 002 section 6.4, [`QueryPolicy`]).
+//!
+//! ```no_run
+//! use payone_client::directlink::*;
+//!
+//! # async fn f() -> Result<(), Box<dyn std::error::Error>> {
+//! let config = DirectLinkConfig::<Test>::new(
+//!     "MyPSPID",
+//!     "apiuser",
+//!     Password::new("api user password"),
+//!     ShaPassphrase::new("Mysecretsig1875!?"),
+//!     ShaAlgorithm::Sha512,
+//! );
+//! let client = DirectLinkClient::new(config)?;
+//! let order = [
+//!     ("ORDERID", "order-4711"),
+//!     ("AMOUNT", "1500"),
+//!     ("CURRENCY", "EUR"),
+//!     ("CARDNO", "4111111111111111"),
+//!     ("ED", "1230"),
+//!     ("CVC", "123"),
+//!     ("CN", "Erika Mustermann"),
+//!     ("OPERATION", "RES"),
+//! ];
+//! match client.order(&order).await? {
+//!     OrderOutcome::Answered(Outcome::Processed { status, .. }) => println!("{status}"),
+//!     OrderOutcome::Answered(Outcome::Identification { html_answer, .. }) => {
+//!         println!("show the customer: {html_answer}")
+//!     }
+//!     OrderOutcome::Answered(other) => println!("{other:?}"),
+//!     OrderOutcome::Queried { outcome, .. } => println!("found by querydirect: {outcome:?}"),
+//!     OrderOutcome::Unknown { .. } => println!("unknown: check before sending it again"),
+//! }
+//! # Ok(()) }
+//! ```
+
+mod answer_error;
+mod attributes;
+mod client;
+mod config;
+mod environment;
+mod error;
+mod fallback;
+mod ncerror;
+mod outcome;
+mod params;
+mod privacy;
+mod response;
+mod sign;
+mod status;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+pub use answer_error::AnswerError;
+pub use attributes::Attributes;
+pub use client::{DirectLinkClient, QueryBy};
+pub use config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_ORDER_TIMEOUT, DirectLinkConfig, Password};
+pub use environment::{
+    Endpoint, EndpointError, Endpoints, Environment, EnvironmentKind, Production, Test,
+};
+pub use error::{DirectLinkError, RequestError};
+pub use fallback::{MAX_QUERIES, QueryPolicy};
+pub use ncerror::NcError;
+pub use outcome::{OrderOutcome, Outcome};
+pub use privacy::{Notice, NoticeCode, PrivacyPolicy, PrivacyStatus};
+pub use response::NcResponse;
+pub use sign::{
+    SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, UnknownShaAlgorithm, sha_sign,
+    signed_names, verify_sha_out,
+};
+pub use status::Status;

@@ -1,0 +1,149 @@
+//! What an answer means: processed with a STATUS, 3-D Secure identification, a duplicate
+//! order or maintenance, or another platform error; and, for orders, what the safe timeout
+//! fallback found out.
+
+use super::answer_error::AnswerError;
+use super::error::DirectLinkError;
+use super::ncerror::NcError;
+use super::response::NcResponse;
+use super::status::Status;
+
+/// What an `<ncresponse>` means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// No `NCERROR` (empty or `0`): the platform processed the request; see `status`.
+    Processed {
+        /// `STATUS`.
+        status: Status,
+        /// The whole answer.
+        response: NcResponse,
+    },
+    /// STATUS 46 with an `HTML_ANSWER`: show `html_answer` to the customer for 3-D Secure
+    /// identification.
+    Identification {
+        /// The base64-decoded `HTML_ANSWER`.
+        html_answer: String,
+        /// The whole answer.
+        response: NcResponse,
+    },
+    /// `NCERROR` 50001113 with a `PAYID` (seed 002 section 4.1): this ORDERID was already
+    /// processed; `payid` and the answer's `ACCEPTANCE` are those of the existing payment. No
+    /// new payment was made.
+    DuplicateOrder {
+        /// The existing payment's `PAYID`.
+        payid: String,
+        /// The whole answer.
+        response: NcResponse,
+    },
+    /// `NCERROR` 50001127 (seed 002 section 5.3): the order is not in a status that allows this
+    /// maintenance, which is what a maintenance request sent twice gets (the first one changed
+    /// the status). Query the order to see where it stands.
+    DuplicateMaintenance {
+        /// The whole answer.
+        response: NcResponse,
+    },
+    /// Any other `NCERROR` (and 50001113 without a `PAYID`); `NCERRORPLUS` explains it.
+    Rejected {
+        /// `NCERROR`.
+        error: NcError,
+        /// The whole answer.
+        response: NcResponse,
+    },
+}
+
+impl Outcome {
+    /// Reads an answer body and classifies it.
+    pub fn parse(body: &[u8]) -> Result<Outcome, AnswerError> {
+        Outcome::from_response(NcResponse::parse(body)?)
+    }
+
+    /// Classifies an answer. Fails only when it has neither `STATUS` nor `NCERROR`.
+    pub fn from_response(response: NcResponse) -> Result<Outcome, AnswerError> {
+        match (response.ncerror(), response.status()) {
+            (Some(NcError::OrderAlreadyProcessed), _) if response.payid().is_some() => {
+                Ok(Outcome::DuplicateOrder {
+                    payid: response.payid().unwrap_or_default().to_owned(),
+                    response,
+                })
+            }
+            (Some(NcError::OrderNotInCorrectStatus), _) => {
+                Ok(Outcome::DuplicateMaintenance { response })
+            }
+            (Some(error), _) => Ok(Outcome::Rejected { error, response }),
+            (None, Some(Status::WaitingForIdentification)) if response.html_answer().is_some() => {
+                Ok(Outcome::Identification {
+                    html_answer: response.html_answer().unwrap_or_default().to_owned(),
+                    response,
+                })
+            }
+            (None, Some(status)) => Ok(Outcome::Processed { status, response }),
+            (None, None) => Err(AnswerError::NoStatus),
+        }
+    }
+
+    /// The answer.
+    pub fn response(&self) -> &NcResponse {
+        match self {
+            Outcome::Processed { response, .. }
+            | Outcome::Identification { response, .. }
+            | Outcome::DuplicateOrder { response, .. }
+            | Outcome::DuplicateMaintenance { response }
+            | Outcome::Rejected { response, .. } => response,
+        }
+    }
+
+    /// The answer's `STATUS`.
+    pub fn status(&self) -> Option<Status> {
+        self.response().status()
+    }
+}
+
+/// What [`DirectLinkClient::order`](super::DirectLinkClient::order) found out. The order was
+/// POSTed exactly once in every case.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum OrderOutcome {
+    /// `orderdirect.asp` answered.
+    Answered(Outcome),
+    /// `orderdirect.asp` gave no usable answer (timeout, dropped connection, HTTP 5xx, unreadable
+    /// body), and `querydirect.asp` found the order (seed 002 section 6.4). A pending status
+    /// here may mean trouble on the acquirer's side.
+    Queried {
+        /// What the query answered.
+        outcome: Outcome,
+        /// Why the order's own answer was unusable.
+        order_error: DirectLinkError,
+        /// How many queries were sent (at least 1).
+        queries: u32,
+    },
+    /// Neither `orderdirect.asp` nor the bounded queries told what became of the order. It may
+    /// exist: query it later by its ORDERID before sending it again.
+    Unknown {
+        /// Why the order's own answer was unusable.
+        order_error: DirectLinkError,
+        /// How many queries were sent (0 when the [`QueryPolicy`](super::QueryPolicy)
+        /// allows none).
+        queries: u32,
+        /// The last query's result: an answer that did not name the order (or STATUS 88), or
+        /// why the query failed; `None` when no query was sent.
+        last_query: Option<Result<NcResponse, DirectLinkError>>,
+    },
+}
+
+impl OrderOutcome {
+    /// The outcome, when it is known (answered or found by a query).
+    pub fn outcome(&self) -> Option<&Outcome> {
+        match self {
+            OrderOutcome::Answered(outcome) | OrderOutcome::Queried { outcome, .. } => {
+                Some(outcome)
+            }
+            OrderOutcome::Unknown { .. } => None,
+        }
+    }
+
+    /// Whether it is still unknown what became of the order.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, OrderOutcome::Unknown { .. })
+    }
+}

@@ -1,0 +1,217 @@
+//! The `<ncresponse>` answer of `orderdirect.asp`, `maintenancedirect.asp` and
+//! `querydirect.asp` (seed 002 sections 4, 5.2, 6.2, 6.2.1), read tolerantly (section 2.4).
+
+use base64::Engine as _;
+use base64::alphabet::STANDARD;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+use super::answer_error::AnswerError;
+use super::attributes::Attributes;
+use super::ncerror::NcError;
+use super::status::Status;
+use super::xml;
+
+/// An `<ncresponse>`: its well-known attributes typed, and every attribute kept as received.
+///
+/// Attribute names are matched in any case (`orderID`, `ORDERID`, `orderid`), in any order;
+/// unknown attributes (`SessionID`, paramplus content, ...) stay in [`NcResponse::attributes`].
+/// The element may sit inside a root element (`WITHROOT=Y`), after an XML declaration or
+/// none. An empty attribute reads as absent (`None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NcResponse {
+    orderid: Option<String>,
+    payid: Option<String>,
+    payidsub: Option<String>,
+    ncstatus: Option<u32>,
+    ncerror: Option<NcError>,
+    ncerrorplus: Option<String>,
+    acceptance: Option<String>,
+    status: Option<Status>,
+    amount: Option<String>,
+    currency: Option<String>,
+    pm: Option<String>,
+    brand: Option<String>,
+    cardno: Option<String>,
+    eci: Option<String>,
+    ip: Option<String>,
+    complus: Option<String>,
+    html_answer: Option<String>,
+    attributes: Attributes,
+}
+
+/// base64 as `HTML_ANSWER` carries it: standard alphabet, padding optional.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+impl NcResponse {
+    /// Reads an answer body (UTF-8, or ISO-8859-1 when it says so or is not UTF-8).
+    pub fn parse(body: &[u8]) -> Result<NcResponse, AnswerError> {
+        NcResponse::parse_with_content_type(body, None)
+    }
+
+    /// Reads an answer body whose HTTP `Content-Type` may name its charset.
+    pub fn parse_with_content_type(
+        body: &[u8],
+        content_type: Option<&str>,
+    ) -> Result<NcResponse, AnswerError> {
+        let text = xml::decode(body, content_type);
+        let roots = xml::parse(&text)?;
+        let element = xml::innermost(&roots, "ncresponse").ok_or(AnswerError::NoNcResponse)?;
+        NcResponse::from_element(element)
+    }
+
+    fn from_element(element: &xml::Element) -> Result<NcResponse, AnswerError> {
+        let attributes = Attributes::new(element.attributes.clone());
+        let text = |name: &str| {
+            attributes
+                .get(name)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let number = |name: &'static str| -> Result<Option<u32>, AnswerError> {
+            text(name)
+                .map(|v| v.parse::<u32>().map_err(|_| AnswerError::NotANumber(name)))
+                .transpose()
+        };
+        // Carried as a child element in the platform's 3-D Secure answers; read as an
+        // attribute too.
+        let html_answer = element
+            .child("HTML_ANSWER")
+            .map(|child| child.text.clone())
+            .or_else(|| attributes.get("HTML_ANSWER").map(str::to_owned))
+            .map(|encoded| decode_html_answer(&encoded))
+            .transpose()?;
+        Ok(NcResponse {
+            orderid: text("orderID"),
+            payid: text("PAYID"),
+            payidsub: text("PAYIDSUB"),
+            ncstatus: number("NCSTATUS")?,
+            ncerror: number("NCERROR")?.and_then(NcError::from_code),
+            ncerrorplus: text("NCERRORPLUS"),
+            acceptance: text("ACCEPTANCE"),
+            status: number("STATUS")?.map(Status::from_code),
+            amount: text("amount"),
+            currency: text("currency"),
+            pm: text("PM"),
+            brand: text("BRAND"),
+            cardno: text("CARDNO"),
+            eci: text("ECI"),
+            ip: text("IP"),
+            complus: text("COMPLUS"),
+            html_answer,
+            attributes,
+        })
+    }
+
+    /// `orderID`: the merchant's order reference.
+    pub fn orderid(&self) -> Option<&str> {
+        self.orderid.as_deref()
+    }
+
+    /// `PAYID`: the payment's reference in the platform.
+    pub fn payid(&self) -> Option<&str> {
+        self.payid.as_deref()
+    }
+
+    /// `PAYIDSUB`: the history level of the maintenance operation.
+    pub fn payidsub(&self) -> Option<&str> {
+        self.payidsub.as_deref()
+    }
+
+    /// `NCSTATUS`: the first digit of `NCERROR`.
+    pub fn ncstatus(&self) -> Option<u32> {
+        self.ncstatus
+    }
+
+    /// `NCERROR`, or `None` when it is empty or `0`.
+    pub fn ncerror(&self) -> Option<NcError> {
+        self.ncerror
+    }
+
+    /// `NCERRORPLUS`: the platform's explanation of `NCERROR`.
+    pub fn ncerrorplus(&self) -> Option<&str> {
+        self.ncerrorplus.as_deref()
+    }
+
+    /// `ACCEPTANCE`: the acquirer's acceptance code.
+    pub fn acceptance(&self) -> Option<&str> {
+        self.acceptance.as_deref()
+    }
+
+    /// `STATUS`.
+    pub fn status(&self) -> Option<Status> {
+        self.status
+    }
+
+    /// `amount`, as the platform writes it (not multiplied by 100, unlike the request).
+    pub fn amount(&self) -> Option<&str> {
+        self.amount.as_deref()
+    }
+
+    /// `currency`.
+    pub fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
+
+    /// `PM`: the payment method.
+    pub fn pm(&self) -> Option<&str> {
+        self.pm.as_deref()
+    }
+
+    /// `BRAND`: the card brand or a similar detail of other methods.
+    pub fn brand(&self) -> Option<&str> {
+        self.brand.as_deref()
+    }
+
+    /// `CARDNO`: the masked card number (query answers).
+    pub fn cardno(&self) -> Option<&str> {
+        self.cardno.as_deref()
+    }
+
+    /// `ECI`: the electronic commerce indicator.
+    pub fn eci(&self) -> Option<&str> {
+        self.eci.as_deref()
+    }
+
+    /// `IP`: the customer's IP address (query answers).
+    pub fn ip(&self) -> Option<&str> {
+        self.ip.as_deref()
+    }
+
+    /// `COMPLUS` (query answers about hosted payment page transactions).
+    pub fn complus(&self) -> Option<&str> {
+        self.complus.as_deref()
+    }
+
+    /// The base64-decoded `HTML_ANSWER` of a STATUS 46 answer: the HTML to show the customer
+    /// for 3-D Secure identification.
+    pub fn html_answer(&self) -> Option<&str> {
+        self.html_answer.as_deref()
+    }
+
+    /// Every attribute as received, in order, unknown ones included.
+    pub fn attributes(&self) -> &Attributes {
+        &self.attributes
+    }
+
+    /// Whether the answer names an existing payment: a `PAYID` other than `0`.
+    pub fn has_payment(&self) -> bool {
+        self.payid
+            .as_deref()
+            .is_some_and(|p| p.bytes().any(|b| b != b'0'))
+    }
+}
+
+fn decode_html_answer(encoded: &str) -> Result<String, AnswerError> {
+    let compact: String = encoded.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = BASE64
+        .decode(compact.as_bytes())
+        .map_err(|_| AnswerError::HtmlAnswer)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(html) => html,
+        Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
+    })
+}
