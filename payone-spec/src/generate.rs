@@ -579,6 +579,8 @@ fn request_struct(
     let request_hash = request_row
         .is_some_and(|r| r.hash)
         .then(|| quote!(, request_hash));
+    // A table without a `request` row (DirectLink) names the request by its endpoint.
+    let by_endpoint = request_row.is_none().then(|| quote!(, request_by_endpoint));
     let accounts = rows.iter().filter(|r| r.param.account).map(|r| {
         let wire = &r.param.name;
         let ty = names.of(r.param).to_string();
@@ -652,7 +654,7 @@ fn request_struct(
     quote! {
         #doc
         #[derive(Clone, Debug, PayoneRequest)]
-        #[payone(api = #api, request = #wire #request_required #request_hash)]
+        #[payone(api = #api, request = #wire #request_required #request_hash #by_endpoint)]
         #(#accounts)*
         #[non_exhaustive]
         pub struct #name {

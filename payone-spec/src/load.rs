@@ -8,7 +8,7 @@ use crate::format::{Format, Symbols, ValueRange};
 use crate::model::{Group, ParamSpec, Required, SpecFile};
 
 /// The platforms in the order files are read and listed.
-pub const APIS: &[&str] = &["frontend", "client", "server"];
+pub const APIS: &[&str] = &["frontend", "client", "server", "directlink"];
 
 /// The tables of `spec/` as built into this crate, for tools that run outside the repository.
 pub const EMBEDDED: &[(&str, &str)] = &[

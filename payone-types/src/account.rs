@@ -103,3 +103,22 @@ impl Account {
         })
     }
 }
+
+/// Where the account parameters of a request come from: the PAYONE [`Account`], or the
+/// credentials of another platform (DirectLink's PSPID, USERID, PSWD).
+pub trait AccountParams {
+    /// The wire value of the account parameter `name`, if this account supplies it.
+    fn param(&self, name: &str) -> Option<Cow<'static, str>>;
+    /// The charset the request is encoded in.
+    fn encoding(&self) -> Charset;
+}
+
+impl AccountParams for Account {
+    fn param(&self, name: &str) -> Option<Cow<'static, str>> {
+        Account::param(self, name)
+    }
+
+    fn encoding(&self) -> Charset {
+        Account::encoding(self)
+    }
+}

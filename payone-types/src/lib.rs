@@ -46,7 +46,7 @@ pub mod rule;
 pub mod sign;
 pub mod value;
 
-pub use account::{Account, Mode};
+pub use account::{Account, AccountParams, Mode};
 pub use charset::Charset;
 pub use iso::{Country, Currency, Language};
 pub use params::{Param, Params};

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::account::Account;
+use crate::account::{Account, AccountParams};
 use crate::params::Params;
 use crate::rule::{Rule, Violations};
 use crate::sign::{HashAlgorithm, sign};
@@ -17,6 +17,8 @@ pub enum Api {
     Client,
     /// PAYONE Server API.
     Server,
+    /// DirectLink (orderdirect, maintenancedirect, querydirect, privacy policy).
+    Directlink,
 }
 
 impl Api {
@@ -26,6 +28,7 @@ impl Api {
             Api::Frontend => "frontend",
             Api::Client => "client",
             Api::Server => "server",
+            Api::Directlink => "directlink",
         }
     }
 }
@@ -146,7 +149,10 @@ pub trait Request: WriteParams {
 
     /// The complete wire form: account parameters, `request`, then the request's own, checked
     /// against the table and the declared encoding. Every violation is reported at once.
-    fn to_params<'a>(&'a self, account: &Account) -> Result<Params<'a>, Violations> {
+    fn to_params<'a, A: AccountParams + ?Sized>(
+        &'a self,
+        account: &A,
+    ) -> Result<Params<'a>, Violations> {
         let mut params = Params::new();
         let mut violations = Violations::new();
         for info in Self::ACCOUNT {

@@ -31,6 +31,8 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     let request = reader.string("request", &mut errors);
     let request_required = reader.flag("request_required", &mut errors);
     let request_hash = reader.flag("request_hash", &mut errors);
+    // DirectLink names the request by its endpoint (orderdirect.asp ...), not by a parameter.
+    let by_endpoint = reader.flag("request_by_endpoint", &mut errors);
     let mut accounts = Vec::new();
     for (inner, span) in reader.nested_all("account", &mut errors) {
         let mut r = Reader::new(inner, &["name", "ty", "required", "hash"], "account");
@@ -151,22 +153,10 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         finish,
         quote!(::std::result::Result<#ident, ::payone_types::Violations>),
     );
-    Ok(quote! {
-        impl #ident {
-            #getters
-        }
-
-        impl ::payone_types::WriteParams for #ident {
-            fn write_params<'a>(&'a self, out: &mut ::payone_types::Params<'a>) {
-                #writes
-            }
-        }
-
-        impl ::payone_types::Request for #ident {
-            const API: ::payone_types::Api = ::payone_types::Api::#api_variant;
-            const NAME: &'static str = #request;
-            const ACCOUNT: &'static [::payone_types::ParamInfo] = &[
-                #(#account_rows,)*
+    let request_row = if by_endpoint {
+        quote!()
+    } else {
+        quote! {
                 ::payone_types::ParamInfo {
                     name: "request",
                     format: "LIST",
@@ -185,6 +175,25 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                         }
                     },
                 },
+        }
+    };
+    Ok(quote! {
+        impl #ident {
+            #getters
+        }
+
+        impl ::payone_types::WriteParams for #ident {
+            fn write_params<'a>(&'a self, out: &mut ::payone_types::Params<'a>) {
+                #writes
+            }
+        }
+
+        impl ::payone_types::Request for #ident {
+            const API: ::payone_types::Api = ::payone_types::Api::#api_variant;
+            const NAME: &'static str = #request;
+            const ACCOUNT: &'static [::payone_types::ParamInfo] = &[
+                #(#account_rows,)*
+                #request_row
             ];
 
             fn params_info() -> ::std::vec::Vec<&'static ::payone_types::ParamInfo> {
