@@ -178,6 +178,36 @@ pub enum EndpointError {
 }
 
 /// The four DirectLink URLs of environment `E`.
+///
+/// The environment is in the type, so a configuration for one environment cannot take the
+/// endpoints of the other:
+///
+/// ```
+/// use payone_client::directlink::*;
+///
+/// let config = DirectLinkConfig::<Production>::new(
+///     "MyPSPID",
+///     "apiuser",
+///     Password::new("api password"),
+///     ShaPassphrase::new("passphrase"),
+///     ShaAlgorithm::Sha256,
+/// )
+/// .with_endpoints(Endpoints::<Production>::official());
+/// assert_eq!(config.endpoints().environment(), Environment::Production);
+/// ```
+///
+/// ```compile_fail
+/// use payone_client::directlink::*;
+///
+/// let config = DirectLinkConfig::<Production>::new(
+///     "MyPSPID",
+///     "apiuser",
+///     Password::new("api password"),
+///     ShaPassphrase::new("passphrase"),
+///     ShaAlgorithm::Sha256,
+/// )
+/// .with_endpoints(Endpoints::<Test>::official()); // expected `Endpoints<Production>`
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Endpoints<E: EnvironmentKind> {
     urls: [Url; 4],

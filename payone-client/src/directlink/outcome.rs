@@ -43,7 +43,8 @@ pub enum Outcome {
         /// The whole answer.
         response: NcResponse,
     },
-    /// Any other `NCERROR` (and 50001113 without a `PAYID`); `NCERRORPLUS` explains it.
+    /// Any other `NCERROR` (and 50001113 without a `PAYID` other than 0); `NCERRORPLUS`
+    /// explains it.
     Rejected {
         /// `NCERROR`.
         error: NcError,
@@ -61,7 +62,7 @@ impl Outcome {
     /// Classifies an answer. Fails only when it has neither `STATUS` nor `NCERROR`.
     pub fn from_response(response: NcResponse) -> Result<Outcome, AnswerError> {
         match (response.ncerror(), response.status()) {
-            (Some(NcError::OrderAlreadyProcessed), _) if response.payid().is_some() => {
+            (Some(NcError::OrderAlreadyProcessed), _) if response.has_payment() => {
                 Ok(Outcome::DuplicateOrder {
                     payid: response.payid().unwrap_or_default().to_owned(),
                     response,
@@ -101,8 +102,10 @@ impl Outcome {
 
 /// What [`DirectLinkClient::order`](super::DirectLinkClient::order) found out. The order was
 /// POSTed exactly once in every case.
+///
+/// Deliberately exhaustive: every caller must decide what to do with
+/// [`OrderOutcome::Unknown`].
 #[derive(Debug)]
-#[non_exhaustive]
 pub enum OrderOutcome {
     /// `orderdirect.asp` answered.
     Answered(Outcome),

@@ -1,0 +1,283 @@
+use crate::directlink::*;
+
+const ORDER_4: &str = include_str!("fixtures/order_4.xml");
+const MAINTENANCE_5_2: &str = include_str!("fixtures/maintenance_5_2.xml");
+const QUERY_6_2: &str = include_str!("fixtures/query_6_2.xml");
+const QUERY_HOSTED_6_2_1: &str = include_str!("fixtures/query_hosted_6_2_1.xml");
+const PRIVACY_7_2_WARNINGS: &str = include_str!("fixtures/privacy_7_2_warnings.xml");
+const PRIVACY_7_2_SUCCESS: &str = include_str!("fixtures/privacy_7_2_success.xml");
+
+fn outcome(xml: &str) -> Outcome {
+    Outcome::parse(xml.as_bytes()).unwrap()
+}
+
+/// The typed fields only, to compare answers whose attributes differ in order or case.
+fn typed(r: &NcResponse) -> impl PartialEq + std::fmt::Debug + use<> {
+    let s = |v: Option<&str>| v.map(str::to_owned);
+    (
+        [
+            s(r.orderid()),
+            s(r.payid()),
+            s(r.payidsub()),
+            s(r.ncerrorplus()),
+            s(r.acceptance()),
+            s(r.amount()),
+            s(r.currency()),
+            s(r.pm()),
+            s(r.brand()),
+            s(r.cardno()),
+            s(r.eci()),
+            s(r.ip()),
+            s(r.complus()),
+            s(r.html_answer()),
+        ],
+        r.ncstatus(),
+        r.ncerror(),
+        r.status(),
+    )
+}
+
+#[test]
+fn seed_order_answer_section_4() {
+    insta::assert_debug_snapshot!("order_4", outcome(ORDER_4));
+}
+
+#[test]
+fn seed_maintenance_answer_section_5_2() {
+    insta::assert_debug_snapshot!("maintenance_5_2", outcome(MAINTENANCE_5_2));
+}
+
+#[test]
+fn seed_query_answer_section_6_2() {
+    insta::assert_debug_snapshot!("query_6_2", outcome(QUERY_6_2));
+}
+
+#[test]
+fn seed_query_answer_hosted_page_section_6_2_1() {
+    let outcome = outcome(QUERY_HOSTED_6_2_1);
+    let attributes = outcome.response().attributes();
+    // Unknown attributes are kept, in order, under the names they were sent with.
+    assert_eq!(attributes.get("sessionid"), Some("126548354"));
+    assert_eq!(attributes.get("SHOPPERID"), Some("73541312"));
+    insta::assert_debug_snapshot!("query_hosted_6_2_1", outcome);
+}
+
+#[test]
+fn seed_privacy_policy_answers_section_7_2() {
+    let warnings = PrivacyPolicy::parse(PRIVACY_7_2_WARNINGS.as_bytes()).unwrap();
+    assert!(warnings.is_empty());
+    assert_eq!(warnings.warnings()[0].code, NoticeCode::NoContent);
+    insta::assert_debug_snapshot!("privacy_7_2_warnings", warnings);
+    let success = PrivacyPolicy::parse(PRIVACY_7_2_SUCCESS.as_bytes()).unwrap();
+    assert_eq!(success.status(), &PrivacyStatus::Success);
+    assert!(
+        success
+            .html()
+            .unwrap()
+            .starts_with("<ul><li><h2>Title 1</h2>")
+    );
+    insta::assert_debug_snapshot!("privacy_7_2_success", success);
+}
+
+#[test]
+fn privacy_policy_error_and_variants() {
+    let error = PrivacyPolicy::parse(
+        b"<response><status>Error</status><errors><error><code>Unauthorized</code>\
+          <message>Wrong credentials</message></error><Error><Code>Teapot</Code></Error></errors>\
+          <warnings><warning><code>NoContent</code></warning></warnings></response>",
+    )
+    .unwrap();
+    insta::assert_debug_snapshot!("privacy_error_lower_case", error);
+    assert_eq!(
+        PrivacyPolicy::parse(b"<Response><Body/></Response>"),
+        Err(AnswerError::MissingElement("Status"))
+    );
+    assert_eq!(
+        PrivacyPolicy::parse(b"<ncresponse/>"),
+        Err(AnswerError::NoResponse)
+    );
+}
+
+#[test]
+fn reordered_attributes_read_the_same() {
+    let reordered = r#"<?xml version="1.0"?><ncresponse BRAND="VISA" PM="CreditCard" currency="EUR" amount="125" ECI="7" STATUS="5" ACCEPTANCE="12345" NCERRORPLUS="" NCERROR="" NCSTATUS="0" PAYID="1111111" orderID="99999"/>"#;
+    let a = outcome(ORDER_4);
+    let b = outcome(reordered);
+    assert_eq!(typed(a.response()), typed(b.response()));
+    let names: Vec<&str> = b.response().attributes().iter().map(|(n, _)| n).collect();
+    assert_eq!(names[..3], ["BRAND", "PM", "currency"]);
+}
+
+#[test]
+fn attribute_names_in_any_case() {
+    let upper = r#"<NCRESPONSE ORDERID="99999" PAYID="1111111" NCSTATUS="0" NCERROR="" NCERRORPLUS="" ACCEPTANCE="12345" STATUS="5" ECI="7" AMOUNT="125" CURRENCY="EUR" PM="CreditCard" BRAND="VISA"></NCRESPONSE>"#;
+    let lower = r#"<ncresponse orderid="99999" payid="1111111" ncstatus="0" ncerror="" ncerrorplus="" acceptance="12345" status="5" eci="7" amount="125" currency="EUR" pm="CreditCard" brand="VISA"/>"#;
+    let mixed = r#"<NcResponse OrderId='99999' PayId='1111111' NcStatus='0' NcError='0' Acceptance='12345' Status='5' Eci='7' Amount='125' Currency='EUR' Pm='CreditCard' Brand='VISA'/>"#;
+    let reference = typed(outcome(ORDER_4).response());
+    for xml in [upper, lower, mixed] {
+        assert_eq!(typed(outcome(xml).response()), reference, "{xml}");
+    }
+}
+
+#[test]
+fn unknown_attributes_are_kept_in_order() {
+    let xml = r#"<ncresponse SCORING="3" orderID="7" PAYID="42" NCERROR="0" STATUS="9" SCO_CATEGORY="G" CREDITDEBIT="CREDIT" amount="1.5"/>"#;
+    let outcome = outcome(xml);
+    insta::assert_debug_snapshot!("unknown_attributes", outcome);
+    let attributes: Vec<(&str, &str)> = outcome.response().attributes().iter().collect();
+    assert_eq!(attributes.len(), 8);
+    assert_eq!(attributes[0], ("SCORING", "3"));
+    assert_eq!(attributes[5], ("SCO_CATEGORY", "G"));
+    assert_eq!(
+        outcome.response().attributes().get("creditdebit"),
+        Some("CREDIT")
+    );
+}
+
+#[test]
+fn root_element_declaration_and_whitespace() {
+    let reference = typed(outcome(ORDER_4).response());
+    let variants = [
+        // WITHROOT=Y: the answer inside a root element (named ncresponse or anything else).
+        format!(
+            "<?xml version=\"1.0\"?><ncresponse>{}</ncresponse>",
+            &ORDER_4[22..]
+        ),
+        format!("<root>\n  {}\n</root>", &ORDER_4[22..]),
+        // No declaration, a BOM, newlines and tabs between the attributes.
+        format!("\u{feff}{}", ORDER_4[22..].replace("\" ", "\"\n\t ")),
+        // Spaces around `=`, a closing tag instead of `/>`.
+        ORDER_4
+            .replace("=\"", " = \"")
+            .replace("/>", "></ncresponse>"),
+        format!("<!-- answer -->\r\n{ORDER_4}\r\n"),
+    ];
+    for xml in &variants {
+        assert_eq!(typed(outcome(xml).response()), reference, "{xml}");
+    }
+}
+
+#[test]
+fn status_46_carries_the_html_answer() {
+    let html = "<form name=\"downloadform3D\" action=\"https://acs.example/\" method=\"post\">\
+                <input type=\"hidden\" name=\"PaReq\" value=\"abc\"></form>";
+    let encoded = base64_encode(html.as_bytes());
+    // As the platform sends it: a child element, line-wrapped.
+    let wrapped: String = encoded
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let xml = format!(
+        "<?xml version=\"1.0\"?><ncresponse orderID=\"1234\" PAYID=\"3014726\" NCSTATUS=\"5\" \
+         NCERROR=\"0\" NCERRORPLUS=\"!\" ACCEPTANCE=\"\" STATUS=\"46\" amount=\"15\" \
+         currency=\"EUR\">\n<HTML_ANSWER>\n{wrapped}\n</HTML_ANSWER></ncresponse>"
+    );
+    let outcome = outcome(&xml);
+    match &outcome {
+        Outcome::Identification { html_answer, .. } => assert_eq!(html_answer, html),
+        other => panic!("not Identification: {other:?}"),
+    }
+    insta::assert_debug_snapshot!("status_46_html_answer", outcome);
+    // A query about such an order has STATUS 46 and no HTML_ANSWER.
+    let queried = Outcome::parse(br#"<ncresponse PAYID="3014726" NCERROR="0" STATUS="46"/>"#);
+    assert!(matches!(
+        queried,
+        Ok(Outcome::Processed {
+            status: Status::WaitingForIdentification,
+            ..
+        })
+    ));
+    assert_eq!(
+        Outcome::parse(
+            b"<ncresponse STATUS=\"46\"><html_answer>*not base64*</html_answer></ncresponse>"
+        ),
+        Err(AnswerError::HtmlAnswer)
+    );
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[test]
+fn duplicate_order_section_4_1() {
+    let xml = r#"<?xml version="1.0"?><ncresponse orderID="1234" PAYID="3014726" NCSTATUS="5" NCERROR="50001113" NCERRORPLUS="This order has already been processed" ACCEPTANCE="test123" STATUS="0" amount="15" currency="EUR" PM="CreditCard" BRAND="VISA"/>"#;
+    let outcome = outcome(xml);
+    assert!(matches!(&outcome, Outcome::DuplicateOrder { payid, .. } if payid == "3014726"));
+    insta::assert_debug_snapshot!("duplicate_order", outcome);
+}
+
+#[test]
+fn duplicate_maintenance_section_5_3() {
+    let xml = r#"<ncresponse orderID="99999" PAYID="1111111" PAYIDSUB="3" NCSTATUS="5" NCERROR="50001127" NCERRORPLUS="This order is not authorized" ACCEPTANCE="" STATUS="0" amount="125" currency="EUR"/>"#;
+    let outcome = outcome(xml);
+    assert!(matches!(outcome, Outcome::DuplicateMaintenance { .. }));
+    insta::assert_debug_snapshot!("duplicate_maintenance", outcome);
+}
+
+#[test]
+fn other_errors_are_typed() {
+    let rejected = |code: &str| match outcome(&format!(
+        r#"<ncresponse orderID="1" PAYID="0" NCSTATUS="5" NCERROR="{code}" NCERRORPLUS="text" STATUS="0"/>"#
+    )) {
+        Outcome::Rejected { error, .. } => error,
+        other => panic!("not Rejected: {other:?}"),
+    };
+    assert_eq!(rejected("50001111"), NcError::DataValidation);
+    assert_eq!(rejected("50001184"), NcError::ShaMismatch);
+    assert_eq!(rejected("30001001"), NcError::Other(30001001));
+    assert_eq!(
+        NcError::ShaMismatch.to_string(),
+        "NCERROR 50001184 (SHA-IN signature mismatch)"
+    );
+    // 50001113 without a PAYID cannot name the existing payment.
+    assert_eq!(rejected("50001113"), NcError::OrderAlreadyProcessed);
+    assert_eq!(NcError::from_code(0), None);
+}
+
+#[test]
+fn unreadable_answers() {
+    assert_eq!(
+        Outcome::parse(b"<ncresponse orderID=\"1\" NCERROR=\"\"/>"),
+        Err(AnswerError::NoStatus)
+    );
+    assert_eq!(
+        Outcome::parse(b"<ncresponse STATUS=\"five\"/>"),
+        Err(AnswerError::NotANumber("STATUS"))
+    );
+    assert_eq!(
+        Outcome::parse(b"<html><body>Service unavailable</body></html>"),
+        Err(AnswerError::NoNcResponse)
+    );
+    assert_eq!(
+        Outcome::parse(b"<ncresponse STATUS=\"5\"><HTML_ANSWER>"),
+        Err(AnswerError::Incomplete)
+    );
+    assert!(matches!(
+        Outcome::parse(b"<ncresponse STATUS=\"5\""),
+        Err(AnswerError::Malformed { .. })
+    ));
+    assert_eq!(
+        AnswerError::NotANumber("STATUS").to_string(),
+        "the answer's STATUS attribute is not a number"
+    );
+}
+
+#[test]
+fn iso_8859_1_answers() {
+    let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><ncresponse PAYID=\"1\" STATUS=\"2\" NCERROR=\"30001001\" NCERRORPLUS=\"Karte abgelehnt: Pr\xFCfung\"/>";
+    let outcome = Outcome::parse(body).unwrap();
+    assert_eq!(
+        outcome.response().ncerrorplus(),
+        Some("Karte abgelehnt: Prüfung")
+    );
+    let response = NcResponse::parse_with_content_type(
+        b"<ncresponse NCERRORPLUS=\"\xE9\"/>",
+        Some("text/xml; charset=iso-8859-1"),
+    )
+    .unwrap();
+    assert_eq!(response.ncerrorplus(), Some("é"));
+}
