@@ -52,6 +52,7 @@ mod answer_error;
 mod attributes;
 mod client;
 mod config;
+mod env;
 mod environment;
 mod error;
 mod fallback;
@@ -71,6 +72,9 @@ pub use answer_error::AnswerError;
 pub use attributes::Attributes;
 pub use client::{DirectLinkClient, QueryBy};
 pub use config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_ORDER_TIMEOUT, DirectLinkConfig, Password};
+pub use env::{
+    PAYONE_DIRECTLINK_URL, PAYONE_PSPID, PAYONE_PSWD, PAYONE_SHA_ALGO, PAYONE_SHA_IN, PAYONE_USERID,
+};
 pub use environment::{
     Endpoint, EndpointError, Endpoints, Environment, EnvironmentKind, Production, Test,
 };

@@ -6,16 +6,8 @@
 //! comes before `ITEMID10`), each written `NAME=value` followed by the passphrase, all
 //! concatenated. Its SHA-1, SHA-256 or SHA-512 digest in uppercase hex is the `SHASIGN`.
 //!
-//! # Which parameters take part: [`ShaList`]
-//!
-//! The platform signs only the parameters on its SHA-IN (resp. SHA-OUT) list. Seed 002 does not
-//! print that list; what it does say is that a parameter sent to `orderdirect.asp` belongs in the
-//! SHA-IN (section 3.6: CREDITDEBIT is sent "and therefore also included in the SHA-IN
-//! calculation"; section 8.1: the direct-debit fields "must be included in the SHA-IN
-//! calculation"). So the default is [`ShaList::All`]: every parameter that is sent, except
-//! `SHASIGN` itself. For SHA-OUT the same default fails closed: a feedback parameter that the
-//! platform does not sign (one the merchant added to the URL, say) makes the check fail rather
-//! than pass. Accounts whose list is narrower pass it as [`ShaList::names`].
+//! Which parameters take part, and why every parameter sent is the default, is documented on
+//! [`ShaList`].
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -114,7 +106,16 @@ impl fmt::Debug for ShaPassphrase {
 
 /// Which parameters a signature covers: the account's SHA-IN or SHA-OUT list.
 ///
-/// The default is [`ShaList::All`]; the module documentation says why.
+/// The platform signs only the parameters on its SHA-IN (resp. SHA-OUT) list, which is not
+/// printed in seed 002. What the seed does say is that a parameter sent to `orderdirect.asp`
+/// belongs in the SHA-IN: CREDITDEBIT is sent "and therefore also included in the SHA-IN
+/// calculation" (section 3.6), and the direct-debit fields "must be included in the SHA-IN
+/// calculation" (section 8.1). So the default is [`ShaList::All`]: every parameter that is sent,
+/// except `SHASIGN` itself (PSPID, USERID and PSWD included, as the client sends them).
+///
+/// For SHA-OUT the same default fails closed: a feedback parameter the platform does not sign
+/// (one the merchant added to the URL, say) makes the check fail rather than pass. Accounts
+/// whose list is narrower pass it with [`ShaList::names`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum ShaList {
     /// Every parameter except `SHASIGN`.
@@ -183,6 +184,21 @@ where
 }
 
 /// The SHA-IN (or SHA-OUT) signature of `params`: uppercase hex, the value of `SHASIGN`.
+///
+/// The signed string is built from the parameters on `list`: names upper-cased, values as sent
+/// (not URL-encoded, not trimmed), empty values left out, sorted by name in natural order
+/// (`ITEMID2` before `ITEMID10`; a name sent twice keeps its order), each written `NAME=value`
+/// followed by the passphrase, all concatenated and hashed as UTF-8.
+///
+/// ```
+/// use payone_client::directlink::*;
+///
+/// let params = [("PSPID", "MyPSPID"), ("orderID", "1234"), ("AMOUNT", "1500"), ("COM", "")];
+/// let passphrase = ShaPassphrase::new("Mysecretsig1875!?");
+/// let shasign = sha_sign(&params, &passphrase, ShaAlgorithm::Sha256, &ShaList::All);
+/// assert_eq!(shasign.len(), 64);
+/// assert_eq!(signed_names(&params, &ShaList::All), ["AMOUNT", "ORDERID", "PSPID"]);
+/// ```
 ///
 /// The passphrase is fed to the hash piece by piece and never copied into a string.
 pub fn sha_sign<N, V>(
