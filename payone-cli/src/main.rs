@@ -3,6 +3,7 @@
 //! never from arguments.
 
 mod demo;
+mod directlink_hash;
 mod hash;
 mod input;
 mod lookup;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use payone_client::directlink::{ShaAlgorithm, ShaPassphrase};
 use payone_types::{HashAlgorithm, PortalKey};
 
 #[derive(Parser)]
@@ -32,6 +34,7 @@ struct Cli {
 enum HashApi {
     Frontend,
     Client,
+    Directlink,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,21 +48,36 @@ enum ValidateApi {
 enum Algo {
     Sha384,
     Md5,
+    Sha1,
+    Sha256,
+    Sha512,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Direction {
+    In,
+    Out,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Hash stdin `name=value` lines as the Frontend / Client API `hash` parameter.
+    /// Hash stdin `name=value` lines: the Frontend / Client API `hash`, or DirectLink's SHA-IN /
+    /// SHA-OUT signature.
     Hash {
         /// The platform whose table says which parameters are hashed.
         #[arg(long, value_enum)]
         api: HashApi,
-        /// HMAC-SHA384 (current) or md5 (legacy).
-        #[arg(long, value_enum, default_value = "sha384")]
-        algo: Algo,
-        /// Name of the environment variable holding the portal key.
+        /// Frontend / Client API: sha384 (HMAC-SHA384, the default) or md5 (legacy);
+        /// DirectLink: sha1, sha256 or sha512 (required).
+        #[arg(long, value_enum)]
+        algo: Option<Algo>,
+        /// Name of the environment variable holding the portal key (DirectLink: the SHA-IN or
+        /// SHA-OUT passphrase).
         #[arg(long)]
         key_env: String,
+        /// DirectLink: sign a request (in, the default) or verify feedback parameters (out).
+        #[arg(long, value_enum)]
+        direction: Option<Direction>,
         /// Print the hashed parameter names, in hash order, before the digest.
         #[arg(long)]
         explain: bool,
@@ -136,12 +154,16 @@ fn print_lines<I: IntoIterator<Item = S>, S: std::fmt::Display>(lines: I) {
     }
 }
 
-fn secret_from_env(var: &str) -> Result<PortalKey, String> {
+fn secret_text_from_env(var: &str) -> Result<String, String> {
     match std::env::var(var) {
-        Ok(key) if !key.is_empty() => Ok(PortalKey::new(key)),
+        Ok(key) if !key.is_empty() => Ok(key),
         Ok(_) => Err(format!("environment variable {var} is empty")),
         Err(_) => Err(format!("environment variable {var} is not set")),
     }
+}
+
+fn secret_from_env(var: &str) -> Result<PortalKey, String> {
+    secret_text_from_env(var).map(PortalKey::new)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -150,19 +172,56 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             api,
             algo,
             key_env,
+            direction,
             explain,
         } => {
-            let key = secret_from_env(&key_env)?;
             let pairs = input::read_params()?;
-            let api = match api {
-                HashApi::Frontend => "frontend",
-                HashApi::Client => "client",
+            let lines = match api {
+                HashApi::Directlink => {
+                    let algorithm = match algo {
+                        Some(Algo::Sha1) => ShaAlgorithm::Sha1,
+                        Some(Algo::Sha256) => ShaAlgorithm::Sha256,
+                        Some(Algo::Sha512) => ShaAlgorithm::Sha512,
+                        Some(_) => {
+                            return Err(
+                                "--api directlink takes --algo sha1, sha256 or sha512".into()
+                            );
+                        }
+                        None => {
+                            return Err(
+                                "--api directlink needs --algo sha1, sha256 or sha512".into()
+                            );
+                        }
+                    };
+                    // SHA-IN and SHA-OUT are computed alike; the direction only decides which
+                    // passphrase the caller names in --key-env.
+                    let _ = direction;
+                    let passphrase = ShaPassphrase::new(secret_text_from_env(&key_env)?);
+                    directlink_hash::run(algorithm, &passphrase, &pairs, explain)
+                }
+                HashApi::Frontend | HashApi::Client => {
+                    if direction.is_some() {
+                        return Err("--direction applies to --api directlink only".into());
+                    }
+                    let algorithm = match algo {
+                        Some(Algo::Sha384) | None => HashAlgorithm::HmacSha384,
+                        Some(Algo::Md5) => HashAlgorithm::Md5,
+                        Some(_) => {
+                            return Err(
+                                "the Frontend / Client API hash takes --algo sha384 or md5".into(),
+                            );
+                        }
+                    };
+                    let key = secret_from_env(&key_env)?;
+                    let api = if api == HashApi::Frontend {
+                        "frontend"
+                    } else {
+                        "client"
+                    };
+                    hash::run(api, algorithm, &key, &pairs, explain)?
+                }
             };
-            let algorithm = match algo {
-                Algo::Sha384 => HashAlgorithm::HmacSha384,
-                Algo::Md5 => HashAlgorithm::Md5,
-            };
-            print_lines(hash::run(api, algorithm, &key, &pairs, explain)?);
+            print_lines(lines);
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { api } => {

@@ -447,3 +447,107 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         assert!(text.contains(step), "step `{step}` missing");
     }
 }
+
+const DIRECTLINK_VECTOR: &str =
+    "AMOUNT=1500\nCURRENCY=EUR\nLANGUAGE=en_US\nORDERID=1234\nPSPID=MyPSPID\n";
+
+fn directlink(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_payone"))
+        .args(args)
+        .env("TEST_SHA_PASSPHRASE", "Mysecretsig1875!?")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("payone runs");
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    child.wait_with_output().expect("payone finishes")
+}
+
+#[test]
+fn directlink_vectors_of_design_md() {
+    let args = |algo| {
+        [
+            "hash",
+            "--api",
+            "directlink",
+            "--algo",
+            algo,
+            "--key-env",
+            "TEST_SHA_PASSPHRASE",
+        ]
+    };
+    let out = directlink(&args("sha1"), DIRECTLINK_VECTOR);
+    assert_eq!(last_line(&out), "F4CC376CD7A834D997B91598FA747825A238BE0A");
+    let out = directlink(&args("sha256"), DIRECTLINK_VECTOR);
+    assert_eq!(
+        last_line(&out),
+        "E019359BAA3456AE5A986B6AABD22CF1B3E09438739E97F17A7F61DF5A11B30F"
+    );
+    // SHA-512 has no public vector: computed here from the hand-written signed string.
+    use sha2::Sha512;
+    let data = "AMOUNT=1500Mysecretsig1875!?CURRENCY=EURMysecretsig1875!?LANGUAGE=en_USMysecretsig1875!?\
+                ORDERID=1234Mysecretsig1875!?PSPID=MyPSPIDMysecretsig1875!?";
+    let expected = hex::encode_upper(Sha512::digest(data.as_bytes()));
+    let out = directlink(&args("sha512"), DIRECTLINK_VECTOR);
+    assert_eq!(last_line(&out), expected);
+}
+
+#[test]
+fn directlink_upper_cases_names_skips_empty_values_and_sorts_naturally() {
+    use sha1::Sha1;
+    let input = "pspid=MyPSPID\nITEMID10=b\nITEMID2=a\nCOM=\nSHASIGN=ignored\n";
+    let out = directlink(
+        &[
+            "hash",
+            "--api",
+            "directlink",
+            "--algo",
+            "sha1",
+            "--key-env",
+            "TEST_SHA_PASSPHRASE",
+            "--explain",
+        ],
+        input,
+    );
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[..3], ["ITEMID2", "ITEMID10", "PSPID"]);
+    let data =
+        "ITEMID2=aMysecretsig1875!?ITEMID10=bMysecretsig1875!?PSPID=MyPSPIDMysecretsig1875!?";
+    assert_eq!(lines[3], hex::encode_upper(Sha1::digest(data.as_bytes())));
+}
+
+#[test]
+fn directlink_refuses_frontend_algorithms_and_the_reverse() {
+    let out = directlink(
+        &[
+            "hash",
+            "--api",
+            "directlink",
+            "--algo",
+            "md5",
+            "--key-env",
+            "TEST_SHA_PASSPHRASE",
+        ],
+        DIRECTLINK_VECTOR,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = payone(
+        &[
+            "hash",
+            "--api",
+            "client",
+            "--algo",
+            "sha1",
+            "--key-env",
+            "TEST_PORTAL_KEY",
+        ],
+        "request=creditcardcheck\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
