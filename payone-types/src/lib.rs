@@ -36,6 +36,7 @@ extern crate self as payone_types;
 pub mod account;
 pub mod charset;
 pub mod check;
+pub mod directlink;
 pub mod dynamic;
 #[rustfmt::skip]
 pub mod generated;

@@ -86,6 +86,6 @@ pub use privacy::{Notice, NoticeCode, PrivacyPolicy, PrivacyStatus};
 pub use response::NcResponse;
 pub use sign::{
     SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, UnknownShaAlgorithm, sha_sign,
-    signed_names, verify_sha_out,
+    signed_names, verify_sha_in, verify_sha_out,
 };
 pub use status::Status;
