@@ -42,6 +42,7 @@ enum ValidateApi {
     Frontend,
     Client,
     Server,
+    Directlink,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -230,6 +231,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ValidateApi::Frontend => "frontend",
                 ValidateApi::Client => "client",
                 ValidateApi::Server => "server",
+                ValidateApi::Directlink => "directlink",
             };
             let lines = validate::run(api, &pairs);
             print_lines(&lines);

@@ -6,12 +6,23 @@ use crate::lookup::request_entry;
 
 /// One line per violation, `NAME: rule`; empty when the parameters are valid.
 pub fn run(api: &str, pairs: &[(String, String)]) -> Vec<String> {
-    let entry = match request_entry(api, pairs) {
+    // DirectLink reads parameter names case-insensitively and computes SHASIGN, whose value
+    // is checked by `payone hash --api directlink`, not by the table.
+    let pairs: Vec<(String, String)> = if api == "directlink" {
+        pairs
+            .iter()
+            .map(|(n, v)| (n.to_ascii_uppercase(), v.clone()))
+            .filter(|(n, _)| n != "SHASIGN")
+            .collect()
+    } else {
+        pairs.to_vec()
+    };
+    let entry = match request_entry(api, &pairs) {
         Ok(entry) => entry,
         Err(line) => return vec![line],
     };
     let rows = (entry.params)();
-    validate(&rows, pairs)
+    validate(&rows, &pairs)
         .iter()
         .map(ToString::to_string)
         .collect()

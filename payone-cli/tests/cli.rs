@@ -551,3 +551,23 @@ fn directlink_refuses_frontend_algorithms_and_the_reverse() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn directlink_validate_infers_the_request_and_never_echoes_card_data() {
+    let order = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\nORDERID=1234\nAMOUNT=15.00\nCURRENCY=EUR\n\
+                 PM=CreditCard\nCARDNO=4111111111111111111111111\nED=12/30\nCVC=123456\nCN=Max\n\
+                 OPERATION=RES\nSHASIGN=ABC\n";
+    let out = payone(&["validate", "--api", "directlink"], order);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    insta::assert_snapshot!(text);
+    for secret in ["4111111111111111111111111", "123456", "secretpw"] {
+        assert!(!text.contains(secret), "a secret was echoed");
+    }
+    let maintenance = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\nPAYID=3014\nOPERATION=SAS\nAMOUNT=100\nSHASIGN=ABC\n";
+    let out = payone(&["validate", "--api", "directlink"], maintenance);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let query = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\norderID=1234\n";
+    let out = payone(&["validate", "--api", "directlink"], query);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}

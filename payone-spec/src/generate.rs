@@ -262,10 +262,10 @@ fn value_kind(p: &ParamSpec) -> Result<ValueKind, String> {
     })
 }
 
-/// The parameters `request` and `hash` are not fields: the type names the request, the
-/// signing scheme computes the hash.
+/// The parameters `request`, `hash` and DirectLink's `SHASIGN` are not fields: the type names
+/// the request, the signing schemes compute the others.
 fn is_implicit(name: &str) -> bool {
-    name == "request" || name == "hash"
+    name == "request" || name == "hash" || name == "SHASIGN"
 }
 
 /// Everything that decides a row's value type; rows with equal signatures share one type.
@@ -633,10 +633,17 @@ fn request_struct(
             _ => fields.push(scalar_field(p, &names.of(p), row.required, row.hash)),
         }
     }
-    let mut paragraphs = vec![format!(
-        "`request={wire}` of the {} ({}).",
-        spec.file.api.title, spec.file.api.source
-    )];
+    let mut paragraphs = vec![if request_row.is_some() {
+        format!(
+            "`request={wire}` of the {} ({}).",
+            spec.file.api.title, spec.file.api.source
+        )
+    } else {
+        format!(
+            "The `{wire}` request of {} ({}), named by its endpoint.",
+            spec.file.api.title, spec.file.api.source
+        )
+    }];
     if let Some(doc) = &req.doc {
         paragraphs.push(one_line(doc));
     }

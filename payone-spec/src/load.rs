@@ -15,6 +15,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("frontend.toml", include_str!("../../spec/frontend.toml")),
     ("client.toml", include_str!("../../spec/client.toml")),
     ("server.toml", include_str!("../../spec/server.toml")),
+    (
+        "directlink.toml",
+        include_str!("../../spec/directlink.toml"),
+    ),
 ];
 
 /// Standards a LIST may take its values from.

@@ -29,8 +29,19 @@ const HASH: CharFormat = CharFormat {
     symbols: crate::check::Symbols::Set(&[('0', '9'), ('a', 'z')], "[0-9,a-z]"),
 };
 
+/// The value of the parameter that selects the payment-method blocks of `rows` (`clearingtype`
+/// on PAYONE, `PM` on DirectLink), as given in `input`.
+pub fn selected_block<'i>(rows: &[&ParamInfo], input: &'i [(String, String)]) -> Option<&'i str> {
+    let selector = rows.iter().find_map(|r| r.block.map(|b| b.param))?;
+    input
+        .iter()
+        .find(|(n, _)| n == selector)
+        .map(|(_, v)| v.as_str())
+}
+
 /// Finds the row for `name`: array rows only for indexed names; among rows of the same name
-/// (seed 004 has `iban` in two blocks) the one whose block the given `clearingtype` selects.
+/// (seed 004 has `iban` in two blocks) the one whose block the given selector value
+/// (`clearingtype`) selects.
 pub fn find_row<'r>(
     rows: &[&'r ParamInfo],
     name: &str,
@@ -55,10 +66,7 @@ pub fn find_row<'r>(
 /// Checks `input` (in order, raw values) against the rows of one request.
 pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
     let mut violations = Violations::new();
-    let clearingtype = input
-        .iter()
-        .find(|(n, _)| n == "clearingtype")
-        .map(|(_, v)| v.as_str());
+    let clearingtype = selected_block(rows, input);
     let mut seen = BTreeSet::new();
     // Per block selector value: whether any parameter of the block was given.
     let mut blocks_used = BTreeSet::new();
@@ -148,10 +156,7 @@ fn array_indices(
 /// unknown parameters are kept, not hashed and treated as sensitive (nothing is known about
 /// them).
 pub fn to_params<'a>(rows: &[&ParamInfo], input: &'a [(String, String)]) -> Params<'a> {
-    let clearingtype = input
-        .iter()
-        .find(|(n, _)| n == "clearingtype")
-        .map(|(_, v)| v.as_str());
+    let clearingtype = selected_block(rows, input);
     let mut params = Params::new();
     for (name, value) in input {
         if name == "hash" {

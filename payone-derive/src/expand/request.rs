@@ -64,10 +64,11 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         Some("frontend") => Some(quote!(Frontend)),
         Some("client") => Some(quote!(Client)),
         Some("server") => Some(quote!(Server)),
+        Some("directlink") => Some(quote!(Directlink)),
         Some(_) => {
             errors.push(
                 api.expect("matched").span(),
-                "`api` is one of frontend, client, server",
+                "`api` is one of frontend, client, server, directlink",
             );
             None
         }

@@ -21,6 +21,11 @@ pub mod client;
 #[allow(clippy::duplicated_attributes)]
 pub mod server;
 
+/// DirectLink (seed 002).
+#[rustfmt::skip]
+#[allow(clippy::duplicated_attributes)]
+pub mod directlink;
+
 /// ISO code lists.
 #[rustfmt::skip]
 pub mod iso;
@@ -98,5 +103,29 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "vauthorization",
         rust: "Vauthorization",
         params: <server::Vauthorization as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Directlink,
+        name: "orderdirect",
+        rust: "Orderdirect",
+        params: <directlink::Orderdirect as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Directlink,
+        name: "maintenancedirect",
+        rust: "Maintenancedirect",
+        params: <directlink::Maintenancedirect as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Directlink,
+        name: "querydirect",
+        rust: "Querydirect",
+        params: <directlink::Querydirect as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Directlink,
+        name: "privacy_policy",
+        rust: "PrivacyPolicy",
+        params: <directlink::PrivacyPolicy as Request>::params_info,
     },
 ];
