@@ -38,6 +38,7 @@ pub mod charset;
 pub mod check;
 pub mod directlink;
 pub mod dynamic;
+pub mod gcs;
 #[rustfmt::skip]
 pub mod generated;
 pub mod iso;
