@@ -121,8 +121,21 @@ enum SpecCommand {
         #[arg(long)]
         request: Option<String>,
         /// Read this spec directory instead of the tables built into the binary.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "file")]
         spec: Option<PathBuf>,
+        /// Read this one spec file (any api) instead.
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Changes between two spec files or directories, each with its semver impact.
+    Diff {
+        /// The old spec file or directory.
+        old: PathBuf,
+        /// The new spec file or directory.
+        new: PathBuf,
+        /// One JSON document instead of text lines.
+        #[arg(long)]
+        json: bool,
     },
     /// Regenerate payone-types/src/generated/ from spec/.
     Generate {
@@ -242,12 +255,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })
         }
         Command::Spec { command } => match command {
-            SpecCommand::List { api, request, spec } => {
-                print_lines(spec::list(
-                    spec.as_deref(),
-                    api.as_deref(),
-                    request.as_deref(),
-                )?);
+            SpecCommand::List {
+                api,
+                request,
+                spec,
+                file,
+            } => {
+                let source = match (&spec, &file) {
+                    (_, Some(file)) => spec::Source::File(file),
+                    (Some(dir), None) => spec::Source::Dir(dir),
+                    (None, None) => spec::Source::Embedded,
+                };
+                print_lines(spec::list(source, api.as_deref(), request.as_deref())?);
+                Ok(ExitCode::SUCCESS)
+            }
+            SpecCommand::Diff { old, new, json } => {
+                print_lines(spec::diff(&old, &new, json)?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Generate { spec, out } => {

@@ -1,9 +1,9 @@
-//! `payone spec list|generate|check`.
+//! `payone spec list|diff|import|generate|check`.
 
 use std::path::Path;
 
 use payone_spec::load::{Spec, load_dir, load_embedded};
-use payone_spec::{generate, list as listing};
+use payone_spec::{diff as spec_diff, generate, list as listing};
 
 fn load(dir: Option<&Path>) -> Result<Vec<Spec>, String> {
     match dir {
@@ -13,14 +13,43 @@ fn load(dir: Option<&Path>) -> Result<Vec<Spec>, String> {
     .map_err(|e| e.to_string())
 }
 
+/// One spec file (any api), checked like the files of a spec directory.
+fn load_file(path: &Path) -> Result<Spec, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Spec::parse(&path.display().to_string(), &text).map_err(|e| e.to_string())
+}
+
+/// A spec file or a directory of them: what `spec diff` compares.
+fn load_path(path: &Path) -> Result<Vec<Spec>, String> {
+    if path.is_dir() {
+        load(Some(path))
+    } else {
+        load_file(path).map(|spec| vec![spec])
+    }
+}
+
+/// Where `payone spec list` reads its tables.
+pub enum Source<'a> {
+    /// The tables built into the binary.
+    Embedded,
+    /// A spec directory (`--spec DIR`).
+    Dir(&'a Path),
+    /// A single spec file (`--file F`).
+    File(&'a Path),
+}
+
 /// The lines of `payone spec list`. An unknown `--api` or `--request` is an error rather than
 /// an empty list, so a typo cannot pass for "no parameters".
 pub fn list(
-    dir: Option<&Path>,
+    source: Source<'_>,
     api: Option<&str>,
     request: Option<&str>,
 ) -> Result<Vec<String>, String> {
-    let specs = load(dir)?;
+    let specs = match source {
+        Source::Embedded => load(None)?,
+        Source::Dir(dir) => load(Some(dir))?,
+        Source::File(file) => vec![load_file(file)?],
+    };
     if let Some(api) = api
         && !specs.iter().any(|s| s.api() == api)
     {
@@ -64,5 +93,17 @@ pub fn check(spec: &Path, out: &Path) -> Result<(), String> {
             "generated code is stale; run `cargo run -p payone-cli -- spec generate`:\n{}",
             stale.join("\n")
         ))
+    }
+}
+
+/// `payone spec diff OLD NEW`: each change with its semver impact, then a summary line; with
+/// `json`, one JSON document (`{"changes": [...], "impact": "major" | "minor" | "patch" | null}`).
+pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
+    let diff = spec_diff::diff(&load_path(old)?, &load_path(new)?);
+    if json {
+        let text = serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?;
+        Ok(vec![text])
+    } else {
+        Ok(spec_diff::render_text(&diff))
     }
 }

@@ -7,6 +7,8 @@ pub mod format;
 pub mod natural;
 
 #[cfg(feature = "tables")]
+pub mod diff;
+#[cfg(feature = "tables")]
 pub mod generate;
 #[cfg(feature = "tables")]
 pub mod list;

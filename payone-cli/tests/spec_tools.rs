@@ -1,0 +1,77 @@
+//! `payone spec list --file`, `payone spec diff` and `payone spec import` through the real
+//! binary, run from the repository root.
+
+use std::process::{Command, Output};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+const FIXTURES: &str = "payone-spec/tests/fixtures/diff";
+
+fn payone(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_payone"))
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("payone runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 output")
+}
+
+#[test]
+fn spec_list_file_reads_one_table_like_the_embedded_ones() {
+    let out = payone(&["spec", "list", "--file", "spec/client.toml"]);
+    assert!(out.status.success());
+    let embedded = payone(&["spec", "list", "--api", "client"]);
+    assert_eq!(stdout(&out), stdout(&embedded));
+
+    let out = payone(&["spec", "list", "--file", &format!("{FIXTURES}/base.toml")]);
+    assert!(out.status.success());
+    insta::assert_snapshot!(stdout(&out));
+
+    let out = payone(&[
+        "spec",
+        "list",
+        "--file",
+        "spec/client.toml",
+        "--spec",
+        "spec",
+    ]);
+    assert!(
+        !out.status.success(),
+        "--file and --spec exclude each other"
+    );
+    let out = payone(&["spec", "list", "--file", "no/such.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn spec_diff_text_and_json() {
+    let base = format!("{FIXTURES}/base.toml");
+    let all = format!("{FIXTURES}/all.toml");
+    let out = payone(&["spec", "diff", &base, &all]);
+    assert!(out.status.success());
+    insta::assert_snapshot!("spec_diff_text", stdout(&out));
+    let out = payone(&["spec", "diff", &base, &all, "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    assert_eq!(json["impact"], "major");
+    insta::assert_snapshot!("spec_diff_json", stdout(&out));
+}
+
+#[test]
+fn spec_diff_of_directories_and_of_a_file_against_a_directory() {
+    let out = payone(&["spec", "diff", "spec", "spec"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "no changes\n");
+    let out = payone(&["spec", "diff", "spec/client.toml", "spec", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| c["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["api_added", "api_added", "api_added"]);
+    assert_eq!(json["impact"], "minor");
+}
