@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 
 use crate::config::Accounts;
+use crate::directlink::{self, store::Store as DirectLinkStore};
 use crate::faults::FaultSwitch;
 use crate::notify::Notifier;
 use crate::state::State;
@@ -22,7 +23,10 @@ pub(crate) struct App {
     /// `http://127.0.0.1:PORT`: for links when a request carries no usable `Host`.
     pub(crate) base_url: String,
     state: Mutex<State>,
-    /// Server API requests received, per `request` value.
+    /// DirectLink orders.
+    directlink: Mutex<DirectLinkStore>,
+    /// Server API requests received, per `request` value, and DirectLink requests per page
+    /// (`directlink.orderdirect`, ...).
     requests: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -40,6 +44,7 @@ impl App {
             faults,
             base_url,
             state: Mutex::new(State::default()),
+            directlink: Mutex::new(DirectLinkStore::default()),
             requests: Mutex::new(BTreeMap::new()),
         }
     }
@@ -50,13 +55,20 @@ impl App {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Counts one Server API request.
+    /// The DirectLink orders, locked. Never held across an `.await`.
+    pub(crate) fn directlink(&self) -> MutexGuard<'_, DirectLinkStore> {
+        self.directlink
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Counts one Server API request (by its `request`) or DirectLink request (by its page).
     pub(crate) fn count_request(&self, request: &str) {
         let mut counts = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
         *counts.entry(request.to_owned()).or_default() += 1;
     }
 
-    /// Server API requests received so far, per `request` value.
+    /// Requests received so far, per Server API `request` value and DirectLink page.
     pub(crate) fn request_counts(&self) -> BTreeMap<String, u64> {
         self.requests
             .lock()
@@ -104,6 +116,30 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/sandbox/3ds/{txid}/complete", get(threeds::complete))
         .route("/sandbox/faults", get(faults::show).post(faults::set))
         .route("/sandbox/requests", get(inspect::requests))
+        .route(
+            "/ncol/test/orderdirect.asp",
+            post(directlink::order::handle),
+        )
+        .route(
+            "/ncol/test/maintenancedirect.asp",
+            post(directlink::maintenance::handle),
+        )
+        .route(
+            "/ncol/test/querydirect.asp",
+            post(directlink::query::handle),
+        )
+        .route(
+            "/ncol/test/privacy-policy.asp",
+            post(directlink::privacy::handle),
+        )
+        .route(
+            "/sandbox/directlink/3ds/{payid}",
+            get(directlink::threeds::page).post(directlink::threeds::page),
+        )
+        .route(
+            "/sandbox/directlink/3ds/{payid}/complete",
+            get(directlink::threeds::complete),
+        )
         .with_state(app)
 }
 

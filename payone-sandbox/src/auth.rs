@@ -96,6 +96,7 @@ mod tests {
             portalid: 3333333,
             aid: 22222,
             key: PortalKey::new(key),
+            directlink: Default::default(),
         }
     }
 

@@ -7,6 +7,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
 use payone_types::PortalKey;
+use payone_types::directlink::{ShaAlgorithm, ShaPassphrase};
+use secrecy::{ExposeSecret, SecretString};
 
 /// `mid` when `PAYONE_MID` is not set.
 pub const DEFAULT_MID: u32 = 10001;
@@ -16,6 +18,19 @@ pub const DEFAULT_PORTALID: u32 = 2_000_001;
 pub const DEFAULT_AID: u32 = 10002;
 /// The portal key when `PAYONE_KEY` is not set. Public on purpose: it only opens the sandbox.
 pub const DEFAULT_KEY: &str = "sandbox-portal-key";
+/// DirectLink `PSPID` when `PAYONE_PSPID` is not set.
+pub const DEFAULT_PSPID: &str = "sandboxpspid";
+/// DirectLink `USERID` (the API user) when `PAYONE_USERID` is not set.
+pub const DEFAULT_USERID: &str = "sandboxapi";
+/// DirectLink `PSWD` when `PAYONE_PSWD` is not set. Public on purpose: it only opens the
+/// sandbox.
+pub const DEFAULT_PSWD: &str = "sandbox-password";
+/// DirectLink SHA-IN passphrase when `PAYONE_SHA_IN` is not set.
+pub const DEFAULT_SHA_IN: &str = "sandbox-sha-in-passphrase!";
+/// DirectLink SHA-OUT passphrase when `PAYONE_SHA_OUT` is not set.
+pub const DEFAULT_SHA_OUT: &str = "sandbox-sha-out-passphrase!";
+/// DirectLink SHA algorithm when `PAYONE_SHA_ALGO` is not set.
+pub const DEFAULT_SHA_ALGO: ShaAlgorithm = ShaAlgorithm::Sha512;
 
 /// How a sandbox is started.
 ///
@@ -85,10 +100,13 @@ impl Config {
     /// The default configuration with the account read from `PAYONE_MID`, `PAYONE_PORTALID`,
     /// `PAYONE_AID` and `PAYONE_KEY` (the variables `payone-client` reads too); unset variables
     /// take the defaults [`DEFAULT_MID`], [`DEFAULT_PORTALID`], [`DEFAULT_AID`], [`DEFAULT_KEY`].
+    /// The DirectLink account comes from `PAYONE_PSPID`, `PAYONE_USERID`, `PAYONE_PSWD`,
+    /// `PAYONE_SHA_IN`, `PAYONE_SHA_OUT` and `PAYONE_SHA_ALGO` (`sha1`, `sha256` or `sha512`),
+    /// with the defaults of [`DirectLinkAccount::default`].
     ///
     /// A number that breaks the Server API table's format (`mid` NUMERIC(5..6), `portalid`
     /// NUMERIC(7), `aid` NUMERIC(5..6)) is refused here, because every request naming it
-    /// would be refused later.
+    /// would be refused later; so are empty DirectLink values and an unknown SHA algorithm.
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|name| std::env::var_os(name))
     }
@@ -129,12 +147,38 @@ impl Config {
             Some(key) => PortalKey::new(key),
             None => PortalKey::new(DEFAULT_KEY),
         };
+        let non_empty = |var: &'static str, default: &str| -> Result<String, ConfigError> {
+            match text(var)? {
+                Some(value) if value.is_empty() => Err(ConfigError::Invalid {
+                    var,
+                    reason: "must not be empty".to_owned(),
+                }),
+                Some(value) => Ok(value),
+                None => Ok(default.to_owned()),
+            }
+        };
+        let sha_algorithm = match text("PAYONE_SHA_ALGO")? {
+            None => DEFAULT_SHA_ALGO,
+            Some(value) => value.parse().map_err(|_| ConfigError::Invalid {
+                var: "PAYONE_SHA_ALGO",
+                reason: "must be sha1, sha256 or sha512".to_owned(),
+            })?,
+        };
+        let directlink = DirectLinkAccount {
+            pspid: non_empty("PAYONE_PSPID", DEFAULT_PSPID)?,
+            userid: non_empty("PAYONE_USERID", DEFAULT_USERID)?,
+            pswd: DirectLinkPassword::new(non_empty("PAYONE_PSWD", DEFAULT_PSWD)?),
+            sha_in: ShaPassphrase::new(non_empty("PAYONE_SHA_IN", DEFAULT_SHA_IN)?),
+            sha_out: ShaPassphrase::new(non_empty("PAYONE_SHA_OUT", DEFAULT_SHA_OUT)?),
+            sha_algorithm,
+        };
         Ok(Config {
             accounts: Accounts {
                 mid: number("PAYONE_MID", "mid", DEFAULT_MID)?,
                 portalid: number("PAYONE_PORTALID", "portalid", DEFAULT_PORTALID)?,
                 aid: number("PAYONE_AID", "aid", DEFAULT_AID)?,
                 key,
+                directlink,
             },
             ..Config::default()
         })
@@ -143,7 +187,7 @@ impl Config {
 
 /// The merchant account the sandbox accepts.
 ///
-/// `Debug` never shows the key.
+/// `Debug` never shows the key, the DirectLink password or the SHA passphrases.
 #[derive(Clone, Debug)]
 pub struct Accounts {
     /// Merchant ID.
@@ -155,6 +199,8 @@ pub struct Accounts {
     /// The portal key: the Server API `key` is its digest, Frontend and Client API hashes are
     /// keyed with it, notifications carry its md5.
     pub key: PortalKey,
+    /// The DirectLink account (`/ncol/test/*.asp`).
+    pub directlink: DirectLinkAccount,
 }
 
 impl Default for Accounts {
@@ -164,16 +210,88 @@ impl Default for Accounts {
             portalid: DEFAULT_PORTALID,
             aid: DEFAULT_AID,
             key: PortalKey::new(DEFAULT_KEY),
+            directlink: DirectLinkAccount::default(),
         }
     }
 }
 
+/// The DirectLink account the sandbox accepts (seed 002 sections 2.1, 2.3.2): the PSPID, the
+/// API user and its password, and the SHA-IN / SHA-OUT passphrases with their algorithm.
+///
+/// `Debug` never shows the password or the passphrases.
+#[derive(Clone, Debug)]
+pub struct DirectLinkAccount {
+    /// `PSPID`: the merchant account (compared exactly, case-sensitively).
+    pub pspid: String,
+    /// `USERID`: the API user (compared exactly).
+    pub userid: String,
+    /// `PSWD`: the API user's password (compared in constant time).
+    pub pswd: DirectLinkPassword,
+    /// The SHA-IN passphrase: every order and maintenance request must carry `SHASIGN`
+    /// computed with it.
+    pub sha_in: ShaPassphrase,
+    /// The SHA-OUT passphrase: signs the parameters of the redirect to `ACCEPTURL` /
+    /// `DECLINEURL` after 3-D Secure.
+    pub sha_out: ShaPassphrase,
+    /// The hash function of both signatures.
+    pub sha_algorithm: ShaAlgorithm,
+}
+
+impl Default for DirectLinkAccount {
+    /// [`DEFAULT_PSPID`], [`DEFAULT_USERID`], [`DEFAULT_PSWD`], [`DEFAULT_SHA_IN`],
+    /// [`DEFAULT_SHA_OUT`], [`DEFAULT_SHA_ALGO`].
+    fn default() -> Self {
+        DirectLinkAccount {
+            pspid: DEFAULT_PSPID.to_owned(),
+            userid: DEFAULT_USERID.to_owned(),
+            pswd: DirectLinkPassword::new(DEFAULT_PSWD),
+            sha_in: ShaPassphrase::new(DEFAULT_SHA_IN),
+            sha_out: ShaPassphrase::new(DEFAULT_SHA_OUT),
+            sha_algorithm: DEFAULT_SHA_ALGO,
+        }
+    }
+}
+
+/// The DirectLink API user's password (`PSWD`): a secret that `Debug` prints as `<redacted>`.
+#[derive(Clone)]
+pub struct DirectLinkPassword(SecretString);
+
+impl DirectLinkPassword {
+    /// Wraps a password.
+    pub fn new(password: impl Into<String>) -> Self {
+        DirectLinkPassword(SecretString::from(password.into()))
+    }
+
+    /// Whether `candidate` is the password, compared in constant time (for equal lengths; the
+    /// length itself may show).
+    pub(crate) fn matches(&self, candidate: &str) -> bool {
+        use subtle::ConstantTimeEq;
+        bool::from(
+            self.0
+                .expose_secret()
+                .as_bytes()
+                .ct_eq(candidate.as_bytes()),
+        )
+    }
+}
+
+impl fmt::Debug for DirectLinkPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DirectLinkPassword(<redacted>)")
+    }
+}
+
 /// Faults injected into `/post-gateway/` and `/client-api/` (never into the pages or the
-/// `/sandbox/` endpoints), so that a client's behaviour under faults can be tested.
+/// `/sandbox/` endpoints), so that a client's behaviour under faults can be tested, and the
+/// DirectLink slow mode.
 ///
 /// Per request, in this order: wait `latency`; then, while `drop_next` is above zero, close the
 /// connection without any answer and count it down; else, while the count of `status_next` is
 /// above zero, answer its HTTP status with an empty body and count it down.
+///
+/// `directlink_order_delay` applies to `orderdirect.asp` only, and only after the order has
+/// been executed and recorded: a client that gives up waiting finds it with `querydirect.asp`
+/// (seed 002 section 6.4). It is not counted down.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Faults {
     /// Delay before each request is handled (a timeout test sets it above the client's timeout).
@@ -183,6 +301,8 @@ pub struct Faults {
     /// Answer `(status, N)`: HTTP `status` with an empty body for the next N requests. A status
     /// outside 100..=999 is answered as 500.
     pub status_next: Option<(u16, u32)>,
+    /// Delay of every `orderdirect.asp` answer, after the order is recorded (zero: none).
+    pub directlink_order_delay: Duration,
 }
 
 /// A configuration that cannot be used. Never contains the value of the variable, which may be

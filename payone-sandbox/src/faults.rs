@@ -1,5 +1,5 @@
-//! The fault switch: what the next requests to `/post-gateway/` and `/client-api/` suffer, and
-//! the `/sandbox/faults` endpoint that sets and shows it.
+//! The fault switch: what the next requests to `/post-gateway/` and `/client-api/` suffer, the
+//! DirectLink slow mode, and the `/sandbox/faults` endpoint that sets and shows them.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -72,7 +72,8 @@ pub(crate) async fn show(State(app): State<Arc<App>>) -> Response {
 }
 
 /// `POST /sandbox/faults`: replaces the faults with the form's `latency_ms`, `drop_next`,
-/// `status` and `status_count` (absent fields are zero or none; `status` alone counts 1).
+/// `status`, `status_count` and `directlink_order_delay_ms` (absent fields are zero or none;
+/// `status` alone counts 1).
 pub(crate) async fn set(State(app): State<Arc<App>>, body: Bytes) -> Response {
     match parse(&body) {
         Ok(faults) => {
@@ -89,9 +90,11 @@ fn text(faults: &Faults) -> Response {
         None => (String::new(), 0),
     };
     let body = format!(
-        "latency_ms={}\ndrop_next={}\nstatus={status}\nstatus_count={count}\n",
+        "latency_ms={}\ndrop_next={}\nstatus={status}\nstatus_count={count}\n\
+         directlink_order_delay_ms={}\n",
         faults.latency.as_millis(),
         faults.drop_next,
+        faults.directlink_order_delay.as_millis(),
     );
     ([("content-type", "text/plain; charset=UTF-8")], body).into_response()
 }
@@ -121,6 +124,9 @@ fn parse(body: &[u8]) -> Result<Faults, String> {
                 status = Some(code as u16);
             }
             "status_count" => status_count = Some(number(u32::MAX.into())? as u32),
+            "directlink_order_delay_ms" => {
+                faults.directlink_order_delay = Duration::from_millis(number(600_000)?);
+            }
             other => return Err(format!("{other}: not a fault setting\n")),
         }
     }
@@ -138,6 +144,7 @@ mod tests {
             latency: Duration::from_millis(5),
             drop_next: 1,
             status_next: Some((503, 2)),
+            ..Faults::default()
         });
         assert_eq!(switch.take(), (Duration::from_millis(5), Action::Drop));
         let unavailable = Action::Status(StatusCode::SERVICE_UNAVAILABLE);
@@ -154,6 +161,9 @@ mod tests {
         assert_eq!(faults.status_next, Some((503, 1)));
         assert_eq!(faults.drop_next, 0);
         assert_eq!(parse(b"").unwrap(), Faults::default());
+        let slow = parse(b"directlink_order_delay_ms=1500").unwrap();
+        assert_eq!(slow.directlink_order_delay, Duration::from_millis(1500));
+        assert_eq!(slow.latency, Duration::ZERO);
         assert_eq!(
             parse(b"status=42").unwrap_err(),
             "status: must be an HTTP status 100..=999\n"

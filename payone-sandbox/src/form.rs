@@ -77,7 +77,7 @@ pub(crate) fn decode(parts: &[&[u8]]) -> Result<Form, Undecodable> {
 
 /// Splits `a=1&b=2` into percent-decoded byte pairs; empty pieces are skipped, a piece without
 /// `=` is a name with an empty value.
-fn split(input: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+pub(crate) fn split(input: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
     input
         .split(|&b| b == b'&')
         .filter(|piece| !piece.is_empty())

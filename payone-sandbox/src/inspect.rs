@@ -1,5 +1,6 @@
 //! Endpoints for the tests and the curious: `GET /` (what is served) and
-//! `GET /sandbox/requests` (Server API requests received, per `request`).
+//! `GET /sandbox/requests` (Server API requests received, per `request`, and DirectLink
+//! requests, per page).
 
 use std::sync::Arc;
 
@@ -14,8 +15,13 @@ pub(crate) async fn index() -> &'static str {
      GET|POST /client-api/        Client API\n\
      GET|POST /frontend/v2/       Frontend hosted page\n\
      GET /sandbox/3ds/{txid}      3-D Secure challenge\n\
+     POST /ncol/test/orderdirect.asp        DirectLink new order\n\
+     POST /ncol/test/maintenancedirect.asp  DirectLink maintenance\n\
+     POST /ncol/test/querydirect.asp        DirectLink status query\n\
+     POST /ncol/test/privacy-policy.asp     DirectLink privacy policy\n\
+     GET|POST /sandbox/directlink/3ds/{payid}  DirectLink 3-D Secure challenge\n\
      GET|POST /sandbox/faults     fault injection\n\
-     GET /sandbox/requests        Server API requests received per request type\n"
+     GET /sandbox/requests        requests received per Server API request type and DirectLink page\n"
 }
 
 /// `GET /sandbox/requests`: `name=count` lines, sorted by name; dropped and faulted requests

@@ -227,6 +227,7 @@ mod auth;
 mod card;
 mod client_api;
 mod config;
+mod directlink;
 mod faults;
 mod form;
 mod frontend;
@@ -246,7 +247,14 @@ mod tables;
 mod threeds;
 
 pub use config::{
-    Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_KEY, DEFAULT_MID, DEFAULT_PORTALID, Faults,
+    Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_KEY, DEFAULT_MID, DEFAULT_PORTALID,
+    DEFAULT_PSPID, DEFAULT_PSWD, DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID,
+    DirectLinkAccount, DirectLinkPassword, Faults,
+};
+pub use directlink::store::FIRST_PAYID;
+pub use directlink::{
+    AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
+    CARD_3DS as DIRECTLINK_CARD_3DS,
 };
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};

@@ -33,7 +33,7 @@ async fn latency_delays_and_a_short_timeout_fires() {
     let shown = set(&sandbox.base_url(), "latency_ms=300").await;
     assert_eq!(
         shown,
-        "latency_ms=300\ndrop_next=0\nstatus=\nstatus_count=0\n"
+        "latency_ms=300\ndrop_next=0\nstatus=\nstatus_count=0\ndirectlink_order_delay_ms=0\n"
     );
     let started = Instant::now();
     server(&sandbox, "authorization", AUTH).await;
@@ -132,7 +132,7 @@ async fn error_statuses_with_empty_bodies_then_normal_answers() {
         .unwrap();
     assert_eq!(
         shown,
-        "latency_ms=0\ndrop_next=0\nstatus=\nstatus_count=0\n"
+        "latency_ms=0\ndrop_next=0\nstatus=\nstatus_count=0\ndirectlink_order_delay_ms=0\n"
     );
     sandbox.shutdown().await;
 }
