@@ -368,6 +368,50 @@ mod tests {
     }
 
     #[test]
+    fn directlink_account_from_the_environment() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        let dl = &config.accounts.directlink;
+        assert_eq!(
+            (dl.pspid.as_str(), dl.userid.as_str()),
+            ("sandboxpspid", "sandboxapi")
+        );
+        assert!(dl.pswd.matches(DEFAULT_PSWD) && !dl.pswd.matches("sandbox-passwort"));
+        assert_eq!(dl.sha_algorithm, ShaAlgorithm::Sha512);
+
+        let config = Config::from_lookup(lookup(&[
+            ("PAYONE_PSPID", "MyPSPID"),
+            ("PAYONE_USERID", "api-user"),
+            ("PAYONE_PSWD", "pw-s3cret"),
+            ("PAYONE_SHA_IN", "in-s3cret"),
+            ("PAYONE_SHA_OUT", "out-s3cret"),
+            ("PAYONE_SHA_ALGO", "SHA-256"),
+        ]))
+        .unwrap();
+        let dl = &config.accounts.directlink;
+        assert_eq!(
+            (dl.pspid.as_str(), dl.userid.as_str()),
+            ("MyPSPID", "api-user")
+        );
+        assert!(dl.pswd.matches("pw-s3cret"));
+        assert_eq!(dl.sha_algorithm, ShaAlgorithm::Sha256);
+        let debug = format!("{config:?}");
+        for secret in ["pw-s3cret", "in-s3cret", "out-s3cret"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+
+        let err = Config::from_lookup(lookup(&[("PAYONE_SHA_ALGO", "md5")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_SHA_ALGO: must be sha1, sha256 or sha512"
+        );
+        let err = Config::from_lookup(lookup(&[("PAYONE_PSWD", "")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_PSWD: must not be empty"
+        );
+    }
+
+    #[test]
     fn the_key_never_prints() {
         let config = Config::from_lookup(lookup(&[("PAYONE_KEY", "top secret")])).unwrap();
         let debug = format!("{config:?}");

@@ -112,7 +112,9 @@ impl DlRequest {
 
 /// Every check before a request of `page` is executed, in the documented order: names sent
 /// twice (except `BRAND` on the privacy page), the account, the SHA-IN signature (required on
-/// orders and maintenance, checked when sent elsewhere), then the parameters.
+/// orders and maintenance, checked when sent elsewhere), then the parameters: the generated
+/// table of the page when `payone-types` has one (not for the privacy page, which ignores
+/// what it cannot use), then the checks the sandbox needs to execute the request.
 pub(crate) fn check(
     request: &DlRequest,
     account: &DirectLinkAccount,
@@ -125,7 +127,9 @@ pub(crate) fn check(
         account,
         matches!(page, Page::Order | Page::Maintenance),
     )?;
-    if let Some(rows) = table(REQUESTS, page) {
+    if page != Page::Privacy
+        && let Some(rows) = table(REQUESTS, page)
+    {
         check_table(&rows, request, page)?;
     }
     check_builtin(request, page)

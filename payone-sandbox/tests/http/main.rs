@@ -4,6 +4,7 @@
 
 mod client_api;
 mod common;
+mod directlink;
 mod faults;
 mod frontend;
 mod notifications;
