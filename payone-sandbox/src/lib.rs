@@ -1,6 +1,6 @@
 //! A local emulation of the PAYONE platform for tests and demos: a real HTTP server on loopback
-//! that serves the Server API, the Client API and the hosted Frontend page, so a client only
-//! swaps the host. Integrators run it in CI the way stripe-mock serves Stripe users.
+//! that serves the Server API, the Client API, the hosted Frontend page and DirectLink, so a
+//! client only swaps the host. Integrators run it in CI the way stripe-mock serves Stripe users.
 //!
 //! It validates every request against the same parameter tables as the typed bindings
 //! (`payone-types`), checks keys and hashes, keeps transactions in memory and answers with the
@@ -28,9 +28,16 @@
 //! | `portalid` | `PAYONE_PORTALID` | 2000001 |
 //! | `aid` | `PAYONE_AID` | 10002 |
 //! | portal key | `PAYONE_KEY` | `sandbox-portal-key` |
+//! | DirectLink `PSPID` | `PAYONE_PSPID` | `sandboxpspid` |
+//! | DirectLink `USERID` | `PAYONE_USERID` | `sandboxapi` |
+//! | DirectLink `PSWD` | `PAYONE_PSWD` | `sandbox-password` |
+//! | SHA-IN passphrase | `PAYONE_SHA_IN` | `sandbox-sha-in-passphrase!` |
+//! | SHA-OUT passphrase | `PAYONE_SHA_OUT` | `sandbox-sha-out-passphrase!` |
+//! | SHA algorithm | `PAYONE_SHA_ALGO` | `sha512` (`sha1`, `sha256`, `sha512`, any case, `SHA-256` too) |
 //!
 //! The sandbox binds `127.0.0.1:0` (loopback, a free port) unless told otherwise. Portal keys,
-//! card numbers, CVCs and IBANs never appear in its logs, `Debug` output, answers or pages.
+//! DirectLink passwords and SHA passphrases, card numbers, CVCs and IBANs never appear in its
+//! logs, `Debug` output, answers or pages (DirectLink answers carry masked card numbers only).
 //!
 //! # Endpoints
 //!
@@ -43,8 +50,14 @@
 //! | `GET /frontend/v2/cancel?token=` | the page's "Cancel" link |
 //! | `GET /sandbox/3ds/{txid}` | 3-D Secure challenge page |
 //! | `GET /sandbox/3ds/{txid}/complete?result=ok\|fail` | the challenge's two links |
+//! | `POST /ncol/test/orderdirect.asp` | DirectLink new order (see [DirectLink](#directlink)) |
+//! | `POST /ncol/test/maintenancedirect.asp` | DirectLink maintenance |
+//! | `POST /ncol/test/querydirect.asp` | DirectLink status query |
+//! | `POST /ncol/test/privacy-policy.asp` | DirectLink privacy policy |
+//! | `GET`, `POST /sandbox/directlink/3ds/{payid}` | DirectLink 3-D Secure page (`HTML_ANSWER` posts here) |
+//! | `GET /sandbox/directlink/3ds/{payid}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
-//! | `GET /sandbox/requests` | Server API requests received: `name=count` lines, sorted |
+//! | `GET /sandbox/requests` | requests received: Server API per `request`, DirectLink per page (`directlink.orderdirect`, ...): `name=count` lines, sorted |
 //! | `GET /` | this list, as text |
 //!
 //! The paths also work without the trailing slash.
@@ -185,6 +198,156 @@
 //! redirects `303` to `errorurl`, else `backurl`. A transaction not waiting for 3-D Secure
 //! is a 404 page.
 //!
+//! # DirectLink: `POST /ncol/test/*.asp`
+//!
+//! Seed 002's server-to-server API for a test account: a client points
+//! `payone_client::directlink::Endpoints::with_base` at [`Sandbox::base_url`]. Bodies are
+//! `application/x-www-form-urlencoded`, UTF-8 (a name or value that is not UTF-8 is NCERROR
+//! 50001111 naming it); parameter names are read in any case. Answers are
+//! `text/xml; charset=utf-8`, HTTP 200: `<?xml version="1.0"?><ncresponse .../>` with one
+//! attribute per line in the seed's spelling and order (`orderID`, `PAYID`, `PAYIDSUB` on
+//! maintenance and queries, `NCSTATUS`, `NCERROR`, `NCERRORPLUS`, `ACCEPTANCE`, `STATUS`,
+//! ...); `WITHROOT=Y` wraps it in a second `<ncresponse>`. `amount` is written not multiplied by 100 (`1550` is `15.5`). No error
+//! is ever an HTTP error: only a wrong method (405) or path (404) is.
+//!
+//! Checks of every page, in this order; the first failure is the answer (`STATUS` 0, `PAYID` 0,
+//! `NCSTATUS` the first digit of `NCERROR`; `NCERRORPLUS` names parameters, never values):
+//!
+//! 1. a name sent twice: 50001111 `NAME: given more than once` (`BRAND` may repeat on the
+//!    privacy page);
+//! 2. `PSPID`, `USERID`, `PSWD` present (else 50001111 `NAME: required parameter is missing`)
+//!    and the account's: a wrong `PSPID` is 50001119 `PSPID not found or not active`, a wrong
+//!    `USERID` or `PSWD` 50001119 `USERID or PSWD incorrect` (the password is compared in
+//!    constant time; 50001119 is the sandbox's own code, seed 002 prints none for this case);
+//! 3. `SHASIGN`: SHA-IN (`PAYONE_SHA_IN`, `PAYONE_SHA_ALGO`) over every parameter sent except
+//!    `SHASIGN` (DESIGN.md section 6, `ShaList::All`), compared in constant time. Required on
+//!    orders and maintenance: missing is 50001184 `unknown order/0/s`, wrong 50001184
+//!    `unknown order/1/s`. Queries and the privacy page need none (their seed tables have no
+//!    `SHASIGN`), but one that is sent must match;
+//! 4. the parameters: the page's table from `payone_types::generated::REQUESTS`
+//!    (`api == Api::Directlink`, the request named `orderdirect`, `maintenancedirect`,
+//!    `querydirect`; checked with `payone_types::dynamic::validate`): its first violation is
+//!    50001111 `NAME: RULE`, e.g. `CVC: required parameter is missing`. Parameters the table
+//!    does not list are accepted (the platform's list is longer for accounts with options, seed
+//!    section 3.2: `FLAG3D`, `ACCEPTURL`, `WITHROOT` on queries, ...); an order without `PM` is
+//!    checked as `PM=CreditCard`. The privacy page is not checked against its table. Then, table
+//!    or not, what the sandbox needs to execute the request (50001111 as well):
+//!    - orders: `ORDERID` (up to 40 characters), `AMOUNT` (1 to 15 digits), `CURRENCY` (3
+//!      capital letters), `CARDNO` (up to 21 letters and digits), `ED` (`MM/YY` or `MMYY`),
+//!      `CVC` (1 to 5 digits), `OPERATION` `RES` or `SAL` when sent, `PM` `CreditCard` when
+//!      sent (the sandbox executes card orders only);
+//!    - maintenance: `PAYID` (digits) or `ORDERID`, `OPERATION` one of `REN DEL DES SAL SAS
+//!      RFD RFS`, `AMOUNT` digits and `CURRENCY` when sent;
+//!    - queries: `PAYID` (digits) or `ORDERID`, `PAYIDSUB` digits when sent.
+//!
+//! ## `orderdirect.asp`
+//!
+//! Test data decide the outcome; `OPERATION` defaults to `RES`:
+//!
+//! | request | `STATUS` | `NCERROR` | answer |
+//! |---|---|---|---|
+//! | any other card data, `OPERATION=RES` | 5 (authorised) | empty | `orderID`, `PAYID`, `NCSTATUS` 0, `NCERROR`, `NCERRORPLUS` (empty), `ACCEPTANCE` (6 digits), `STATUS`, `ECI` (sent, else 7), `amount`, `currency`, `PM` `CreditCard`, `BRAND` (`BRAND` sent, else from the number: 4 VISA, 51-55/2221-2720 MasterCard, 34/37 American Express, 3528-3589 JCB) |
+//! | `OPERATION=SAL` | 9 (payment requested; captured in full) | empty | as above |
+//! | `AMOUNT=9902` | 2 (authorisation refused) | 30001001 `Payment refused by the acquirer` | as above, `NCSTATUS` 3, empty `ACCEPTANCE` |
+//! | `AMOUNT=9904` | 51 (authorisation waiting; never decided) | empty | as above, empty `ACCEPTANCE` |
+//! | `FLAG3D=Y` and `CARDNO=4000000000000002` ([`DIRECTLINK_CARD_3DS`]) | 46 (waiting for identification) | empty | as above plus a child element `<HTML_ANSWER>` (base64, see [3-D Secure](#directlink-3-d-secure)); needs `ACCEPTURL` and `DECLINEURL` (else 50001111 naming the missing one) |
+//! | `ORDERID` of an order in any status but 0 and 2 | 0 | 50001113 `This order has already been processed` | seed section 4.1: that order's `PAYID` and `ACCEPTANCE`; nothing new is recorded |
+//!
+//! The amount triggers come before the 3-D Secure card. A refused order (STATUS 2) does not
+//! block its `ORDERID`: sending it again makes a new order. `PAYID`s are counters from
+//! [`FIRST_PAYID`] (400000001), one per recorded order.
+//!
+//! ## `maintenancedirect.asp`
+//!
+//! The order is `PAYID` when sent, else the latest order of `ORDERID` (unknown: 50001130
+//! `unknown payid` / `unknown orderid`, `PAYID` 0, empty `STATUS`). `AMOUNT` (cents) defaults to
+//! all that is open for the operation; 0 or more than that is 50001111 `AMOUNT: ...`, a
+//! `CURRENCY` other than the order's 50001111 `CURRENCY: ...`. Allowed:
+//!
+//! | `OPERATION` | allowed when | open amount | answer `STATUS` | order `STATUS` afterwards |
+//! |---|---|---|---|---|
+//! | `SAL` (partial capture) | status 5, 9 or 8 and capturing not closed | authorised − captured | 91 | 9 |
+//! | `SAS` (last capture; closes capturing) | as `SAL` | as `SAL` | 91 | 9 |
+//! | `RFD` (partial refund) | status 9 or 8 and refunding not closed | captured − refunded | 81 | 8 |
+//! | `RFS` (last refund; closes refunding) | as `RFD` | as `RFD` | 81 | 8 |
+//! | `DEL` (delete the authorisation) | status 5, nothing captured | the authorised amount | 61 | 6 (renewable) |
+//! | `DES` (delete and close) | as `DEL` | as `DEL` | 61 | 6 (closed) |
+//! | `REN` (renew the authorisation) | status 5 with nothing captured, or 6 after `DEL` | the order's original amount (a smaller `AMOUNT` becomes the authorised amount) | 5 | 5 |
+//!
+//! The answer is seed section 5.2's: `orderID`, `PAYID`, `PAYIDSUB` (the history level this
+//! operation created: 1, 2, ...), `NCSTATUS` 0, `NCERROR`, `NCERRORPLUS`, `ACCEPTANCE`,
+//! `STATUS`, `amount` (the operation's), `currency`. The answer reports the pending status (91,
+//! 81, 61) and the order is settled at once: a query right after sees 9, 8 or 6. Anything not
+//! allowed, so also the same maintenance sent twice (seed section 5.3), is NCERROR 50001127
+//! `This order is not authorized: STATUS n does not allow this operation`, `STATUS` 0, with
+//! the order's `PAYID` and current `PAYIDSUB`. Orders in STATUS 2, 46 or 51 allow nothing.
+//!
+//! ## `querydirect.asp`
+//!
+//! By `PAYID` (optionally with `PAYIDSUB`) or by `ORDERID` (its latest order). The answer is seed
+//! section 6.2's: `orderID`, `PAYID`, `PAYIDSUB`, `NCSTATUS` 0, `NCERROR` and `NCERRORPLUS`
+//! (empty), `ACCEPTANCE`, `STATUS`, `ECI`, `amount`, `currency`, `PM`, `BRAND`, `CARDNO` (masked:
+//! `XXXXXXXXXXXX1111`), and `IP` when the order carried `REMOTE_ADDR`. Without `PAYIDSUB` it is
+//! the order's current status and amount with the latest `PAYIDSUB`; with one, the status and
+//! amount of that history level (0 is the order itself). An order waiting for 3-D Secure is
+//! STATUS 46 without `HTML_ANSWER`. Unknown order or level: `orderID` as sent, `PAYID` 0,
+//! `NCSTATUS` 5, NCERROR 50001130 (`unknown orderid` / `unknown payid`), empty `STATUS`,
+//! `amount` and `currency`.
+//!
+//! ## `privacy-policy.asp`
+//!
+//! Answers seed section 7.2's `<Response>` XML (UTF-8). Wrong or missing credentials:
+//! `Status` `Error` with an `Error` `Code` `Unauthorized` and a `Message` as above. Otherwise
+//! `BRAND` (any number of times; empty or malformed values, other than letters, digits, space,
+//! `-`, `_` up to 40 characters, are ignored) chooses among the account's active brands VISA,
+//! MasterCard, American Express (any case); none sent means all of them. If brands were sent
+//! but none is active (`iDEAL`), the answer is `SuccessWithWarnings` with a `Warning` `Code`
+//! `NoContent` and an empty `<Html/>` (the seed's first example); else `Success` with
+//! `<Html><![CDATA[<ul><li><h2>Data controller</h2><p>...</p></li><li><h2>Card payment (VISA,
+//! American Express)</h2><p>...</p></li></ul>]]></Html>` (the seed's second example's shape,
+//! the chosen brands in the order above). `LANGUAGE=de` (any case) gives the German text,
+//! anything else the English one (the account's language).
+//!
+//! ## DirectLink 3-D Secure
+//!
+//! The `HTML_ANSWER` of a STATUS 46 answer decodes to a form
+//! `<form name="downloadform3D" action="{base}/sandbox/directlink/3ds/{payid}" method="post">`
+//! (a hidden `PAYID`, a button inside `<noscript>`, and a script that submits it). That page
+//! (`GET` or `POST`) shows two links, `id="authenticate"` and `id="fail"`, to
+//! `/sandbox/directlink/3ds/{payid}/complete?result=ok|fail`: `ok` sets the order to STATUS 5
+//! (9 with `OPERATION=SAL`) and redirects `303` to `ACCEPTURL`, `fail` sets STATUS 2 and
+//! redirects to `DECLINEURL`. The URL gets the query parameters `orderID`, `currency`,
+//! `amount`, `PM`, `ACCEPTANCE`, `STATUS`, `CARDNO` (masked), `PAYID`, `NCERROR` (0, or
+//! 40001134 after a failure), `BRAND` and `SHASIGN`: SHA-OUT (`PAYONE_SHA_OUT`) over all the
+//! others with every parameter signed, which `payone_client::directlink::verify_sha_out` with
+//! `ShaList::All` checks. Each order completes once; afterwards (or for an order not waiting)
+//! the pages answer 404.
+//!
+//! ## DirectLink NCERROR values
+//!
+//! | `NCERROR` | `NCSTATUS` | `STATUS` | when |
+//! |---|---|---|---|
+//! | empty | 0 | 5, 9, 46, 51; 91, 81, 61, 5 (maintenance); any (query) | processed |
+//! | 30001001 | 3 | 2 | `AMOUNT=9902` |
+//! | 50001111 | 5 | 0 | data validation: a parameter missing, malformed, sent twice, not UTF-8; `AMOUNT` or `CURRENCY` contradicting the order |
+//! | 50001113 | 5 | 0 | `ORDERID` already processed (seed section 4.1) |
+//! | 50001119 | 5 | 0 | `PSPID`, `USERID` or `PSWD` wrong (sandbox's own code) |
+//! | 50001127 | 5 | 0 | maintenance not allowed in the order's status, e.g. sent twice (seed section 5.3) |
+//! | 50001130 | 5 | empty | no such order (`PAYID`, `ORDERID` or `PAYIDSUB`) |
+//! | 50001184 | 5 | 0 | `SHASIGN` missing or wrong |
+//! | 40001134 | - | 2 | only in the 3-D Secure feedback after `result=fail` |
+//!
+//! ## Slow mode and counters
+//!
+//! [`Faults::directlink_order_delay`] (`POST /sandbox/faults` field `directlink_order_delay_ms`,
+//! shown by `GET /sandbox/faults` as `directlink_order_delay_ms=`) delays every
+//! `orderdirect.asp` answer **after** the order has been checked and recorded, so a client that
+//! times out finds it with `querydirect.asp` (seed section 6.4). It stays in force until the
+//! faults are replaced. The other faults never touch DirectLink. Every request that reaches a
+//! DirectLink page is counted, refused ones too, as `directlink.orderdirect`,
+//! `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy` in
+//! `GET /sandbox/requests` and [`Sandbox::requests`].
+//!
 //! # Notifications
 //!
 //! With `notify_url` set, every event above is POSTed there as
@@ -207,14 +370,16 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/` and `/client-api/`: per request, first `latency`, then
+//! Faults apply only to `/post-gateway/` and `/client-api/` (DirectLink has its own slow mode,
+//! see [above](#slow-mode-and-counters)): per request, first `latency`, then
 //! if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts down),
 //! else if a status count is left the answer is that HTTP status with an empty body (counting
 //! down). Set them with [`Config::faults`], [`Sandbox::set_faults`] or
 //! `POST /sandbox/faults` with the form fields `latency_ms`, `drop_next`, `status`,
-//! `status_count` (the form replaces all faults; absent fields are 0 or none; `status` alone
-//! counts 1). `GET /sandbox/faults` (and the POST's answer) shows them as lines
-//! `latency_ms=`, `drop_next=`, `status=`, `status_count=`. Server API requests are counted
+//! `status_count`, `directlink_order_delay_ms` (the form replaces all faults; absent fields are
+//! 0 or none; `status` alone counts 1). `GET /sandbox/faults` (and the POST's answer) shows
+//! them as lines `latency_ms=`, `drop_next=`, `status=`, `status_count=`,
+//! `directlink_order_delay_ms=`. Server API requests are counted
 //! for `/sandbox/requests` before faults apply, so a dropped request counts.
 //!
 //! Every wait is bounded: connections that send no request head within 30 s are closed,
