@@ -137,6 +137,21 @@ enum SpecCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Import an exported platform page (seed 004 layout) plus the overlay into a spec file.
+    Import {
+        /// The exported page (text).
+        #[arg(long)]
+        from: PathBuf,
+        /// The api (`frontend`).
+        #[arg(long)]
+        api: String,
+        /// The overlay (default: spec/overlay/<api>.toml).
+        #[arg(long)]
+        overlay: Option<PathBuf>,
+        /// The spec file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Regenerate payone-types/src/generated/ from spec/.
     Generate {
         /// The spec directory.
@@ -271,6 +286,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             SpecCommand::Diff { old, new, json } => {
                 print_lines(spec::diff(&old, &new, json)?);
+                Ok(ExitCode::SUCCESS)
+            }
+            SpecCommand::Import {
+                from,
+                api,
+                overlay,
+                out,
+            } => {
+                let overlay =
+                    overlay.unwrap_or_else(|| PathBuf::from(format!("spec/overlay/{api}.toml")));
+                print_lines(spec::import(&from, &api, &overlay, &out)?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Generate { spec, out } => {

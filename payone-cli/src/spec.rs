@@ -107,3 +107,35 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
         Ok(spec_diff::render_text(&diff))
     }
 }
+
+/// `payone spec import --from FILE --api frontend --out OUT`: the page plus
+/// `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file; every line the importer
+/// cannot read is an error naming its line.
+pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
+    if api != "frontend" {
+        return Err(format!(
+            "--api {api}: only the frontend page layout (seed 004) is importable yet"
+        ));
+    }
+    let page = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let overlay: payone_spec::import::Overlay = match std::fs::read_to_string(overlay) {
+        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", overlay.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Err(e) => return Err(format!("{}: {e}", overlay.display())),
+    };
+    let file = payone_spec::import::import_frontend(&page, &overlay).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| format!("{}: {e}", from.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let text = toml::to_string(&file).map_err(|e| e.to_string())?;
+    Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(vec![format!(
+        "wrote {} ({} rows)",
+        out.display(),
+        file.params.len()
+    )])
+}

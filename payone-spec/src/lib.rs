@@ -11,6 +11,8 @@ pub mod diff;
 #[cfg(feature = "tables")]
 pub mod generate;
 #[cfg(feature = "tables")]
+pub mod import;
+#[cfg(feature = "tables")]
 pub mod list;
 #[cfg(feature = "tables")]
 pub mod load;

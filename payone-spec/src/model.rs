@@ -1,26 +1,29 @@
 //! The spec files as data: one [`SpecFile`] per platform page (layout in `spec/README.md`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One `spec/*.toml` file.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
     /// The platform.
     pub api: ApiInfo,
     /// Section headings of the page, in page order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "group")]
     pub groups: Vec<Group>,
     /// Values of the `request` parameter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "request")]
     pub requests: Vec<RequestSpec>,
     /// The rows, in page order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "param")]
     pub params: Vec<ParamSpec>,
 }
 
 /// `[api]`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ApiInfo {
     /// `frontend`, `client` or `server`.
@@ -32,12 +35,13 @@ pub struct ApiInfo {
     /// The platform endpoint.
     pub endpoint: String,
     /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
 }
 
 /// `[[group]]`: a section of the page.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// snake_case id, unique in the file.
@@ -47,18 +51,21 @@ pub struct Group {
     /// Rust type name of the group.
     pub rust: String,
     /// Payment-method block chosen by a LIST parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub selected_by: Option<SelectedBy>,
     /// Indexed group (`it[n]` ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub array: Option<ArrayInfo>,
     /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
 }
 
 /// `selected_by = { param, value }`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SelectedBy {
     /// The selecting parameter (`clearingtype`).
@@ -68,7 +75,7 @@ pub struct SelectedBy {
 }
 
 /// `array = { max }`.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ArrayInfo {
     /// Largest index.
@@ -76,7 +83,7 @@ pub struct ArrayInfo {
 }
 
 /// `[[request]]`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RequestSpec {
     /// Value of the `request` parameter.
@@ -86,30 +93,37 @@ pub struct RequestSpec {
     /// The groups whose rows the request carries.
     pub groups: Vec<String>,
     /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
     /// The UsedInHash set when the page has no column.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub hash: Option<Vec<String>>,
     /// Where `hash` comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub hash_source: Option<String>,
     /// Rows of the listed groups this request never sends.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub exclude: Vec<String>,
     /// Why `exclude`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub exclude_note: Option<String>,
     /// Rows required by this request although their flag says otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub required: Vec<String>,
     /// Rows optional for this request although their flag says required.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub optional: Vec<String>,
 }
 
 /// The Required column.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Required {
     /// `+`
@@ -132,7 +146,7 @@ impl Required {
 }
 
 /// `[[param]]`: one row.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ParamSpec {
     /// Wire name, without `[n]`.
@@ -142,64 +156,81 @@ pub struct ParamSpec {
     /// The Required column.
     pub required: Required,
     /// The UsedInHash column.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub hash: bool,
     /// The Format line, verbatim.
     pub format: String,
     /// The description.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
     /// Permitted symbols, verbatim.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub symbols: Option<String>,
     /// LIST values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub values: Vec<ListValue>,
     /// LIST of a standard's codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub values_from: Option<String>,
     /// A LIST whose values the page does not give: any non-empty text is accepted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub unlisted: bool,
     /// Permitted values prose for numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub range: Option<String>,
     /// Further prose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub notes: Vec<String>,
     /// Supplied by the client configuration.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub account: bool,
     /// Never printed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub sensitive: bool,
     /// `digits`: a NUMERIC kept as a digit string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub repr: Option<String>,
     /// Where the row comes from, when not `[api].source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub source: Option<String>,
     /// Rust type name.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub rust: Option<String>,
 }
 
 /// One LIST value.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ListValue {
     /// The wire value.
     pub value: String,
     /// Its comment / description.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
     /// Requests that do not accept the value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub not_for: Vec<String>,
     /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub note: Option<String>,
     /// Rust variant name (default: the value in UpperCamelCase).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub rust: Option<String>,
 }

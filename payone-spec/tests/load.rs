@@ -71,5 +71,5 @@ fn an_unknown_key_is_a_toml_error_with_its_place() {
 fn the_checked_in_tables_load() {
     let specs = load_embedded().unwrap_or_else(|e| panic!("{e}"));
     let apis: Vec<&str> = specs.iter().map(|s| s.api()).collect();
-    assert_eq!(apis, ["frontend", "client", "server"]);
+    assert_eq!(apis, ["frontend", "client", "server", "directlink"]);
 }

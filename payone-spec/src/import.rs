@@ -1,0 +1,387 @@
+//! `payone spec import`: a spec file from an exported platform page plus the maintainer's
+//! overlay (`spec/overlay/<api>.toml`, layout in `spec/README.md`).
+//!
+//! Reads the Frontend layout (seed 004): section headings (`Common Parameter`,
+//! `Parameter ( ... )`), then per row the name line, the Required and UsedInHash marker lines
+//! (`+` / `-` / `o`), the description, `Format` and its line, `Permitted Symbols` and its line.
+//! LIST value tables of the export run cells together (`ccCredit card`), so their values come
+//! from the overlay; a LIST row the overlay gives no values for is reported with its line.
+//! Every problem is reported with its line number; nothing is dropped silently.
+
+use serde::Deserialize;
+
+use crate::format::Format;
+use crate::model::{ApiInfo, Group, ListValue, ParamSpec, RequestSpec, Required, SpecFile};
+
+/// The maintainer's refinements that import keeps.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    /// `[api]` of the output.
+    pub api: Option<ApiInfo>,
+    /// Groups: matched to the page's headings by `heading`; `params` claims rows of a heading
+    /// that several groups share (seed 004's basket arrays).
+    #[serde(default, rename = "group")]
+    pub groups: Vec<OverlayGroup>,
+    /// Requests, copied as they are.
+    #[serde(default, rename = "request")]
+    pub requests: Vec<RequestSpec>,
+    /// Per-row refinements, matched by `name` (and `group` when given).
+    #[serde(default, rename = "param")]
+    pub params: Vec<OverlayParam>,
+}
+
+/// `[[group]]` of an overlay.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayGroup {
+    /// The group as in a spec file.
+    #[serde(flatten)]
+    pub group: Group,
+    /// Rows of the heading that belong to this group (default: all not claimed by another).
+    #[serde(default)]
+    pub params: Vec<String>,
+}
+
+/// `[[param]]` of an overlay: every key but `name`/`group` replaces what the page says.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayParam {
+    /// The row's wire name.
+    pub name: String,
+    /// The row's group, when the name occurs in several.
+    pub group: Option<String>,
+    /// Corrected Required.
+    pub required: Option<Required>,
+    /// Corrected UsedInHash.
+    pub hash: Option<bool>,
+    /// Corrected format (a typo on the page).
+    pub format: Option<String>,
+    /// Corrected description.
+    pub doc: Option<String>,
+    /// Corrected symbols.
+    pub symbols: Option<String>,
+    /// LIST values.
+    pub values: Option<Vec<ListValue>>,
+    /// LIST of a standard.
+    pub values_from: Option<String>,
+    /// LIST without values.
+    pub unlisted: Option<bool>,
+    /// Permitted values prose.
+    pub range: Option<String>,
+    /// Notes (prose of the row and "Spec note:" remarks).
+    pub notes: Option<Vec<String>>,
+    /// Supplied by the configuration.
+    pub account: Option<bool>,
+    /// Never printed.
+    pub sensitive: Option<bool>,
+    /// `digits`.
+    pub repr: Option<String>,
+    /// Rust type name.
+    pub rust: Option<String>,
+}
+
+/// One problem, with the 1-based line of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// The line.
+    pub line: usize,
+    /// What.
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// One row as the page gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageRow {
+    /// Line of the name.
+    pub line: usize,
+    /// The section heading above it.
+    pub heading: String,
+    /// Wire name without `[n]`.
+    pub name: String,
+    /// Written `name[n]`.
+    pub array: bool,
+    /// Required marker.
+    pub required: Required,
+    /// UsedInHash marker.
+    pub hash: bool,
+    /// Description lines before `Format`.
+    pub doc: Vec<String>,
+    /// The Format line (trimmed) and its line.
+    pub format: Option<(usize, String)>,
+    /// Permitted Symbols.
+    pub symbols: Option<String>,
+    /// Lines after the format (LIST tables, prose).
+    pub rest: Vec<String>,
+}
+
+fn marker(s: &str) -> Option<Required> {
+    match s.trim() {
+        "+" => Some(Required::Yes),
+        "-" => Some(Required::No),
+        "o" => Some(Required::Conditional),
+        _ => None,
+    }
+}
+
+/// Reads the rows of a seed-004-layout page.
+pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let next_nonblank = |from: usize, n: usize| -> Vec<usize> {
+        (from..lines.len())
+            .filter(|&j| !lines[j].trim().is_empty())
+            .take(n)
+            .collect()
+    };
+    let is_name = |i: usize| {
+        let l = lines[i].trim();
+        !l.is_empty() && marker(l).is_none() && !l.contains(' ') && {
+            let nb = next_nonblank(i + 1, 2);
+            nb.len() == 2 && nb.iter().all(|&j| marker(lines[j]).is_some())
+        }
+    };
+    let is_heading = |i: usize| {
+        let l = lines[i].trim();
+        l.starts_with("Parameter (")
+            || l.starts_with("Parameter(")
+            || next_nonblank(i + 1, 1)
+                .first()
+                .is_some_and(|&j| lines[j].trim() == "Required")
+    };
+    let mut rows: Vec<PageRow> = Vec::new();
+    let mut errors = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut i = 0;
+    // Where the current row is: 0 description, 1 after Format, 2 expecting symbols.
+    let mut state = 0;
+    while i < lines.len() {
+        let l = lines[i].trim();
+        if l.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_heading(i) {
+            heading = Some(l.to_owned());
+            // Skip the column header lines.
+            i += 1;
+            while i < lines.len() && ["Required", "UsedInHash", ""].contains(&lines[i].trim()) {
+                i += 1;
+            }
+            state = 3;
+            continue;
+        }
+        if is_name(i) {
+            let nb = next_nonblank(i + 1, 2);
+            let (name, array) = match l.strip_suffix("[n]") {
+                Some(n) => (n.to_owned(), true),
+                None => (l.to_owned(), false),
+            };
+            let Some(h) = heading.clone() else {
+                errors.push(ImportError {
+                    line: i + 1,
+                    message: format!("parameter `{l}` before any section heading"),
+                });
+                i = nb[1] + 1;
+                continue;
+            };
+            rows.push(PageRow {
+                line: i + 1,
+                heading: h,
+                name,
+                array,
+                required: marker(lines[nb[0]]).unwrap_or(Required::No),
+                hash: marker(lines[nb[1]]) == Some(Required::Yes),
+                doc: Vec::new(),
+                format: None,
+                symbols: None,
+                rest: Vec::new(),
+            });
+            state = 0;
+            i = nb[1] + 1;
+            continue;
+        }
+        match (rows.last_mut(), state) {
+            (Some(_), 0) if l == "Format" => state = 1,
+            (Some(row), 0) => row.doc.push(l.to_owned()),
+            (Some(row), 1) => {
+                row.format = Some((i + 1, l.to_owned()));
+                state = 2;
+            }
+            (Some(_), 2) if l == "Permitted Symbols" => state = 4,
+            (Some(row), 4) => {
+                row.symbols = Some(l.to_owned());
+                state = 2;
+            }
+            (Some(row), 2) => row.rest.push(l.to_owned()),
+            _ => {
+                // Prose between a heading and its first row, or before the first heading.
+            }
+        }
+        i += 1;
+    }
+    (rows, errors)
+}
+
+fn snake(heading: &str) -> String {
+    let mut out = String::new();
+    for c in heading.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+fn camel(id: &str) -> String {
+    id.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Imports a seed-004-layout page with `overlay` applied.
+pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
+    let (rows, mut errors) = read_frontend(text);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut params = Vec::new();
+    for row in &rows {
+        let candidates: Vec<&OverlayGroup> = overlay
+            .groups
+            .iter()
+            .filter(|g| g.group.heading == row.heading)
+            .collect();
+        let group = candidates
+            .iter()
+            .find(|g| g.params.contains(&row.name))
+            .or_else(|| candidates.iter().find(|g| g.params.is_empty()))
+            .map(|g| g.group.clone())
+            .unwrap_or_else(|| {
+                let id = snake(&row.heading);
+                Group {
+                    rust: camel(&id),
+                    id,
+                    heading: row.heading.clone(),
+                    selected_by: None,
+                    array: None,
+                    doc: None,
+                }
+            });
+        if row.array && group.array.is_none() {
+            errors.push(ImportError {
+                line: row.line,
+                message: format!(
+                    "`{}[n]` is indexed but its group `{}` has no `array` in the overlay",
+                    row.name, group.id
+                ),
+            });
+        }
+        let refine = overlay
+            .params
+            .iter()
+            .find(|p| p.name == row.name && p.group.as_ref().is_none_or(|g| *g == group.id));
+        let (format_line, format) = row.format.clone().unwrap_or((row.line, String::new()));
+        let mut p = ParamSpec {
+            name: row.name.clone(),
+            group: group.id.clone(),
+            required: row.required,
+            hash: row.hash,
+            format,
+            doc: (!row.doc.is_empty()).then(|| row.doc.join(" ")),
+            symbols: row.symbols.clone(),
+            values: Vec::new(),
+            values_from: None,
+            unlisted: false,
+            range: None,
+            notes: row.rest.clone(),
+            account: false,
+            sensitive: false,
+            repr: None,
+            source: None,
+            rust: None,
+        };
+        if let Some(r) = refine {
+            macro_rules! take {
+                ($($f:ident),*) => { $( if let Some(v) = &r.$f { p.$f = v.clone(); } )* };
+            }
+            take!(
+                required, hash, format, values, unlisted, notes, account, sensitive
+            );
+            macro_rules! take_opt {
+                ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };
+            }
+            take_opt!(doc, symbols, values_from, range, repr, rust);
+        }
+        if p.format.is_empty() {
+            errors.push(ImportError {
+                line: row.line,
+                message: format!(
+                    "`{}`: no Format line (give `format` in the overlay)",
+                    p.name
+                ),
+            });
+        } else if let Err(e) = Format::parse(&p.format) {
+            errors.push(ImportError {
+                line: format_line,
+                message: format!("`{}`: format `{}`: {e}", p.name, p.format),
+            });
+        }
+        if p.format == "LIST"
+            && p.name != "request"
+            && p.values.is_empty()
+            && p.values_from.is_none()
+            && !p.unlisted
+        {
+            errors.push(ImportError {
+                line: format_line,
+                message: format!(
+                    "`{}`: LIST values are not machine-readable in this export; give `values`, `values_from` or `unlisted` in the overlay",
+                    p.name
+                ),
+            });
+        }
+        if !groups.iter().any(|g| g.id == group.id) {
+            groups.push(group);
+        }
+        params.push(p);
+    }
+    // Overlay groups keep their order (a page's shared heading yields several).
+    let mut ordered: Vec<Group> = overlay
+        .groups
+        .iter()
+        .map(|g| g.group.clone())
+        .filter(|g| groups.iter().any(|h| h.id == g.id))
+        .collect();
+    for g in groups {
+        if !ordered.iter().any(|o| o.id == g.id) {
+            ordered.push(g);
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(errors);
+    }
+    Ok(SpecFile {
+        api: overlay.api.clone().unwrap_or(ApiInfo {
+            name: "frontend".into(),
+            title: "PAYONE Frontend".into(),
+            source: "import".into(),
+            endpoint: String::new(),
+            doc: None,
+        }),
+        groups: ordered,
+        requests: overlay.requests.clone(),
+        params,
+    })
+}
