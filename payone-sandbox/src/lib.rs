@@ -296,8 +296,10 @@
 //!
 //! ## `privacy-policy.asp`
 //!
-//! Answers seed section 7.2's `<Response>` XML (UTF-8). Wrong or missing credentials:
-//! `Status` `Error` with an `Error` `Code` `Unauthorized` and a `Message` as above. Otherwise
+//! Answers seed section 7.2's `<Response>` XML (UTF-8). A request refused by the checks above
+//! (wrong or missing credentials, a `SHASIGN` that does not match, a name other than `BRAND`
+//! sent twice): `Status` `Error` with an `Error` `Code` `Unauthorized` and the `NCERRORPLUS`
+//! text as `Message`; a body that is not UTF-8: `Error` `InternalServerError`. Otherwise
 //! `BRAND` (any number of times; empty or malformed values, other than letters, digits, space,
 //! `-`, `_` up to 40 characters, are ignored) chooses among the account's active brands VISA,
 //! MasterCard, American Express (any case); none sent means all of them. If brands were sent

@@ -143,8 +143,9 @@ impl Sandbox {
         self.app.faults.get()
     }
 
-    /// Server API requests received so far, per `request` value (what `GET /sandbox/requests`
-    /// shows).
+    /// Requests received so far (what `GET /sandbox/requests` shows): Server API requests per
+    /// `request` value, DirectLink requests per page as `directlink.orderdirect`,
+    /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`.
     pub fn requests(&self) -> BTreeMap<String, u64> {
         self.app.request_counts()
     }

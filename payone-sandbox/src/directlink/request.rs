@@ -58,9 +58,26 @@ impl Page {
 
 /// The decoded parameters of one request: names upper-cased (DirectLink names are not case
 /// sensitive, and the signature upper-cases them too), values as sent, in order.
-#[derive(Clone, Debug, Default)]
+///
+/// `Debug` shows the names only: values include `PSWD`, `CARDNO` and `CVC`.
+#[derive(Clone, Default)]
 pub(crate) struct DlRequest {
     pub(crate) pairs: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for DlRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DlRequest")
+            .field(
+                "names",
+                &self
+                    .pairs
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
 }
 
 impl DlRequest {
@@ -396,6 +413,15 @@ mod tests {
         ("CARDNO", "4111111111111111"),
         ("CVC", "123"),
     ];
+
+    #[test]
+    fn debug_shows_names_not_values() {
+        let debug = format!("{:?}", request(&ORDER));
+        assert!(debug.contains("\"CARDNO\""), "{debug}");
+        for secret in ["sandbox-password", "4111111111111111", "123"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+    }
 
     #[test]
     fn bodies_are_utf8_with_names_upper_cased() {
