@@ -323,13 +323,17 @@ async fn checkout() -> Result<(), String> {
             n.dedup_key()
         );
     }
-    for sent in sandbox.notifications() {
-        if !sent.tsok() {
+    // The receiver stores a notification before its `TSOK` reaches the sandbox: wait, bounded,
+    // until the sandbox has seen every answer.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while let Some(open) = sandbox.notifications().into_iter().find(|n| !n.tsok()) {
+        if Instant::now() > deadline {
             return Err(format!(
-                "notification {} was not answered TSOK",
-                sent.txaction
+                "notification {} was not answered TSOK within 10 s",
+                open.txaction
             ));
         }
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 
     step(7, "Frontend: the signed URL of the hosted payment page");
