@@ -155,6 +155,29 @@ fn field_ident(name: &str) -> Ident {
     }
 }
 
+/// Prose from the tables on one line, with the characters rustdoc's Markdown would read as
+/// links, HTML or emphasis escaped (`Array elements [n]`, `<scheme>://<host>`, `* note`) and
+/// URLs made links.
+fn prose(text: &str) -> String {
+    let mut words = Vec::new();
+    for word in one_line(text).split(' ') {
+        if word.starts_with("http://") || word.starts_with("https://") {
+            let url = word.trim_end_matches(['.', ',', ';', ')']);
+            words.push(format!("<{url}>{}", &word[url.len()..]));
+            continue;
+        }
+        let mut out = String::new();
+        for c in word.chars() {
+            if matches!(c, '[' | ']' | '<' | '>' | '*') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        words.push(out);
+    }
+    words.join(" ")
+}
+
 /// Doc text on one line: the tables' prose has line breaks and indentation that rustdoc would
 /// read as code blocks.
 fn one_line(text: &str) -> String {
@@ -174,13 +197,13 @@ fn docs(paragraphs: &[String]) -> TokenStream {
 }
 
 fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
-    let mut paragraphs = vec![one_line(p.doc.as_deref().unwrap_or(&p.name))];
+    let mut paragraphs = vec![prose(p.doc.as_deref().unwrap_or(&p.name))];
     let mut facts = vec![format!("`{}`: format `{}`", p.name, one_line(&p.format))];
     if let Some(symbols) = &p.symbols {
         facts.push(format!("permitted symbols `{}`", one_line(symbols)));
     }
     if let Some(range) = &p.range {
-        facts.push(format!("permitted values {}", one_line(range)));
+        facts.push(format!("permitted values {}", prose(range)));
     }
     if let Some(standard) = &p.values_from {
         facts.push(format!("codes of {standard}"));
@@ -196,17 +219,17 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
         p.source.as_deref().unwrap_or(&spec.file.api.source)
     ));
     paragraphs.push(format!("{}.", facts.join("; ")));
-    paragraphs.extend(p.notes.iter().map(|n| one_line(n)));
+    paragraphs.extend(p.notes.iter().map(|n| prose(n)));
     docs(&paragraphs)
 }
 
 fn value_docs(v: &ListValue) -> TokenStream {
     let mut paragraphs = vec![format!("`{}`", v.value)];
     if let Some(doc) = &v.doc {
-        paragraphs[0] = format!("`{}`: {}", v.value, one_line(doc));
+        paragraphs[0] = format!("`{}`: {}", v.value, prose(doc));
     }
     if let Some(note) = &v.note {
-        paragraphs.push(one_line(note));
+        paragraphs.push(prose(note));
     }
     docs(&paragraphs)
 }
@@ -466,9 +489,9 @@ fn group_struct(g: &Group, rows: &[&ParamSpec], names: &Names) -> TokenStream {
         }
         (None, None) => unreachable!("only arrays and blocks become group structs"),
     };
-    let mut paragraphs = vec![one_line(&g.heading)];
+    let mut paragraphs = vec![prose(&g.heading)];
     if let Some(doc) = &g.doc {
-        paragraphs.push(one_line(doc));
+        paragraphs.push(prose(doc));
     }
     if let Some(array) = &g.array {
         let wire: Vec<String> = rows.iter().map(|p| format!("`{}[n]`", p.name)).collect();
@@ -645,7 +668,7 @@ fn request_struct(
         )
     }];
     if let Some(doc) = &req.doc {
-        paragraphs.push(one_line(doc));
+        paragraphs.push(prose(doc));
     }
     if let Some(source) = &req.hash_source {
         paragraphs.push(format!("The hashed parameters come from {source}."));
@@ -654,7 +677,7 @@ fn request_struct(
         paragraphs.push(format!(
             "Never sent: {}. {}",
             req.exclude.join(", "),
-            one_line(note)
+            prose(note)
         ));
     }
     let doc = docs(&paragraphs);

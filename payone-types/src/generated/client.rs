@@ -155,11 +155,11 @@ pub enum Responsetype {
 ///
 /// `successurl`: format `CHAR(2..255)`; source: seed 001.
 ///
-/// Scheme: <scheme>://<host>/<path>
+/// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
-/// Scheme: <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "successurl", format = "CHAR(2..255)")]
 pub struct Successurl(Cow<'static, str>);
@@ -168,11 +168,11 @@ pub struct Successurl(Cow<'static, str>);
 ///
 /// `errorurl`: format `CHAR(2..255)`; source: seed 001.
 ///
-/// Scheme: <scheme>://<host>/<path>
+/// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
-/// Scheme: <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "errorurl", format = "CHAR(2..255)")]
 pub struct Errorurl(Cow<'static, str>);
@@ -258,7 +258,7 @@ pub struct Cardpan(Cow<'static, str>);
 ///
 /// `cardtype`: format `LIST`; source: seed 004.
 ///
-/// *girocard is currently only viable for e-commerce-payments via Apple Pay.
+/// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
 /// Seed 004 (Frontend, "Parameter („autosubmit“ - credit card)") marks it required (+).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -304,12 +304,12 @@ pub enum Cardtype {
     P,
     /// `U`: UATP / Airplus
     ///
-    /// BIN-Range for automatic card type detection: 1220, 1920 -> coming soon; not available yet
+    /// BIN-Range for automatic card type detection: 1220, 1920 -\> coming soon; not available yet
     #[payone(value = "U")]
     U,
     /// `G`: girocard
     ///
-    /// BIN-Range for automatic card type detection: 68 *
+    /// BIN-Range for automatic card type detection: 68 \*
     #[payone(value = "G")]
     G,
 }

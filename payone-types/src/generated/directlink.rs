@@ -8,7 +8,7 @@ use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneR
 
 /// The `orderdirect` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet https://ogone.test.v-psp.com/ncol/test/orderdirect.asp. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet https://secure.ogone.com/ncol/prod/orderdirect.asp. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page, so no FLAG3D/WIN3DS/HTTP_ACCEPT/BROWSER*/ACCEPTURL or COF rows are recorded.
+/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page, so no FLAG3D/WIN3DS/HTTP_ACCEPT/BROWSER\*/ACCEPTURL or COF rows are recorded.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "orderdirect", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -48,7 +48,7 @@ pub struct Orderdirect {
 
 /// The `maintenancedirect` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 5. Direkte Datenpflege: Pflege bestehender Bestellungsdaten. Die Anfrage-URL in der TESTUMGEBUNG lautet https://ogone.test.v-psp.com/ncol/test/maintenancedirect.asp. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet https://secure.ogone.com/ncol/prod/maintenancedirect.asp.
+/// 5. Direkte Datenpflege: Pflege bestehender Bestellungsdaten. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/maintenancedirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/maintenancedirect.asp>.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "maintenancedirect", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -68,7 +68,7 @@ pub struct Maintenancedirect {
 
 /// The `querydirect` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 6. Direktabruf: Bestellstatus abrufen. Die Anfrage-URL in der TESTUMGEBUNG lautet https://ogone.test.v-psp.com/ncol/test/querydirect.asp. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet https://secure.ogone.com/ncol/prod/querydirect.asp. Spec note: the 6.1.2 table has no SHASIGN row.
+/// 6. Direktabruf: Bestellstatus abrufen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/querydirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/querydirect.asp>. Spec note: the 6.1.2 table has no SHASIGN row.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "querydirect", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -86,7 +86,7 @@ pub struct Querydirect {
 
 /// The `privacy_policy` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 7. Datenschutzrichtlinie-Anforderung, endpoint privacy-policy.asp. Die URL-Anforderung in der TEST-Umgebung ist https://secure.ogone.com/ncol/test/privacy-policy.asp. Die URL-Anforderung in der PRODUKTIONS-Umgebung ist https://secure.ogone.com/ncol/prod/privacy-policy.asp. Spec note: the request is named privacy_policy here; its endpoint is privacy-policy.asp (with a hyphen), and unlike the other test URLs its test URL is on the production host secure.ogone.com. The 7.1.2 table has no SHASIGN row.
+/// 7. Datenschutzrichtlinie-Anforderung, endpoint privacy-policy.asp. Die URL-Anforderung in der TEST-Umgebung ist <https://secure.ogone.com/ncol/test/privacy-policy.asp>. Die URL-Anforderung in der PRODUKTIONS-Umgebung ist <https://secure.ogone.com/ncol/prod/privacy-policy.asp>. Spec note: the request is named privacy_policy here; its endpoint is privacy-policy.asp (with a hyphen), and unlike the other test URLs its test URL is on the production host secure.ogone.com. The 7.1.2 table has no SHASIGN row.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "privacy_policy", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -166,7 +166,7 @@ pub struct CreditCard {
 
 /// 8.1.1 Direct Debits AT
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, die eine Übertragung von Direct Debits AT Transaktionen via DirectLink erlauben. (* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has the columns Feld / Beschreibung / Format/Wert and no Obligatorisch column; each row's required flag is that of the 3.2 row of the same name. Its PM row (AN, 25 “Direct Debits AT”) is the value `Direct Debits AT` of the PM row of "8. PM-Ausnahmen".
+/// Die folgende Tabelle enthält die spezifischen Parameterwerte, die eine Übertragung von Direct Debits AT Transaktionen via DirectLink erlauben. (\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has the columns Feld / Beschreibung / Format/Wert and no Obligatorisch column; each row's required flag is that of the 3.2 row of the same name. Its PM row (AN, 25 “Direct Debits AT”) is the value `Direct Debits AT` of the PM row of "8. PM-Ausnahmen".
 ///
 /// Sent with `PM=Direct Debits AT`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -191,7 +191,7 @@ pub struct DirectDebitsAt {
 
 /// 8.1.2 Direct Debits DE (ELV)
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von ELV-Transaktionen über DirectLink (not Wirecard/Billpay). Note: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung eingeschlossen werden (optional auch SHA-OUT). (* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has an Obligatorisch column (J / N), copied as yes / no. Its PM row (AN, 25 "Direct Debits DE”, J) is the value `Direct Debits DE` of the PM row of "8. PM-Ausnahmen".
+/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von ELV-Transaktionen über DirectLink (not Wirecard/Billpay). Note: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung eingeschlossen werden (optional auch SHA-OUT). (\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has an Obligatorisch column (J / N), copied as yes / no. Its PM row (AN, 25 "Direct Debits DE”, J) is the value `Direct Debits DE` of the PM row of "8. PM-Ausnahmen".
 ///
 /// Sent with `PM=Direct Debits DE`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -218,7 +218,7 @@ pub struct DirectDebitsDe {
 
 /// 8.1.3 Direct Debits NL
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von Bankeinzug NL-Transaktionen (Direct Debits NL) über DirectLink ermöglichen. Nur relevant für SEPA-Transaktionen (*): (*SEPA: Single Euro Payments Area) Spec note: the SEPA-only rows are BIC, MANDATEID, SEQUENCETYPE and SIGNDATE. Hinweis: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung (optional auch SHA-OUT) eingeschlossen werden. Spec note: the table has no Obligatorisch column; CARDNO, CN, ED, OPERATION and OWNERTOWN take the required flag of the 3.2 row of the same name, the SEPA-only rows are optional (each says what is used "Ohne Angabe", BIC says nothing). Unlike 8.1.1 and 8.1.2 the table has no OWNERADDRESS and no OWNERZIP row; none is added. Its PM row (AN, 25 “Direct Debits NL”) is the value `Direct Debits NL` of the PM row of "8. PM-Ausnahmen".
+/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von Bankeinzug NL-Transaktionen (Direct Debits NL) über DirectLink ermöglichen. Nur relevant für SEPA-Transaktionen (\*): (\*SEPA: Single Euro Payments Area) Spec note: the SEPA-only rows are BIC, MANDATEID, SEQUENCETYPE and SIGNDATE. Hinweis: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung (optional auch SHA-OUT) eingeschlossen werden. Spec note: the table has no Obligatorisch column; CARDNO, CN, ED, OPERATION and OWNERTOWN take the required flag of the 3.2 row of the same name, the SEPA-only rows are optional (each says what is used "Ohne Angabe", BIC says nothing). Unlike 8.1.1 and 8.1.2 the table has no OWNERADDRESS and no OWNERZIP row; none is added. Its PM row (AN, 25 “Direct Debits NL”) is the value `Direct Debits NL` of the PM row of "8. PM-Ausnahmen".
 ///
 /// Sent with `PM=Direct Debits NL`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -310,7 +310,7 @@ pub struct CreditCardCardno(Cow<'static, str>);
 ///
 /// `ED`: format `AN, 5`; permitted symbols `[0-9][/]`; source: seed 002.
 ///
-/// Spec note: the page writes the format as `MM/YY oder MMYY`. Recorded as AN, 5 with the symbols [0-9][/]: this bounds the length (at most 5) and the characters, not the layout MM/YY or MMYY itself.
+/// Spec note: the page writes the format as `MM/YY oder MMYY`. Recorded as AN, 5 with the symbols \[0-9\]\[/\]: this bounds the length (at most 5) and the characters, not the layout MM/YY or MMYY itself.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ED", format = "AN, 5", symbols = "[0-9][/]")]
 pub struct CreditCardEd(Cow<'static, str>);
@@ -408,7 +408,7 @@ pub struct Operation(Cow<'static, str>);
 ///
 /// `WITHROOT`: format `LIST`; source: seed 002.
 ///
-/// Spec note: the page writes the format as `Y or<emtpy>`. (sic). Recorded as a LIST of the one value Y; "leer" (empty) is not sending the optional parameter.
+/// Spec note: the page writes the format as `Y or\<emtpy\>`. (sic). Recorded as a LIST of the one value Y; "leer" (empty) is not sending the optional parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "WITHROOT")]
 pub enum Withroot {
@@ -670,9 +670,9 @@ pub enum DirectDebitsNlEd {
 ///
 /// `BIC`: format `AN, 11`; source: seed 002.
 ///
-/// Nur relevant für SEPA-Transaktionen (*):
+/// Nur relevant für SEPA-Transaktionen (\*):
 ///
-/// (*SEPA: Single Euro Payments Area)
+/// (\*SEPA: Single Euro Payments Area)
 ///
 /// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -687,9 +687,9 @@ pub struct Bic(Cow<'static, str>);
 ///
 /// Spec note: the page writes the format as `AN, 35 Keine Leerzeichen; darf nicht mit einem Schrägstrich "/" beginnen oder enden, und darf keine zwei aufeinanderfolgende Schrägstriche enthalten.`. Recorded as AN, 35; the rules on spaces and slashes are not expressed in the grammar (the page gives no character set for NL).
 ///
-/// Nur relevant für SEPA-Transaktionen (*):
+/// Nur relevant für SEPA-Transaktionen (\*):
 ///
-/// (*SEPA: Single Euro Payments Area)
+/// (\*SEPA: Single Euro Payments Area)
 ///
 /// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -704,9 +704,9 @@ pub struct DirectDebitsNlMandateid(Cow<'static, str>);
 ///
 /// Spec note: the page writes the format as `Mögliche Werte zur Angabe des Typs der Bankeinzugstransaktion (AN, 4):`. The list of values is missing in the export; only OOFF (the default) is named. Recorded as an unlisted LIST (any non-empty value), not guessed.
 ///
-/// Nur relevant für SEPA-Transaktionen (*):
+/// Nur relevant für SEPA-Transaktionen (\*):
 ///
-/// (*SEPA: Single Euro Payments Area)
+/// (\*SEPA: Single Euro Payments Area)
 ///
 /// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -719,9 +719,9 @@ pub struct Sequencetype(Cow<'static, str>);
 ///
 /// Spec note: the page writes the format as `JJJJMMTT`. (German for YYYYMMDD); recorded as DATE(8), YYYYMMDD.
 ///
-/// Nur relevant für SEPA-Transaktionen (*):
+/// Nur relevant für SEPA-Transaktionen (\*):
 ///
-/// (*SEPA: Single Euro Payments Area)
+/// (\*SEPA: Single Euro Payments Area)
 ///
 /// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]

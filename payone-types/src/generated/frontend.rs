@@ -392,7 +392,7 @@ pub enum CreateaccessClearingtype {
 
 /// Parameter ( „pre-/authorization“ )
 ///
-/// Shopping cart items it/id/pr/no/de/va[n]: Array elements [n] starting with [1]; serially numbered; max [400]
+/// Shopping cart items it/id/pr/no/de/va\[n\]: Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 ///
 /// One element of `it[n]`, `id[n]`, `pr[n]`, `no[n]`, `de[n]`, `va[n]`, n = 1 to 400; encoded 1-based in the order given.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -415,7 +415,7 @@ pub struct Item {
 
 /// Parameter („createaccess“)
 ///
-/// Items of the initial term id/no/pr/de/ti/va_trail[n]: Array elements [n] starting with [1]; serially numbered; max [100]
+/// Items of the initial term id/no/pr/de/ti/va_trail\[n\]: Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 ///
 /// One element of `id_trail[n]`, `no_trail[n]`, `pr_trail[n]`, `de_trail[n]`, `ti_trail[n]`, `va_trail[n]`, n = 1 to 100; encoded 1-based in the order given.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -438,7 +438,7 @@ pub struct TrailItem {
 
 /// Parameter („createaccess“)
 ///
-/// Items of the subsequent term id/no/pr/de/ti/va_recurring[n]: Array elements [n] starting with [1]; serially numbered; max [100]
+/// Items of the subsequent term id/no/pr/de/ti/va_recurring\[n\]: Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 ///
 /// One element of `id_recurring[n]`, `no_recurring[n]`, `pr_recurring[n]`, `de_recurring[n]`, `ti_recurring[n]`, `va_recurring[n]`, n = 1 to 100; encoded 1-based in the order given.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -750,9 +750,9 @@ pub enum Autosubmit {
 ///
 /// `successurl`: format `CHAR(2..255)`; source: seed 004.
 ///
-/// Scheme: <scheme>://<host>/<path> <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\> \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "successurl", format = "CHAR(2..255)")]
 pub struct Successurl(Cow<'static, str>);
@@ -761,9 +761,9 @@ pub struct Successurl(Cow<'static, str>);
 ///
 /// `backurl`: format `CHAR(2..255)`; source: seed 004.
 ///
-/// Scheme: <scheme>://<host>/<path> <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\> \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "backurl", format = "CHAR(2..255)")]
 pub struct Backurl(Cow<'static, str>);
@@ -814,11 +814,11 @@ pub struct Amount(i64);
 /// Samples: EUR USD GBP
 pub type Currency = ::payone_types::Currency;
 
-/// Parameter it[n] specifies the item type of a shopping cart item.
+/// Parameter it\[n\] specifies the item type of a shopping cart item.
 ///
 /// `it`: format `LIST`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "it")]
 pub enum It {
@@ -844,7 +844,7 @@ pub enum It {
 ///
 /// `id`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "id",
@@ -857,7 +857,7 @@ pub struct Id(Cow<'static, str>);
 ///
 /// `pr`: format `NUMERIC(10) max. 19 999 999 99`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "pr", format = "NUMERIC(10) max. 19 999 999 99")]
 pub struct Pr(u64);
@@ -866,7 +866,7 @@ pub struct Pr(u64);
 ///
 /// `no`: format `NUMERIC(6)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "no", format = "NUMERIC(6)")]
 pub struct No(u32);
@@ -875,9 +875,9 @@ pub struct No(u32);
 ///
 /// `de`: format `CHAR(1..255)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 ///
-/// Example: de[1]=Product 1 de[2]=Product 2 de[3]=Product 3 ... de[400]=Product 400
+/// Example: de\[1\]=Product 1 de\[2\]=Product 2 de\[3\]=Product 3 ... de\[400\]=Product 400
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "de", format = "CHAR(1..255)")]
 pub struct De(Cow<'static, str>);
@@ -886,7 +886,7 @@ pub struct De(Cow<'static, str>);
 ///
 /// `va`: format `NUMERIC(4)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [400]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[400\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "va", format = "NUMERIC(4)")]
 pub struct Va(u32);
@@ -1018,7 +1018,7 @@ pub struct PeriodLengthRecurring(u32);
 ///
 /// `id_trail`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "id_trail",
@@ -1031,7 +1031,7 @@ pub struct IdTrail(Cow<'static, str>);
 ///
 /// `no_trail`: format `NUMERIC(5)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "no_trail", format = "NUMERIC(5)")]
 pub struct NoTrail(u32);
@@ -1040,7 +1040,7 @@ pub struct NoTrail(u32);
 ///
 /// `pr_trail`: format `NUMERIC(8) max. 999 999 99`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "pr_trail", format = "NUMERIC(8) max. 999 999 99")]
 pub struct PrTrail(u32);
@@ -1049,11 +1049,11 @@ pub struct PrTrail(u32);
 ///
 /// `de_trail`: format `CHAR(1..255)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 ///
-/// Example: de[1]=Product 1 de[2]=Product 2 de[3]=Product 3 ... de[100]=Product 100
+/// Example: de\[1\]=Product 1 de\[2\]=Product 2 de\[3\]=Product 3 ... de\[100\]=Product 100
 ///
-/// Spec note: the page's example writes de[n], not de_trail[n]; copied as written.
+/// Spec note: the page's example writes de\[n\], not de_trail\[n\]; copied as written.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "de_trail", format = "CHAR(1..255)")]
 pub struct DeTrail(Cow<'static, str>);
@@ -1062,7 +1062,7 @@ pub struct DeTrail(Cow<'static, str>);
 ///
 /// `ti_trail`: format `CHAR(1..100)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ti_trail", format = "CHAR(1..100)")]
 pub struct TiTrail(Cow<'static, str>);
@@ -1071,7 +1071,7 @@ pub struct TiTrail(Cow<'static, str>);
 ///
 /// `va_trail`: format `NUMERIC(4)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "va_trail", format = "NUMERIC(4)")]
 pub struct VaTrail(u32);
@@ -1080,7 +1080,7 @@ pub struct VaTrail(u32);
 ///
 /// `id_recurring`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "id_recurring",
@@ -1093,7 +1093,7 @@ pub struct IdRecurring(Cow<'static, str>);
 ///
 /// `no_recurring`: format `NUMERIC(5)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "no_recurring", format = "NUMERIC(5)")]
 pub struct NoRecurring(u32);
@@ -1102,7 +1102,7 @@ pub struct NoRecurring(u32);
 ///
 /// `pr_recurring`: format `NUMERIC(8) max. 999 999 99`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "pr_recurring", format = "NUMERIC(8) max. 999 999 99")]
 pub struct PrRecurring(u32);
@@ -1111,11 +1111,11 @@ pub struct PrRecurring(u32);
 ///
 /// `de_recurring`: format `CHAR(1..255)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 ///
-/// Example: de[1]=Product 1 de[2]=Product 2 de[3]=Product 3 ... de[100]=Product 100
+/// Example: de\[1\]=Product 1 de\[2\]=Product 2 de\[3\]=Product 3 ... de\[100\]=Product 100
 ///
-/// Spec note: the page's example writes de[n], not de_recurring[n]; copied as written.
+/// Spec note: the page's example writes de\[n\], not de_recurring\[n\]; copied as written.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "de_recurring", format = "CHAR(1..255)")]
 pub struct DeRecurring(Cow<'static, str>);
@@ -1124,7 +1124,7 @@ pub struct DeRecurring(Cow<'static, str>);
 ///
 /// `ti_recurring`: format `CHAR(1..100)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ti_recurring", format = "CHAR(1..100)")]
 pub struct TiRecurring(Cow<'static, str>);
@@ -1133,7 +1133,7 @@ pub struct TiRecurring(Cow<'static, str>);
 ///
 /// `va_recurring`: format `NUMERIC(4)`; source: seed 004.
 ///
-/// Array elements [n] starting with [1]; serially numbered; max [100]
+/// Array elements \[n\] starting with \[1\]; serially numbered; max \[100\]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "va_recurring", format = "NUMERIC(4)")]
 pub struct VaRecurring(u32);
@@ -1248,7 +1248,7 @@ pub type Country = ::payone_types::Country;
 ///
 /// Domain Suffixes = Max. 4 suffixes with max. 124 characters
 ///
-/// Example: username[63]@domain_name[63].suffix[60].suffix[60].suffix[4]
+/// Example: username\[63\]@domain_name\[63\].suffix\[60\].suffix\[60\].suffix\[4\]
 ///
 /// "@" and "." is counted as a character as well; in case of a total of three suffixes, this would allow a total of 254 characters.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1280,11 +1280,11 @@ pub struct Birthday(::payone_types::Date);
 /// Permitted values: ISO 639-1 (Language) 2-letter-codes
 pub type Language = ::payone_types::Language;
 
-/// Gender of customer (female / male / diverse* )
+/// Gender of customer (female / male / diverse\* )
 ///
 /// `gender`: format `LIST`; source: seed 004.
 ///
-/// * currently not in use
+/// \* currently not in use
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "gender")]
 pub enum Gender {
@@ -1391,9 +1391,9 @@ pub struct Cardpan(Cow<'static, str>);
 ///
 /// `cardtype`: format `LIST`; source: seed 004.
 ///
-/// *girocard is currently only viable for e-commerce-payments via Apple Pay.
+/// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
-/// Spec note: in the export value, comment and BIN range partly run together ("DDiners / Discover", "CDiscover", "PChina Union Pay62212600-...", "UUATP / Airplus1220, ...", "Ggirocard68 *") and were split at the one-letter value. D ("Diners / Discover") and C ("Discover") both name Discover; C has no BIN range on the page. Copied as written.
+/// Spec note: in the export value, comment and BIN range partly run together ("DDiners / Discover", "CDiscover", "PChina Union Pay62212600-...", "UUATP / Airplus1220, ...", "Ggirocard68 \*") and were split at the one-letter value. D ("Diners / Discover") and C ("Discover") both name Discover; C has no BIN range on the page. Copied as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "cardtype")]
 pub enum Cardtype {
@@ -1437,12 +1437,12 @@ pub enum Cardtype {
     P,
     /// `U`: UATP / Airplus
     ///
-    /// BIN-Range for automatic card type detection: 1220, 1920 -> coming soon; not available yet
+    /// BIN-Range for automatic card type detection: 1220, 1920 -\> coming soon; not available yet
     #[payone(value = "U")]
     U,
     /// `G`: girocard
     ///
-    /// BIN-Range for automatic card type detection: 68 *
+    /// BIN-Range for automatic card type detection: 68 \*
     #[payone(value = "G")]
     G,
 }
@@ -1483,7 +1483,7 @@ pub struct Iban(Cow<'static, str>);
 ///
 /// BIC is optional for all Bank transfers within SEPA. For Accounts from Banks outside of SEPA, BIC is still required.
 ///
-/// Spec note: the page's Format line is "CHAR(8 or 11) Only capital letters and digits, no spaces"; the length is the format, the prose is what the permitted symbols [0-9][A-Z] express.
+/// Spec note: the page's Format line is "CHAR(8 or 11) Only capital letters and digits, no spaces"; the length is the format, the prose is what the permitted symbols \[0-9\]\[A-Z\] express.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bic", format = "CHAR(8 or 11)", symbols = "[0-9][A-Z]")]
 pub struct Bic(Cow<'static, str>);
@@ -1528,7 +1528,7 @@ pub struct Bankaccount(Cow<'static, str>);
 #[payone(name = "bankcode", format = "NUMERIC(8)", repr = "digits")]
 pub struct Bankcode(Cow<'static, str>);
 
-/// A SEPA mandate can be created if a payment is initiated (amount > 0). Can be used to enforce a merchant specific mandate identification. The mandate_identification has to be unique.
+/// A SEPA mandate can be created if a payment is initiated (amount \> 0). Can be used to enforce a merchant specific mandate identification. The mandate_identification has to be unique.
 ///
 /// `mandate_identification`: format `CHAR(1..35)`; permitted symbols `[A-Z,a-z,0-9,+,-,.,(,)]`; source: seed 004.
 ///

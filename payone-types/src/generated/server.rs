@@ -617,7 +617,7 @@ pub struct Ecommercemode(Cow<'static, str>);
 ///
 /// `cardtype`: format `LIST`; source: seed 004.
 ///
-/// *girocard is currently only viable for e-commerce-payments via Apple Pay.
+/// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
 /// Seed 003's samples send cardtype=M with the pseudocardpan. Seed 004 (Frontend) marks it required (+); seed 003 allows subsequent payments with "userid or pseudocardpan", so it is recorded as conditional: sent with the card (pseudocardpan).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -663,12 +663,12 @@ pub enum Cardtype {
     P,
     /// `U`: UATP / Airplus
     ///
-    /// BIN-Range for automatic card type detection: 1220, 1920 -> coming soon; not available yet
+    /// BIN-Range for automatic card type detection: 1220, 1920 -\> coming soon; not available yet
     #[payone(value = "U")]
     U,
     /// `G`: girocard
     ///
-    /// BIN-Range for automatic card type detection: 68 *
+    /// BIN-Range for automatic card type detection: 68 \*
     #[payone(value = "G")]
     G,
 }
@@ -714,7 +714,7 @@ pub struct Cardholder(Cow<'static, str>);
 ///
 /// The amount must be less than or equal to the amount of the corresponding booking.
 ///
-/// Seed 003: amount=1 only gets the customer agreement for CoF (the amount that will be authorized later is not known yet); amount=<amount> gets the agreement with the amount. Samples: amount=3000 (or 1 for initial authentication, without knowing the recurring amount).
+/// Seed 003: amount=1 only gets the customer agreement for CoF (the amount that will be authorized later is not known yet); amount=\<amount\> gets the agreement with the amount. Samples: amount=3000 (or 1 for initial authentication, without knowing the recurring amount).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "amount", format = "NUMERIC(1..10)", range = "max. +/- 19 999 999 99")]
 pub struct Amount(i64);
@@ -816,7 +816,7 @@ pub type Country = ::payone_types::Country;
 /// Permitted values: ISO 639-1 (Language) 2-letter-codes
 pub type Language = ::payone_types::Language;
 
-/// Gender of customer (female / male / diverse* )
+/// Gender of customer (female / male / diverse\* )
 ///
 /// `gender`: format `LIST`; source: seed 004.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -830,7 +830,7 @@ pub enum Gender {
     M,
     /// `d`
     ///
-    /// * currently not in use
+    /// \* currently not in use
     #[payone(value = "d")]
     D,
 }
@@ -871,7 +871,7 @@ pub struct Zip(Cow<'static, str>);
 ///
 /// Special Remark email validation: Max. length for email is 254 characters. Validation is set up in the following way: Username = Max. 63 characters; Domain Name = Max. 63 characters; Domain Suffixes = Max. 4 suffixes with max. 124 characters
 ///
-/// Example: username[63]@domain_name[63].suffix[60].suffix[60].suffix[4]
+/// Example: username\[63\]@domain_name\[63\].suffix\[60\].suffix\[60\].suffix\[4\]
 ///
 /// "@" and "." is counted as a character as well; in case of a total of three suffixes, this would allow a total of 254 characters.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -900,11 +900,11 @@ pub struct AccessStarttime(Cow<'static, str>);
 ///
 /// `successurl`: format `CHAR(2..255)`; source: seed 004.
 ///
-/// Scheme: <scheme>://<host>/<path>
+/// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
-/// Scheme: <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
 /// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -915,11 +915,11 @@ pub struct Successurl(Cow<'static, str>);
 ///
 /// `errorurl`: format `CHAR(2..255)`; source: seed 001.
 ///
-/// Scheme: <scheme>://<host>/<path>
+/// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
-/// Scheme: <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
 /// Seed 003 (createaccess): Optional: Error-URL
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -930,11 +930,11 @@ pub struct Errorurl(Cow<'static, str>);
 ///
 /// `backurl`: format `CHAR(2..255)`; source: seed 004.
 ///
-/// Scheme: <scheme>://<host>/<path>
+/// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
-/// Scheme: <scheme>://<host>/<path>?<query>
+/// Scheme: \<scheme\>://\<host\>/\<path\>?\<query\>
 ///
-/// scheme-pattern: [a-zA-Z]{1}[a-zA-Z0-9]{1,9}
+/// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
 /// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -993,7 +993,7 @@ pub struct SettlePeriodUnit(Cow<'static, str>);
 ///
 /// No seed gives a format, a description or the Required flag for txid; recorded as TEXT, not guessed. DESIGN.md section 6 names txid among the Server API answers and the TransactionStatus fields.
 ///
-/// Recorded as required: capture, refund and debit refer to the payment by its txid (DESIGN.md section 7: preauthorization -> capture -> refund/debit); no seed states it.
+/// Recorded as required: capture, refund and debit refer to the payment by its txid (DESIGN.md section 7: preauthorization -\> capture -\> refund/debit); no seed states it.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "txid", format = "TEXT")]
 pub struct Txid(Cow<'static, str>);
