@@ -4,6 +4,7 @@
 
 mod demo;
 mod directlink_hash;
+mod gcs;
 mod hash;
 mod input;
 mod lookup;
@@ -108,6 +109,47 @@ enum Command {
     },
     /// A whole checkout against an embedded sandbox, printing each step.
     Demo,
+    /// The v2 JSON API's `Authorization: GCS v1HMAC:<apiKey>:<base64>` value of a request.
+    /// Only `X-GCS-*` headers are signed; other `--header`s are ignored.
+    GcsSign {
+        /// The HTTP method (upper-cased).
+        #[arg(long)]
+        method: String,
+        /// The `Content-Type` as sent; leave out for a request without a body.
+        #[arg(long)]
+        content_type: Option<String>,
+        /// The `Date` header as sent, e.g. `Fri, 06 Jun 2014 13:39:43 GMT`.
+        #[arg(long)]
+        date: String,
+        /// A header `Name: value`, repeatable; only `X-GCS-*` names take part.
+        #[arg(long = "header")]
+        headers: Vec<String>,
+        /// The path and query as sent, e.g. `/v2/1/payments`.
+        #[arg(long)]
+        path: String,
+        /// The API key id (not secret).
+        #[arg(long)]
+        api_key: String,
+        /// Name of the environment variable holding the API secret.
+        #[arg(long)]
+        secret_env: String,
+        /// Print the string to sign before the Authorization value.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Check a v2 webhook's `X-GCS-Signature` over the raw body on stdin: exit 0 when valid,
+    /// 1 with the reason when not.
+    WebhookVerify {
+        /// The `X-GCS-KeyId` the webhook names.
+        #[arg(long)]
+        key_id: String,
+        /// Name of the environment variable holding that key's secret.
+        #[arg(long)]
+        secret_env: String,
+        /// The `X-GCS-Signature` value (base64).
+        #[arg(long)]
+        signature: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -313,6 +355,38 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             notify_retry_secs,
         } => sandbox::run(listen, notify_url, notify_retry_secs).map(|()| ExitCode::SUCCESS),
         Command::Demo => demo::run().map(|()| ExitCode::SUCCESS),
+        Command::GcsSign {
+            method,
+            content_type,
+            date,
+            headers,
+            path,
+            api_key,
+            secret_env,
+            explain,
+        } => {
+            let secret = secret_text_from_env(&secret_env)?.into();
+            let args = gcs::SignArgs {
+                method: &method,
+                content_type: content_type.as_deref(),
+                date: &date,
+                headers: &headers,
+                path: &path,
+                api_key: &api_key,
+                explain,
+            };
+            print_lines(gcs::sign(&args, secret)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::WebhookVerify {
+            key_id,
+            secret_env,
+            signature,
+        } => gcs::verify(
+            &key_id,
+            secret_text_from_env(&secret_env)?.into(),
+            &signature,
+        ),
     }
 }
 
