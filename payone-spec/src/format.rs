@@ -63,13 +63,15 @@ pub enum Length {
     OneOf(Vec<u32>),
 }
 
-/// A value range written in prose (`max. +/- 19 999 999 99`).
+/// A value range written in prose (`max. +/- 19 999 999 99`) or as bounds (`30..90`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ValueRange {
     /// Largest absolute value.
     pub max: u64,
     /// Whether negative values down to `-max` are permitted (`+/-`).
     pub signed: bool,
+    /// Smallest value, when the page names one (`30..90`: DirectLink's RTIMEOUT).
+    pub min: Option<u64>,
 }
 
 /// A set of permitted characters, parsed from the pages' "Permitted Symbols".
@@ -280,8 +282,26 @@ impl ValueRange {
     /// Parses the pages' "Permitted values" prose for numbers: `max. +/- 19 999 999 99`,
     /// `max. 999 999 99`.
     pub fn parse(text: &str) -> Result<ValueRange, FormatError> {
+        if let Some((low, high)) = text.trim().split_once("..") {
+            let bound = |s: &str| {
+                s.trim().parse::<u64>().map_err(|_| FormatError {
+                    message: format!("value range `{text}`: `{s}` is not a number"),
+                })
+            };
+            let (min, max) = (bound(low)?, bound(high)?);
+            if min > max {
+                return err(format!("value range `{text}`: {min} is above {max}"));
+            }
+            return Ok(ValueRange {
+                max,
+                signed: false,
+                min: Some(min),
+            });
+        }
         let Some(rest) = text.trim().strip_prefix("max.") else {
-            return err(format!("value range `{text}` does not start with `max.`"));
+            return err(format!(
+                "value range `{text}` is neither `a..b` nor starts with `max.`"
+            ));
         };
         let rest = rest.trim_start().trim_start_matches("value").trim_start();
         let (signed, number) = match rest.strip_prefix("+/-") {
@@ -291,6 +311,7 @@ impl ValueRange {
         Ok(ValueRange {
             max: parse_grouped_number(number)?,
             signed,
+            min: None,
         })
     }
 }
@@ -514,16 +535,27 @@ mod tests {
             ValueRange::parse("max. +/- 19 999 999 99").unwrap(),
             ValueRange {
                 max: 1_999_999_999,
-                signed: true
+                signed: true,
+                min: None
             }
         );
         assert_eq!(
             ValueRange::parse("max. value 999 999 99").unwrap(),
             ValueRange {
                 max: 99_999_999,
-                signed: false
+                signed: false,
+                min: None
             }
         );
+        assert_eq!(
+            ValueRange::parse("30..90").unwrap(),
+            ValueRange {
+                max: 90,
+                signed: false,
+                min: Some(30)
+            }
+        );
+        assert!(ValueRange::parse("90..30").is_err());
     }
 
     #[test]

@@ -209,6 +209,9 @@ fn integer_check(n: &Numeric, range: Option<ValueRange>) -> Result<TokenStream, 
         if range.signed {
             min = -max;
         }
+        if let Some(low) = range.min {
+            min = min.max(low as i64);
+        }
     }
     let (min_digits, max_digits) = (n.min_digits, n.max_digits);
     Ok(quote!(::payone_types::check::NumericFormat {

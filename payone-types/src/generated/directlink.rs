@@ -426,11 +426,11 @@ pub struct RemoteAddr(Cow<'static, str>);
 
 /// Zeitüberschreitung für die Transaktion (in Sekunden, Wert zwischen 30 und 90). Wichtig: Der hier angegebene Wert muss kleiner als der Zeitüberschreitungswert in Ihrem System sein!
 ///
-/// `RTIMEOUT`: format `N, 2`; source: seed 002.
+/// `RTIMEOUT`: format `N, 2`; permitted values 30..90; source: seed 002.
 ///
-/// Spec note: permitted values 30..90 ("Wert zwischen 30 und 90"). The grammar's `range` key only takes `max. ...` phrases, so the range is recorded here in prose; N, 2 bounds the value to at most two digits.
+/// Spec note: permitted values 30..90 ("Wert zwischen 30 und 90"), recorded as `range`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "RTIMEOUT", format = "N, 2")]
+#[payone(name = "RTIMEOUT", format = "N, 2", range = "30..90")]
 pub struct Rtimeout(u32);
 
 /// Electronic Commerce Indicator. Sie können einen ECI-Standardwert im Bereich „Globale Transaktionsparameter", Abschnitt „Standard-ECI-Wert" der Seite „Technische Informationen" festlegen. Wenn Sie in der Anfrage einen ECI-Wert senden, erhält dieser Vorrang vor dem ECI-Standardwert. Zulässige (numerische) Werte:
