@@ -49,8 +49,14 @@ pub struct OverlayGroup {
 pub struct OverlayParam {
     /// The row's wire name.
     pub name: String,
-    /// The row's group, when the name occurs in several.
+    /// The row's group, when the name occurs in several (required with `add`).
     pub group: Option<String>,
+    /// A row the page does not have: added to `group` after the row named `after` (default:
+    /// after the group's last row); `required`, `hash` and `format` must then be given.
+    #[serde(default)]
+    pub add: bool,
+    /// With `add`: the row of the same group it follows.
+    pub after: Option<String>,
     /// Corrected Required.
     pub required: Option<Required>,
     /// Corrected UsedInHash.
@@ -81,7 +87,7 @@ pub struct OverlayParam {
     pub rust: Option<String>,
 }
 
-/// One problem, with the 1-based line of the page.
+/// One problem, with the 1-based line of the page (0: a problem of the overlay).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
     /// The line.
@@ -92,7 +98,11 @@ pub struct ImportError {
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        if self.line == 0 {
+            write!(f, "overlay: {}", self.message)
+        } else {
+            write!(f, "line {}: {}", self.line, self.message)
+        }
     }
 }
 
@@ -139,12 +149,57 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             .take(n)
             .collect()
     };
+    // The two marker cells after a name: the next lines that are not empty. A cell holding only
+    // white space (seed 004's `hash` row writes its UsedInHash cell as a no-break space) is an
+    // empty UsedInHash cell; the Required cell must carry a marker.
+    let marker_cells = |from: usize| -> Option<(usize, usize)> {
+        let cells: Vec<usize> = (from..lines.len())
+            .filter(|&j| !lines[j].is_empty())
+            .take(2)
+            .collect();
+        match cells[..] {
+            [r, h]
+                if marker(lines[r]).is_some()
+                    && (marker(lines[h]).is_some() || lines[h].trim().is_empty()) =>
+            {
+                Some((r, h))
+            }
+            _ => None,
+        }
+    };
     let is_name = |i: usize| {
         let l = lines[i].trim();
-        !l.is_empty() && marker(l).is_none() && !l.contains(' ') && {
-            let nb = next_nonblank(i + 1, 2);
-            nb.len() == 2 && nb.iter().all(|&j| marker(lines[j]).is_some())
+        !l.is_empty() && marker(l).is_none() && !l.contains(' ') && marker_cells(i + 1).is_some()
+    };
+    // `bankcountry+-`: a name with its two markers run together (seed 004, online transfer).
+    let joined = |i: usize| -> Option<(String, Required, bool)> {
+        let l = lines[i].trim();
+        let chars: Vec<char> = l.chars().collect();
+        let n = chars.len();
+        if n < 3 || !matches!(chars[n - 1], '+' | '-') || !matches!(chars[n - 2], '+' | '-' | 'o') {
+            return None;
         }
+        let name: String = chars[..n - 2].iter().collect();
+        let bare = name.strip_suffix("[n]").unwrap_or(&name);
+        let ident = bare.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let next_is_marker = next_nonblank(i + 1, 1)
+            .first()
+            .is_some_and(|&j| marker(lines[j]).is_some());
+        (ident && !next_is_marker).then(|| {
+            (
+                name,
+                marker(&chars[n - 2].to_string()).unwrap_or(Required::No),
+                chars[n - 1] == '+',
+            )
+        })
+    };
+    let looks_like_name = |l: &str| {
+        l.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && l.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_[]".contains(c))
     };
     let is_heading = |i: usize| {
         let l = lines[i].trim();
@@ -158,8 +213,11 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     let mut errors = Vec::new();
     let mut heading: Option<String> = None;
     let mut i = 0;
-    // Where the current row is: 0 description, 1 after Format, 2 expecting symbols.
+    // Where the current row is: 0 description, 1 after Format, 2 expecting symbols or prose,
+    // 4 after `Permitted Symbols`, 5 an unreadable row (skipped up to the next row).
     let mut state = 0;
+    // The last bare word after a row's Format (a LIST value, or a row that lost its markers).
+    let mut candidate: Option<(usize, String)> = None;
     while i < lines.len() {
         let l = lines[i].trim();
         if l.is_empty() {
@@ -174,10 +232,23 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 i += 1;
             }
             state = 3;
+            candidate = None;
             continue;
         }
-        if is_name(i) {
-            let nb = next_nonblank(i + 1, 2);
+        let parsed = if is_name(i) {
+            marker_cells(i + 1).map(|(r, h)| {
+                (
+                    l.to_owned(),
+                    marker(lines[r]).unwrap_or(Required::No),
+                    marker(lines[h]) == Some(Required::Yes),
+                    h + 1,
+                )
+            })
+        } else {
+            joined(i).map(|(name, required, hash)| (name, required, hash, i + 1))
+        };
+        if let Some((written, required, hash, after)) = parsed {
+            let l = written.as_str();
             let (name, array) = match l.strip_suffix("[n]") {
                 Some(n) => (n.to_owned(), true),
                 None => (l.to_owned(), false),
@@ -187,7 +258,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                     line: i + 1,
                     message: format!("parameter `{l}` before any section heading"),
                 });
-                i = nb[1] + 1;
+                i = after;
                 continue;
             };
             rows.push(PageRow {
@@ -195,32 +266,60 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 heading: h,
                 name,
                 array,
-                required: marker(lines[nb[0]]).unwrap_or(Required::No),
-                hash: marker(lines[nb[1]]) == Some(Required::Yes),
+                required,
+                hash,
                 doc: Vec::new(),
                 format: None,
                 symbols: None,
                 rest: Vec::new(),
             });
             state = 0;
-            i = nb[1] + 1;
+            candidate = None;
+            i = after;
             continue;
         }
         match (rows.last_mut(), state) {
+            (Some(_), 2) if l == "Permitted Symbols" => state = 4,
+            // A second Format line in one row, or one between a heading and its first row: the
+            // row above it lost its markers.
+            (_, 2 | 3) if l == "Format" => {
+                let (line, name) = candidate.take().unwrap_or((i + 1, String::new()));
+                errors.push(ImportError {
+                    line,
+                    message: if name.is_empty() {
+                        "a Format line outside any row: a row without its name line?".to_owned()
+                    } else {
+                        format!(
+                            "`{name}` has no Required/UsedInHash markers (a truncated row: its Format line follows at line {})",
+                            i + 1
+                        )
+                    },
+                });
+                state = 5;
+            }
+            // Prose between a heading and its first row.
+            (_, 3) if looks_like_name(l) => candidate = Some((i + 1, l.to_owned())),
+            (_, 5) => {
+                // The rest of a row that could not be read.
+            }
+            (Some(row), 2) => {
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                }
+                row.rest.push(l.to_owned());
+            }
             (Some(_), 0) if l == "Format" => state = 1,
             (Some(row), 0) => row.doc.push(l.to_owned()),
             (Some(row), 1) => {
                 row.format = Some((i + 1, l.to_owned()));
                 state = 2;
             }
-            (Some(_), 2) if l == "Permitted Symbols" => state = 4,
             (Some(row), 4) => {
                 row.symbols = Some(l.to_owned());
                 state = 2;
             }
-            (Some(row), 2) => row.rest.push(l.to_owned()),
             _ => {
-                // Prose between a heading and its first row, or before the first heading.
+                // Prose before the first heading.
             }
         }
         i += 1;
@@ -287,10 +386,9 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<Im
                 ),
             });
         }
-        let refine = overlay
-            .params
-            .iter()
-            .find(|p| p.name == row.name && p.group.as_ref().is_none_or(|g| *g == group.id));
+        let refine = overlay.params.iter().find(|p| {
+            !p.add && p.name == row.name && p.group.as_ref().is_none_or(|g| *g == group.id)
+        });
         let (format_line, format) = row.format.clone().unwrap_or((row.line, String::new()));
         let mut p = ParamSpec {
             name: row.name.clone(),
@@ -311,51 +409,166 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<Im
             source: None,
             rust: None,
         };
-        if let Some(r) = refine {
-            macro_rules! take {
-                ($($f:ident),*) => { $( if let Some(v) = &r.$f { p.$f = v.clone(); } )* };
-            }
-            take!(
-                required, hash, format, values, unlisted, notes, account, sensitive
-            );
-            macro_rules! take_opt {
-                ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };
-            }
-            take_opt!(doc, symbols, values_from, range, repr, rust);
+        apply(&mut p, refine);
+        check(&p, row.line, format_line, &mut errors);
+        if !groups.iter().any(|g| g.id == group.id) {
+            groups.push(group);
         }
-        if p.format.is_empty() {
+        params.push(p);
+    }
+    // Overlay rows that match nothing are reported; `add` rows are inserted.
+    for r in &overlay.params {
+        let group = r.group.clone().unwrap_or_default();
+        if !r.add {
+            if !params
+                .iter()
+                .any(|p| p.name == r.name && r.group.as_ref().is_none_or(|g| *g == p.group))
+            {
+                errors.push(ImportError {
+                    line: 0,
+                    message: format!(
+                        "[[param]] `{}`{}: no such row on the page (`add = true` adds one)",
+                        r.name,
+                        r.group
+                            .as_ref()
+                            .map(|g| format!(" (group `{g}`)"))
+                            .unwrap_or_default()
+                    ),
+                });
+            }
+            continue;
+        }
+        let missing: Vec<&str> = [
+            ("group", r.group.is_none()),
+            ("required", r.required.is_none()),
+            ("hash", r.hash.is_none()),
+            ("format", r.format.is_none()),
+        ]
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(k, _)| *k)
+        .collect();
+        if !missing.is_empty() {
             errors.push(ImportError {
-                line: row.line,
+                line: 0,
                 message: format!(
-                    "`{}`: no Format line (give `format` in the overlay)",
-                    p.name
+                    "[[param]] `{}` with `add = true` needs {}",
+                    r.name,
+                    missing.join(", ")
                 ),
             });
-        } else if let Err(e) = Format::parse(&p.format) {
-            errors.push(ImportError {
-                line: format_line,
-                message: format!("`{}`: format `{}`: {e}", p.name, p.format),
-            });
+            continue;
         }
-        if p.format == "LIST"
-            && p.name != "request"
-            && p.values.is_empty()
-            && p.values_from.is_none()
-            && !p.unlisted
-        {
+        if params.iter().any(|p| p.name == r.name && p.group == group) {
             errors.push(ImportError {
+                line: 0,
+                message: format!(
+                    "[[param]] `{}` with `add = true`: the page already has it in group `{group}`",
+                    r.name
+                ),
+            });
+            continue;
+        }
+        let at = match &r.after {
+            Some(after) => params
+                .iter()
+                .rposition(|p| p.group == group && p.name == *after),
+            None => params.iter().rposition(|p| p.group == group),
+        };
+        let Some(at) = at else {
+            errors.push(ImportError {
+                line: 0,
+                message: format!(
+                    "[[param]] `{}` with `add = true`: group `{group}` has no row {}",
+                    r.name,
+                    r.after
+                        .as_ref()
+                        .map(|a| format!("`{a}`"))
+                        .unwrap_or_else(|| "on the page".into())
+                ),
+            });
+            continue;
+        };
+        let mut p = ParamSpec {
+            name: r.name.clone(),
+            group: group.clone(),
+            required: Required::No,
+            hash: false,
+            format: String::new(),
+            doc: None,
+            symbols: None,
+            values: Vec::new(),
+            values_from: None,
+            unlisted: false,
+            range: None,
+            notes: Vec::new(),
+            account: false,
+            sensitive: false,
+            repr: None,
+            source: None,
+            rust: None,
+        };
+        apply(&mut p, Some(r));
+        check(&p, 0, 0, &mut errors);
+        params.insert(at + 1, p);
+    }
+    finish(overlay, groups, params, errors)
+}
+
+/// Every key of the overlay row replaces what the page says.
+fn apply(p: &mut ParamSpec, refine: Option<&OverlayParam>) {
+    if let Some(r) = refine {
+        macro_rules! take {
+                ($($f:ident),*) => { $( if let Some(v) = &r.$f { p.$f = v.clone(); } )* };
+            }
+        take!(
+            required, hash, format, values, unlisted, notes, account, sensitive
+        );
+        macro_rules! take_opt {
+                ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };
+            }
+        take_opt!(doc, symbols, values_from, range, repr, rust);
+    }
+}
+
+/// The format parses and a LIST has its values.
+fn check(p: &ParamSpec, name_line: usize, format_line: usize, errors: &mut Vec<ImportError>) {
+    if p.format.is_empty() {
+        errors.push(ImportError {
+            line: name_line,
+            message: format!(
+                "`{}`: no Format line (give `format` in the overlay)",
+                p.name
+            ),
+        });
+    } else if let Err(e) = Format::parse(&p.format) {
+        errors.push(ImportError {
+            line: format_line,
+            message: format!("`{}`: format `{}`: {e}", p.name, p.format),
+        });
+    }
+    if p.format == "LIST"
+        && p.name != "request"
+        && p.values.is_empty()
+        && p.values_from.is_none()
+        && !p.unlisted
+    {
+        errors.push(ImportError {
                 line: format_line,
                 message: format!(
                     "`{}`: LIST values are not machine-readable in this export; give `values`, `values_from` or `unlisted` in the overlay",
                     p.name
                 ),
             });
-        }
-        if !groups.iter().any(|g| g.id == group.id) {
-            groups.push(group);
-        }
-        params.push(p);
     }
+}
+
+fn finish(
+    overlay: &Overlay,
+    groups: Vec<Group>,
+    params: Vec<ParamSpec>,
+    mut errors: Vec<ImportError>,
+) -> Result<SpecFile, Vec<ImportError>> {
     // Overlay groups keep their order (a page's shared heading yields several).
     let mut ordered: Vec<Group> = overlay
         .groups

@@ -63,6 +63,7 @@ fn seed_004_with_the_overlay_reproduces_frontend_toml() {
             .collect::<Vec<_>>()
             .join("\n"),
     ));
+    assert_eq!(got, want_rows, "the rows in page order");
     let ids = |f: &SpecFile| f.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&imported), ids(&want));
 }
@@ -79,5 +80,124 @@ fn an_unknown_format_keyword_is_reported_with_its_line() {
             .starts_with("line 29: `foo`: format `WIDGET(3)`"),
         "{}",
         errors[0]
+    );
+}
+
+// Variations on small hand-written excerpts (tests/fixtures/import/), not on the seeds.
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(FIXTURES).join(name)).expect("fixture")
+}
+
+fn fixture_overlay() -> Overlay {
+    toml::from_str(&fixture("overlay.toml")).expect("fixture overlay parses")
+}
+
+fn rows(file: &SpecFile) -> Vec<String> {
+    file.params.iter().map(key).collect()
+}
+
+#[test]
+fn the_base_excerpt_imports_every_row() {
+    let file = import_frontend(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    insta::assert_snapshot!(rows(&file).join("\n"), @r#"
+    aid group=common required=Yes hash=true format=NUMERIC(5..6) symbols=None values=[]
+    mode group=common required=Yes hash=true format=LIST symbols=None values=["live", "test"]
+    hash group=common required=Yes hash=false format=CHAR(1..96) lowercase symbols=Some("[0-9,a-z]") values=[]
+    firstname group=personal required=No hash=false format=CHAR(1..50) symbols=Some("[0-9][A-Z][a-z]") values=[]
+    lastname group=personal required=No hash=false format=CHAR(1..50) symbols=None values=[]
+    bankcountry group=personal required=Yes hash=false format=LIST symbols=None values=[]
+    zip group=personal required=Conditional hash=false format=CHAR(2..10) symbols=None values=[]
+    "#);
+    let groups: Vec<&str> = file.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(groups, ["common", "personal"]);
+    // The hash row (its UsedInHash cell a no-break space) keeps its own symbols; the LIST row
+    // above it gets none.
+    assert_eq!(file.params[1].symbols, None);
+    assert_eq!(
+        file.params[5].values_from.as_deref(),
+        Some("ISO 3166-1 alpha-2")
+    );
+    assert_eq!(
+        file.params[4].doc.as_deref(),
+        Some("Last name of customer (a row the page does not have)")
+    );
+}
+
+#[test]
+fn reordered_sections_give_the_same_rows_in_page_order() {
+    let overlay = fixture_overlay();
+    let base = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
+    let reordered = import_frontend(&fixture("reordered.txt"), &overlay).expect("imports");
+    let base_rows = rows(&base);
+    let got = rows(&reordered);
+    // Personal data first now; each section keeps its rows and their order.
+    assert_eq!(got[..4], base_rows[3..]);
+    assert_eq!(got[4..], base_rows[..3]);
+    // Groups follow the overlay's order, not the page's.
+    assert_eq!(base.groups, reordered.groups);
+}
+
+#[test]
+fn extra_blank_lines_change_nothing() {
+    let overlay = fixture_overlay();
+    let base = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
+    let blank = import_frontend(&fixture("blank_lines.txt"), &overlay).expect("imports");
+    assert_eq!(base, blank);
+}
+
+#[test]
+fn an_unknown_format_keyword_in_an_excerpt_is_reported_with_its_line() {
+    let errors = import_frontend(&fixture("unknown_format.txt"), &fixture_overlay())
+        .expect_err("WIDGET is unknown");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with("line 90: `zip`: format `WIDGET(3)`"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_truncated_row_is_reported_with_its_line() {
+    // `firstname` lost its Required and UsedInHash lines (line 56); the overlay's `lastname`
+    // (added after `firstname`) has nothing to follow then.
+    let errors = import_frontend(&fixture("truncated.txt"), &fixture_overlay())
+        .expect_err("firstname has no markers");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "overlay: [[param]] `lastname` with `add = true`: group `personal` has no row `firstname`",
+            "line 56: `firstname` has no Required/UsedInHash markers (a truncated row: its Format line follows at line 61)",
+        ]
+    );
+}
+
+#[test]
+fn overlay_rows_that_match_nothing_or_lack_columns_are_reported() {
+    let mut overlay = fixture_overlay();
+    let mut typo = overlay.params[0].clone();
+    typo.name = "mdoe".into();
+    overlay.params.push(typo);
+    let mut added = overlay.params[2].clone();
+    added.name = "middlename".into();
+    added.format = None;
+    overlay.params.push(added);
+    let mut misplaced = overlay.params[2].clone();
+    misplaced.name = "title".into();
+    misplaced.after = Some("nosuchrow".into());
+    overlay.params.push(misplaced);
+    let errors = import_frontend(&fixture("base.txt"), &overlay).expect_err("three problems");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "overlay: [[param]] `mdoe`: no such row on the page (`add = true` adds one)",
+            "overlay: [[param]] `middlename` with `add = true` needs format",
+            "overlay: [[param]] `title` with `add = true`: group `personal` has no row `nosuchrow`",
+        ]
     );
 }
