@@ -75,3 +75,56 @@ fn spec_diff_of_directories_and_of_a_file_against_a_directory() {
     assert_eq!(kinds, ["api_added", "api_added", "api_added"]);
     assert_eq!(json["impact"], "minor");
 }
+
+#[test]
+fn spec_import_of_a_fixture_page_lists_like_the_file_it_wrote() {
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out_path = dir.join("frontend.toml");
+    let out_arg = out_path.display().to_string();
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        "payone-spec/tests/fixtures/import/base.txt",
+        "--api",
+        "frontend",
+        "--overlay",
+        "payone-spec/tests/fixtures/import/overlay.toml",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout(&out), format!("wrote {out_arg} (7 rows)\n"));
+    let listed = payone(&["spec", "list", "--file", &out_arg]);
+    assert!(listed.status.success());
+    insta::assert_snapshot!("spec_import_fixture_list", stdout(&listed));
+
+    // A page the importer cannot read: nothing is written, the line is named.
+    let bad_path = dir.join("bad.toml");
+    let bad_arg = bad_path.display().to_string();
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        "payone-spec/tests/fixtures/import/unknown_format.txt",
+        "--api",
+        "frontend",
+        "--overlay",
+        "payone-spec/tests/fixtures/import/overlay.toml",
+        "--out",
+        &bad_arg,
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unknown_format.txt: line 90: `zip`: format `WIDGET(3)`"),
+        "{stderr}"
+    );
+    assert!(!bad_path.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
