@@ -496,3 +496,60 @@ async fn a_slow_order_is_sent_once_and_found_by_the_query() {
     assert!(matches!(fast, OrderOutcome::Answered(_)), "{fast:?}");
     env.sandbox.shutdown().await;
 }
+
+/// The generated request types: the tables check the whole request before anything is sent,
+/// the transport adds PSPID, USERID, PSWD and SHASIGN.
+#[tokio::test]
+async fn typed_orders_are_checked_then_sent_once() {
+    use payone_types::generated::directlink as dl;
+
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let card = dl::CreditCard::builder()
+        .cardno(dl::CreditCardCardno::new("4111111111111111"))
+        .ed(dl::CreditCardEd::new("1230"))
+        .cn(dl::Cn::new("Max Mustermann"))
+        .cvc(dl::Cvc::new("012"))
+        .operation(dl::Operation::new("RES"))
+        .build();
+    let request = dl::Orderdirect::builder()
+        .orderid(dl::NewOrderOrderid::new("typed-1"))
+        .amount(dl::NewOrderAmount::new(1500))
+        .currency(dl::Currency::new("EUR"))
+        .pm(dl::Pm::CreditCard(Some(card)))
+        .build()
+        .expect("valid");
+    let outcome = match bounded("the typed order", client.send_order(&request))
+        .await
+        .expect("sent")
+    {
+        OrderOutcome::Answered(outcome) => outcome,
+        other => panic!("not answered: {other:?}"),
+    };
+    assert_eq!(processed(&outcome), Status::Authorised);
+    assert_eq!(env.count("orderdirect"), 1);
+    assert!(
+        !format!("{request:?}").contains("4111111111111111"),
+        "Debug shows the card number"
+    );
+
+    // A PSPID longer than the table's AN, 30 is refused before sending, naming it.
+    let long = DirectLinkConfig::<Test>::new(
+        "p".repeat(31),
+        DEFAULT_USERID,
+        Password::new(DEFAULT_PSWD),
+        ShaPassphrase::new(DEFAULT_SHA_IN),
+        DEFAULT_SHA_ALGO,
+    )
+    .with_endpoints(Endpoints::with_base(&env.base).expect("a test base"));
+    let refused = DirectLinkClient::new(long)
+        .expect("client")
+        .send_order(&request)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        refused.to_string(),
+        "the DirectLink request was not sent because it breaks the parameter tables: PSPID: must be 1 to 30 characters long"
+    );
+    assert_eq!(env.count("orderdirect"), 1, "nothing more was sent");
+}

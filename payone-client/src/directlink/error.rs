@@ -28,6 +28,9 @@ pub enum RequestError {
     /// `RTIMEOUT` that is not a number of seconds.
     #[error("its RTIMEOUT is not a number of seconds")]
     InvalidRtimeout,
+    /// A typed request that breaks the DirectLink tables (every violation at once).
+    #[error("it breaks the parameter tables: {0}")]
+    Violations(payone_types::Violations),
     /// `RTIMEOUT` not shorter than the client's timeout (seed 002 section 3.2).
     #[error(
         "its RTIMEOUT of {rtimeout} s is not shorter than the client's order timeout of {} ms",

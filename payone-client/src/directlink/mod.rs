@@ -63,6 +63,7 @@ mod privacy;
 mod response;
 mod sign;
 mod status;
+mod typed;
 mod xml;
 
 #[cfg(test)]

@@ -345,18 +345,23 @@ pub struct Email(Cow<'static, str>);
 /// Kartenverifikationscode. Je nach Kartenmarke entspricht der Verifikationscode einer 3- oder 4-stelligen Ziffernfolge auf der Vorder- oder Rückseite der Karte, einer Ausgabenummer, einem Beginndatum oder einem Geburtsdatum.
 ///
 /// `CVC`: format `N, 5`; sensitive: never printed; source: seed 002.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "CVC", format = "N, 5", sensitive)]
-pub struct Cvc(u32);
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "CVC", format = "N, 5", repr = "digits", sensitive)]
+pub struct Cvc(Cow<'static, str>);
 
 /// Identisch mit CVC
 ///
 /// `ECOM_PAYMENT_CARD_VERIFICATION`: format `N, 5`; sensitive: never printed; source: seed 002.
 ///
 /// Spec note: the export writes the name with a space, "ECOM_PAYMENT_ CARD_VERIFICATION" (a line break in the table cell); the space is removed.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "ECOM_PAYMENT_CARD_VERIFICATION", format = "N, 5", sensitive)]
-pub struct EcomPaymentCardVerification(u32);
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "ECOM_PAYMENT_CARD_VERIFICATION",
+    format = "N, 5",
+    repr = "digits",
+    sensitive
+)]
+pub struct EcomPaymentCardVerification(Cow<'static, str>);
 
 /// Straße und Hausnummer des Kunden.
 ///
