@@ -108,22 +108,30 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `payone spec import --from FILE --api frontend --out OUT`: the page plus
+/// `payone spec import --from FILE --api frontend|client --out OUT`: the page plus
 /// `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file; every line the importer
 /// cannot read is an error naming its line.
 pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
-    if api != "frontend" {
-        return Err(format!(
-            "--api {api}: only the frontend page layout (seed 004) is importable yet"
-        ));
-    }
+    let read: fn(
+        &str,
+        &payone_spec::import::Overlay,
+    )
+        -> Result<payone_spec::model::SpecFile, Vec<payone_spec::import::ImportError>> = match api {
+        "frontend" => payone_spec::import::import_frontend,
+        "client" => payone_spec::import::import_client,
+        _ => {
+            return Err(format!(
+                "--api {api}: only the frontend (seed 004) and client (seed 001) page layouts are importable yet"
+            ));
+        }
+    };
     let page = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
     let overlay: payone_spec::import::Overlay = match std::fs::read_to_string(overlay) {
         Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", overlay.display()))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
         Err(e) => return Err(format!("{}: {e}", overlay.display())),
     };
-    let file = payone_spec::import::import_frontend(&page, &overlay).map_err(|errors| {
+    let file = read(&page, &overlay).map_err(|errors| {
         errors
             .iter()
             .map(|e| format!("{}: {e}", from.display()))

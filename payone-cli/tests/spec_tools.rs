@@ -128,3 +128,29 @@ fn spec_import_of_a_fixture_page_lists_like_the_file_it_wrote() {
     assert!(!bad_path.exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn spec_import_of_seed_001_lists_like_spec_client_toml() {
+    let seed = "../shared/seeds/001_c9d32d3d00da9c41.txt";
+    if !std::path::Path::new(ROOT).join(seed).exists() {
+        eprintln!("skipped: {seed} is not there");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-001-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out_path = dir.join("client.toml");
+    let out_arg = out_path.display().to_string();
+    let out = payone(&[
+        "spec", "import", "--from", seed, "--api", "client", "--out", &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = payone(&["spec", "list", "--file", &out_arg]);
+    assert!(listed.status.success());
+    let embedded = payone(&["spec", "list", "--api", "client"]);
+    assert_eq!(stdout(&listed), stdout(&embedded));
+    let _ = std::fs::remove_dir_all(&dir);
+}

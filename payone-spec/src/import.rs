@@ -6,6 +6,7 @@
 //! (`+` / `-` / `o`), the description, `Format` and its line, `Permitted Symbols` and its line.
 //! LIST value tables of the export run cells together (`ccCredit card`), so their values come
 //! from the overlay; a LIST row the overlay gives no values for is reported with its line.
+//! Reads the Client API layout (seed 001) too: see [`read_client`].
 //! Every problem is reported with its line number; nothing is dropped silently.
 
 use serde::Deserialize;
@@ -85,6 +86,10 @@ pub struct OverlayParam {
     pub repr: Option<String>,
     /// Rust type name.
     pub rust: Option<String>,
+    /// Where the row comes from (an `add` row taken from another seed).
+    pub source: Option<String>,
+    /// The name as the page writes it, when it is not the wire name (seed 001's `portalId`).
+    pub page_name: Option<String>,
 }
 
 /// One problem, with the 1-based line of the page (0: a problem of the overlay).
@@ -107,7 +112,7 @@ impl std::fmt::Display for ImportError {
 }
 
 /// One row as the page gives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageRow {
     /// Line of the name.
     pub line: usize,
@@ -129,6 +134,8 @@ pub struct PageRow {
     pub symbols: Option<String>,
     /// Lines after the format (LIST tables, prose).
     pub rest: Vec<String>,
+    /// LIST values the page gives in a readable form (seed 001's `- JSON` bullets).
+    pub values: Vec<ListValue>,
 }
 
 fn marker(s: &str) -> Option<Required> {
@@ -272,6 +279,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 format: None,
                 symbols: None,
                 rest: Vec::new(),
+                values: Vec::new(),
             });
             state = 0;
             candidate = None;
@@ -327,6 +335,167 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     (rows, errors)
 }
 
+/// Reads the rows of a seed-001-layout page (Client API, "General Interface Definitions"): a
+/// definition list where each row is its name line, a `required` / `optional` line, usually a
+/// `Format X` or `Format: X` line, `Permitted Symbols X`, and prose; LIST values follow as `- X`
+/// bullets (read) or as a `Value Comment` table whose cells and the row's description that
+/// follows it cannot be told apart (kept in `rest`; the values must come from the overlay). The
+/// page has no UsedInHash column: every row is `hash = false` (the requests name their hash
+/// fields). A heading is a line followed by an introduction ending in `:` (`Standard parameter`
+/// / `The following parameters are mandatory for each request:`). The page ends at `---end`.
+pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let end = lines
+        .iter()
+        .position(|l| l.trim() == "---end")
+        .unwrap_or(lines.len());
+    let next_nonblank = |from: usize| (from..end).find(|&j| !lines[j].trim().is_empty());
+    let looks_like_name = |l: &str| {
+        l.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_[]".contains(c))
+    };
+    let required_of = |l: &str| match l.trim() {
+        "required" => Some(Required::Yes),
+        "optional" => Some(Required::No),
+        _ => None,
+    };
+    let format_of = |l: &str| {
+        let rest = l.strip_prefix("Format")?;
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        (rest.starts_with(' ') && !rest.trim().is_empty()).then(|| rest.trim().to_owned())
+    };
+    let is_heading = |i: usize| {
+        let l = lines[i].trim();
+        !l.ends_with(['.', ':', ',', ')'])
+            && !looks_like_name(l)
+            && next_nonblank(i + 1).is_some_and(|j| lines[j].trim_end().ends_with(':'))
+    };
+    let mut rows: Vec<PageRow> = Vec::new();
+    let mut errors = Vec::new();
+    let mut heading: Option<String> = None;
+    // In the current row: 0 before a value table, 1 inside one; 2 an unreadable row (skipped).
+    let mut state = 2;
+    let mut i = 0;
+    while i < end {
+        let l = lines[i].trim();
+        if l.is_empty() {
+            i += 1;
+            continue;
+        }
+        if looks_like_name(l)
+            && let Some(j) = next_nonblank(i + 1)
+        {
+            if let Some(required) = required_of(lines[j]) {
+                let (name, array) = match l.strip_suffix("[n]") {
+                    Some(n) => (n.to_owned(), true),
+                    None => (l.to_owned(), false),
+                };
+                match heading.clone() {
+                    Some(h) => {
+                        rows.push(PageRow {
+                            line: i + 1,
+                            heading: h,
+                            name,
+                            array,
+                            required,
+                            hash: false,
+                            doc: Vec::new(),
+                            format: None,
+                            symbols: None,
+                            rest: Vec::new(),
+                            values: Vec::new(),
+                        });
+                        state = 0;
+                    }
+                    None => {
+                        errors.push(ImportError {
+                            line: i + 1,
+                            message: format!("parameter `{l}` before any section heading"),
+                        });
+                        state = 2;
+                    }
+                }
+                i = j + 1;
+                continue;
+            }
+            if format_of(lines[j].trim()).is_some() {
+                errors.push(ImportError {
+                        line: i + 1,
+                        message: format!(
+                            "`{l}` has no required/optional line (a truncated row: its Format line follows at line {})",
+                            j + 1
+                        ),
+                    });
+                state = 2;
+                i = j + 1;
+                continue;
+            }
+        }
+        if state == 2 || rows.is_empty() {
+            if is_heading(i) {
+                heading = Some(l.to_owned());
+                state = 2;
+            } else if format_of(l).is_some() && heading.is_some() && state != 2 {
+                errors.push(ImportError {
+                    line: i + 1,
+                    message: "a Format line outside any row: a row without its name line?"
+                        .to_owned(),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if is_heading(i) {
+            heading = Some(l.to_owned());
+            state = 2;
+            i += 1;
+            continue;
+        }
+        let row = rows.last_mut().expect("a row");
+        if let Some(f) = format_of(l) {
+            if row.format.is_some() {
+                errors.push(ImportError {
+                    line: i + 1,
+                    message: format!(
+                        "`{}`: a second Format line (a row without its name line?)",
+                        row.name
+                    ),
+                });
+            } else {
+                row.format = Some((i + 1, f));
+            }
+        } else if let Some(s) = l.strip_prefix("Permitted Symbols ") {
+            row.symbols = Some(s.trim().to_owned());
+        } else if let Some(v) = l
+            .strip_prefix("- ")
+            .filter(|_| state == 0 && row.format.as_ref().is_some_and(|(_, f)| f == "LIST"))
+        {
+            row.values.push(ListValue {
+                value: v.trim().to_owned(),
+                doc: None,
+                not_for: Vec::new(),
+                note: None,
+                rust: None,
+            });
+        } else if state == 0
+            && row.doc.is_empty()
+            && row.format.as_ref().is_some_and(|(_, f)| f == "LIST")
+            && l.split_whitespace().any(|w| w == "Comment")
+        {
+            // `Value Comment`: a table header; its cells and the description after it run on.
+            state = 1;
+            row.rest.push(l.to_owned());
+        } else if state == 1 {
+            row.rest.push(l.to_owned());
+        } else {
+            row.doc.push(l.to_owned());
+        }
+        i += 1;
+    }
+    (rows, errors)
+}
+
 fn snake(heading: &str) -> String {
     let mut out = String::new();
     for c in heading.chars() {
@@ -352,7 +521,23 @@ fn camel(id: &str) -> String {
 
 /// Imports a seed-004-layout page with `overlay` applied.
 pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (rows, mut errors) = read_frontend(text);
+    let (rows, errors) = read_frontend(text);
+    assemble(rows, errors, overlay, ("frontend", "PAYONE Frontend"))
+}
+
+/// Imports a seed-001-layout page (Client API) with `overlay` applied.
+pub fn import_client(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
+    let (rows, errors) = read_client(text);
+    assemble(rows, errors, overlay, ("client", "PAYONE Client API"))
+}
+
+/// The page's rows with the overlay applied: groups by heading, refinements, `add` rows.
+fn assemble(
+    rows: Vec<PageRow>,
+    mut errors: Vec<ImportError>,
+    overlay: &Overlay,
+    api: (&str, &str),
+) -> Result<SpecFile, Vec<ImportError>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut params = Vec::new();
     for row in &rows {
@@ -387,18 +572,20 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<Im
             });
         }
         let refine = overlay.params.iter().find(|p| {
-            !p.add && p.name == row.name && p.group.as_ref().is_none_or(|g| *g == group.id)
+            !p.add
+                && *p.page_name.as_ref().unwrap_or(&p.name) == row.name
+                && p.group.as_ref().is_none_or(|g| *g == group.id)
         });
         let (format_line, format) = row.format.clone().unwrap_or((row.line, String::new()));
         let mut p = ParamSpec {
-            name: row.name.clone(),
+            name: refine.map_or_else(|| row.name.clone(), |r| r.name.clone()),
             group: group.id.clone(),
             required: row.required,
             hash: row.hash,
             format,
             doc: (!row.doc.is_empty()).then(|| row.doc.join(" ")),
             symbols: row.symbols.clone(),
-            values: Vec::new(),
+            values: row.values.clone(),
             values_from: None,
             unlisted: false,
             range: None,
@@ -469,11 +656,24 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<Im
             });
             continue;
         }
+        // A group of the overlay that no row of the page falls in (seed 001 tables none of the
+        // creditcardcheck parameters) gets its `add` rows at the end.
         let at = match &r.after {
             Some(after) => params
                 .iter()
-                .rposition(|p| p.group == group && p.name == *after),
-            None => params.iter().rposition(|p| p.group == group),
+                .rposition(|p| p.group == group && p.name == *after)
+                .map(|k| k + 1),
+            None => params
+                .iter()
+                .rposition(|p| p.group == group)
+                .map(|k| k + 1)
+                .or_else(|| {
+                    overlay
+                        .groups
+                        .iter()
+                        .any(|g| g.group.id == group)
+                        .then_some(params.len())
+                }),
         };
         let Some(at) = at else {
             errors.push(ImportError {
@@ -510,9 +710,9 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<Im
         };
         apply(&mut p, Some(r));
         check(&p, 0, 0, &mut errors);
-        params.insert(at + 1, p);
+        params.insert(at, p);
     }
-    finish(overlay, groups, params, errors)
+    finish(overlay, groups, params, errors, api)
 }
 
 /// Every key of the overlay row replaces what the page says.
@@ -527,7 +727,7 @@ fn apply(p: &mut ParamSpec, refine: Option<&OverlayParam>) {
         macro_rules! take_opt {
                 ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };
             }
-        take_opt!(doc, symbols, values_from, range, repr, rust);
+        take_opt!(doc, symbols, values_from, range, repr, rust, source);
     }
 }
 
@@ -568,13 +768,14 @@ fn finish(
     groups: Vec<Group>,
     params: Vec<ParamSpec>,
     mut errors: Vec<ImportError>,
+    (name, title): (&str, &str),
 ) -> Result<SpecFile, Vec<ImportError>> {
     // Overlay groups keep their order (a page's shared heading yields several).
     let mut ordered: Vec<Group> = overlay
         .groups
         .iter()
         .map(|g| g.group.clone())
-        .filter(|g| groups.iter().any(|h| h.id == g.id))
+        .filter(|g| groups.iter().any(|h| h.id == g.id) || params.iter().any(|p| p.group == g.id))
         .collect();
     for g in groups {
         if !ordered.iter().any(|o| o.id == g.id) {
@@ -587,8 +788,8 @@ fn finish(
     }
     Ok(SpecFile {
         api: overlay.api.clone().unwrap_or(ApiInfo {
-            name: "frontend".into(),
-            title: "PAYONE Frontend".into(),
+            name: name.into(),
+            title: title.into(),
             source: "import".into(),
             endpoint: String::new(),
             doc: None,
