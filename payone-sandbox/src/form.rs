@@ -6,6 +6,7 @@
 //! would decode as UTF-8 and replace invalid bytes silently).
 
 use payone_types::Charset;
+use payone_types::charset::split_form;
 
 use crate::refusal::Refusal;
 
@@ -44,7 +45,7 @@ pub(crate) struct Undecodable {
 
 /// Decodes the parameters of `parts` (e.g. query, then body), in order.
 pub(crate) fn decode(parts: &[&[u8]]) -> Result<Form, Undecodable> {
-    let raw: Vec<(Vec<u8>, Vec<u8>)> = parts.iter().flat_map(|part| split(part)).collect();
+    let raw: Vec<(Vec<u8>, Vec<u8>)> = parts.iter().flat_map(|part| split_form(part)).collect();
     let charset = match raw.iter().find(|(n, _)| n == b"encoding") {
         None => Charset::Latin1,
         Some((_, value)) => std::str::from_utf8(value)
@@ -73,42 +74,6 @@ pub(crate) fn decode(parts: &[&[u8]]) -> Result<Form, Undecodable> {
         pairs.push((decoded_name.into_owned(), decoded_value.into_owned()));
     }
     Ok(Form { pairs, charset })
-}
-
-/// Splits `a=1&b=2` into percent-decoded byte pairs; empty pieces are skipped, a piece without
-/// `=` is a name with an empty value.
-pub(crate) fn split(input: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
-    input
-        .split(|&b| b == b'&')
-        .filter(|piece| !piece.is_empty())
-        .map(|piece| match piece.iter().position(|&b| b == b'=') {
-            Some(eq) => (unescape(&piece[..eq]), unescape(&piece[eq + 1..])),
-            None => (unescape(piece), Vec::new()),
-        })
-        .collect()
-}
-
-/// `+` is a space, `%XX` a byte; a `%` not followed by two hex digits stays as it is (what
-/// browsers and the `url` crate do).
-fn unescape(input: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        match input[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < input.len() => match (hex(input[i + 1]), hex(input[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -56,9 +56,45 @@ impl Charset {
     }
 }
 
+/// Splits an `application/x-www-form-urlencoded` body into percent-decoded byte pairs, to be
+/// read in the charset the body declares (`%DF` is `ß` in ISO-8859-1, not valid UTF-8). `+` is
+/// a space, a `%` not followed by two hex digits stays as written (as browsers do), empty
+/// pieces are skipped and a piece without `=` is a name with an empty value.
+pub fn split_form(body: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let unescape = |raw: &[u8]| -> Vec<u8> {
+        let spaced: Vec<u8> = raw
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        percent_encoding::percent_decode(&spaced).collect()
+    };
+    body.split(|&b| b == b'&')
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| match piece.iter().position(|&b| b == b'=') {
+            Some(eq) => (unescape(&piece[..eq]), unescape(&piece[eq + 1..])),
+            None => (unescape(piece), Vec::new()),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Charset;
+    use super::{Charset, split_form};
+
+    #[test]
+    fn form_bodies_split_into_raw_bytes() {
+        assert_eq!(
+            split_form(b"a=1+2&&b&c=100%&d=%4&e=%DF%2B&f=%G1"),
+            [
+                (b"a".to_vec(), b"1 2".to_vec()),
+                (b"b".to_vec(), Vec::new()),
+                (b"c".to_vec(), b"100%".to_vec()),
+                (b"d".to_vec(), b"%4".to_vec()),
+                (b"e".to_vec(), vec![0xDF, b'+']),
+                (b"f".to_vec(), b"%G1".to_vec()),
+            ]
+        );
+    }
 
     #[test]
     fn latin1_carries_umlauts_but_not_the_euro_sign() {

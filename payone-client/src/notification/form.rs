@@ -3,46 +3,25 @@
 //! every byte is one character: `%DF` is `ß`. (A UTF-8 form decoder would turn `%DF` into
 //! U+FFFD and lose the character.)
 
+use payone_types::Charset;
+use payone_types::charset::split_form;
+
 use crate::fields::Fields;
 
 /// Decodes a form body in ISO-8859-1. Pairs without `=` get an empty value; an invalid percent
 /// escape is kept as written, as browsers and the `form_urlencoded` crate do.
 pub fn decode_latin1_form(body: &[u8]) -> Fields {
+    let latin1 = |bytes: &[u8]| {
+        Charset::Latin1
+            .decode(bytes)
+            .unwrap_or_default()
+            .into_owned()
+    };
     let mut fields = Fields::new();
-    for pair in body.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
-        let (name, value) = match pair.iter().position(|&b| b == b'=') {
-            Some(eq) => (&pair[..eq], &pair[eq + 1..]),
-            None => (pair, &[][..]),
-        };
-        fields.push(&decode(name), &decode(value));
+    for (name, value) in split_form(body) {
+        fields.push(&latin1(&name), &latin1(&value));
     }
     fields
-}
-
-/// One name or value: `+` is a space, `%XX` a byte, each byte an ISO-8859-1 character.
-fn decode(raw: &[u8]) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let byte = match raw[i] {
-            b'+' => b' ',
-            b'%' => match (raw.get(i + 1).and_then(hex), raw.get(i + 2).and_then(hex)) {
-                (Some(hi), Some(lo)) => {
-                    i += 2;
-                    hi << 4 | lo
-                }
-                _ => b'%',
-            },
-            b => b,
-        };
-        out.push(char::from(byte));
-        i += 1;
-    }
-    out
-}
-
-fn hex(b: &u8) -> Option<u8> {
-    (*b as char).to_digit(16).map(|d| d as u8)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reading and checking a DirectLink request before it is executed: the UTF-8 form body,
 //! the account (`PSPID`, `USERID`, `PSWD`), the SHA-IN signature and the parameters.
 
+use payone_types::charset::split_form;
 use payone_types::directlink::{SHASIGN, ShaList, verify_sha_in};
 use payone_types::dynamic::validate;
 use payone_types::generated::REQUESTS;
@@ -9,7 +10,6 @@ use payone_types::{Api, ParamInfo, Rule};
 
 use super::xml::Refused;
 use crate::config::DirectLinkAccount;
-use crate::form;
 
 /// The four DirectLink pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl DlRequest {
     /// UTF-8 is refused naming the parameter.
     pub(crate) fn decode(body: &[u8]) -> Result<DlRequest, Refused> {
         let mut pairs = Vec::new();
-        for (name, value) in form::split(body) {
+        for (name, value) in split_form(body) {
             let printable = String::from_utf8_lossy(&name).to_ascii_uppercase();
             let not_utf8 = || Refused::invalid(printable.clone(), "not valid UTF-8");
             let name = String::from_utf8(name).map_err(|_| not_utf8())?;
