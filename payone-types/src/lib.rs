@@ -42,6 +42,7 @@ pub mod gcs;
 #[rustfmt::skip]
 pub mod generated;
 pub mod iso;
+pub mod json;
 pub mod params;
 pub mod request;
 pub mod rule;

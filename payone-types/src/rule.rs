@@ -60,6 +60,8 @@ pub enum Rule {
     },
     /// A character that the request's declared encoding cannot carry.
     Charset(&'static str),
+    /// A JSON member of the wrong type (v2 API); the text names the expected type.
+    JsonType(&'static str),
     /// The parameter belongs to a payment-method block that `clearingtype` does not select.
     NotSelected {
         /// The selecting parameter.
@@ -112,6 +114,7 @@ impl fmt::Display for Rule {
             Rule::Charset(charset) => {
                 write!(f, "contains a character that {charset} cannot carry")
             }
+            Rule::JsonType(expected) => write!(f, "must be {expected}"),
             Rule::NotSelected { selector, value } => {
                 write!(f, "only permitted with {selector}={value}")
             }

@@ -9,6 +9,10 @@ pub trait ParamValue: Sized {
     /// Whether the value must never be printed (card numbers, CVC, IBAN, keys).
     const SENSITIVE: bool = false;
 
+    /// Whether the v2 JSON API writes the value as a JSON number (`NUMERIC` formats held as
+    /// integers) rather than a string.
+    const JSON_NUMBER: bool = false;
+
     /// The Format line of the table.
     const FORMAT: &'static str;
 

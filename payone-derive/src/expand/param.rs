@@ -374,6 +374,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             quote!(::payone_types::ParamValue::param_value(&self.0)),
         ),
     };
+    let json_number = matches!(p.repr, Repr::Integer(_));
     let debug = if sensitive {
         let text = format!("{ident}(<redacted>)");
         quote!(f.write_str(#text))
@@ -392,6 +393,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
 
         impl ::payone_types::ParamValue for #ident {
             const SENSITIVE: bool = #sensitive;
+            const JSON_NUMBER: bool = #json_number;
             const FORMAT: &'static str = #format;
 
             fn parse_param(s: &str) -> Result<Self, ::payone_types::Rule> {

@@ -1,0 +1,264 @@
+//! JSON objects of the v2 server-to-server API (seed 000): how the generated object types are
+//! written to and read from the wire.
+//!
+//! The object types in [`crate::generated::v2`] are declared by `spec/v2.toml` and derive
+//! [`PayoneObject`](crate::PayoneObject), which implements [`JsonObject`] field by field. No serde
+//! derive is involved: the wire form goes through [`serde_json::Value`], which keeps the
+//! generated surface cheap to compile and lets every object keep the fields it does not know
+//! (the platform adds fields without notice; dropping them would lose data).
+//!
+//! Reading checks every field against its format and reports all violations at once, each
+//! named by its JSON path (`order.amountOfMoney.currencyCode`, `errors[0].code`), never by value.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::rule::{Rule, Violations};
+use crate::value::ParamValue;
+
+/// A JSON object's members in wire order, as `serde_json` keeps them.
+pub type JsonMap = Map<String, Value>;
+
+/// A value that one field of a JSON object holds.
+///
+/// Implemented for every parameter type (strings, LIST enums; numbers for `NUMERIC` formats),
+/// for `bool`, and by [`PayoneObject`](crate::PayoneObject) for nested objects.
+pub trait JsonField: Sized {
+    /// The value on the wire.
+    fn to_json(&self) -> Value;
+
+    /// Reads and checks the value at `path`; records what is wrong in `violations`.
+    fn from_json(value: &Value, path: &str, violations: &mut Violations) -> Option<Self>;
+}
+
+impl<T: ParamValue> JsonField for T {
+    fn to_json(&self) -> Value {
+        let text = self.param_value();
+        if T::JSON_NUMBER {
+            if let Ok(n) = text.parse::<i64>() {
+                return Value::from(n);
+            }
+            if let Ok(n) = text.parse::<u64>() {
+                return Value::from(n);
+            }
+        }
+        Value::String(text.into_owned())
+    }
+
+    fn from_json(value: &Value, path: &str, violations: &mut Violations) -> Option<Self> {
+        let parsed = match (value, T::JSON_NUMBER) {
+            (Value::String(s), false) => T::parse_param(s),
+            (Value::Number(n), true) if n.is_i64() || n.is_u64() => T::parse_param(&n.to_string()),
+            (_, true) => Err(Rule::JsonType("an integer")),
+            (_, false) => Err(Rule::JsonType("a string")),
+        };
+        violations.check(path.to_owned(), parsed)
+    }
+}
+
+impl JsonField for bool {
+    fn to_json(&self) -> Value {
+        Value::Bool(*self)
+    }
+
+    fn from_json(value: &Value, path: &str, violations: &mut Violations) -> Option<Self> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                violations.push(path.to_owned(), Rule::JsonType("true or false"));
+                None
+            }
+        }
+    }
+}
+
+/// A JSON object of the v2 API, derived by [`PayoneObject`](crate::PayoneObject).
+pub trait JsonObject: Sized {
+    /// The object's name in `spec/v2.toml`.
+    const NAME: &'static str;
+
+    /// Writes the present fields (and the unknown ones that were read) into `out`.
+    fn write_json(&self, out: &mut JsonMap);
+
+    /// Reads the object's fields from `map`; paths of violations start with `path`.
+    fn read_json(map: &JsonMap, path: &str, violations: &mut Violations) -> Option<Self>;
+
+    /// The object as a JSON value.
+    fn to_json_value(&self) -> Value {
+        let mut map = JsonMap::new();
+        self.write_json(&mut map);
+        Value::Object(map)
+    }
+
+    /// The object as a JSON body.
+    fn to_json_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.to_json_value()).expect("a JSON value always serialises")
+    }
+
+    /// Reads and checks an object from a JSON value; every violation at once.
+    fn from_json_value(value: &Value) -> Result<Self, Violations> {
+        let mut violations = Violations::new();
+        let object = match value {
+            Value::Object(map) => Self::read_json(map, "", &mut violations),
+            _ => {
+                violations.push("(body)", Rule::JsonType("an object"));
+                None
+            }
+        };
+        match object {
+            Some(object) if violations.is_empty() => Ok(object),
+            _ => Err(violations),
+        }
+    }
+
+    /// Reads and checks an object from a JSON body.
+    fn from_json_bytes(body: &[u8]) -> Result<Self, JsonError> {
+        let value: Value = serde_json::from_slice(body).map_err(|e| JsonError::Syntax {
+            line: e.line(),
+            column: e.column(),
+        })?;
+        Self::from_json_value(&value).map_err(JsonError::Invalid)
+    }
+}
+
+/// A JSON body that could not be read into an object.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonError {
+    /// Not JSON at all. Position only: the body may hold card data.
+    #[error("the body is not valid JSON (line {line}, column {column})")]
+    Syntax {
+        /// 1-based line of the first error.
+        line: usize,
+        /// 1-based column of the first error.
+        column: usize,
+    },
+    /// JSON whose fields break the table.
+    #[error("the body breaks the v2 table: {0}")]
+    Invalid(Violations),
+}
+
+/// The request body of an operation that sends none (GET): an empty object when written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoBody;
+
+impl JsonObject for NoBody {
+    const NAME: &'static str = "(none)";
+
+    fn write_json(&self, _out: &mut JsonMap) {}
+
+    fn read_json(_map: &JsonMap, _path: &str, _violations: &mut Violations) -> Option<Self> {
+        Some(NoBody)
+    }
+}
+
+/// One operation of the v2 API (`[[operation]]` of `spec/v2.toml`).
+pub trait Operation {
+    /// snake_case name of the operation (`create_payment`).
+    const NAME: &'static str;
+    /// HTTP method.
+    const METHOD: &'static str;
+    /// Path template below the host, with `{merchantId}` and `{paymentId}` placeholders.
+    const PATH: &'static str;
+    /// The request body ([`NoBody`] for GET).
+    type Request: JsonObject;
+    /// The answer on success (2xx).
+    type Response: JsonObject;
+}
+
+/// The path of a member: `parent.name`, or `name` at the top.
+pub fn member_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// Reads one member of `map` for a derived object: `required` members that are absent are
+/// violations; `null` counts as absent (the platform writes `"actionType": null`).
+pub fn read_member<T: JsonField>(
+    map: &JsonMap,
+    parent: &str,
+    name: &str,
+    required: bool,
+    violations: &mut Violations,
+) -> Option<T> {
+    let path = member_path(parent, name);
+    match map.get(name) {
+        None | Some(Value::Null) => {
+            if required {
+                violations.push(path, Rule::Missing);
+            }
+            None
+        }
+        Some(value) => T::from_json(value, &path, violations),
+    }
+}
+
+/// Reads an array member; absent or `null` is an empty list.
+pub fn read_array<T: JsonField>(
+    map: &JsonMap,
+    parent: &str,
+    name: &str,
+    required: bool,
+    violations: &mut Violations,
+) -> Vec<T> {
+    let path = member_path(parent, name);
+    match map.get(name) {
+        None | Some(Value::Null) => {
+            if required {
+                violations.push(path, Rule::Missing);
+            }
+            Vec::new()
+        }
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| T::from_json(item, &format!("{path}[{i}]"), violations))
+            .collect(),
+        Some(_) => {
+            violations.push(path, Rule::JsonType("an array"));
+            Vec::new()
+        }
+    }
+}
+
+/// The members of `map` that are not among `known`, in wire order.
+pub fn unknown_members(map: &JsonMap, known: &[&str]) -> JsonMap {
+    map.iter()
+        .filter(|(name, _)| !known.contains(&name.as_str()))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
+
+/// Writes a nested object as a JSON value (used by derived [`JsonField`] impls).
+pub fn object_value<T: JsonObject>(object: &T) -> Value {
+    object.to_json_value()
+}
+
+/// Reads a nested object at `path` (used by derived [`JsonField`] impls).
+pub fn read_object<T: JsonObject>(
+    value: &Value,
+    path: &str,
+    violations: &mut Violations,
+) -> Option<T> {
+    match value {
+        Value::Object(map) => T::read_json(map, path, violations),
+        _ => {
+            violations.push(path.to_owned(), Rule::JsonType("an object"));
+            None
+        }
+    }
+}
+
+/// Debug output of unknown members: their names only, since their values may be anything,
+/// card data included.
+pub struct UnknownNames<'a>(pub &'a JsonMap);
+
+impl fmt::Debug for UnknownNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()
+    }
+}
