@@ -797,5 +797,7 @@ fn finish(
         groups: ordered,
         requests: overlay.requests.clone(),
         params,
+        objects: Vec::new(),
+        operations: Vec::new(),
     })
 }

@@ -20,6 +20,14 @@ pub struct SpecFile {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "param")]
     pub params: Vec<ParamSpec>,
+    /// JSON objects (the v2 API): nested objects instead of flat parameters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, rename = "object")]
+    pub objects: Vec<ObjectSpec>,
+    /// HTTP operations (the v2 API): method, path, request and answer object.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, rename = "operation")]
+    pub operations: Vec<OperationSpec>,
 }
 
 /// `[api]`.
@@ -233,4 +241,108 @@ pub struct ListValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub rust: Option<String>,
+}
+
+/// `[[object]]`: one JSON object of the v2 API.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectSpec {
+    /// Rust type name, unique in the file; fields refer to the object by it.
+    pub rust: String,
+    /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Where the object comes from, when not `[api].source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The members, in wire order.
+    #[serde(rename = "field")]
+    pub fields: Vec<FieldSpec>,
+}
+
+/// `[[object.field]]`: one member of a JSON object.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// JSON member name (camelCase as the platform writes it).
+    pub name: String,
+    /// Whether the member must be present.
+    pub required: Required,
+    /// `OBJECT` (with `object`), `BOOLEAN`, or a parameter format (`CHAR(1..40)`, `NUMERIC(1..12)`,
+    /// `LIST`, `TEXT`, ...).
+    pub format: String,
+    /// The nested object's `rust` name, for `format = "OBJECT"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub object: Option<String>,
+    /// A JSON array of such values.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub array: bool,
+    /// The description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Permitted symbols, verbatim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub symbols: Option<String>,
+    /// LIST values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub values: Vec<ListValue>,
+    /// LIST of a standard's codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub values_from: Option<String>,
+    /// A LIST whose values the sources do not give: any non-empty text is accepted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub unlisted: bool,
+    /// Bounds for numbers (`range = "0..999"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub range: Option<String>,
+    /// Further prose.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Never printed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub sensitive: bool,
+    /// Where the member comes from, when not the object's or `[api].source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Rust type name of a scalar member (default: the name in UpperCamelCase).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub rust: Option<String>,
+}
+
+/// `[[operation]]`: one HTTP operation of the v2 API.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OperationSpec {
+    /// snake_case name (`create_payment`); the `request` column of `payone spec list`.
+    pub name: String,
+    /// Rust type name of the operation marker.
+    pub rust: String,
+    /// HTTP method.
+    pub method: String,
+    /// Path template below the host (`/v2/{merchantId}/payments`).
+    pub path: String,
+    /// The request body object; none for GET.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub request: Option<String>,
+    /// The answer object on success.
+    pub response: String,
+    /// Further prose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub doc: Option<String>,
 }
