@@ -553,3 +553,103 @@ async fn typed_orders_are_checked_then_sent_once() {
     );
     assert_eq!(env.count("orderdirect"), 1, "nothing more was sent");
 }
+
+/// Sends a 3-D Secure order, follows its `HTML_ANSWER` to the sandbox's page as the customer's
+/// browser would, picks `result` (`ok` or `fail`) and returns where the customer is sent back
+/// to, with the SHA-OUT signed feedback in its query.
+async fn back_from_3ds(client: &DirectLinkClient<Test>, orderid: &str, result: &str) -> Url {
+    let params = order_params(
+        orderid,
+        "4200",
+        &[
+            ("CARDNO", DIRECTLINK_CARD_3DS),
+            ("FLAG3D", "Y"),
+            ("ACCEPTURL", "https://shop.example/accept"),
+            ("DECLINEURL", "https://shop.example/decline"),
+        ],
+    );
+    let (html, payid) = match order(client, &params).await {
+        Outcome::Identification {
+            html_answer,
+            response,
+        } => (html_answer, response.payid().unwrap().to_owned()),
+        other => panic!("not Identification: {other:?}"),
+    };
+    let action = html
+        .split("action=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form action")
+        .to_owned();
+    assert!(action.starts_with("http://127.0.0.1:"), "{action}");
+    let page = bounded(
+        "the 3-D Secure page",
+        http().post(&action).form(&[("PAYID", &payid)]).send(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(page.status(), 200);
+    let done = bounded(
+        "the authentication",
+        http()
+            .get(format!("{action}/complete?result={result}"))
+            .send(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.status(), 303);
+    done.headers()["location"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// The redirect of the sandbox's 3-D Secure page read with `FeedbackVerifier`: verified with
+/// the SHA-OUT passphrase, then typed; a customer who edits it, or a wrong passphrase, gets
+/// nothing.
+#[tokio::test]
+async fn three_d_secure_feedback_is_verified_and_typed() {
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let verifier = FeedbackVerifier::new(ShaPassphrase::new(DEFAULT_SHA_OUT), DEFAULT_SHA_ALGO);
+
+    let accepted = back_from_3ds(&client, "e2e-fb-ok", "ok").await;
+    assert_eq!(accepted.path(), "/accept");
+    let feedback = verifier.verify_url(&accepted).expect("signed feedback");
+    assert_eq!(feedback.status(), Status::Authorised);
+    assert_eq!(feedback.ncerror(), None);
+    assert_eq!(feedback.orderid(), Some("e2e-fb-ok"));
+    assert_eq!(feedback.payid(), Some(FIRST_PAYID.to_string().as_str()));
+    assert_eq!(feedback.amount(), Some("42"));
+    assert_eq!(feedback.currency(), Some("EUR"));
+    assert_eq!(feedback.pm(), Some("CreditCard"));
+    assert_eq!(feedback.brand(), Some("VISA"));
+    assert!(feedback.acceptance().is_some());
+    assert_eq!(feedback.cardno(), Some("XXXXXXXXXXXX0002"));
+    assert_eq!(feedback.others().count(), 0, "{feedback:?}");
+    assert!(!format!("{feedback:?}").contains(DIRECTLINK_CARD_3DS));
+    // What the feedback says is what the platform says.
+    assert_eq!(
+        query_status(&client, feedback.payid().unwrap()).await,
+        feedback.status()
+    );
+
+    let edited: Url = accepted
+        .as_str()
+        .replace("amount=42", "amount=4200")
+        .parse()
+        .unwrap();
+    assert_ne!(edited, accepted);
+    assert_eq!(verifier.verify_url(&edited), Err(FeedbackError::Mismatch));
+    let wrong = FeedbackVerifier::new(ShaPassphrase::new(DEFAULT_SHA_IN), DEFAULT_SHA_ALGO);
+    assert_eq!(wrong.verify_url(&accepted), Err(FeedbackError::Mismatch));
+
+    let declined = back_from_3ds(&client, "e2e-fb-fail", "fail").await;
+    assert_eq!(declined.path(), "/decline");
+    let feedback = verifier.verify_url(&declined).expect("signed feedback");
+    assert_eq!(feedback.status(), Status::AuthorisationRefused);
+    assert_eq!(feedback.ncerror(), Some(NcError::Other(40001134)));
+    assert_eq!(feedback.orderid(), Some("e2e-fb-fail"));
+    env.sandbox.shutdown().await;
+}

@@ -56,6 +56,7 @@ mod env;
 mod environment;
 mod error;
 mod fallback;
+mod feedback;
 mod ncerror;
 mod outcome;
 mod params;
@@ -81,6 +82,7 @@ pub use environment::{
 };
 pub use error::{DirectLinkError, RequestError};
 pub use fallback::{MAX_QUERIES, QueryPolicy};
+pub use feedback::{Feedback, FeedbackError, FeedbackVerifier, Malformed, PAYONE_SHA_OUT};
 pub use ncerror::NcError;
 pub use outcome::{OrderOutcome, Outcome};
 pub use privacy::{Notice, NoticeCode, PrivacyPolicy, PrivacyStatus};

@@ -76,7 +76,7 @@ pub(crate) fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, 
     }
 }
 
-fn is_latin1_name(charset: &str) -> bool {
+pub(crate) fn is_latin1_name(charset: &str) -> bool {
     matches!(
         charset.to_ascii_lowercase().as_str(),
         "iso-8859-1"
@@ -89,7 +89,7 @@ fn is_latin1_name(charset: &str) -> bool {
     )
 }
 
-fn charset_of_content_type(content_type: &str) -> Option<String> {
+pub(crate) fn charset_of_content_type(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|p| {
         let (name, value) = p.split_once('=')?;
         name.trim()

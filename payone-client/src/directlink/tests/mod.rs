@@ -5,4 +5,5 @@
 mod answers;
 mod client;
 mod environment;
+mod feedback;
 mod sign;
