@@ -1,0 +1,203 @@
+//! The Frontend layout (seed 004): section headings (`Common Parameter`, `Parameter ( ... )`),
+//! then per row the name line, the Required and UsedInHash marker lines (`+` / `-` / `o`), the
+//! description, `Format` and its line, `Permitted Symbols` and its line.
+
+use super::{ImportError, PageRow};
+use crate::model::Required;
+
+fn marker(s: &str) -> Option<Required> {
+    match s.trim() {
+        "+" => Some(Required::Yes),
+        "-" => Some(Required::No),
+        "o" => Some(Required::Conditional),
+        _ => None,
+    }
+}
+
+/// Reads the rows of a seed-004-layout page.
+pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let next_nonblank = |from: usize, n: usize| -> Vec<usize> {
+        (from..lines.len())
+            .filter(|&j| !lines[j].trim().is_empty())
+            .take(n)
+            .collect()
+    };
+    // The two marker cells after a name: the next lines that are not empty. A cell holding only
+    // white space (seed 004's `hash` row writes its UsedInHash cell as a no-break space) is an
+    // empty UsedInHash cell; the Required cell must carry a marker.
+    let marker_cells = |from: usize| -> Option<(usize, usize)> {
+        let cells: Vec<usize> = (from..lines.len())
+            .filter(|&j| !lines[j].is_empty())
+            .take(2)
+            .collect();
+        match cells[..] {
+            [r, h]
+                if marker(lines[r]).is_some()
+                    && (marker(lines[h]).is_some() || lines[h].trim().is_empty()) =>
+            {
+                Some((r, h))
+            }
+            _ => None,
+        }
+    };
+    let is_name = |i: usize| {
+        let l = lines[i].trim();
+        !l.is_empty() && marker(l).is_none() && !l.contains(' ') && marker_cells(i + 1).is_some()
+    };
+    // `bankcountry+-`: a name with its two markers run together (seed 004, online transfer).
+    let joined = |i: usize| -> Option<(String, Required, bool)> {
+        let l = lines[i].trim();
+        let chars: Vec<char> = l.chars().collect();
+        let n = chars.len();
+        if n < 3 || !matches!(chars[n - 1], '+' | '-') || !matches!(chars[n - 2], '+' | '-' | 'o') {
+            return None;
+        }
+        let name: String = chars[..n - 2].iter().collect();
+        let bare = name.strip_suffix("[n]").unwrap_or(&name);
+        let ident = bare.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let next_is_marker = next_nonblank(i + 1, 1)
+            .first()
+            .is_some_and(|&j| marker(lines[j]).is_some());
+        (ident && !next_is_marker).then(|| {
+            (
+                name,
+                marker(&chars[n - 2].to_string()).unwrap_or(Required::No),
+                chars[n - 1] == '+',
+            )
+        })
+    };
+    let looks_like_name = |l: &str| {
+        l.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && l.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_[]".contains(c))
+    };
+    let is_heading = |i: usize| {
+        let l = lines[i].trim();
+        l.starts_with("Parameter (")
+            || l.starts_with("Parameter(")
+            || next_nonblank(i + 1, 1)
+                .first()
+                .is_some_and(|&j| lines[j].trim() == "Required")
+    };
+    let mut rows: Vec<PageRow> = Vec::new();
+    let mut errors = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut i = 0;
+    // Where the current row is: 0 description, 1 after Format, 2 expecting symbols or prose,
+    // 4 after `Permitted Symbols`, 5 an unreadable row (skipped up to the next row).
+    let mut state = 0;
+    // The last bare word after a row's Format (a LIST value, or a row that lost its markers).
+    let mut candidate: Option<(usize, String)> = None;
+    while i < lines.len() {
+        let l = lines[i].trim();
+        if l.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_heading(i) {
+            heading = Some(l.to_owned());
+            // Skip the column header lines.
+            i += 1;
+            while i < lines.len() && ["Required", "UsedInHash", ""].contains(&lines[i].trim()) {
+                i += 1;
+            }
+            state = 3;
+            candidate = None;
+            continue;
+        }
+        let parsed = if is_name(i) {
+            marker_cells(i + 1).map(|(r, h)| {
+                (
+                    l.to_owned(),
+                    marker(lines[r]).unwrap_or(Required::No),
+                    marker(lines[h]) == Some(Required::Yes),
+                    h + 1,
+                )
+            })
+        } else {
+            joined(i).map(|(name, required, hash)| (name, required, hash, i + 1))
+        };
+        if let Some((written, required, hash, after)) = parsed {
+            let l = written.as_str();
+            let (name, array) = match l.strip_suffix("[n]") {
+                Some(n) => (n.to_owned(), true),
+                None => (l.to_owned(), false),
+            };
+            let Some(h) = heading.clone() else {
+                errors.push(ImportError {
+                    line: i + 1,
+                    message: format!("parameter `{l}` before any section heading"),
+                });
+                i = after;
+                continue;
+            };
+            rows.push(PageRow {
+                line: i + 1,
+                heading: h,
+                name,
+                array,
+                required,
+                hash,
+                doc: Vec::new(),
+                format: None,
+                symbols: None,
+                rest: Vec::new(),
+                values: Vec::new(),
+            });
+            state = 0;
+            candidate = None;
+            i = after;
+            continue;
+        }
+        match (rows.last_mut(), state) {
+            (Some(_), 2) if l == "Permitted Symbols" => state = 4,
+            // A second Format line in one row, or one between a heading and its first row: the
+            // row above it lost its markers.
+            (_, 2 | 3) if l == "Format" => {
+                let (line, name) = candidate.take().unwrap_or((i + 1, String::new()));
+                errors.push(ImportError {
+                    line,
+                    message: if name.is_empty() {
+                        "a Format line outside any row: a row without its name line?".to_owned()
+                    } else {
+                        format!(
+                            "`{name}` has no Required/UsedInHash markers (a truncated row: its Format line follows at line {})",
+                            i + 1
+                        )
+                    },
+                });
+                state = 5;
+            }
+            // Prose between a heading and its first row.
+            (_, 3) if looks_like_name(l) => candidate = Some((i + 1, l.to_owned())),
+            (_, 5) => {
+                // The rest of a row that could not be read.
+            }
+            (Some(row), 2) => {
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                }
+                row.rest.push(l.to_owned());
+            }
+            (Some(_), 0) if l == "Format" => state = 1,
+            (Some(row), 0) => row.doc.push(l.to_owned()),
+            (Some(row), 1) => {
+                row.format = Some((i + 1, l.to_owned()));
+                state = 2;
+            }
+            (Some(row), 4) => {
+                row.symbols = Some(l.to_owned());
+                state = 2;
+            }
+            _ => {
+                // Prose before the first heading.
+            }
+        }
+        i += 1;
+    }
+    (rows, errors)
+}
