@@ -2,6 +2,9 @@
 //! configuration, encoding, answer parsing, errors and no-retry rule as the async
 //! [`Client`](crate::Client).
 //!
+//! [`DirectLinkClient`] is the synchronous DirectLink client (also at
+//! `payone_client::directlink::blocking`): the async one driven on a runtime of its own.
+//!
 //! Like every `reqwest::blocking` client it must not be created or used inside an async
 //! runtime.
 
@@ -18,6 +21,8 @@ use crate::client_api::BrowserCheck;
 use crate::config::{ClientBuilder, Config, ConfigError};
 use crate::error::Error;
 use crate::wire;
+
+pub use crate::directlink::blocking::DirectLinkClient;
 
 /// The blocking twin of [`crate::Client`]. A Server API POST is sent exactly once; see
 /// [`crate::Client`] for why and what to do when [`Error::outcome_unknown`] is `true`.

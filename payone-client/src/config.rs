@@ -43,6 +43,10 @@ pub enum ConfigError {
     /// The HTTP client could not be set up (TLS backend).
     #[error("the HTTP client could not be set up: {0}")]
     Http(#[source] reqwest::Error),
+    /// The runtime of a blocking client could not be started (the operating system refused
+    /// its I/O driver).
+    #[error("the blocking client's runtime could not be started: {0}")]
+    Runtime(#[source] std::io::Error),
 }
 
 /// The URLs of the three platforms. Point them at a sandbox by its base URL with

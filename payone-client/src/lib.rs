@@ -29,10 +29,13 @@
 //! lost may still have created a payment (see [`Client`] and [`Error::outcome_unknown`]).
 //!
 //! [`directlink`] speaks the DirectLink pages of seed 002 (SHA-IN signed orders with a safe
-//! timeout fallback, maintenance, queries, the privacy policy).
+//! timeout fallback, maintenance, queries, the privacy policy) and verifies the SHA-OUT signed
+//! feedback of redirects and post-sale requests
+//! ([`directlink::FeedbackVerifier`]).
 //!
-//! Features: `blocking` (a synchronous [`blocking::Client`]), `axum` (a TransactionStatus
-//! endpoint, [`notification::axum::notification_router`]).
+//! Features: `blocking` (synchronous clients: [`blocking::Client`] for the Server API,
+//! `blocking::DirectLinkClient` for DirectLink), `axum` (a TransactionStatus endpoint,
+//! [`notification::axum::notification_router`]).
 
 #![warn(missing_docs)]
 

@@ -13,6 +13,11 @@
 //! - [`DirectLinkClient`]: sends them; [`DirectLinkClient::order`] never sends an order twice
 //!   and asks `querydirect.asp` instead when `orderdirect.asp` does not answer in time
 //!   (seed 002 section 6.4, [`QueryPolicy`]).
+//! - [`FeedbackVerifier`], [`Feedback`]: the SHA-OUT signed parameters the platform sends back
+//!   (the redirect to `ACCEPTURL`, `DECLINEURL`, `EXCEPTIONURL` or `CANCELURL`, a post-sale
+//!   request), verified before they are typed;
+//! - `blocking::DirectLinkClient` (feature `blocking`): the same client for programs without an
+//!   async runtime.
 //!
 //! ```no_run
 //! use payone_client::directlink::*;
@@ -47,9 +52,35 @@
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! The customer back from 3-D Secure (or any redirect of the platform), in a web handler that
+//! received the URL's query string:
+//!
+//! ```
+//! use payone_client::directlink::*;
+//!
+//! fn back_from_the_platform(query: &str) -> String {
+//!     // The SHA-OUT passphrase and algorithm of the account's technical settings.
+//!     let verifier = FeedbackVerifier::new(ShaPassphrase::new("sha-out passphrase"), ShaAlgorithm::Sha512);
+//!     match verifier.verify_query(query) {
+//!         Ok(feedback) if feedback.status() == Status::Authorised => {
+//!             format!("thank you for order {}", feedback.orderid().unwrap_or_default())
+//!         }
+//!         Ok(feedback) => format!("not paid: {}", feedback.status()),
+//!         // Not from the platform, or altered on the way: nothing in it can be trusted.
+//!         Err(error) => format!("ignored: {error}"),
+//!     }
+//! }
+//! assert_eq!(
+//!     back_from_the_platform("orderID=4711&STATUS=5&SHASIGN=00"),
+//!     "ignored: the feedback's SHASIGN does not match its parameters, so it cannot be trusted"
+//! );
+//! ```
 
 mod answer_error;
 mod attributes;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 mod config;
 mod env;
