@@ -179,13 +179,14 @@ enum SpecCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import an exported platform page (seed 004 or seed 001 layout) plus the overlay into a spec
+    /// Import an exported platform page (seed 004, 001 or 002 layout) plus the overlay into a spec
     /// file.
     Import {
         /// The exported page (text).
         #[arg(long)]
         from: PathBuf,
-        /// The api (`frontend`: seed 004 layout; `client`: seed 001 layout).
+        /// The api (`frontend`: seed 004 layout; `client`: seed 001 layout; `directlink`: seed 002
+        /// layout).
         #[arg(long)]
         api: String,
         /// The overlay (default: spec/overlay/<api>.toml).

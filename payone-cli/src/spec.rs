@@ -108,7 +108,7 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `payone spec import --from FILE --api frontend|client --out OUT`: the page plus
+/// `payone spec import --from FILE --api frontend|client|directlink --out OUT`: the page plus
 /// `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file; every line the importer
 /// cannot read is an error naming its line.
 pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
@@ -119,9 +119,10 @@ pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<
         -> Result<payone_spec::model::SpecFile, Vec<payone_spec::import::ImportError>> = match api {
         "frontend" => payone_spec::import::import_frontend,
         "client" => payone_spec::import::import_client,
+        "directlink" => payone_spec::import::import_directlink,
         _ => {
             return Err(format!(
-                "--api {api}: only the frontend (seed 004) and client (seed 001) page layouts are importable yet"
+                "--api {api}: only the frontend (seed 004), client (seed 001) and directlink (seed 002) page layouts are importable yet"
             ));
         }
     };

@@ -73,6 +73,8 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                             symbols: None,
                             rest: Vec::new(),
                             values: Vec::new(),
+                            unmarked: false,
+                            previous: None,
                         });
                         state = 0;
                     }

@@ -147,6 +147,8 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 symbols: None,
                 rest: Vec::new(),
                 values: Vec::new(),
+                unmarked: false,
+                previous: None,
             });
             state = 0;
             candidate = None;

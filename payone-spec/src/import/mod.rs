@@ -8,12 +8,14 @@
 //! Every problem is reported with its line number; nothing is dropped silently.
 
 mod client;
+mod directlink;
 mod frontend;
 mod overlay;
 
 pub use client::read_client;
+pub use directlink::{PageTable, read_directlink};
 pub use frontend::read_frontend;
-pub use overlay::{Overlay, OverlayGroup, OverlayParam};
+pub use overlay::{Overlay, OverlayDefaults, OverlayGroup, OverlayParam, OverlaySkip};
 
 use crate::model::{ListValue, Required, SpecFile};
 use overlay::assemble;
@@ -62,16 +64,71 @@ pub struct PageRow {
     pub rest: Vec<String>,
     /// LIST values the page gives in a readable form (seed 001's `- JSON` bullets).
     pub values: Vec<ListValue>,
+    /// The page gives no Required marker for the row (a DirectLink table without an
+    /// Obligatorisch column): the overlay must give `required`.
+    pub unmarked: bool,
+    /// For a row whose name cell is missing (`name` empty): the named row before it in its
+    /// table, which the overlay's `unnamed_after` refers to.
+    pub previous: Option<String>,
 }
 
 /// Imports a seed-004-layout page with `overlay` applied.
 pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (rows, errors) = read_frontend(text);
+    let (rows, mut errors) = read_frontend(text);
+    errors.extend(directlink_only(overlay));
     assemble(rows, errors, overlay, ("frontend", "PAYONE Frontend"))
 }
 
 /// Imports a seed-001-layout page (Client API) with `overlay` applied.
 pub fn import_client(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (rows, errors) = read_client(text);
+    let (rows, mut errors) = read_client(text);
+    errors.extend(directlink_only(overlay));
     assemble(rows, errors, overlay, ("client", "PAYONE Client API"))
+}
+
+/// Imports a seed-002-layout page (DirectLink) with `overlay` applied: the tables under the
+/// overlay's `[[skip]]` headings (response attributes) are left out, and every row takes the
+/// overlay's `[defaults] hash`, since the page has no UsedInHash column.
+pub fn import_directlink(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
+    let (tables, mut errors) = read_directlink(text);
+    for skip in &overlay.skip {
+        if !tables.iter().any(|t| t.heading == skip.heading) {
+            errors.push(ImportError {
+                line: 0,
+                message: format!("[[skip]] `{}`: no table under that heading", skip.heading),
+            });
+        }
+    }
+    let hash = overlay.defaults.hash.unwrap_or(false);
+    let mut rows = Vec::new();
+    for table in tables {
+        if overlay.skip.iter().any(|s| s.heading == table.heading) {
+            continue;
+        }
+        errors.extend(table.errors);
+        rows.extend(table.rows.into_iter().map(|row| PageRow { hash, ..row }));
+    }
+    assemble(rows, errors, overlay, ("directlink", "DirectLink"))
+}
+
+/// `[defaults]` and `[[skip]]` mean something only for the DirectLink layout; elsewhere they
+/// would be ignored, so they are reported.
+fn directlink_only(overlay: &Overlay) -> Vec<ImportError> {
+    let mut errors = Vec::new();
+    if overlay.defaults.hash.is_some() {
+        errors.push(ImportError {
+            line: 0,
+            message: "[defaults] is read for the DirectLink layout only (the page has a UsedInHash column or the requests name their hash fields)".to_owned(),
+        });
+    }
+    if let Some(skip) = overlay.skip.first() {
+        errors.push(ImportError {
+            line: 0,
+            message: format!(
+                "[[skip]] `{}`: tables are skipped in the DirectLink layout only",
+                skip.heading
+            ),
+        });
+    }
+    errors
 }

@@ -23,6 +23,31 @@ pub struct Overlay {
     /// Per-row refinements, matched by `name` (and `group` when given).
     #[serde(default, rename = "param")]
     pub params: Vec<OverlayParam>,
+    /// What holds for every row of a page that lacks a column (DirectLink).
+    #[serde(default)]
+    pub defaults: OverlayDefaults,
+    /// Tables left out (DirectLink: the response attribute tables).
+    #[serde(default)]
+    pub skip: Vec<OverlaySkip>,
+}
+
+/// `[defaults]` of an overlay.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlayDefaults {
+    /// UsedInHash of every row of a page without that column (DirectLink); a row's own `hash`
+    /// still replaces it.
+    pub hash: Option<bool>,
+}
+
+/// `[[skip]]` of an overlay: a table of the page that holds no request parameters.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverlaySkip {
+    /// The section heading the table stands under, as the page writes it.
+    pub heading: String,
+    /// Why it is left out (kept in the overlay for the next maintainer).
+    pub why: String,
 }
 
 /// `[[group]]` of an overlay.
@@ -83,6 +108,52 @@ pub struct OverlayParam {
     pub source: Option<String>,
     /// The name as the page writes it, when it is not the wire name (seed 001's `portalId`).
     pub page_name: Option<String>,
+    /// Names a row of the page whose name cell is missing: the row after the row named so in
+    /// its table (seed 002's e-mail row after `CN`).
+    pub unnamed_after: Option<String>,
+    /// The page row repeats the row of the same name in this group (seed 002 tables `PSPID`
+    /// for every request): it adds no row of its own. No other key may be given with it.
+    pub merged_into: Option<String>,
+}
+
+impl OverlayParam {
+    /// Whether any key that replaces what the page says is given.
+    fn refines(&self) -> bool {
+        self.required.is_some()
+            || self.hash.is_some()
+            || self.format.is_some()
+            || self.doc.is_some()
+            || self.symbols.is_some()
+            || self.values.is_some()
+            || self.values_from.is_some()
+            || self.unlisted.is_some()
+            || self.range.is_some()
+            || self.notes.is_some()
+            || self.account.is_some()
+            || self.sensitive.is_some()
+            || self.repr.is_some()
+            || self.rust.is_some()
+            || self.source.is_some()
+    }
+
+    /// Whether this entry refines `row`, which falls in `group`.
+    fn matches(&self, row: &PageRow, group: &str) -> bool {
+        let by_name = if row.name.is_empty() {
+            self.unnamed_after.is_some() && self.unnamed_after == row.previous
+        } else {
+            self.unnamed_after.is_none()
+                && *self.page_name.as_ref().unwrap_or(&self.name) == row.name
+        };
+        !self.add && by_name && self.group.as_deref().is_none_or(|g| g == group)
+    }
+
+    fn describe(&self) -> String {
+        let mut out = format!("[[param]] `{}`", self.name);
+        if let Some(g) = &self.group {
+            out += &format!(" (group `{g}`)");
+        }
+        out
+    }
 }
 
 fn snake(heading: &str) -> String {
@@ -117,7 +188,37 @@ pub(super) fn assemble(
 ) -> Result<SpecFile, Vec<ImportError>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut params = Vec::new();
-    for row in &rows {
+    // Which overlay rows refined a page row: the others name no row of the page.
+    let mut used = vec![false; overlay.params.len()];
+    // (line, name, group) of the page rows merged into the row of another group.
+    let mut merged: Vec<(usize, String, String)> = Vec::new();
+    for page_row in &rows {
+        let mut row = page_row.clone();
+        if row.name.is_empty() {
+            let named = overlay
+                .params
+                .iter()
+                .find(|p| p.unnamed_after.is_some() && p.unnamed_after == row.previous);
+            let Some(named) = named else {
+                errors.push(ImportError {
+                    line: row.line,
+                    message: format!(
+                        "a row without a name cell{} (name it in the overlay: [[param]] with `name` and `unnamed_after = \"{}\"`)",
+                        row.doc.first().map(|d| format!(" (`{}`)", shorten(d))).unwrap_or_default(),
+                        row.previous.as_deref().unwrap_or("")
+                    ),
+                });
+                continue;
+            };
+            row.name = named.name.clone();
+        } else if let Some(named) = overlay
+            .params
+            .iter()
+            .find(|p| p.page_name.as_ref() == Some(&row.name))
+        {
+            // The wire name decides the group too (`params` of a shared heading).
+            row.name = named.name.clone();
+        }
         let candidates: Vec<&OverlayGroup> = overlay
             .groups
             .iter()
@@ -148,11 +249,29 @@ pub(super) fn assemble(
                 ),
             });
         }
-        let refine = overlay.params.iter().find(|p| {
-            !p.add
-                && *p.page_name.as_ref().unwrap_or(&p.name) == row.name
-                && p.group.as_ref().is_none_or(|g| *g == group.id)
-        });
+        let refine_at = overlay
+            .params
+            .iter()
+            .position(|p| p.matches(page_row, &group.id));
+        if let Some(k) = refine_at {
+            used[k] = true;
+        }
+        let refine = refine_at.map(|k| &overlay.params[k]);
+        if let Some(r) = refine
+            && let Some(into) = &r.merged_into
+        {
+            if r.refines() {
+                errors.push(ImportError {
+                    line: 0,
+                    message: format!(
+                        "{}: `merged_into` takes no other keys (refine the row of group `{into}`)",
+                        r.describe()
+                    ),
+                });
+            }
+            merged.push((row.line, r.name.clone(), into.clone()));
+            continue;
+        }
         let (format_line, format) = row.format.clone().unwrap_or((row.line, String::new()));
         let mut p = ParamSpec {
             name: refine.map_or_else(|| row.name.clone(), |r| r.name.clone()),
@@ -174,6 +293,24 @@ pub(super) fn assemble(
             rust: None,
         };
         apply(&mut p, refine);
+        if p.name.contains(char::is_whitespace) {
+            errors.push(ImportError {
+                line: row.line,
+                message: format!(
+                    "`{}` is not a parameter name (a line break in the name cell?); give the wire name in the overlay with `page_name = \"{}\"`",
+                    p.name, row.name
+                ),
+            });
+        }
+        if row.unmarked && refine.is_none_or(|r| r.required.is_none()) {
+            errors.push(ImportError {
+                line: row.line,
+                message: format!(
+                    "`{}`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)",
+                    p.name
+                ),
+            });
+        }
         check(&p, row.line, format_line, &mut errors);
         if !groups.iter().any(|g| g.id == group.id) {
             groups.push(group);
@@ -181,23 +318,22 @@ pub(super) fn assemble(
         params.push(p);
     }
     // Overlay rows that match nothing are reported; `add` rows are inserted.
-    for r in &overlay.params {
+    for (r, used) in overlay.params.iter().zip(&used) {
         let group = r.group.clone().unwrap_or_default();
         if !r.add {
-            if !params
-                .iter()
-                .any(|p| p.name == r.name && r.group.as_ref().is_none_or(|g| *g == p.group))
-            {
+            if !used {
                 errors.push(ImportError {
                     line: 0,
-                    message: format!(
-                        "[[param]] `{}`{}: no such row on the page (`add = true` adds one)",
-                        r.name,
-                        r.group
-                            .as_ref()
-                            .map(|g| format!(" (group `{g}`)"))
-                            .unwrap_or_default()
-                    ),
+                    message: match &r.unnamed_after {
+                        Some(after) => format!(
+                            "{}: the page has no row without a name after `{after}`",
+                            r.describe()
+                        ),
+                        None => format!(
+                            "{}: no such row on the page (`add = true` adds one)",
+                            r.describe()
+                        ),
+                    },
                 });
             }
             continue;
@@ -234,7 +370,8 @@ pub(super) fn assemble(
             continue;
         }
         // A group of the overlay that no row of the page falls in (seed 001 tables none of the
-        // creditcardcheck parameters) gets its `add` rows at the end.
+        // creditcardcheck parameters, seed 002 none of "8. PM-Ausnahmen") gets its `add` rows
+        // where the overlay puts the group: before the rows of the groups after it.
         let at = match &r.after {
             Some(after) => params
                 .iter()
@@ -245,11 +382,17 @@ pub(super) fn assemble(
                 .rposition(|p| p.group == group)
                 .map(|k| k + 1)
                 .or_else(|| {
-                    overlay
-                        .groups
+                    let k = overlay.groups.iter().position(|g| g.group.id == group)?;
+                    let later: Vec<&str> = overlay.groups[k + 1..]
                         .iter()
-                        .any(|g| g.group.id == group)
-                        .then_some(params.len())
+                        .map(|g| g.group.id.as_str())
+                        .collect();
+                    Some(
+                        params
+                            .iter()
+                            .position(|p| later.contains(&p.group.as_str()))
+                            .unwrap_or(params.len()),
+                    )
                 }),
         };
         let Some(at) = at else {
@@ -289,7 +432,26 @@ pub(super) fn assemble(
         check(&p, 0, 0, &mut errors);
         params.insert(at, p);
     }
+    for (line, name, into) in merged {
+        if !params.iter().any(|p| p.name == name && p.group == into) {
+            errors.push(ImportError {
+                line,
+                message: format!(
+                    "`{name}` is merged into group `{into}`, which has no row `{name}`"
+                ),
+            });
+        }
+    }
     finish(overlay, groups, params, errors, api)
+}
+
+/// The start of a long cell, for a message.
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// Every key of the overlay row replaces what the page says.
