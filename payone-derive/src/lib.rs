@@ -100,6 +100,28 @@
 //! `hash`, and the kinds `choice` and `elements`. Groups and requests get a typestate builder
 //! (`Authorization::builder()...build()`): leaving out a required parameter is a compile error
 //! naming it; `build` returns every remaining violation at once.
+//!
+//! # `#[derive(PayoneObject)]`: a JSON object of the v2 API
+//!
+//! ```ignore
+//! #[derive(Clone, PartialEq, PayoneObject)]
+//! #[non_exhaustive]
+//! pub struct Order {
+//!     #[payone(json = "amountOfMoney")]
+//!     amount_of_money: AmountOfMoney,          // required member
+//!     #[payone(json = "customer")]
+//!     customer: Option<Customer>,              // optional member
+//!     #[payone(json = "errors")]
+//!     errors: Vec<ApiError>,                   // array (add `required` to demand presence)
+//!     #[payone(unknown)]
+//!     unknown: JsonMap,                        // members the table does not know, kept
+//! }
+//! ```
+//!
+//! Member values are parameter types (`PayoneParam`, `PayoneList`; `NUMERIC` ones are JSON
+//! numbers), `bool`, or other objects. Generates `new(required members...)`, a `with_` setter and
+//! a getter per member, `unknown_fields()`, `payone_types::json::JsonObject` (every violation at
+//! once, named by JSON path) and `JsonField`, and `Debug` that prints unknown members by name only.
 
 mod attr;
 mod expand;
@@ -148,6 +170,15 @@ pub fn derive_choice(input: TokenStream) -> TokenStream {
 pub fn derive_request(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::request(&input)
+        .unwrap_or_else(attr::Errors::into_compile_errors)
+        .into()
+}
+
+/// Derives a JSON object of the v2 API; see the crate documentation.
+#[proc_macro_derive(PayoneObject, attributes(payone))]
+pub fn derive_object(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::object(&input)
         .unwrap_or_else(attr::Errors::into_compile_errors)
         .into()
 }

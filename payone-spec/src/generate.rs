@@ -8,6 +8,8 @@ use std::path::Path;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+mod objects;
+
 use crate::format::Format;
 use crate::load::{Row, Spec, SpecErrors};
 use crate::model::{Group, ListValue, ParamSpec, RequestSpec, Required};
@@ -21,7 +23,12 @@ pub fn generate(specs: &[Spec]) -> Result<Vec<(String, String)>, SpecErrors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for spec in specs {
-        match api_module(spec) {
+        let module = if spec.file.objects.is_empty() {
+            api_module(spec)
+        } else {
+            objects::objects_module(spec)
+        };
+        match module {
             Ok(code) => files.push((format!("{}.rs", spec.api()), code)),
             Err(e) => errors.extend(e.0),
         }

@@ -18,3 +18,5 @@ pub mod list;
 pub mod load;
 #[cfg(feature = "tables")]
 pub mod model;
+#[cfg(feature = "tables")]
+pub mod objects;

@@ -36,6 +36,39 @@ pub fn list(specs: &[Spec], api: Option<&str>, request: Option<&str>) -> Vec<Str
                 }
             }
         }
+        lines.extend(operation_lines(spec, request));
+    }
+    lines
+}
+
+/// The v2 operations: one line per scalar member of the request body, written as its JSON
+/// path (`order.amountOfMoney.amount`, arrays `errors[n].code`); the 5th column is `no` since
+/// v2 signs the HTTP request, not members. A GET without a body lists nothing.
+fn operation_lines(spec: &Spec, request: Option<&str>) -> Vec<String> {
+    let mut lines = Vec::new();
+    for op in spec
+        .file
+        .operations
+        .iter()
+        .filter(|o| request.is_none_or(|n| o.name == n))
+    {
+        let Some(body) = op
+            .request
+            .as_deref()
+            .and_then(|name| crate::objects::object(&spec.file, name))
+        else {
+            continue;
+        };
+        for member in crate::objects::member_paths(&spec.file, body) {
+            lines.push(format!(
+                "{}\t{}\t{}\t{}\tno\t{}",
+                spec.api(),
+                op.name,
+                member.path,
+                member.required.as_list_word(),
+                member.field.format
+            ));
+        }
     }
     lines
 }

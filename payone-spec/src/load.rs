@@ -8,7 +8,7 @@ use crate::format::{Format, Symbols, ValueRange};
 use crate::model::{Group, ParamSpec, Required, SpecFile};
 
 /// The platforms in the order files are read and listed.
-pub const APIS: &[&str] = &["frontend", "client", "server", "directlink"];
+pub const APIS: &[&str] = &["frontend", "client", "server", "directlink", "v2"];
 
 /// The tables of `spec/` as built into this crate, for tools that run outside the repository.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "directlink.toml",
         include_str!("../../spec/directlink.toml"),
     ),
+    ("v2.toml", include_str!("../../spec/v2.toml")),
 ];
 
 /// Standards a LIST may take its values from.
@@ -295,6 +296,11 @@ impl Spec {
                 }
             }
         }
+        errors.extend(
+            crate::objects::problems(f)
+                .into_iter()
+                .map(|e| format!("{}: {e}", self.origin)),
+        );
         errors
     }
 }

@@ -71,5 +71,59 @@ fn an_unknown_key_is_a_toml_error_with_its_place() {
 fn the_checked_in_tables_load() {
     let specs = load_embedded().unwrap_or_else(|e| panic!("{e}"));
     let apis: Vec<&str> = specs.iter().map(|s| s.api()).collect();
-    assert_eq!(apis, ["frontend", "client", "server", "directlink"]);
+    assert_eq!(apis, ["frontend", "client", "server", "directlink", "v2"]);
+}
+
+#[test]
+fn v2_objects_are_checked_all_at_once() {
+    let text = r#"
+[api]
+name = "v2"
+title = "t"
+source = "s"
+endpoint = "e"
+
+[[operation]]
+name = "create"
+rust = "Create"
+method = "FETCH"
+path = "/payments"
+request = "Missing"
+response = "A"
+
+[[object]]
+rust = "A"
+[[object.field]]
+name = "b"
+required = "yes"
+format = "OBJECT"
+object = "B"
+[[object.field]]
+name = "b"
+required = "no"
+format = "BOOLEAN"
+[[object.field]]
+name = "loose"
+required = "no"
+format = "OBJECT"
+
+[[object]]
+rust = "B"
+[[object.field]]
+name = "a"
+required = "no"
+format = "OBJECT"
+object = "A"
+[[object.field]]
+name = "kind"
+required = "no"
+format = "LIST"
+[[object.field]]
+name = "flag"
+required = "no"
+format = "BOOLEAN"
+symbols = "[0-9]"
+"#;
+    let errors = Spec::parse("v2.toml", text).expect_err("broken");
+    insta::assert_snapshot!(errors.to_string());
 }

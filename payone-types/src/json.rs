@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+pub use serde_json::{Map, Value};
 
 use crate::rule::{Rule, Violations};
 use crate::value::ParamValue;

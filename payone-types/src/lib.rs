@@ -53,7 +53,9 @@ pub use account::{Account, AccountParams, Mode};
 pub use charset::Charset;
 pub use iso::{Country, Currency, Language};
 pub use params::{Param, Params};
-pub use payone_derive::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
+pub use payone_derive::{
+    PayoneChoice, PayoneGroup, PayoneList, PayoneObject, PayoneParam, PayoneRequest,
+};
 pub use payone_spec::natural::natural_cmp;
 pub use request::{Api, Element, ParamInfo, Request, Required, Selector, WriteParams};
 pub use rule::{Rule, Violation, Violations};

@@ -26,6 +26,11 @@ pub mod server;
 #[allow(clippy::duplicated_attributes)]
 pub mod directlink;
 
+/// Server-to-server v2 JSON API (seed 000).
+#[rustfmt::skip]
+#[allow(clippy::duplicated_attributes)]
+pub mod v2;
+
 /// ISO code lists.
 #[rustfmt::skip]
 pub mod iso;
