@@ -76,15 +76,23 @@ fn is_heading(line: &str) -> bool {
         && line.len() < 120
 }
 
-/// A wire name as the Feld cells write it: upper-case words (`ECOM_PAYMENT_ CARD_VERIFICATION`
-/// keeps the space of a line break in the cell; the overlay maps it with `page_name`).
+/// A wire name as the Feld cells write it: one identifier (`PSPID`, the answers' `orderID`), or
+/// upper-case words (`ECOM_PAYMENT_ CARD_VERIFICATION` keeps the space of a line break in the
+/// cell; the overlay maps it with `page_name`). Prose such as `E-Mail-Adresse des Kunden.` is
+/// none: such a row has lost its name cell.
 fn is_name(cell: &str) -> bool {
-    !cell.is_empty()
-        && cell.split(' ').all(|w| {
-            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && w.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        })
+    let ident = |w: &str, upper: bool| {
+        w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && w.chars().all(|c| {
+                (if upper {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_ascii_alphabetic()
+                }) || c.is_ascii_digit()
+                    || c == '_'
+            })
+    };
+    ident(cell, false) || (cell.contains(' ') && cell.split(' ').all(|w| ident(w, true)))
 }
 
 fn is_separator(line: &str) -> bool {

@@ -200,13 +200,21 @@ pub(super) fn assemble(
                 .iter()
                 .find(|p| p.unnamed_after.is_some() && p.unnamed_after == row.previous);
             let Some(named) = named else {
+                let text = row
+                    .doc
+                    .first()
+                    .map(|d| format!(" (`{}`)", shorten(d)))
+                    .unwrap_or_default();
                 errors.push(ImportError {
                     line: row.line,
-                    message: format!(
-                        "a row without a name cell{} (name it in the overlay: [[param]] with `name` and `unnamed_after = \"{}\"`)",
-                        row.doc.first().map(|d| format!(" (`{}`)", shorten(d))).unwrap_or_default(),
-                        row.previous.as_deref().unwrap_or("")
-                    ),
+                    message: match &row.previous {
+                        Some(previous) => format!(
+                            "a row without a name cell{text} (name it in the overlay: [[param]] with `name` and `unnamed_after = \"{previous}\"`)"
+                        ),
+                        None => format!(
+                            "a row without a name cell{text} opens its table, so the overlay cannot name it: fix the page"
+                        ),
+                    },
                 });
                 continue;
             };
