@@ -90,7 +90,8 @@ mod tests {
     fn lines_json_and_redirect_query() {
         let a = Answer::status("VALID").with("cardtype", "V");
         assert_eq!(a.to_lines(Charset::Utf8), b"status=VALID\ncardtype=V\n");
-        assert_eq!(a.to_json(), r#"{"cardtype":"V","status":"VALID"}"#);
+        // Fields in answer order (serde_json keeps insertion order: `preserve_order`).
+        assert_eq!(a.to_json(), r#"{"status":"VALID","cardtype":"V"}"#);
         assert_eq!(
             a.append_to_url("https://shop.example/ok?order=1"),
             "https://shop.example/ok?order=1&status=VALID&cardtype=V"

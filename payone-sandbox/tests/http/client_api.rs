@@ -66,7 +66,7 @@ async fn a_luhn_failure_is_invalid() {
     let sandbox = sandbox().await;
     let pairs = signed(Api::Client, creditcardcheck("4111111111111112", "JSON"));
     let answer = get_json(&sandbox.base_url(), &pairs).await;
-    insta::assert_snapshot!(answer.to_string(), @r#"{"customermessage":"The card number is not valid. Please check your entry.","errorcode":"877","errormessage":"Invalid card number","status":"INVALID"}"#);
+    insta::assert_snapshot!(answer.to_string(), @r#"{"status":"INVALID","errorcode":"877","errormessage":"Invalid card number","customermessage":"The card number is not valid. Please check your entry."}"#);
     sandbox.shutdown().await;
 }
 
