@@ -103,9 +103,13 @@ enum Command {
         /// Where TransactionStatus notifications are POSTed.
         #[arg(long)]
         notify_url: Option<String>,
-        /// Seconds between two attempts of a notification not answered `TSOK`.
+        /// Seconds between two attempts of a notification not answered `TSOK` (or of a v2
+        /// webhook not answered 2xx).
         #[arg(long, default_value_t = 2)]
         notify_retry_secs: u64,
+        /// Where v2 webhooks (signed `WebhooksEvent` JSON) are POSTed.
+        #[arg(long)]
+        webhook_url: Option<String>,
     },
     /// A whole checkout against an embedded sandbox, printing each step.
     Demo,
@@ -355,7 +359,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             listen,
             notify_url,
             notify_retry_secs,
-        } => sandbox::run(listen, notify_url, notify_retry_secs).map(|()| ExitCode::SUCCESS),
+            webhook_url,
+        } => sandbox::run(listen, notify_url, notify_retry_secs, webhook_url)
+            .map(|()| ExitCode::SUCCESS),
         Command::Demo => demo::run().map(|()| ExitCode::SUCCESS),
         Command::GcsSign {
             method,

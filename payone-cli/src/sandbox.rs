@@ -8,12 +8,14 @@ pub fn run(
     listen: Option<SocketAddr>,
     notify_url: Option<String>,
     notify_retry_secs: u64,
+    webhook_url: Option<String>,
 ) -> Result<(), String> {
     let mut config = payone_sandbox::Config::from_env().map_err(|e| e.to_string())?;
     if let Some(listen) = listen {
         config.listen = listen;
     }
     config.notify_url = notify_url;
+    config.webhook_url = webhook_url;
     config.notify_retry = Duration::from_secs(notify_retry_secs);
     let runtime = tokio::runtime::Runtime::new().map_err(|e| format!("cannot start tokio: {e}"))?;
     runtime.block_on(async move {

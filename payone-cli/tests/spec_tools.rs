@@ -72,7 +72,7 @@ fn spec_diff_of_directories_and_of_a_file_against_a_directory() {
         .iter()
         .map(|c| c["kind"].as_str().expect("kind"))
         .collect();
-    assert_eq!(kinds, ["api_added", "api_added", "api_added"]);
+    assert_eq!(kinds, ["api_added", "api_added", "api_added", "api_added"]);
     assert_eq!(json["impact"], "minor");
 }
 
@@ -153,4 +153,122 @@ fn spec_import_of_seed_001_lists_like_spec_client_toml() {
     let embedded = payone(&["spec", "list", "--api", "client"]);
     assert_eq!(stdout(&listed), stdout(&embedded));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn spec_import_of_a_directlink_fixture_page_lists_like_the_file_it_wrote() {
+    let fixtures = "payone-spec/tests/fixtures/import_directlink";
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-dl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out_path = dir.join("directlink.toml");
+    let out_arg = out_path.display().to_string();
+    let overlay = format!("{fixtures}/overlay.toml");
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &format!("{fixtures}/base.txt"),
+        "--api",
+        "directlink",
+        "--overlay",
+        &overlay,
+        "--out",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout(&out), format!("wrote {out_arg} (13 rows)\n"));
+    let listed = payone(&["spec", "list", "--file", &out_arg]);
+    assert!(listed.status.success());
+    insta::assert_snapshot!("spec_import_directlink_fixture_list", stdout(&listed));
+
+    // A row that lost its name cell: nothing is written, the line is named.
+    let bad_path = dir.join("bad.toml");
+    let bad_arg = bad_path.display().to_string();
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &format!("{fixtures}/nameless.txt"),
+        "--api",
+        "directlink",
+        "--overlay",
+        &overlay,
+        "--out",
+        &bad_arg,
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("nameless.txt: line 15: a row without a name cell"),
+        "{stderr}"
+    );
+    assert!(!bad_path.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn spec_import_of_seed_002_lists_like_spec_directlink_toml() {
+    let seed = "../shared/seeds/002_ab72de093d810b42.txt";
+    if !std::path::Path::new(ROOT).join(seed).exists() {
+        eprintln!("skipped: {seed} is not there");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-002-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out_path = dir.join("directlink.toml");
+    let out_arg = out_path.display().to_string();
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        seed,
+        "--api",
+        "directlink",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let diff = payone(&["spec", "diff", "spec/directlink.toml", &out_arg]);
+    assert_eq!(stdout(&diff), "no changes\n");
+    let listed = payone(&["spec", "list", "--file", &out_arg]);
+    let embedded = payone(&["spec", "list", "--api", "directlink"]);
+    assert_eq!(stdout(&listed), stdout(&embedded));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn spec_diff_tells_widening_from_narrowing_and_type_changes() {
+    for (old, new, impact) in [
+        ("base", "format", "minor"),
+        ("base", "format_narrowed", "major"),
+        ("base", "format_type", "major"),
+        ("directlink_old", "directlink_new", "major"),
+    ] {
+        let (old, new) = (
+            format!("{FIXTURES}/{old}.toml"),
+            format!("{FIXTURES}/{new}.toml"),
+        );
+        let text = payone(&["spec", "diff", &old, &new]);
+        assert!(text.status.success());
+        let json = payone(&["spec", "diff", &old, &new, "--json"]);
+        assert!(json.status.success());
+        let value: serde_json::Value =
+            serde_json::from_str(&stdout(&json)).expect("one JSON document");
+        assert_eq!(value["impact"], impact, "{new}");
+        let name = new
+            .rsplit('/')
+            .next()
+            .expect("name")
+            .trim_end_matches(".toml");
+        insta::assert_snapshot!(format!("spec_diff_{name}_text"), stdout(&text));
+        insta::assert_snapshot!(format!("spec_diff_{name}_json"), stdout(&json));
+    }
 }

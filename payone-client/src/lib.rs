@@ -54,6 +54,7 @@ pub mod error;
 pub mod fields;
 mod lines;
 pub mod notification;
+pub mod v2;
 mod wire;
 
 pub use answer::{Answer, Status};

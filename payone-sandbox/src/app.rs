@@ -1,5 +1,5 @@
 //! What every handler shares: the account, the state, the notifier, the fault switch, the
-//! request counter, and the routes that lead to the handlers.
+//! request counter, the v2 payments, and the routes that lead to the handlers.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -13,6 +13,7 @@ use crate::directlink::{self, store::Store as DirectLinkStore};
 use crate::faults::FaultSwitch;
 use crate::notify::Notifier;
 use crate::state::State;
+use crate::v2::{self, V2};
 use crate::{client_api, faults, frontend, inspect, server_api, threeds};
 
 /// The shared part of one sandbox.
@@ -22,11 +23,13 @@ pub(crate) struct App {
     pub(crate) faults: FaultSwitch,
     /// `http://127.0.0.1:PORT`: for links when a request carries no usable `Host`.
     pub(crate) base_url: String,
+    /// The v2 JSON API: its account, payments and webhooks.
+    pub(crate) v2: V2,
     state: Mutex<State>,
     /// DirectLink orders.
     directlink: Mutex<DirectLinkStore>,
-    /// Server API requests received, per `request` value, and DirectLink requests per page
-    /// (`directlink.orderdirect`, ...).
+    /// Server API requests received, per `request` value, DirectLink requests per page
+    /// (`directlink.orderdirect`, ...) and v2 requests per operation (`v2.create_payment`, ...).
     requests: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -35,10 +38,12 @@ impl App {
     pub(crate) fn new(
         accounts: Accounts,
         notifier: Notifier,
+        webhooks: v2::webhooks::Webhooks,
         faults: FaultSwitch,
         base_url: String,
     ) -> Self {
         App {
+            v2: V2::new(accounts.v2.clone(), webhooks),
             accounts,
             notifier,
             faults,
@@ -62,13 +67,15 @@ impl App {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Counts one Server API request (by its `request`) or DirectLink request (by its page).
+    /// Counts one Server API request (by its `request`), DirectLink request (by its page) or
+    /// v2 request (by its operation).
     pub(crate) fn count_request(&self, request: &str) {
         let mut counts = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
         *counts.entry(request.to_owned()).or_default() += 1;
     }
 
-    /// Requests received so far, per Server API `request` value and DirectLink page.
+    /// Requests received so far, per Server API `request` value, DirectLink page and v2
+    /// operation.
     pub(crate) fn request_counts(&self) -> BTreeMap<String, u64> {
         self.requests
             .lock()
@@ -140,6 +147,28 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/sandbox/directlink/3ds/{payid}/complete",
             get(directlink::threeds::complete),
         )
+        .route("/v2/{merchantId}/payments", post(v2::create::handle))
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/details",
+            get(v2::details::handle),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/capture",
+            post(v2::capture::handle),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/cancel",
+            post(v2::cancel::handle),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/refund",
+            post(v2::refund::handle),
+        )
+        .route("/v2/sandbox/3ds/{paymentId}", get(v2::three_ds::page))
+        .route(
+            "/v2/sandbox/3ds/{paymentId}/complete",
+            get(v2::three_ds::complete),
+        )
         .with_state(app)
 }
 
@@ -152,9 +181,12 @@ mod tests {
     #[test]
     fn links_follow_the_host_the_client_used() {
         let notifier = Notifier::new(None, Default::default(), 1, Accounts::default()).unwrap();
+        let webhooks =
+            v2::webhooks::Webhooks::new(None, Default::default(), 1, &Default::default()).unwrap();
         let app = App::new(
             Accounts::default(),
             notifier,
+            webhooks,
             FaultSwitch::new(Faults::default()),
             "http://127.0.0.1:1".into(),
         );

@@ -97,6 +97,7 @@ mod tests {
             aid: 22222,
             key: PortalKey::new(key),
             directlink: Default::default(),
+            v2: Default::default(),
         }
     }
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use payone_types::PortalKey;
 use payone_types::directlink::{ShaAlgorithm, ShaPassphrase};
+use payone_types::gcs::GcsSigner;
 use secrecy::{ExposeSecret, SecretString};
 
 /// `mid` when `PAYONE_MID` is not set.
@@ -31,11 +32,22 @@ pub const DEFAULT_SHA_IN: &str = "sandbox-sha-in-passphrase!";
 pub const DEFAULT_SHA_OUT: &str = "sandbox-sha-out-passphrase!";
 /// DirectLink SHA algorithm when `PAYONE_SHA_ALGO` is not set.
 pub const DEFAULT_SHA_ALGO: ShaAlgorithm = ShaAlgorithm::Sha512;
+/// v2 `merchantId` (the path's `/v2/{merchantId}/`) when `PAYONE_MERCHANT_ID` is not set.
+pub const DEFAULT_MERCHANT_ID: &str = "sandboxmerchant";
+/// v2 API key (in `Authorization: GCS v1HMAC:<apiKey>:...`) when `PAYONE_API_KEY` is not set.
+pub const DEFAULT_API_KEY: &str = "sandbox-api-key";
+/// v2 API secret when `PAYONE_API_SECRET` is not set. Public on purpose: it only opens the
+/// sandbox.
+pub const DEFAULT_API_SECRET: &str = "sandbox-api-secret";
+/// v2 webhook key id (`X-GCS-KeyId`) when `PAYONE_WEBHOOK_KEY_ID` is not set.
+pub const DEFAULT_WEBHOOK_KEY_ID: &str = "sandbox-webhook-key";
+/// v2 webhook secret when `PAYONE_WEBHOOK_SECRET` is not set.
+pub const DEFAULT_WEBHOOK_SECRET: &str = "sandbox-webhook-secret";
 
 /// How a sandbox is started.
 ///
-/// `Debug` never shows the portal key ([`PortalKey`] prints `<redacted>`) nor a password in
-/// `notify_url`.
+/// `Debug` never shows the portal key ([`PortalKey`] prints `<redacted>`), the v2 secrets nor
+/// a password in `notify_url` or `webhook_url`.
 #[derive(Clone)]
 pub struct Config {
     /// Address to bind; `127.0.0.1:0` (loopback, a free port) by default.
@@ -44,11 +56,13 @@ pub struct Config {
     pub accounts: Accounts,
     /// Where TransactionStatus notifications are POSTed; none are sent when `None`.
     pub notify_url: Option<String>,
-    /// Pause between two attempts to deliver a notification (default 2 s; the real platform
-    /// waits hours, which no test wants).
+    /// Where v2 webhooks (`WebhooksEvent` JSON) are POSTed; none are sent when `None`.
+    pub webhook_url: Option<String>,
+    /// Pause between two attempts to deliver a notification or a v2 webhook (default 2 s; the
+    /// real platform waits hours, which no test wants).
     pub notify_retry: Duration,
-    /// Attempts per notification before the sandbox gives up (default 20, at least 1 is made):
-    /// delivery stops by itself even when the receiver never answers `TSOK`.
+    /// Attempts per notification or v2 webhook before the sandbox gives up (default 20, at
+    /// least 1 is made): delivery stops by itself even when the receiver never accepts.
     pub notify_max_attempts: u32,
     /// Faults in force from the start; see [`Faults`].
     pub faults: Faults,
@@ -60,6 +74,7 @@ impl Default for Config {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             accounts: Accounts::default(),
             notify_url: None,
+            webhook_url: None,
             notify_retry: Duration::from_secs(2),
             notify_max_attempts: 20,
             faults: Faults::default(),
@@ -75,6 +90,10 @@ impl fmt::Debug for Config {
             .field(
                 "notify_url",
                 &self.notify_url.as_deref().map(redact_password),
+            )
+            .field(
+                "webhook_url",
+                &self.webhook_url.as_deref().map(redact_password),
             )
             .field("notify_retry", &self.notify_retry)
             .field("notify_max_attempts", &self.notify_max_attempts)
@@ -97,16 +116,26 @@ fn redact_password(url: &str) -> String {
 }
 
 impl Config {
+    /// This configuration with v2 webhooks POSTed to `url` (see [`Config::webhook_url`]).
+    pub fn with_webhook_url(mut self, url: impl Into<String>) -> Self {
+        self.webhook_url = Some(url.into());
+        self
+    }
+
     /// The default configuration with the account read from `PAYONE_MID`, `PAYONE_PORTALID`,
     /// `PAYONE_AID` and `PAYONE_KEY` (the variables `payone-client` reads too); unset variables
     /// take the defaults [`DEFAULT_MID`], [`DEFAULT_PORTALID`], [`DEFAULT_AID`], [`DEFAULT_KEY`].
     /// The DirectLink account comes from `PAYONE_PSPID`, `PAYONE_USERID`, `PAYONE_PSWD`,
     /// `PAYONE_SHA_IN`, `PAYONE_SHA_OUT` and `PAYONE_SHA_ALGO` (`sha1`, `sha256` or `sha512`),
-    /// with the defaults of [`DirectLinkAccount::default`].
+    /// with the defaults of [`DirectLinkAccount::default`]. The v2 account comes from
+    /// `PAYONE_MERCHANT_ID`, `PAYONE_API_KEY`, `PAYONE_API_SECRET`, `PAYONE_WEBHOOK_KEY_ID` and
+    /// `PAYONE_WEBHOOK_SECRET`, with the defaults of [`V2Account::default`].
     ///
     /// A number that breaks the Server API table's format (`mid` NUMERIC(5..6), `portalid`
     /// NUMERIC(7), `aid` NUMERIC(5..6)) is refused here, because every request naming it
-    /// would be refused later; so are empty DirectLink values and an unknown SHA algorithm.
+    /// would be refused later; so are empty DirectLink and v2 values, an unknown SHA algorithm,
+    /// a merchant id that cannot be one path segment and an API key that cannot be written in
+    /// the `Authorization` header.
     pub fn from_env() -> Result<Config, ConfigError> {
         Config::from_lookup(|name| std::env::var_os(name))
     }
@@ -172,6 +201,34 @@ impl Config {
             sha_out: ShaPassphrase::new(non_empty("PAYONE_SHA_OUT", DEFAULT_SHA_OUT)?),
             sha_algorithm,
         };
+        let merchant_id = non_empty("PAYONE_MERCHANT_ID", DEFAULT_MERCHANT_ID)?;
+        if !merchant_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+        {
+            return Err(ConfigError::Invalid {
+                var: "PAYONE_MERCHANT_ID",
+                reason: "must consist of letters, digits, `-`, `.`, `_` and `~` (one path segment)"
+                    .to_owned(),
+            });
+        }
+        let api_key = non_empty("PAYONE_API_KEY", DEFAULT_API_KEY)?;
+        if GcsSigner::new(api_key.as_str(), SecretString::from("")).is_err() {
+            return Err(ConfigError::Invalid {
+                var: "PAYONE_API_KEY",
+                reason: "must not contain `:`, whitespace or control characters".to_owned(),
+            });
+        }
+        let v2 = V2Account {
+            merchant_id,
+            api_key,
+            api_secret: SecretString::from(non_empty("PAYONE_API_SECRET", DEFAULT_API_SECRET)?),
+            webhook_key_id: non_empty("PAYONE_WEBHOOK_KEY_ID", DEFAULT_WEBHOOK_KEY_ID)?,
+            webhook_secret: SecretString::from(non_empty(
+                "PAYONE_WEBHOOK_SECRET",
+                DEFAULT_WEBHOOK_SECRET,
+            )?),
+        };
         Ok(Config {
             accounts: Accounts {
                 mid: number("PAYONE_MID", "mid", DEFAULT_MID)?,
@@ -179,6 +236,7 @@ impl Config {
                 aid: number("PAYONE_AID", "aid", DEFAULT_AID)?,
                 key,
                 directlink,
+                v2,
             },
             ..Config::default()
         })
@@ -201,6 +259,8 @@ pub struct Accounts {
     pub key: PortalKey,
     /// The DirectLink account (`/ncol/test/*.asp`).
     pub directlink: DirectLinkAccount,
+    /// The v2 account (`/v2/{merchantId}/payments...`).
+    pub v2: V2Account,
 }
 
 impl Default for Accounts {
@@ -211,6 +271,40 @@ impl Default for Accounts {
             aid: DEFAULT_AID,
             key: PortalKey::new(DEFAULT_KEY),
             directlink: DirectLinkAccount::default(),
+            v2: V2Account::default(),
+        }
+    }
+}
+
+/// The v2 account the sandbox accepts: the merchant of `/v2/{merchantId}/`, the API key and
+/// secret every request is signed with (`GCS v1HMAC`), and the key id and secret the sandbox
+/// signs its webhooks with.
+///
+/// `Debug` never shows the secrets.
+#[derive(Clone, Debug)]
+pub struct V2Account {
+    /// `merchantId`: the only merchant the paths may name.
+    pub merchant_id: String,
+    /// The API key id requests must name (not secret).
+    pub api_key: String,
+    /// The API secret requests are signed with.
+    pub api_secret: SecretString,
+    /// The key id sent as `X-GCS-KeyId` with every webhook (not secret).
+    pub webhook_key_id: String,
+    /// The secret of `X-GCS-Signature`.
+    pub webhook_secret: SecretString,
+}
+
+impl Default for V2Account {
+    /// [`DEFAULT_MERCHANT_ID`], [`DEFAULT_API_KEY`], [`DEFAULT_API_SECRET`],
+    /// [`DEFAULT_WEBHOOK_KEY_ID`], [`DEFAULT_WEBHOOK_SECRET`].
+    fn default() -> Self {
+        V2Account {
+            merchant_id: DEFAULT_MERCHANT_ID.to_owned(),
+            api_key: DEFAULT_API_KEY.to_owned(),
+            api_secret: SecretString::from(DEFAULT_API_SECRET),
+            webhook_key_id: DEFAULT_WEBHOOK_KEY_ID.to_owned(),
+            webhook_secret: SecretString::from(DEFAULT_WEBHOOK_SECRET),
         }
     }
 }
@@ -281,8 +375,8 @@ impl fmt::Debug for DirectLinkPassword {
     }
 }
 
-/// Faults injected into `/post-gateway/` and `/client-api/` (never into the pages or the
-/// `/sandbox/` endpoints), so that a client's behaviour under faults can be tested, and the
+/// Faults injected into `/post-gateway/`, `/client-api/` and the v2 operations
+/// `/v2/{merchantId}/payments...` (never into the pages or the `/sandbox/` endpoints), so that a client's behaviour under faults can be tested, and the
 /// DirectLink slow mode.
 ///
 /// Per request, in this order: wait `latency`; then, while `drop_next` is above zero, close the
@@ -408,6 +502,50 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "environment variable PAYONE_PSWD: must not be empty"
+        );
+    }
+
+    #[test]
+    fn v2_account_from_the_environment() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        let v2 = &config.accounts.v2;
+        assert_eq!(
+            (v2.merchant_id.as_str(), v2.api_key.as_str()),
+            ("sandboxmerchant", "sandbox-api-key")
+        );
+        assert_eq!(v2.api_secret.expose_secret(), "sandbox-api-secret");
+        assert_eq!(v2.webhook_key_id, "sandbox-webhook-key");
+        assert_eq!(v2.webhook_secret.expose_secret(), "sandbox-webhook-secret");
+
+        let config = Config::from_lookup(lookup(&[
+            ("PAYONE_MERCHANT_ID", "m-1"),
+            ("PAYONE_API_KEY", "key1"),
+            ("PAYONE_API_SECRET", "api-s3cret"),
+            ("PAYONE_WEBHOOK_KEY_ID", "wh1"),
+            ("PAYONE_WEBHOOK_SECRET", "wh-s3cret"),
+        ]))
+        .unwrap()
+        .with_webhook_url("http://shop:hunter2@127.0.0.1:1/hooks");
+        assert_eq!(config.accounts.v2.merchant_id, "m-1");
+        let debug = format!("{config:?}");
+        for secret in ["api-s3cret", "wh-s3cret", "hunter2"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+
+        let err = Config::from_lookup(lookup(&[("PAYONE_MERCHANT_ID", "a/b")])).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("environment variable PAYONE_MERCHANT_ID: ")
+        );
+        let err = Config::from_lookup(lookup(&[("PAYONE_API_KEY", "a:b")])).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("environment variable PAYONE_API_KEY: ")
+        );
+        let err = Config::from_lookup(lookup(&[("PAYONE_WEBHOOK_SECRET", "")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable PAYONE_WEBHOOK_SECRET: must not be empty"
         );
     }
 

@@ -1,5 +1,6 @@
-//! What happens to a request before the routes see it: Server API requests are counted, and the
-//! faults of the switch are applied to `/post-gateway/` and `/client-api/`.
+//! What happens to a request before the routes see it: Server API and v2 requests are counted,
+//! and the faults of the switch are applied to `/post-gateway/`, `/client-api/` and the v2
+//! operations.
 //!
 //! This sits between hyper and the router (not in an axum middleware) because dropping a
 //! connection without any answer needs the service to fail: hyper then closes the connection.
@@ -14,6 +15,7 @@ use tower_service::Service;
 
 use crate::app::App;
 use crate::faults::Action;
+use crate::v2::{self, errors::V2Error};
 
 /// Larger bodies are refused with 413 (the same limit axum applies by default).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
@@ -31,7 +33,11 @@ pub(crate) async fn handle(
 ) -> Result<Response<Body>, Dropped> {
     let path = request.uri().path();
     let server_api = path.starts_with("/post-gateway");
-    let faulty = server_api || path.starts_with("/client-api");
+    let v2_operation = v2::operation(request.method(), path);
+    if let Some(name) = v2_operation {
+        app.count_request(&format!("v2.{name}"));
+    }
+    let faulty = server_api || path.starts_with("/client-api") || v2_operation.is_some();
     let request = if server_api && request.method() == Method::POST {
         match count(&app, request).await {
             Ok(request) => request,
@@ -48,6 +54,10 @@ pub(crate) async fn handle(
         match action {
             Action::Pass => {}
             Action::Drop => return Err(Dropped),
+            // v2 clients read an ErrorResponse from every non-2xx answer, as the platform sends.
+            Action::Status(status) if v2_operation.is_some() => {
+                return Ok(app.v2.error(&V2Error::fault(status)));
+            }
             Action::Status(status) => return Ok(status.into_response()),
         }
     }

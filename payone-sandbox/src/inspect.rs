@@ -1,6 +1,6 @@
 //! Endpoints for the tests and the curious: `GET /` (what is served) and
-//! `GET /sandbox/requests` (Server API requests received, per `request`, and DirectLink
-//! requests, per page).
+//! `GET /sandbox/requests` (Server API requests received, per `request`, DirectLink requests,
+//! per page, and v2 requests, per operation).
 
 use std::sync::Arc;
 
@@ -20,8 +20,12 @@ pub(crate) async fn index() -> &'static str {
      POST /ncol/test/querydirect.asp        DirectLink status query\n\
      POST /ncol/test/privacy-policy.asp     DirectLink privacy policy\n\
      GET|POST /sandbox/directlink/3ds/{payid}  DirectLink 3-D Secure challenge\n\
+     POST /v2/{merchantId}/payments                           v2 CreatePayment\n\
+     GET /v2/{merchantId}/payments/{paymentId}/details        v2 GetPaymentDetails\n\
+     POST /v2/{merchantId}/payments/{paymentId}/capture|cancel|refund  v2 maintenance\n\
+     GET /v2/sandbox/3ds/{paymentId}  v2 3-D Secure challenge\n\
      GET|POST /sandbox/faults     fault injection\n\
-     GET /sandbox/requests        requests received per Server API request type and DirectLink page\n"
+     GET /sandbox/requests        requests received per Server API request type, DirectLink page and v2 operation\n"
 }
 
 /// `GET /sandbox/requests`: `name=count` lines, sorted by name; dropped and faulted requests

@@ -1,6 +1,6 @@
 //! A local emulation of the PAYONE platform for tests and demos: a real HTTP server on loopback
-//! that serves the Server API, the Client API, the hosted Frontend page and DirectLink, so a
-//! client only swaps the host. Integrators run it in CI the way stripe-mock serves Stripe users.
+//! that serves the Server API, the Client API, the hosted Frontend page, DirectLink and the v2
+//! server-to-server JSON API, so a client only swaps the host. Integrators run it in CI the way stripe-mock serves Stripe users.
 //!
 //! It validates every request against the same parameter tables as the typed bindings
 //! (`payone-types`), checks keys and hashes, keeps transactions in memory and answers with the
@@ -34,10 +34,16 @@
 //! | SHA-IN passphrase | `PAYONE_SHA_IN` | `sandbox-sha-in-passphrase!` |
 //! | SHA-OUT passphrase | `PAYONE_SHA_OUT` | `sandbox-sha-out-passphrase!` |
 //! | SHA algorithm | `PAYONE_SHA_ALGO` | `sha512` (`sha1`, `sha256`, `sha512`, any case, `SHA-256` too) |
+//! | v2 `merchantId` | `PAYONE_MERCHANT_ID` | `sandboxmerchant` |
+//! | v2 API key | `PAYONE_API_KEY` | `sandbox-api-key` |
+//! | v2 API secret | `PAYONE_API_SECRET` | `sandbox-api-secret` |
+//! | v2 webhook key id | `PAYONE_WEBHOOK_KEY_ID` | `sandbox-webhook-key` |
+//! | v2 webhook secret | `PAYONE_WEBHOOK_SECRET` | `sandbox-webhook-secret` |
 //!
 //! The sandbox binds `127.0.0.1:0` (loopback, a free port) unless told otherwise. Portal keys,
-//! DirectLink passwords and SHA passphrases, card numbers, CVCs and IBANs never appear in its
-//! logs, `Debug` output, answers or pages (DirectLink answers carry masked card numbers only).
+//! DirectLink passwords and SHA passphrases, v2 API and webhook secrets, card numbers, CVCs
+//! and IBANs never appear in its logs, `Debug` output, answers or pages (DirectLink and v2
+//! answers carry masked card numbers only).
 //!
 //! # Endpoints
 //!
@@ -56,8 +62,15 @@
 //! | `POST /ncol/test/privacy-policy.asp` | DirectLink privacy policy |
 //! | `GET`, `POST /sandbox/directlink/3ds/{payid}` | DirectLink 3-D Secure page (`HTML_ANSWER` posts here) |
 //! | `GET /sandbox/directlink/3ds/{payid}/complete?result=ok\|fail` | its two links |
+//! | `POST /v2/{merchantId}/payments` | v2 CreatePayment (see [v2](#v2-server-to-server-json-api-v2merchantidpayments)) |
+//! | `GET /v2/{merchantId}/payments/{paymentId}/details` | v2 GetPaymentDetails |
+//! | `POST /v2/{merchantId}/payments/{paymentId}/capture` | v2 CapturePayment |
+//! | `POST /v2/{merchantId}/payments/{paymentId}/cancel` | v2 CancelPayment |
+//! | `POST /v2/{merchantId}/payments/{paymentId}/refund` | v2 RefundPayment |
+//! | `GET /v2/sandbox/3ds/{paymentId}` | v2 3-D Secure challenge page |
+//! | `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
-//! | `GET /sandbox/requests` | requests received: Server API per `request`, DirectLink per page (`directlink.orderdirect`, ...): `name=count` lines, sorted |
+//! | `GET /sandbox/requests` | requests received: Server API per `request`, DirectLink per page (`directlink.orderdirect`, ...), v2 per operation (`v2.create_payment`, ...): `name=count` lines, sorted |
 //! | `GET /` | this list, as text |
 //!
 //! The paths also work without the trailing slash.
@@ -350,6 +363,126 @@
 //! `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy` in
 //! `GET /sandbox/requests` and [`Sandbox::requests`].
 //!
+//! # v2 server-to-server JSON API: `/v2/{merchantId}/payments...`
+//!
+//! Seed 000's API (`https://payment.preprod.payone.com/v2/{merchantId}/payments` in test): a
+//! client puts [`Sandbox::base_url`] in place of `https://payment.preprod.payone.com`. Bodies
+//! are JSON both ways (`application/json`); members the sandbox does not know are accepted.
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | CreatePayment | `POST /v2/{merchantId}/payments` | `CreatePaymentRequest` | 201 `CreatePaymentResponse` |
+//! | GetPaymentDetails | `GET /v2/{merchantId}/payments/{paymentId}/details` | none | 200 `PaymentDetailsResponse` |
+//! | CapturePayment | `POST .../payments/{paymentId}/capture` | `CapturePaymentRequest` (may be empty) | 200 `CaptureResponse` |
+//! | CancelPayment | `POST .../payments/{paymentId}/cancel` | `CancelPaymentRequest` (may be empty) | 200 `CancelPaymentResponse` |
+//! | RefundPayment | `POST .../payments/{paymentId}/refund` | `RefundRequest` | 201 `RefundResponse` |
+//!
+//! Checks, in this order; the first failure is the answer:
+//!
+//! 1. `Authorization: GCS v1HMAC:<apiKey>:<signature>` (DESIGN.md section 6,
+//!    `payone_types::gcs`): present once, the account's API key (`PAYONE_API_KEY`), and the
+//!    signature equal (constant time) to base64 HMAC-SHA256 under `PAYONE_API_SECRET` of the
+//!    string to sign built from the request as received: method, `Content-Type` (empty when
+//!    absent), `Date`, the `X-GCS-*` headers, path and query. `Date` must be present once and
+//!    an RFC 1123 date; it is not compared with the clock, so recorded requests stay valid.
+//!    Any failure is 401 `MISSING_OR_INVALID_AUTHORIZATION` with a message naming what is
+//!    wrong (never the expected signature);
+//! 2. the path's `merchantId` is `PAYONE_MERCHANT_ID`, else 403
+//!    `ACCESS_TO_MERCHANT_NOT_ALLOWED` (after the signature, so an unsigned caller learns
+//!    nothing about merchants);
+//! 3. the body: not JSON is 400 `INVALID_JSON` (line and column only); then the operation's
+//!    table: **every** violation is one `ApiError` with `propertyName` = its JSON path
+//!    (`order.amountOfMoney.currencyCode`) and `message` = the rule broken, `id`
+//!    `PARAMETER_NOT_FOUND_IN_REQUEST` when it is missing, else `INVALID_VALUE`; HTTP 400;
+//! 4. the payment (`{paymentId}`), else 404 `UNKNOWN_PAYMENT_ID`;
+//! 5. the payment's status allows the operation, else 409 `ACTION_NOT_ALLOWED_IN_STATUS`;
+//! 6. the operation's own rules (below), 400 `INVALID_VALUE` naming the member.
+//!
+//! No answer repeats a value of the request: card numbers, CVVs and secrets never appear in
+//! errors, pages, logs or webhooks; answers carry the card masked (`************1111`).
+//!
+//! ## CreatePayment
+//!
+//! Beyond the table: a `card.cardNumber` must pass the Luhn check (400 naming
+//! `cardPaymentMethodSpecificInput.card.cardNumber`); one of `card`, `token` or
+//! `hostedTokenizationId` is required (else 400 `PARAMETER_NOT_FOUND_IN_REQUEST` naming the
+//! card number); a `returnUrl` must be an absolute `http`/`https` URL. Then the test data
+//! decide, the amount first:
+//!
+//! | request | HTTP | `payment.status` | `statusCode` / `statusCategory` | more |
+//! |---|---|---|---|---|
+//! | `order.amountOfMoney.amount` 9902 ([`V2_AMOUNT_DECLINED`]), any card | 402 | `REJECTED` | 2 / `UNSUCCESSFUL` | `ErrorResponse` with `errors[0].code` `30511001` and `paymentResult` (the `CreatePaymentResponse`); webhook `payment.rejected`; the payment is kept |
+//! | card 4000000000001091 ([`V2_CARD_CHALLENGE`]) | 201 | `REDIRECTED` | 46 / `PENDING_PAYMENT`, `isAuthorized` false | `merchantAction` `{actionType: REDIRECT, redirectData.redirectURL: {base}/v2/sandbox/3ds/{paymentId}}`; needs `cardPaymentMethodSpecificInput.returnUrl` (else 400 naming it); no webhook until the challenge ends |
+//! | card 4000000000001000 ([`V2_CARD_FRICTIONLESS`]) | 201 | `PENDING_CAPTURE` | 5 / `PENDING_MERCHANT` | `threeDSecureResults` `{flow: frictionless, eci: "05"}`; no `merchantAction`; webhook `payment.pending_capture` |
+//! | 4111111111111111 ([`V2_CARD_NO_3DS`]), any other valid card, a token | 201 | `PENDING_CAPTURE` | 5 / `PENDING_MERCHANT` | no 3-D Secure, no `merchantAction`; webhook `payment.pending_capture` |
+//!
+//! `threeDSecure.skipAuthentication: true` makes the two 3-D Secure cards behave like any other.
+//! `statusOutput` always carries `isAuthorized`, `isCancellable` and `isRefundable` as they
+//! stand (`PENDING_CAPTURE`: true, true, false). `paymentOutput` carries `amountOfMoney`,
+//! `references` (when sent) and `cardPaymentMethodSpecificOutput` with `paymentProductId`
+//! (sent, else by range: Visa 1, American Express 2, Mastercard 3, JCB 125), `card`
+//! (`cardNumber` masked, `expiryDate`) and `threeDSecureResults`. Payment ids are counters:
+//! `3000000001_0` ([`V2_FIRST_PAYMENT`]), `3000000002_0`, ...; only that spelling finds a
+//! payment. `{base}` is as for the Server API (the request's `Host`).
+//!
+//! ## 3-D Secure challenge
+//!
+//! `GET /v2/sandbox/3ds/{paymentId}` shows two links, `id="authenticate"` and `id="fail"`, to
+//! `/v2/sandbox/3ds/{paymentId}/complete?result=ok|fail`. `ok` makes the payment
+//! `PENDING_CAPTURE` (5, `threeDSecureResults` `{flow: challenge, eci: "05"}`, webhook
+//! `payment.pending_capture`); `fail` makes it `REJECTED` (2 / `UNSUCCESSFUL`, webhook
+//! `payment.rejected`). Both redirect `303` to the create request's `returnUrl` with
+//! `paymentId={paymentId}` appended to its query. Each challenge completes once; afterwards,
+//! and for a payment not waiting, the pages answer 404.
+//!
+//! ## Capture, cancel, refund
+//!
+//! | operation | allowed when (else 409) | amount (else 400 `INVALID_VALUE`) | afterwards | answer | webhook |
+//! |---|---|---|---|---|---|
+//! | capture | `PENDING_CAPTURE` | `amount` 1 up to the authorised amount; absent: all of it; `isFinal` accepted and ignored (one capture per payment) | `CAPTURED` 9 / `COMPLETED`, `isCancellable` false, `isRefundable` true | `CaptureResponse` `id` `{number}_{n}`, `captureOutput.amountOfMoney` the captured amount | `payment.captured` |
+//! | cancel | `isCancellable` (`PENDING_CAPTURE`) | `amountOfMoney`, when sent, must be the authorised amount and currency (no partial cancel) | `CANCELLED` 6 / `UNSUCCESSFUL`, all flags false | `CancelPaymentResponse` with the payment | `payment.cancelled` |
+//! | refund | `isRefundable` (`CAPTURED`, or `REFUNDED` with something left) | `amountOfMoney.currencyCode` the payment's; `amount` 1 up to captured − refunded; several partial refunds allowed | `REFUNDED` 8 / `COMPLETED`, `isRefundable` while something is left | `RefundResponse` `id` `{number}_{n}`, `refundOutput.amountOfMoney` the refunded amount, the payment's `status` and `statusOutput` | `payment.refunded` (with `refund`) |
+//!
+//! `{n}` counts the payment's captures and refunds from 1.
+//!
+//! ## v2 errors
+//!
+//! Every non-2xx answer is an `ErrorResponse`: `errorId` (UUID-shaped, counting) and
+//! `errors[]` with `code`, `id`, `category`, `httpStatusCode`, `message` and, for field
+//! errors, `propertyName`. The codes are the sandbox's own except 9002, 9007 and the decline's
+//! 30511001, which follow the platform's.
+//!
+//! | HTTP | `code` | `id` | `category` | when |
+//! |---|---|---|---|---|
+//! | 400 | `1000` | `INVALID_JSON` | `PAYMENT_PLATFORM_ERROR` | body not JSON (or above 2 MiB) |
+//! | 400 | `1001` | `PARAMETER_NOT_FOUND_IN_REQUEST` | `PAYMENT_PLATFORM_ERROR` | a required member is missing (one error per member) |
+//! | 400 | `1002` | `INVALID_VALUE` | `PAYMENT_PLATFORM_ERROR` | a member breaks its format or the operation's rules (one error per member) |
+//! | 401 | `9002` | `MISSING_OR_INVALID_AUTHORIZATION` | `DIRECT_PLATFORM_ERROR` | `Authorization` or `Date` missing or malformed, another API key, signature mismatch |
+//! | 402 | `30511001` | `AUTHORIZATION_DECLINED` | `PAYMENT_PLATFORM_ERROR` | amount 9902; with `paymentResult` |
+//! | 403 | `9007` | `ACCESS_TO_MERCHANT_NOT_ALLOWED` | `DIRECT_PLATFORM_ERROR` | the path names another merchant |
+//! | 404 | `1003` | `UNKNOWN_PAYMENT_ID` | `PAYMENT_PLATFORM_ERROR` | no such payment |
+//! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's status does not allow the operation |
+//! | 500 | `9998` | `INTERNAL_ERROR` | `IO_ERROR` | the sandbox built an answer its own types refuse (a bug; not expected) |
+//! | 500 | `9999` | `SANDBOX_FAULT` | `IO_ERROR` | an injected status (see [Faults](#faults)); HTTP status and `httpStatusCode` are the injected one |
+//!
+//! ## Webhooks
+//!
+//! With [`Config::webhook_url`] set (`payone sandbox --webhook-url URL`), every event above is
+//! POSTed there as `application/json`: a `WebhooksEvent` with `apiVersion` `v1`, `id`
+//! (UUID-shaped, counting), `created` (RFC 3339, UTC), `merchantId`, `type`, `payment` (as
+//! GetPaymentDetails would answer right after the event) and, for `payment.refunded`,
+//! `refund`. Headers: `X-GCS-Signature` = base64 HMAC-SHA256 of the raw body under
+//! `PAYONE_WEBHOOK_SECRET` and `X-GCS-KeyId` = `PAYONE_WEBHOOK_KEY_ID`
+//! (`payone_types::gcs::verify_webhook` checks them). A delivery counts with any 2xx answer;
+//! anything else, a connection error or no answer within 10 s is retried every
+//! `notify_retry` up to `notify_max_attempts` attempts (the notifications' settings). One
+//! payment's webhooks arrive one after the other, in order. [`Sandbox::webhooks`] logs each
+//! with its body, attempts and [`Delivery`] state ([`Delivery::NotSent`] without a URL).
+//!
+//! v2 requests are counted per operation in `GET /sandbox/requests` as `v2.create_payment`,
+//! `v2.get_payment_details`, `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`
+//! (refused and faulted ones too); the challenge pages are not counted.
+//!
 //! # Notifications
 //!
 //! With `notify_url` set, every event above is POSTed there as
@@ -372,21 +505,23 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/` and `/client-api/` (DirectLink has its own slow mode,
-//! see [above](#slow-mode-and-counters)): per request, first `latency`, then
-//! if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts down),
-//! else if a status count is left the answer is that HTTP status with an empty body (counting
-//! down). Set them with [`Config::faults`], [`Sandbox::set_faults`] or
+//! Faults apply only to `/post-gateway/`, `/client-api/` and the five v2 operations (DirectLink
+//! has its own slow mode, see [above](#slow-mode-and-counters)): per request, first `latency`,
+//! then if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts
+//! down), else if a status count is left the answer is that HTTP status (counting down) with
+//! an empty body, or for v2 an `ErrorResponse` `SANDBOX_FAULT` (see [v2
+//! errors](#v2-errors)). A faulted or dropped v2 request changes nothing: a dropped create
+//! records no payment. Set them with [`Config::faults`], [`Sandbox::set_faults`] or
 //! `POST /sandbox/faults` with the form fields `latency_ms`, `drop_next`, `status`,
 //! `status_count`, `directlink_order_delay_ms` (the form replaces all faults; absent fields are
 //! 0 or none; `status` alone counts 1). `GET /sandbox/faults` (and the POST's answer) shows
 //! them as lines `latency_ms=`, `drop_next=`, `status=`, `status_count=`,
-//! `directlink_order_delay_ms=`. Server API requests are counted
+//! `directlink_order_delay_ms=`. Server API and v2 requests are counted
 //! for `/sandbox/requests` before faults apply, so a dropped request counts.
 //!
 //! Every wait is bounded: connections that send no request head within 30 s are closed,
-//! notifications stop after their attempts, and [`Sandbox::shutdown`] aborts open connections
-//! and deliveries.
+//! notifications and webhooks stop after their attempts, and [`Sandbox::shutdown`] aborts open
+//! connections and deliveries.
 
 mod answer;
 mod app;
@@ -412,11 +547,13 @@ mod server_api;
 mod state;
 mod tables;
 mod threeds;
+mod v2;
 
 pub use config::{
-    Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_KEY, DEFAULT_MID, DEFAULT_PORTALID,
-    DEFAULT_PSPID, DEFAULT_PSWD, DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID,
-    DirectLinkAccount, DirectLinkPassword, Faults,
+    Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_KEY,
+    DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID, DEFAULT_PSWD,
+    DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID, DEFAULT_WEBHOOK_KEY_ID,
+    DEFAULT_WEBHOOK_SECRET, DirectLinkAccount, DirectLinkPassword, Faults, V2Account,
 };
 pub use directlink::store::FIRST_PAYID;
 pub use directlink::{
@@ -426,3 +563,9 @@ pub use directlink::{
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
 pub use server::{Sandbox, start};
+pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
+pub use v2::webhooks::SentWebhook;
+pub use v2::{
+    AMOUNT_DECLINED as V2_AMOUNT_DECLINED, CARD_CHALLENGE as V2_CARD_CHALLENGE,
+    CARD_FRICTIONLESS as V2_CARD_FRICTIONLESS, CARD_NO_3DS as V2_CARD_NO_3DS,
+};

@@ -17,6 +17,7 @@ use crate::config::{Config, Faults};
 use crate::faults::FaultSwitch;
 use crate::gate;
 use crate::notify::{Notifier, SentNotification};
+use crate::v2::webhooks::{SentWebhook, Webhooks};
 
 /// A connection that sends no complete request head for this long is closed, so idle or stuck
 /// clients cannot hold connections forever.
@@ -26,8 +27,14 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
 /// Binds `config.listen`, starts serving in a background task and returns at once.
 ///
-/// Fails when the address cannot be bound or `notify_url` is not a URL.
+/// Fails when the address cannot be bound or `notify_url` or `webhook_url` is not a URL.
 pub async fn start(config: Config) -> std::io::Result<Sandbox> {
+    let webhooks = Webhooks::new(
+        config.webhook_url,
+        config.notify_retry,
+        config.notify_max_attempts,
+        &config.accounts.v2,
+    )?;
     let notifier = Notifier::new(
         config.notify_url,
         config.notify_retry,
@@ -39,6 +46,7 @@ pub async fn start(config: Config) -> std::io::Result<Sandbox> {
     let app = Arc::new(App::new(
         config.accounts,
         notifier,
+        webhooks,
         FaultSwitch::new(config.faults),
         base_url(addr),
     ));
@@ -103,7 +111,7 @@ async fn serve(listener: TcpListener, app: Arc<App>, mut stopped: watch::Receive
 }
 
 /// A running sandbox. Dropping it stops the server too; [`Sandbox::shutdown`] also waits until
-/// it has stopped and stops notification deliveries.
+/// it has stopped and stops notification and webhook deliveries.
 pub struct Sandbox {
     addr: SocketAddr,
     app: Arc<App>,
@@ -133,6 +141,11 @@ impl Sandbox {
         self.app.notifier.log()
     }
 
+    /// Every v2 webhook so far, oldest first, with its delivery state.
+    pub fn webhooks(&self) -> Vec<SentWebhook> {
+        self.app.v2.webhooks.log()
+    }
+
     /// Replaces the faults in force (what `POST /sandbox/faults` does).
     pub fn set_faults(&self, faults: Faults) {
         self.app.faults.set(faults);
@@ -145,19 +158,22 @@ impl Sandbox {
 
     /// Requests received so far (what `GET /sandbox/requests` shows): Server API requests per
     /// `request` value, DirectLink requests per page as `directlink.orderdirect`,
-    /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`.
+    /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`,
+    /// v2 requests per operation as `v2.create_payment`, `v2.get_payment_details`,
+    /// `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`.
     pub fn requests(&self) -> BTreeMap<String, u64> {
         self.app.request_counts()
     }
 
-    /// Stops accepting, closes open connections and stops notification deliveries; returns
-    /// when all of it has ended.
+    /// Stops accepting, closes open connections and stops notification and webhook deliveries;
+    /// returns when all of it has ended.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
         self.app.notifier.shutdown().await;
+        self.app.v2.webhooks.shutdown().await;
     }
 }
 

@@ -13,9 +13,14 @@
 //! | parameter added, required | major | the request needs a value callers do not supply |
 //! | parameter added, optional / conditional | minor | a new `Option<T>` field of a `#[non_exhaustive]` struct |
 //! | parameter removed | major | the field disappears |
-//! | format changed | major | the field's type or its accepted values change ("format changed") |
-//! | permitted symbols added or changed | major | values accepted before may be rejected |
-//! | permitted symbols dropped | minor | the check only widens |
+//! | format changes the generated type (`CHAR` → `NUMERIC`, `u32` → `u64`, → `LIST`) | major | "changes type": the field's type changes |
+//! | format widens within the same type (`CHAR(1..20)` → `CHAR(1..30)`, `AN, 30` → `AN, 40`, `NUMERIC(5..6)` → `NUMERIC(4..9)`) | minor | "widens": every value valid before still is |
+//! | format narrows (or narrows one way and widens another) within the same type | major | "narrows": values valid before are refused now |
+//! | format rewritten, same type and values (`AN, 30` → `CHAR(1..30)`) | patch | nothing a caller can notice |
+//! | value range (`range`) widened / narrowed / making the type signed | minor / major / major | as for formats |
+//! | permitted symbols added (or dropped: any character) | minor | "widens" |
+//! | permitted symbols removed or replaced (or added where there were none) | major | "narrows" |
+//! | a format, range or symbols the grammar cannot parse on either side | major | nothing can be said, so the worst is assumed |
 //! | required → optional / conditional, optional / conditional → required | major | the field type changes between `T` and `Option<T>` |
 //! | optional ↔ conditional | minor | the field stays `Option<T>`; only validation changes |
 //! | UsedInHash flipped | major | the hashed set changes every signature of the request |
@@ -25,6 +30,9 @@
 //! | description changed | patch | documentation only |
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
+//!
+//! The generated type of a row and the values it accepts come from [`values`] (the generator's
+//! type choice, the format grammar's sets).
 
 use std::fmt;
 
@@ -32,6 +40,10 @@ use serde::Serialize;
 
 use crate::load::{Row, Spec};
 use crate::model::Required;
+
+mod values;
+
+use values::{Compare, Judgement};
 
 /// Semver impact of a change, ordered `patch < minor < major`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,6 +87,8 @@ pub enum Kind {
     FormatChanged,
     /// The Permitted Symbols.
     SymbolsChanged,
+    /// The value range of a number (`range`).
+    RangeChanged,
     /// The Required column (after the request's overrides).
     RequiredChanged,
     /// The UsedInHash column (after the request's `hash` list).
@@ -111,8 +125,25 @@ pub struct Change {
     pub new: Option<String>,
     /// The semver impact.
     pub impact: Impact,
+    /// What a format, range or symbols change does to the accepted values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effect: Option<Effect>,
     /// Why that impact.
     pub reason: String,
+}
+
+/// What a change of a format, value range or permitted symbols does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// The same type; every value valid before still is, and more are.
+    Widens,
+    /// The same type; some values valid before are refused now.
+    Narrows,
+    /// The generated type of the field changes.
+    ChangesType,
+    /// The same type and the same values: the text was rewritten.
+    Rewritten,
 }
 
 /// All changes, in api, request and row order.
@@ -146,6 +177,7 @@ pub fn diff(old: &[Spec], new: &[Spec]) -> Diff {
                 old: None,
                 new: None,
                 impact: Impact::Minor,
+                effect: None,
                 reason: "new request types only".into(),
             }),
             (Some(_), None) => changes.push(Change {
@@ -156,6 +188,7 @@ pub fn diff(old: &[Spec], new: &[Spec]) -> Diff {
                 old: None,
                 new: None,
                 impact: Impact::Major,
+                effect: None,
                 reason: "its request types disappear".into(),
             }),
             (None, None) => {}
@@ -184,6 +217,7 @@ fn diff_api(old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
             old: None,
             new: None,
             impact,
+            effect: None,
             reason: reason.to_owned(),
         };
         match (in_old, in_new) {
@@ -256,6 +290,7 @@ fn diff_rows(
                 old,
                 new,
                 impact,
+                effect: None,
                 reason: reason.to_owned(),
             }
         };
@@ -294,34 +329,51 @@ fn diff_rows(
         };
         let (op, np) = (o.param, n.param);
         if op.format != np.format {
-            changes.push(change(
-                name.clone(),
-                Kind::FormatChanged,
-                Some(op.format.clone()),
-                Some(np.format.clone()),
-                Impact::Major,
-                "format changed: the field's type or accepted values change",
+            changes.push(judged(
+                change(
+                    name.clone(),
+                    Kind::FormatChanged,
+                    Some(op.format.clone()),
+                    Some(np.format.clone()),
+                    Impact::Major,
+                    "",
+                ),
+                values::format_change(op, np),
+                "format",
+            ));
+        }
+        if op.range != np.range {
+            let shown = |r: &Option<String>| r.clone().unwrap_or_else(|| "none".to_owned());
+            changes.push(judged(
+                change(
+                    name.clone(),
+                    Kind::RangeChanged,
+                    Some(shown(&op.range)),
+                    Some(shown(&np.range)),
+                    Impact::Major,
+                    "",
+                ),
+                values::range_change(op, np),
+                "value range",
             ));
         }
         if op.symbols != np.symbols {
-            let (impact, reason) = if np.symbols.is_none() {
-                (
-                    Impact::Minor,
-                    "permitted symbols dropped: the check only widens",
-                )
-            } else {
-                (
+            let compare = values::symbols_change(op.symbols.as_deref(), np.symbols.as_deref());
+            // Symbols constrain text values without choosing the type.
+            let judgement =
+                compare.map_or(Judgement::Unknown, |c| Judgement::Values(c, String::new()));
+            let shown = |s: &Option<String>| s.clone().unwrap_or_else(|| "any".to_owned());
+            changes.push(judged(
+                change(
+                    name.clone(),
+                    Kind::SymbolsChanged,
+                    Some(shown(&op.symbols)),
+                    Some(shown(&np.symbols)),
                     Impact::Major,
-                    "permitted symbols changed: values accepted before may be rejected",
-                )
-            };
-            changes.push(change(
-                name.clone(),
-                Kind::SymbolsChanged,
-                op.symbols.clone(),
-                np.symbols.clone(),
-                impact,
-                reason,
+                    "",
+                ),
+                judgement,
+                "permitted symbols",
             ));
         }
         if o.required != n.required {
@@ -412,6 +464,51 @@ fn diff_rows(
     }
 }
 
+/// The change with the impact, effect and reason its judgement gives; `what` names the
+/// constraint in the reason.
+fn judged(mut change: Change, judgement: Judgement, what: &str) -> Change {
+    let (impact, effect, reason) = match judgement {
+        Judgement::ChangesType(old, new) => (
+            Impact::Major,
+            Some(Effect::ChangesType),
+            format!("changes type: the generated field type changes from {old} to {new}"),
+        ),
+        Judgement::Values(Compare::Widens, ty) => (
+            Impact::Minor,
+            Some(Effect::Widens),
+            if ty.is_empty() {
+                "widens: every value valid before still is".to_owned()
+            } else {
+                format!("widens: the type stays {ty}; every value valid before still is")
+            },
+        ),
+        Judgement::Values(Compare::Narrows, _) => (
+            Impact::Major,
+            Some(Effect::Narrows),
+            "narrows: values valid before are refused now".to_owned(),
+        ),
+        Judgement::Values(Compare::Shifts, _) => (
+            Impact::Major,
+            Some(Effect::Narrows),
+            "narrows: values valid before are refused now (and others newly accepted)".to_owned(),
+        ),
+        Judgement::Values(Compare::Same, _) => (
+            Impact::Patch,
+            Some(Effect::Rewritten),
+            format!("{what} rewritten: the same values"),
+        ),
+        Judgement::Unknown => (
+            Impact::Major,
+            None,
+            format!("{what} changed: the field's type or accepted values may change"),
+        ),
+    };
+    change.impact = impact;
+    change.effect = effect;
+    change.reason = reason;
+    change
+}
+
 impl Kind {
     fn words(self) -> &'static str {
         match self {
@@ -423,6 +520,7 @@ impl Kind {
             Kind::ParamRemoved => "removed",
             Kind::FormatChanged => "format",
             Kind::SymbolsChanged => "permitted symbols",
+            Kind::RangeChanged => "value range",
             Kind::RequiredChanged => "required",
             Kind::HashChanged => "UsedInHash",
             Kind::ValueAdded => "LIST value added",

@@ -123,7 +123,9 @@ fn field_problems(file: &SpecFile, field: &FieldSpec, at: &str, errors: &mut Vec
     if field.symbols.is_some()
         && !matches!(FieldKind::of(field), Ok(FieldKind::Scalar(Format::Char(_))))
     {
-        errors.push(format!("{at}: permitted symbols apply to CHAR formats only"));
+        errors.push(format!(
+            "{at}: permitted symbols apply to CHAR formats only"
+        ));
     }
     let scalar = !matches!(
         FieldKind::of(field),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use payone_spec::diff::{Impact, diff, render_text};
+use payone_spec::diff::{Effect, Impact, diff, render_text};
 use payone_spec::load::{Spec, load_embedded};
 
 fn fixture(name: &str) -> Spec {
@@ -25,7 +25,13 @@ fn each_kind_of_change_with_its_impact() {
         "added_optional",
         "removed",
         "format",
+        "format_narrowed",
+        "format_type",
+        "format_integer_type",
+        "format_numeric_widened",
+        "format_rewritten",
         "symbols",
+        "symbols_added",
         "required_to_optional",
         "optional_to_required",
         "optional_to_conditional",
@@ -62,4 +68,32 @@ fn an_api_added_is_minor_and_removed_is_major() {
             "1 change: 1 major, 0 minor, 0 patch; overall impact: major"
         ]
     );
+}
+
+#[test]
+fn directlink_formats_widen_narrow_or_change_type() {
+    let d = diff(&[fixture("directlink_old")], &[fixture("directlink_new")]);
+    insta::assert_snapshot!("directlink_formats", render_text(&d).join("\n"));
+    let effects: Vec<(Option<&str>, Option<Effect>)> = d
+        .changes
+        .iter()
+        .map(|c| (c.param.as_deref(), c.effect))
+        .collect();
+    assert_eq!(
+        effects,
+        [
+            (Some("ORDERID"), Some(Effect::Widens)),
+            (Some("REMOTE_ADDR"), Some(Effect::Narrows)),
+            (Some("RTIMEOUT"), Some(Effect::Narrows)),
+            (Some("AMOUNT"), Some(Effect::ChangesType)),
+            (Some("CVC"), Some(Effect::Narrows)),
+            (Some("OWNERTELNO"), Some(Effect::Rewritten)),
+        ]
+    );
+    assert_eq!(d.impact, Some(Impact::Major));
+    // Widening alone is minor; a rewrite alone is a patch.
+    let widened = diff(&[fixture("base")], &[fixture("format")]);
+    assert_eq!(widened.impact, Some(Impact::Minor));
+    let rewritten = diff(&[fixture("base")], &[fixture("format_rewritten")]);
+    assert_eq!(rewritten.impact, Some(Impact::Patch));
 }

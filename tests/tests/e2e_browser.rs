@@ -136,6 +136,6 @@ async fn the_hosted_creditcardcheck_gets_a_pseudo_card_number() {
 async fn a_luhn_invalid_card_is_invalid_877() {
     let env = Env::start().await;
     let answer = hosted_creditcardcheck(&env.client, "4111111111111112").await;
-    insta::assert_snapshot!(answer.to_string(), @r#"{"customermessage":"The card number is not valid. Please check your entry.","errorcode":"877","errormessage":"Invalid card number","status":"INVALID"}"#);
+    insta::assert_snapshot!(answer.to_string(), @r#"{"status":"INVALID","errorcode":"877","errormessage":"Invalid card number","customermessage":"The card number is not valid. Please check your entry."}"#);
     env.shutdown().await;
 }

@@ -1,0 +1,77 @@
+//! The v2 server-to-server JSON API (seed 000): `GCS v1HMAC` signed calls of the operations in
+//! [`payone_types::generated::v2`], typed errors per HTTP status, the 3-D Secure paths of a
+//! `CreatePayment`, resubmission under one `merchantReference`, and verified webhooks.
+//!
+//! - [`V2Client`]: [`V2Client::call`] for any [`Operation`](payone_types::json::Operation),
+//!   and `create_payment`, `payment_details`, `capture_payment`, `cancel_payment`,
+//!   `refund_payment`; every request sent exactly once;
+//! - [`Environment`], [`BaseUrl`]: the test and live hosts; a client built for one environment
+//!   can never send to the other (type parameter [`Test`] or [`Live`]);
+//! - [`V2Error`]: one variant per HTTP status class, with [`V2Error::outcome_unknown`];
+//! - [`CreateOutcome`] (frictionless, challenge, no 3-D Secure, declined), [`StatusView`],
+//!   and the returnUrl round trip ([`V2Client::details_after_return`]);
+//! - [`Checkout`]: one order's attempts under the same `merchantReference`;
+//! - [`parse_webhook`]: `X-GCS-Signature` verified before the event is read; with the `axum`
+//!   feature, `webhook_router` receives them.
+//!
+//! ```no_run
+//! use payone_client::v2::*;
+//! use payone_types::generated::v2::*;
+//!
+//! # async fn f() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = V2Client::<Test>::from_env()?;
+//! let card = Card::new(CardNumber::new("4111111111111111"), ExpiryDate::new("1230"))
+//!     .with_cvv(Cvv::new("123"));
+//! let request = CreatePaymentRequest::new(Order::new(AmountOfMoney::new(
+//!     Amount::new(1500),
+//!     CurrencyCode::new("EUR"),
+//! )))
+//! .with_card_payment_method_specific_input(
+//!     CardPaymentMethodSpecificInput::new()
+//!         .with_card(card)
+//!         .with_return_url(ReturnUrl::new("https://shop.example/return")),
+//! );
+//! let mut checkout = Checkout::new(MerchantReference::new("order-4711"));
+//! match checkout.attempt(&client, &request).await? {
+//!     CreateOutcome::Challenge { redirect_url, .. } => println!("redirect to {redirect_url}"),
+//!     CreateOutcome::Declined { .. } => println!("declined: the customer may try another card"),
+//!     outcome => println!("{:?}", outcome.status()),
+//! }
+//! # Ok(()) }
+//! ```
+
+#[cfg(feature = "blocking")]
+pub mod blocking;
+mod checkout;
+mod client;
+mod config;
+mod environment;
+mod error;
+mod outcome;
+#[cfg(feature = "axum")]
+mod receiver;
+mod webhook;
+mod wire;
+
+pub use checkout::{Checkout, CheckoutError, CheckoutState, DEFAULT_MAX_ATTEMPTS};
+pub use client::V2Client;
+pub use config::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, PAYONE_API_KEY, PAYONE_API_SECRET,
+    PAYONE_MERCHANT_ID, PAYONE_V2_URL, PAYONE_WEBHOOK_KEY_ID, PAYONE_WEBHOOK_SECRET, V2Config,
+    V2ConfigError, webhook_keys_from_env, webhook_keys_from_lookup,
+};
+pub use environment::{
+    BaseUrl, BaseUrlError, Environment, EnvironmentKind, LIVE_HOST, Live, TEST_HOST, Test,
+};
+pub use error::{OperationInfo, RequestError, V2Error};
+pub use outcome::{
+    CreateOutcome, FRICTIONLESS, PaymentCategory, REDIRECT, ReturnError, STATUS_REJECTED,
+    StatusView, return_payment_id, three_d_secure_flow,
+};
+pub use payone_types::gcs::{KeyId, SecretString, WebhookKeys};
+#[cfg(feature = "axum")]
+pub use receiver::webhook_router;
+pub use webhook::{
+    WebhookError, WebhookEvent, WebhookEventType, parse_webhook, parse_webhook_pairs,
+};
+pub use wire::{CallOptions, PathParams};
