@@ -193,7 +193,7 @@ enum SpecCommand {
         /// layout).
         #[arg(long)]
         api: String,
-        /// The overlay (default: spec/overlay/<api>.toml).
+        /// The overlay (default: `spec/overlay/<api>.toml`).
         #[arg(long)]
         overlay: Option<PathBuf>,
         /// The spec file to write.

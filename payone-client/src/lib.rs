@@ -33,7 +33,7 @@
 //! feedback of redirects and post-sale requests
 //! ([`directlink::FeedbackVerifier`]).
 //!
-//! Features: `blocking` (synchronous clients: [`blocking::Client`] for the Server API,
+//! Features: `blocking` (synchronous clients: `blocking::Client` for the Server API,
 //! `blocking::DirectLinkClient` for DirectLink), `axum` (a TransactionStatus endpoint,
 //! [`notification::axum::notification_router`]).
 

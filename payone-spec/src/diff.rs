@@ -31,7 +31,7 @@
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
 //!
-//! The generated type of a row and the values it accepts come from [`values`] (the generator's
+//! The generated type of a row and the values it accepts come from `values` (the generator's
 //! type choice, the format grammar's sets).
 
 use std::fmt;

@@ -1,6 +1,6 @@
 //! Parameter tables of the PAYONE APIs: model, format grammar, code generator and spec tools.
 //!
-//! Without the default `tables` feature only the dependency-free [`format`] grammar and
+//! Without the default `tables` feature only the dependency-free [`format`](mod@format) grammar and
 //! [`natural`] order are built; `payone-derive` uses them at compile time.
 
 pub mod format;
