@@ -230,6 +230,11 @@ const DECLINED: &str = r#"{"errorId":"e-2","errors":[{"code":"30511001","id":"DE
 /// A canned answer, the error variant it must become, and whether its outcome is unknown.
 type StatusCase = (Reply, fn(&V2Error) -> bool, bool);
 
+/// A created payment whose answer breaks a rule (`statusCode` must be a number): the payment
+/// id must survive in the error.
+const OFF_TYPE_CREATED: &str =
+    r#"{"payment":{"id":"pay-9","status":"CREATED","statusOutput":{"statusCode":"five"}}}"#;
+
 #[tokio::test]
 async fn every_status_has_its_error() {
     let cases: Vec<StatusCase> = vec![
@@ -288,6 +293,11 @@ async fn every_status_has_its_error() {
         (
             reply(201, "<html>"),
             |e| matches!(e, V2Error::Answer { status: 201, .. }),
+            true,
+        ),
+        (
+            reply(201, OFF_TYPE_CREATED),
+            |e| e.payment_id() == Some("pay-9"),
             true,
         ),
     ];

@@ -31,9 +31,10 @@ impl FieldKind {
     }
 }
 
-/// A scalar member seen as a parameter row, so that members share the parameter value types
-/// (and their checks) of the other APIs.
-pub fn as_param(field: &FieldSpec) -> ParamSpec {
+/// A scalar member of `object` seen as a parameter row, so that members share the parameter
+/// value types (and their checks) of the other APIs. The row's source is the member's, else
+/// its object's.
+pub fn as_param(field: &FieldSpec, object: &ObjectSpec) -> ParamSpec {
     ParamSpec {
         name: field.name.clone(),
         group: String::new(),
@@ -50,7 +51,7 @@ pub fn as_param(field: &FieldSpec) -> ParamSpec {
         account: false,
         sensitive: field.sensitive,
         repr: None,
-        source: field.source.clone(),
+        source: field.source.clone().or_else(|| object.source.clone()),
         rust: field.rust.clone(),
     }
 }

@@ -21,6 +21,8 @@ use payone_types::generated::v2::*;
 use payone_types::json::{JsonObject, NoBody};
 
 const CVV: &str = "123";
+const EXPIRY: &str = "1230";
+const CARDHOLDER: &str = "Erika Mustermann";
 
 /// The shop: receives webhooks on `/webhooks` (verified by the client's axum router) and the
 /// customer's return on `/return`.
@@ -170,10 +172,10 @@ fn eur(amount: u64) -> AmountOfMoney {
 fn payment(pan: &str, amount: u64, return_url: Option<&str>) -> CreatePaymentRequest {
     let card = Card::new(
         CardNumber::try_new(pan.to_owned()).unwrap(),
-        ExpiryDate::new("1230"),
+        ExpiryDate::new(EXPIRY),
     )
     .with_cvv(Cvv::new(CVV))
-    .with_cardholder_name(CardholderName::new("Erika Mustermann"));
+    .with_cardholder_name(CardholderName::new(CARDHOLDER));
     let mut input = CardPaymentMethodSpecificInput::new().with_card(card);
     if let Some(url) = return_url {
         input = input.with_return_url(ReturnUrl::try_new(url.to_owned()).unwrap());
@@ -191,6 +193,11 @@ fn no_card_data(pan: &str, value: &impl std::fmt::Debug) {
     let debug = format!("{value:?}");
     assert!(!debug.contains(pan), "PAN in {debug}");
     assert!(!debug.contains(&format!("\"{CVV}\"")), "CVV in {debug}");
+    assert!(
+        !debug.contains(&format!("\"{EXPIRY}\"")),
+        "expiry date in {debug}"
+    );
+    assert!(!debug.contains(CARDHOLDER), "cardholder name in {debug}");
 }
 
 fn status(payment: &PaymentResponse) -> StatusView {
@@ -788,8 +795,12 @@ fn the_create_requests_wire_json() {
     let card = &mut value["cardPaymentMethodSpecificInput"]["card"];
     assert_eq!(card["cardNumber"], V2_CARD_CHALLENGE);
     assert_eq!(card["cvv"], CVV);
+    assert_eq!(card["expiryDate"], EXPIRY);
+    assert_eq!(card["cardholderName"], CARDHOLDER);
     card["cardNumber"] = "[card number]".into();
     card["cvv"] = "[cvv]".into();
+    card["expiryDate"] = "[expiry date]".into();
+    card["cardholderName"] = "[cardholder name]".into();
     let wire = serde_json::to_string_pretty(&value).unwrap();
     assert!(!wire.contains(V2_CARD_CHALLENGE));
     insta::assert_snapshot!(wire);

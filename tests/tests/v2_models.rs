@@ -78,6 +78,12 @@ fn card_data_is_on_the_wire_but_never_in_debug() {
     assert!(!debug.contains(&format!("\"{CVV}\"")), "{debug}");
     assert!(debug.contains("CardNumber(<redacted>)"), "{debug}");
     assert!(debug.contains("Cvv(<redacted>)"), "{debug}");
+    // Expiry date and cardholder name are cardholder data too (PCI DSS).
+    assert!(body.contains("1230") && body.contains("Wilma Mustermann"));
+    assert!(!debug.contains("1230"), "{debug}");
+    assert!(!debug.contains("Wilma Mustermann"), "{debug}");
+    assert!(debug.contains("ExpiryDate(<redacted>)"), "{debug}");
+    assert!(debug.contains("CardholderName(<redacted>)"), "{debug}");
 }
 
 #[test]

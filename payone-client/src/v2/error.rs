@@ -201,7 +201,7 @@ pub enum V2Error {
     },
 
     /// A success status whose body is not the operation's answer.
-    #[error("{}", answer_sentence(*.operation, *.status, .source))]
+    #[error("{}", answer_sentence(*.operation, *.status, .source, .payment_id.as_deref()))]
     Answer {
         /// The operation.
         operation: OperationInfo,
@@ -210,6 +210,9 @@ pub enum V2Error {
         /// Why the body could not be read.
         #[source]
         source: JsonError,
+        /// The payment's id, when the body names one although it is not a valid answer: a
+        /// created payment must not be lost because a member of its answer is off.
+        payment_id: Option<String>,
     },
 }
 
@@ -286,6 +289,15 @@ impl V2Error {
     pub fn payment_result(&self) -> Option<&CreatePaymentResponse> {
         match self {
             V2Error::Declined { response, .. } => response.as_deref()?.payment_result(),
+            _ => None,
+        }
+    }
+
+    /// The payment an unreadable 2xx answer names ([`V2Error::Answer`]): look it up with
+    /// `payment_details` instead of creating the payment again.
+    pub fn payment_id(&self) -> Option<&str> {
+        match self {
+            V2Error::Answer { payment_id, .. } => payment_id.as_deref(),
             _ => None,
         }
     }
@@ -394,9 +406,15 @@ fn server_sentence(
     )
 }
 
-fn answer_sentence(operation: OperationInfo, status: u16, source: &JsonError) -> String {
+fn answer_sentence(
+    operation: OperationInfo,
+    status: u16,
+    source: &JsonError,
+    payment_id: Option<&str>,
+) -> String {
+    let payment = payment_id.map_or(String::new(), |id| format!(" for payment {id}"));
     format!(
-        "PAYONE's answer to {operation} (HTTP {status}) could not be read ({source}); {}",
+        "PAYONE's answer to {operation} (HTTP {status}){payment} could not be read ({source}); {}",
         if operation.changes_state() {
             "it was processed, so check its outcome before sending it again"
         } else {

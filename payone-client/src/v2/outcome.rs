@@ -78,12 +78,13 @@ impl CreateOutcome {
                     .merchant_action()
                     .and_then(|a| a.redirect_data())
                     .and_then(|d| d.redirect_url());
+                let id = payment.id().as_str();
                 let redirect_url = match redirect_url {
-                    None => return Err(unusable(Rule::Missing)),
+                    None => return Err(unusable(Rule::Missing, id)),
                     Some(url) => Url::parse(url.as_str())
                         .ok()
                         .filter(|u| matches!(u.scheme(), "http" | "https"))
-                        .ok_or_else(|| unusable(Rule::JsonType("an absolute http(s) URL")))?,
+                        .ok_or_else(|| unusable(Rule::JsonType("an absolute http(s) URL"), id))?,
                 };
                 Ok(CreateOutcome::Challenge {
                     payment_id: payment.id().clone(),
@@ -140,13 +141,14 @@ impl CreateOutcome {
     }
 }
 
-fn unusable(rule: Rule) -> V2Error {
+fn unusable(rule: Rule, payment_id: &str) -> V2Error {
     let mut violations = Violations::new();
     violations.push("merchantAction.redirectData.redirectURL", rule);
     V2Error::Answer {
         operation: OperationInfo::of::<payone_types::generated::v2::CreatePayment>(),
         status: 201,
         source: JsonError::Invalid(violations),
+        payment_id: Some(payment_id.to_owned()),
     }
 }
 

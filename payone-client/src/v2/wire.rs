@@ -251,6 +251,7 @@ pub(crate) fn read<Op: Operation>(status: u16, body: &[u8]) -> Result<Op::Respon
                 operation,
                 status,
                 source,
+                payment_id: named_payment_id(body),
             }
         });
     }
@@ -301,6 +302,17 @@ pub(crate) fn read<Op: Operation>(status: u16, body: &[u8]) -> Result<Op::Respon
             response,
         },
     })
+}
+
+/// The payment id an answer names where the v2 answers keep it (`payment.id` of a create,
+/// `id` of details, capture, cancel and refund answers), read without the answer's rules.
+fn named_payment_id(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    ["/payment/id", "/id"]
+        .iter()
+        .find_map(|pointer| value.pointer(pointer)?.as_str())
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
 }
 
 /// Classifies a failure of reqwest. A connection that was never established cannot have

@@ -165,7 +165,7 @@ pub(super) fn objects_module(spec: &Spec) -> Result<String, SpecErrors> {
             if !matches!(FieldKind::of(field), Ok(FieldKind::Scalar(_))) {
                 continue;
             }
-            let param = as_param(field);
+            let param = as_param(field, o);
             let name = scalar_name(field);
             let sig = signature(&param);
             match taken.get(&name) {

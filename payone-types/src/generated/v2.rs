@@ -910,7 +910,7 @@ pub struct HostedTokenizationId(Cow<'static, str>);
 
 /// Amount in the smallest unit of the currency (cents for EUR).
 ///
-/// `amount`: format `NUMERIC(1..12)`; source: seed 000.
+/// `amount`: format `NUMERIC(1..12)`; source: issue 5.
 ///
 /// Spec note: neither seed 000 nor issue 5 gives a format; NUMERIC(1..12) (a JSON integer, 0 to 999 999 999 999 minor units) is this table's reading of "amount in minor units", the unit every PAYONE API uses (seed 004: amount in the smallest currency unit).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -919,7 +919,7 @@ pub struct Amount(u64);
 
 /// ISO 4217 currency code.
 ///
-/// `currencyCode`: format `LIST`; codes of ISO 4217; source: seed 000.
+/// `currencyCode`: format `LIST`; codes of ISO 4217; source: issue 5.
 ///
 /// Spec note: ISO 4217 as for the currency parameter of the other PAYONE APIs (seed 004).
 pub type CurrencyCode = ::payone_types::Currency;
@@ -935,56 +935,56 @@ pub struct EmailAddress(Cow<'static, str>);
 
 /// The Accept header of the customer's browser.
 ///
-/// `acceptHeader`: format `TEXT`; source: seed 000.
+/// `acceptHeader`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "acceptHeader", format = "TEXT")]
 pub struct AcceptHeader(Cow<'static, str>);
 
 /// The User-Agent header of the customer's browser.
 ///
-/// `userAgent`: format `TEXT`; source: seed 000.
+/// `userAgent`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "userAgent", format = "TEXT")]
 pub struct UserAgent(Cow<'static, str>);
 
 /// The customer's IP address.
 ///
-/// `ipAddress`: format `TEXT`; source: seed 000.
+/// `ipAddress`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ipAddress", format = "TEXT")]
 pub struct IpAddress(Cow<'static, str>);
 
 /// The customer's locale (language and country, e.g. de_DE).
 ///
-/// `locale`: format `TEXT`; source: seed 000.
+/// `locale`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "locale", format = "TEXT")]
 pub struct Locale(Cow<'static, str>);
 
 /// Offset of the customer's time zone from UTC in minutes.
 ///
-/// `timezoneOffsetUtcMinutes`: format `TEXT`; source: seed 000.
+/// `timezoneOffsetUtcMinutes`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "timezoneOffsetUtcMinutes", format = "TEXT")]
 pub struct TimezoneOffsetUtcMinutes(Cow<'static, str>);
 
 /// Colour depth of the screen in bits.
 ///
-/// `colorDepth`: format `NUMERIC(1..2)`; source: seed 000.
+/// `colorDepth`: format `NUMERIC(1..2)`; source: issue 5.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "colorDepth", format = "NUMERIC(1..2)")]
 pub struct ColorDepth(u32);
 
 /// Screen height in pixels.
 ///
-/// `screenHeight`: format `TEXT`; source: seed 000.
+/// `screenHeight`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "screenHeight", format = "TEXT")]
 pub struct ScreenHeight(Cow<'static, str>);
 
 /// Screen width in pixels.
 ///
-/// `screenWidth`: format `TEXT`; source: seed 000.
+/// `screenWidth`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "screenWidth", format = "TEXT")]
 pub struct ScreenWidth(Cow<'static, str>);
@@ -1000,7 +1000,7 @@ pub struct MerchantReference(Cow<'static, str>);
 
 /// The card brand as the platform numbers its payment products.
 ///
-/// `paymentProductId`: format `NUMERIC(1..5)`; source: seed 000.
+/// `paymentProductId`: format `NUMERIC(1..5)`; source: issue 5.
 ///
 /// Spec note: neither source gives a format or the product numbers; NUMERIC(1..5) is a JSON integer.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -1009,7 +1009,7 @@ pub struct PaymentProductId(u32);
 
 /// Ein Token ist ein Kreditkartenprofil, das auf unserer Plattform sicher gespeichert ist.
 ///
-/// `token`: format `TEXT`; source: seed 000.
+/// `token`: format `TEXT`; source: issue 5.
 ///
 /// Spec note: seed 000 calls the value "tokenId" in prose; the member is named token as issue 5 writes "card data or token". No format given: TEXT.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1027,7 +1027,7 @@ pub struct ReturnUrl(Cow<'static, str>);
 
 /// The card number (PAN).
 ///
-/// `cardNumber`: format `CHAR(12..19)`; permitted symbols `[0-9]`; sensitive: never printed; source: seed 000.
+/// `cardNumber`: format `CHAR(12..19)`; permitted symbols `[0-9]`; sensitive: never printed; source: issue 5.
 ///
 /// Spec note: no source of this table gives a format; CHAR(12..19) digits is the length of a card number (PAN) by ISO/IEC 7812.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1036,16 +1036,16 @@ pub struct CardNumber(Cow<'static, str>);
 
 /// Expiry date of the card, MMYY.
 ///
-/// `expiryDate`: format `CHAR(4)`; permitted symbols `[0-9]`; source: seed 000.
+/// `expiryDate`: format `CHAR(4)`; permitted symbols `[0-9]`; sensitive: never printed; source: issue 5.
 ///
 /// Spec note: no source of this table gives a format; CHAR(4) digits, written MMYY.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "expiryDate", format = "CHAR(4)", symbols = "[0-9]")]
+#[payone(name = "expiryDate", format = "CHAR(4)", symbols = "[0-9]", sensitive)]
 pub struct ExpiryDate(Cow<'static, str>);
 
 /// The card verification value printed on the card.
 ///
-/// `cvv`: format `CHAR(3..4)`; permitted symbols `[0-9]`; sensitive: never printed; source: seed 000.
+/// `cvv`: format `CHAR(3..4)`; permitted symbols `[0-9]`; sensitive: never printed; source: issue 5.
 ///
 /// Spec note: no source of this table gives a format; 3 or 4 digits, as printed on the cards.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1054,14 +1054,14 @@ pub struct Cvv(Cow<'static, str>);
 
 /// The name on the card.
 ///
-/// `cardholderName`: format `TEXT`; source: seed 000.
+/// `cardholderName`: format `TEXT`; sensitive: never printed; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardholderName", format = "TEXT")]
+#[payone(name = "cardholderName", format = "TEXT", sensitive)]
 pub struct CardholderName(Cow<'static, str>);
 
 /// Your preference whether the issuer should challenge the customer.
 ///
-/// `challengeIndicator`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 000.
+/// `challengeIndicator`: format `LIST`; the page gives no values: any non-empty value is accepted; source: issue 5.
 ///
 /// Spec note: LIST whose values neither seed 000 nor issue 5 gives; any non-empty value is accepted.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1070,14 +1070,14 @@ pub struct ChallengeIndicator(Cow<'static, str>);
 
 /// The platform's id of the payment; the {paymentId} of the other operations.
 ///
-/// `id`: format `TEXT`; source: seed 000.
+/// `id`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "id", format = "TEXT")]
 pub struct PaymentId(Cow<'static, str>);
 
 /// The payment's status.
 ///
-/// `status`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 000.
+/// `status`: format `LIST`; the page gives no values: any non-empty value is accepted; source: issue 5.
 ///
 /// Spec note: LIST whose values neither seed 000 nor issue 5 gives; any non-empty value is accepted. statusOutput says what the status means.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1095,7 +1095,7 @@ pub struct StatusCode(u32);
 
 /// The category of the status.
 ///
-/// `statusCategory`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 000.
+/// `statusCategory`: format `LIST`; the page gives no values: any non-empty value is accepted; source: issue 5.
 ///
 /// Spec note: LIST whose values neither seed 000 nor issue 5 gives; any non-empty value is accepted.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1104,7 +1104,7 @@ pub struct StatusCategory(Cow<'static, str>);
 
 /// The card number, masked by the platform.
 ///
-/// `cardNumber`: format `TEXT`; sensitive: never printed; source: seed 000.
+/// `cardNumber`: format `TEXT`; sensitive: never printed; source: issue 5.
 ///
 /// Spec note: marked sensitive although masked: a platform or sandbox mistake must not print a full card number.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1113,21 +1113,21 @@ pub struct MaskedCardNumber(Cow<'static, str>);
 
 /// Expiry date of the card, MMYY.
 ///
-/// `expiryDate`: format `TEXT`; source: seed 000.
+/// `expiryDate`: format `TEXT`; sensitive: never printed; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "expiryDate", format = "TEXT")]
+#[payone(name = "expiryDate", format = "TEXT", sensitive)]
 pub struct CardExpiry(Cow<'static, str>);
 
 /// Electronic commerce indicator of the authentication.
 ///
-/// `eci`: format `TEXT`; source: seed 000.
+/// `eci`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "eci", format = "TEXT")]
 pub struct Eci(Cow<'static, str>);
 
 /// 3-D Secure frictionless flow or 3-D Secure challenge flow.
 ///
-/// `flow`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 000.
+/// `flow`: format `LIST`; the page gives no values: any non-empty value is accepted; source: issue 5.
 ///
 /// Spec note: seed 000 describes the two flows (frictionless, challenge) but not how the answer names them; LIST whose values no source gives: any non-empty value is accepted (the sandbox writes frictionless and challenge).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1152,84 +1152,84 @@ pub struct RedirectUrl(Cow<'static, str>);
 
 /// The platform's id of this error answer, for support requests.
 ///
-/// `errorId`: format `TEXT`; source: seed 000.
+/// `errorId`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "errorId", format = "TEXT")]
 pub struct ErrorId(Cow<'static, str>);
 
 /// The error code.
 ///
-/// `code`: format `TEXT`; source: seed 000.
+/// `code`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "code", format = "TEXT")]
 pub struct ErrorCode(Cow<'static, str>);
 
 /// The error's name.
 ///
-/// `id`: format `TEXT`; source: seed 000.
+/// `id`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "id", format = "TEXT")]
 pub struct ErrorName(Cow<'static, str>);
 
 /// The error's category.
 ///
-/// `category`: format `TEXT`; source: seed 000.
+/// `category`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "category", format = "TEXT")]
 pub struct ErrorCategory(Cow<'static, str>);
 
 /// The HTTP status that goes with the error.
 ///
-/// `httpStatusCode`: format `NUMERIC(3)`; source: seed 000.
+/// `httpStatusCode`: format `NUMERIC(3)`; source: issue 5.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "httpStatusCode", format = "NUMERIC(3)")]
 pub struct HttpStatusCode(u32);
 
 /// A readable description of the error.
 ///
-/// `message`: format `TEXT`; source: seed 000.
+/// `message`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "message", format = "TEXT")]
 pub struct ErrorMessage(Cow<'static, str>);
 
 /// The request member the error is about (a JSON path).
 ///
-/// `propertyName`: format `TEXT`; source: seed 000.
+/// `propertyName`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "propertyName", format = "TEXT")]
 pub struct PropertyName(Cow<'static, str>);
 
 /// Version of the event format.
 ///
-/// `apiVersion`: format `TEXT`; source: seed 000.
+/// `apiVersion`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "apiVersion", format = "TEXT")]
 pub struct ApiVersion(Cow<'static, str>);
 
 /// The event's id: the same event delivered twice has the same id.
 ///
-/// `id`: format `TEXT`; source: seed 000.
+/// `id`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "id", format = "TEXT")]
 pub struct EventId(Cow<'static, str>);
 
 /// When the event was created (ISO 8601).
 ///
-/// `created`: format `TEXT`; source: seed 000.
+/// `created`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "created", format = "TEXT")]
 pub struct Created(Cow<'static, str>);
 
 /// The merchant the event belongs to.
 ///
-/// `merchantId`: format `TEXT`; source: seed 000.
+/// `merchantId`: format `TEXT`; source: issue 5.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "merchantId", format = "TEXT")]
 pub struct MerchantId(Cow<'static, str>);
 
 /// What happened (payment.captured, ...).
 ///
-/// `type`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 000.
+/// `type`: format `LIST`; the page gives no values: any non-empty value is accepted; source: issue 5.
 ///
 /// Spec note: LIST whose values neither source gives; any non-empty value is accepted.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
