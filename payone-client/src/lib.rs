@@ -33,9 +33,15 @@
 //! feedback of redirects and post-sale requests
 //! ([`directlink::FeedbackVerifier`]).
 //!
+//! [`v2`] speaks the server-to-server JSON API of seed 000: `GCS v1HMAC` signed CreatePayment,
+//! GetPaymentDetails, capture, cancel and refund with typed errors per HTTP status, the three
+//! 3-D Secure paths as [`v2::CreateOutcome`], resubmission under one `merchantReference`
+//! ([`v2::Checkout`]) and verified webhooks ([`v2::parse_webhook`]).
+//!
 //! Features: `blocking` (synchronous clients: `blocking::Client` for the Server API,
-//! `blocking::DirectLinkClient` for DirectLink), `axum` (a TransactionStatus endpoint,
-//! [`notification::axum::notification_router`]).
+//! `blocking::DirectLinkClient` for DirectLink, `v2::blocking::V2Client`), `axum` (a
+//! TransactionStatus endpoint, [`notification::axum::notification_router`], and
+//! `v2::webhook_router` for v2 webhooks).
 
 #![warn(missing_docs)]
 

@@ -1,7 +1,8 @@
 //! One order's payment attempts under one `merchantReference` (seed 000: "When resubmitting a
 //! transaction request to our platform for a unique order (i.e. after having received a
-//! statusOutput.statusCode=2 during the first try), always send the same
-//! order.references.merchantReference from your first try").
+//! status.statusOutput=2 during the first try), always send the same
+//! order.references.merchantReference from your first try"). The table reads that status as
+//! `statusOutput.statusCode` 2 (see `spec/v2.toml`).
 
 use payone_types::generated::v2::{
     CreatePaymentRequest, MerchantReference, PaymentDetailsResponse, PaymentId,
