@@ -428,11 +428,22 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = stdout(&out);
-    assert!(text.trim_end().ends_with("all succeeded"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("and so did the DirectLink order and the v2 payment"),
+        "{text}"
+    );
     for secret in [
         "4111111111111111",
+        "4000000000001091",
+        "Erika Mustermann",
+        "=123",
         "sandbox-portal-key",
         "not the portal key",
+        "sandbox-password",
+        "sandbox-sha-in-passphrase!",
+        "sandbox-api-secret",
+        "sandbox-webhook-secret",
     ] {
         assert!(!text.contains(secret), "the demo printed a secret");
     }
@@ -443,6 +454,10 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         "subsequent",
         "TSOK",
         "Frontend",
+        "DirectLink orderdirect",
+        "STATUS 8 (Refund)",
+        "merchantAction REDIRECT",
+        "payment.refunded",
     ] {
         assert!(text.contains(step), "step `{step}` missing");
     }

@@ -1,7 +1,11 @@
 //! `payone demo`: a whole checkout against an embedded sandbox, step by step: credit-card
 //! check, preauthorization with a 3-D Secure redirect followed, capture, partial refund, a
 //! credentials-on-file subsequent payment, the TransactionStatus notifications received and
-//! answered, and the Frontend URL. Secrets and card data never appear in the output.
+//! answered, the Frontend URL, refused input; then DirectLink ([`directlink`]) and the v2 JSON
+//! API ([`v2`]). Secrets and card data never appear in the output.
+
+mod directlink;
+mod v2;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -94,11 +98,16 @@ async fn checkout() -> Result<(), String> {
 
     let received: Received = Arc::default();
     let receiver = notification_receiver(&account, received.clone()).await?;
-    let sandbox = payone_sandbox::start(payone_sandbox::Config {
-        notify_url: Some(format!("http://{receiver}/")),
-        notify_retry: Duration::from_millis(200),
-        ..defaults.clone()
-    })
+    let webhooks = v2::Events::default();
+    let webhook_url = v2::webhook_receiver(webhooks.clone()).await?;
+    let sandbox = payone_sandbox::start(
+        payone_sandbox::Config {
+            notify_url: Some(format!("http://{receiver}/")),
+            notify_retry: Duration::from_millis(200),
+            ..defaults.clone()
+        }
+        .with_webhook_url(webhook_url.clone()),
+    )
     .await
     .map_err(|e| format!("cannot start the sandbox: {e}"))?;
     let base = Url::parse(&sandbox.base_url()).map_err(|e| e.to_string())?;
@@ -106,7 +115,9 @@ async fn checkout() -> Result<(), String> {
         .endpoints(Endpoints::under(&base).map_err(|e| e.to_string())?)
         .build()
         .map_err(|e| e.to_string())?;
-    println!("sandbox listening on {base}, notifications to http://{receiver}/");
+    println!(
+        "sandbox listening on {base}, notifications to http://{receiver}/, v2 webhooks to {webhook_url}"
+    );
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -416,9 +427,13 @@ async fn checkout() -> Result<(), String> {
         Ok(_) => return Err("the sandbox accepted a wrong key".to_owned()),
     }
 
+    let next = directlink::run(&base, 9).await?;
+    v2::run(&base, &http, &webhooks, next).await?;
+
     sandbox.shutdown().await;
     println!(
-        "\ndone: checkout, capture, refund, subsequent payment and notifications all succeeded"
+        "\ndone: checkout, capture, refund, subsequent payment and notifications all succeeded, \
+         and so did the DirectLink order and the v2 payment"
     );
     Ok(())
 }

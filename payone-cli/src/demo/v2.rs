@@ -1,0 +1,220 @@
+//! The v2 part of `payone demo` (seed 000): a `GCS v1HMAC` signed CreatePayment that needs a
+//! 3-D Secure challenge, the customer's round trip to the returnUrl, GetPaymentDetails, a
+//! capture and a partial refund, and the signed webhooks received and verified by the shop.
+
+use std::net::Ipv4Addr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use payone_client::Url;
+use payone_client::v2::{
+    BaseUrl, Checkout, CreateOutcome, SecretString, StatusView, Test, V2Client, V2Config,
+    WebhookEvent, WebhookKeys, webhook_router,
+};
+use payone_sandbox::{
+    DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_MERCHANT_ID, DEFAULT_WEBHOOK_KEY_ID,
+    DEFAULT_WEBHOOK_SECRET, V2_CARD_CHALLENGE,
+};
+use payone_types::generated::v2::*;
+
+use super::step;
+
+/// Webhooks the shop accepted, each once.
+pub(super) type Events = Arc<Mutex<Vec<WebhookEvent>>>;
+
+/// The shop's webhook endpoint on loopback: verifies `X-GCS-Signature` and stores each event
+/// once (by its id). Its URL.
+pub(super) async fn webhook_receiver(events: Events) -> Result<String, String> {
+    let keys = WebhookKeys::new().with(
+        DEFAULT_WEBHOOK_KEY_ID,
+        SecretString::from(DEFAULT_WEBHOOK_SECRET),
+    );
+    let app = axum::Router::new().nest(
+        "/webhooks",
+        webhook_router(keys, move |event: WebhookEvent| {
+            let events = events.clone();
+            async move {
+                let mut all = events
+                    .lock()
+                    .map_err(|_| "the store is poisoned".to_owned())?;
+                if !all.iter().any(|seen| seen.id() == event.id()) {
+                    all.push(event);
+                }
+                Ok::<(), String>(())
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .await
+        .map_err(|e| format!("cannot bind the webhook receiver: {e}"))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok(format!("http://{addr}/webhooks"))
+}
+
+fn show_status(payment_status: Option<&str>, output: Option<&StatusOutput>) {
+    let view = output.map(StatusView::of);
+    println!(
+        "   status={} statusCode={} authorised={}",
+        payment_status.unwrap_or("-"),
+        view.as_ref()
+            .and_then(StatusView::code)
+            .map_or("-".to_owned(), |c| c.to_string()),
+        view.as_ref().is_some_and(StatusView::authorised),
+    );
+}
+
+/// Runs the v2 steps from `first` on, against the sandbox at `base`; the number of the next
+/// step.
+pub(super) async fn run(
+    base: &Url,
+    http: &reqwest::Client,
+    events: &Events,
+    first: u32,
+) -> Result<u32, String> {
+    let config = V2Config::<Test>::new(
+        DEFAULT_MERCHANT_ID,
+        DEFAULT_API_KEY,
+        SecretString::from(DEFAULT_API_SECRET),
+    )
+    .map_err(|e| e.to_string())?
+    .with_base(BaseUrl::custom(base).map_err(|e| e.to_string())?);
+    let client = V2Client::new(config).map_err(|e| e.to_string())?;
+
+    step(
+        first,
+        "v2 CreatePayment of 49.90 EUR (GCS v1HMAC signed): a 3-D Secure challenge",
+    );
+    let card = Card::new(CardNumber::new(V2_CARD_CHALLENGE), ExpiryDate::new("1230"))
+        .with_cvv(Cvv::new("123"))
+        .with_cardholder_name(CardholderName::new("Erika Mustermann"));
+    let request = CreatePaymentRequest::new(
+        Order::new(AmountOfMoney::new(
+            Amount::new(4990),
+            CurrencyCode::new("EUR"),
+        ))
+        .with_customer(Customer::new().with_contact_details(
+            ContactDetails::new().with_email_address(EmailAddress::new("erika@example.com")),
+        )),
+    )
+    .with_card_payment_method_specific_input(
+        CardPaymentMethodSpecificInput::new()
+            .with_card(card)
+            .with_return_url(ReturnUrl::new("https://shop.example/checkout/return")),
+    );
+    let mut checkout = Checkout::new(MerchantReference::new("demo-v2-0001"));
+    let outcome = checkout
+        .attempt(&client, &request)
+        .await
+        .map_err(|e| e.to_string())?;
+    let CreateOutcome::Challenge {
+        payment_id,
+        redirect_url,
+        payment,
+    } = &outcome
+    else {
+        return Err(format!("create: expected a challenge, got {outcome:?}"));
+    };
+    println!(
+        "   payment {} under merchantReference demo-v2-0001",
+        payment_id.as_str()
+    );
+    show_status(
+        payment.status().map(|s| s.as_str()),
+        payment.status_output(),
+    );
+    println!("   merchantAction REDIRECT to {redirect_url}");
+
+    step(
+        first + 1,
+        "v2: the customer authenticates and returns to the returnUrl; GetPaymentDetails",
+    );
+    let page = http
+        .get(redirect_url.as_str())
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "   customer opens the challenge: HTTP {}",
+        page.status().as_u16()
+    );
+    let done = http
+        .get(format!(
+            "{}v2/sandbox/3ds/{}/complete?result=ok",
+            base,
+            payment_id.as_str()
+        ))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let back_to = done
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .ok_or("the challenge did not send the customer back")?
+        .to_owned();
+    println!("   customer returns to {back_to}");
+    let details = checkout
+        .returned(&client, &back_to)
+        .await
+        .map_err(|e| e.to_string())?;
+    show_status(
+        details.status().map(|s| s.as_str()),
+        details.status_output(),
+    );
+
+    step(
+        first + 2,
+        "v2: capture of 49.90 EUR, then a refund of 9.90 EUR",
+    );
+    let capture = client
+        .capture_payment(payment_id, &CapturePaymentRequest::new())
+        .await
+        .map_err(|e| e.to_string())?;
+    show_status(
+        capture.status().map(|s| s.as_str()),
+        capture.status_output(),
+    );
+    let refund = client
+        .refund_payment(
+            payment_id,
+            &RefundRequest::new(AmountOfMoney::new(
+                Amount::new(990),
+                CurrencyCode::new("EUR"),
+            )),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    show_status(refund.status().map(|s| s.as_str()), refund.status_output());
+
+    step(first + 3, "v2 webhooks received, X-GCS-Signature verified");
+    let expected = 3; // pending capture (challenge passed), captured, refunded
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let count = events.lock().map(|e| e.len()).unwrap_or_default();
+        if count >= expected {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "only {count} of {expected} webhooks arrived within 10 s"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    for event in events
+        .lock()
+        .map_err(|_| "the store is poisoned".to_owned())?
+        .iter()
+    {
+        println!(
+            "   {:<26} payment={} (key id {})",
+            event.event_type().as_str(),
+            event.payment().map_or("-", |p| p.id().as_str()),
+            event.key_id().as_str()
+        );
+    }
+    Ok(first + 4)
+}
