@@ -372,6 +372,24 @@ async fn a_bad_request_names_the_members_and_a_decline_carries_the_payment() {
     assert!(outcome.status().unwrap().rejected());
 }
 
+/// A decline whose error list has a member off its rule (`httpStatusCode` as a string).
+const DECLINED_OFF_TYPE: &str = r#"{"errorId":"e-4","errors":[{"code":"30511001","httpStatusCode":"402"}],"paymentResult":{"payment":{"id":"pay-4","status":"REJECTED","statusOutput":{"statusCode":2}}}}"#;
+
+#[tokio::test]
+async fn an_error_answer_with_a_member_off_its_rule_keeps_its_codes_and_payment() {
+    let fake = Fake::start(reply(402, DECLINED_OFF_TYPE)).await;
+    let err = fake
+        .client()
+        .create_payment(&card_request())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, V2Error::Declined { .. }), "{err:?}");
+    assert_eq!(err.api_errors()[0].code().unwrap().as_str(), "30511001");
+    assert!(err.api_errors()[0].http_status_code().is_none());
+    let payment = err.payment_result().unwrap().payment().unwrap();
+    assert_eq!(payment.id().as_str(), "pay-4");
+}
+
 #[tokio::test]
 async fn a_gateway_error_leaves_a_create_open_but_not_a_get() {
     let fake = Fake::start(reply(502, "")).await;

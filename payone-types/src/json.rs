@@ -120,6 +120,92 @@ pub trait JsonObject: Sized {
         })?;
         Self::from_json_value(&value).map_err(JsonError::Invalid)
     }
+
+    /// Reads `value` leniently, for answers where what can be read matters more than what
+    /// cannot (an error answer whose codes must not be lost because one member is off): the
+    /// members that break a rule are left out (and the objects inside that lack a required
+    /// member), and the rest is read. Returns the object and the violations that were left
+    /// out; `Err` when the object cannot be read even so (its own required member missing).
+    fn from_json_value_lenient(value: &Value) -> Result<(Self, Violations), Violations> {
+        match Self::from_json_value(value) {
+            Ok(object) => Ok((object, Violations::new())),
+            Err(violations) => {
+                let mut pruned = value.clone();
+                let mut paths: Vec<Vec<Segment<'_>>> = violations
+                    .iter()
+                    .map(|v| {
+                        let mut path = segments(&v.param);
+                        // A missing member cannot be left out: the object lacking it is.
+                        if v.rule == Rule::Missing {
+                            path.pop();
+                        }
+                        path
+                    })
+                    .filter(|path| !path.is_empty())
+                    .collect();
+                // Later array elements first, so that removing one leaves the indices of the
+                // others as the violations name them.
+                paths.sort_unstable_by(|a, b| b.cmp(a));
+                paths.dedup();
+                for path in &paths {
+                    remove_member(&mut pruned, path);
+                }
+                Self::from_json_value(&pruned).map(|object| (object, violations))
+            }
+        }
+    }
+}
+
+/// One step of a violation's path: a member name or an array index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Segment<'a> {
+    Member(&'a str),
+    Index(usize),
+}
+
+/// `errors[0].httpStatusCode` -> `errors`, `0`, `httpStatusCode`.
+fn segments(path: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (name, indices) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            out.push(Segment::Member(name));
+        }
+        for index in indices.split('[') {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Segment::Index(i));
+            }
+        }
+    }
+    out
+}
+
+/// Removes the member or array element at `path` from `value`, if it is there.
+fn remove_member(value: &mut Value, path: &[Segment<'_>]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut current = value;
+    for segment in parents {
+        let next = match (current, segment) {
+            (Value::Object(map), Segment::Member(name)) => map.get_mut(*name),
+            (Value::Array(items), Segment::Index(i)) => items.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(next) => current = next,
+            None => return,
+        }
+    }
+    match (current, last) {
+        (Value::Object(map), Segment::Member(name)) => {
+            map.remove(*name);
+        }
+        (Value::Array(items), Segment::Index(i)) if *i < items.len() => {
+            items.remove(*i);
+        }
+        _ => {}
+    }
 }
 
 /// A JSON body that could not be read into an object.

@@ -208,4 +208,50 @@ fn an_error_answer_reads_every_error() {
         answer.errors()[0].property_name().map(|p| p.as_str()),
         Some("order.amountOfMoney.amount")
     );
+
+    // Read leniently (as the client reads error answers), the member that breaks its rule is
+    // left out and every code survives.
+    let (lenient, left_out) = ErrorResponse::from_json_value_lenient(&body).expect("readable");
+    let left_out: Vec<String> = left_out.iter().map(ToString::to_string).collect();
+    assert_eq!(left_out, ["errors[1].httpStatusCode: must be an integer"]);
+    let codes: Vec<&str> = lenient
+        .errors()
+        .iter()
+        .map(|e| e.code().expect("a code").as_str())
+        .collect();
+    assert_eq!(codes, ["21000020", "9002"]);
+    assert!(lenient.errors()[1].http_status_code().is_none());
+}
+
+#[test]
+fn lenient_reading_leaves_out_broken_elements_from_the_last_and_keeps_the_rest() {
+    // Elements that are not objects, and members off type in several elements: removed from
+    // the last index down, so every violation still names the element it was found in.
+    let body = json!({
+        "errorId": "e-2",
+        "errors": [
+            { "code": "1", "httpStatusCode": "x" },
+            "not an object",
+            { "code": "3" },
+            7,
+            { "code": "5", "httpStatusCode": 409 }
+        ]
+    });
+    let (answer, left_out) = ErrorResponse::from_json_value_lenient(&body).expect("readable");
+    assert_eq!(left_out.iter().count(), 3, "{left_out}");
+    let codes: Vec<&str> = answer
+        .errors()
+        .iter()
+        .map(|e| e.code().expect("a code").as_str())
+        .collect();
+    assert_eq!(codes, ["1", "3", "5"]);
+    assert_eq!(
+        answer.errors()[2].http_status_code().map(|c| c.get()),
+        Some(409)
+    );
+    // Nothing to leave out: the strict answer, nothing reported.
+    let (_, none) = ErrorResponse::from_json_value_lenient(&json!({"errorId": "e-3"})).unwrap();
+    assert!(none.is_empty());
+    // Not an object at all: nothing can be read.
+    assert!(ErrorResponse::from_json_value_lenient(&json!([1, 2])).is_err());
 }

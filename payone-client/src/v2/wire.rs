@@ -258,13 +258,7 @@ pub(crate) fn read<Op: Operation>(status: u16, body: &[u8]) -> Result<Op::Respon
     let response = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
-        match ErrorResponse::from_json_bytes(body) {
-            Ok(response) => Some(Box::new(response)),
-            Err(error) => {
-                tracing::warn!(%error, status, "the error answer could not be read");
-                None
-            }
-        }
+        read_error_answer(status, body).map(Box::new)
     };
     if let Some(id) = response.as_deref().and_then(|r| r.error_id()) {
         tracing::Span::current().record("error_id", id.as_str());
@@ -302,6 +296,30 @@ pub(crate) fn read<Op: Operation>(status: u16, body: &[u8]) -> Result<Op::Respon
             response,
         },
     })
+}
+
+/// An error answer, read leniently: one member off the table must not cost the codes of the
+/// others (or a declined payment's `paymentResult`).
+fn read_error_answer(status: u16, body: &[u8]) -> Option<ErrorResponse> {
+    let value: serde_json::Value = match serde_json::from_slice(body) {
+        Ok(value) => value,
+        Err(error) => {
+            tracing::warn!(line = error.line(), status, "the error answer is not JSON");
+            return None;
+        }
+    };
+    match ErrorResponse::from_json_value_lenient(&value) {
+        Ok((response, left_out)) => {
+            if !left_out.is_empty() {
+                tracing::warn!(%left_out, status, "members of the error answer were left out");
+            }
+            Some(response)
+        }
+        Err(violations) => {
+            tracing::warn!(%violations, status, "the error answer could not be read");
+            None
+        }
+    }
 }
 
 /// The payment id an answer names where the v2 answers keep it (`payment.id` of a create,
