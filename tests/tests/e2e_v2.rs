@@ -742,6 +742,22 @@ async fn webhooks_with_rotated_keys_and_refused_forgeries() {
     let event = parse_webhook_pairs(&headers, sent.body.as_bytes(), &keys).unwrap();
     assert_eq!(event.id(), sent.id);
 
+    // The same event signed under the previous key (a platform that has not switched yet) is
+    // accepted too; the previous key id with the current key's signature is not.
+    let previous = gcs_signature("previous-secret", sent.body.as_bytes());
+    let rotated = [
+        ("X-GCS-Signature", previous.as_str()),
+        ("X-GCS-KeyId", "previous-key"),
+    ];
+    let event = parse_webhook_pairs(&rotated, sent.body.as_bytes(), &keys).unwrap();
+    assert_eq!(event.key_id().as_str(), "previous-key");
+    let mixed = [
+        ("X-GCS-Signature", signature.as_str()),
+        ("X-GCS-KeyId", "previous-key"),
+    ];
+    let err = parse_webhook_pairs(&mixed, sent.body.as_bytes(), &keys).unwrap_err();
+    assert!(err.is_unauthenticated(), "{err}");
+
     // A changed body, a duplicated header, an unknown key: refused before the body is read.
     let tampered = sent.body.replace("PENDING_CAPTURE", "CAPTURED");
     let err = parse_webhook_pairs(&headers, tampered.as_bytes(), &keys).unwrap_err();
