@@ -497,3 +497,37 @@ fn debug_never_shows_card_data_or_the_secret() {
         Err(V2ConfigError::MerchantId)
     ));
 }
+
+/// The three paths of seed 000 told apart from the answer alone.
+#[test]
+fn the_create_answer_tells_the_three_paths_apart() {
+    let classify = |json: &str| {
+        let response = CreatePaymentResponse::from_json_bytes(json.as_bytes()).expect("valid");
+        match CreateOutcome::from_response(response).expect("usable") {
+            CreateOutcome::Frictionless { .. } => "frictionless",
+            CreateOutcome::Challenge { .. } => "challenge",
+            CreateOutcome::NoThreeDSecure { .. } => "no 3-D Secure",
+            _ => "other",
+        }
+    };
+    let with_results = |results: &str| {
+        format!(
+            r#"{{"payment":{{"id":"p","status":"PENDING_CAPTURE","paymentOutput":{{"cardPaymentMethodSpecificOutput":{{"threeDSecureResults":{results}}}}}}},"merchantAction":null}}"#
+        )
+    };
+    assert_eq!(classify(CREATED), "no 3-D Secure");
+    assert_eq!(
+        classify(&with_results(r#"{"flow":"frictionless","eci":"05"}"#)),
+        "frictionless"
+    );
+    // Results without a flow: an authentication took place, without an action.
+    assert_eq!(classify(&with_results(r#"{"eci":"05"}"#)), "frictionless");
+    // A flow that is not frictionless, yet no action: not a path of the seed.
+    assert_eq!(classify(&with_results(r#"{"flow":"challenge"}"#)), "other");
+    assert_eq!(
+        classify(
+            r#"{"payment":{"id":"p","status":"REDIRECTED"},"merchantAction":{"actionType":"REDIRECT","redirectData":{"redirectURL":"https://acs.example/3ds"}}}"#
+        ),
+        "challenge"
+    );
+}

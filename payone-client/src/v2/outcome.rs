@@ -19,8 +19,9 @@ pub const FRICTIONLESS: &str = "frictionless";
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CreateOutcome {
-    /// 3-D Secure done without a challenge (`threeDSecureResults.flow` = `frictionless`,
-    /// `merchantAction.actionType` null): the result is in the payment's `statusOutput`.
+    /// 3-D Secure done without a challenge (`merchantAction.actionType` null, and the payment
+    /// carries `threeDSecureResults`, whose `flow` is `frictionless` when given): the result
+    /// is in the payment's `statusOutput`.
     Frictionless {
         /// The payment.
         payment: PaymentResponse,
@@ -37,8 +38,8 @@ pub enum CreateOutcome {
         /// The payment as it is now (status `REDIRECTED`).
         payment: PaymentResponse,
     },
-    /// No 3-D Secure authentication (a card that is not enrolled): the result is in the
-    /// payment's `statusOutput`.
+    /// No 3-D Secure authentication (a card that is not enrolled: no `threeDSecureResults`):
+    /// the result is in the payment's `statusOutput`.
     NoThreeDSecure {
         /// The payment.
         payment: PaymentResponse,
@@ -52,7 +53,8 @@ pub enum CreateOutcome {
         response: Option<Box<ErrorResponse>>,
     },
     /// An answer this crate does not know how to act on: a `merchantAction.actionType` other
-    /// than `REDIRECT`, or no `payment`.
+    /// than `REDIRECT`, no `payment`, or no action with a `threeDSecureResults.flow` other
+    /// than `frictionless`.
     Other {
         /// The whole answer.
         response: CreatePaymentResponse,
@@ -93,10 +95,15 @@ impl CreateOutcome {
                 })
             }
             Some(_) => Ok(CreateOutcome::Other { response }),
-            None if three_d_secure_flow(&payment).is_some_and(|f| f == FRICTIONLESS) => {
-                Ok(CreateOutcome::Frictionless { payment })
-            }
-            None => Ok(CreateOutcome::NoThreeDSecure { payment }),
+            // Seed 000 tells the two paths without an action apart only by the card's
+            // enrolment; the answer shows it as the 3-D Secure results of an authentication
+            // that took place. A `flow` other than frictionless without an action is not a
+            // path of the seed.
+            None => Ok(match three_d_secure_results(&payment) {
+                Results::Absent => CreateOutcome::NoThreeDSecure { payment },
+                Results::Frictionless => CreateOutcome::Frictionless { payment },
+                Results::OtherFlow => CreateOutcome::Other { response },
+            }),
         }
     }
 
@@ -149,6 +156,29 @@ fn unusable(rule: Rule, payment_id: &str) -> V2Error {
         status: 201,
         source: JsonError::Invalid(violations),
         payment_id: Some(payment_id.to_owned()),
+    }
+}
+
+/// What a payment's `threeDSecureResults` say about its authentication.
+enum Results {
+    /// None: no 3-D Secure took place.
+    Absent,
+    /// Present, with `flow` [`FRICTIONLESS`] or none.
+    Frictionless,
+    /// Present, with another `flow`.
+    OtherFlow,
+}
+
+fn three_d_secure_results(payment: &PaymentResponse) -> Results {
+    let present = payment
+        .payment_output()
+        .and_then(|o| o.card_payment_method_specific_output())
+        .and_then(|o| o.three_d_secure_results())
+        .is_some();
+    match three_d_secure_flow(payment) {
+        _ if !present => Results::Absent,
+        None | Some(FRICTIONLESS) => Results::Frictionless,
+        Some(_) => Results::OtherFlow,
     }
 }
 
