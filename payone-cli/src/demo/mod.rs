@@ -66,6 +66,23 @@ async fn notification_receiver(
     Ok(addr)
 }
 
+/// Waits, at most 10 s, until `count` reaches `expected` of `what`.
+async fn arrived(what: &str, expected: usize, count: impl Fn() -> usize) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let count = count();
+        if count >= expected {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "only {count} of {expected} {what} arrived within 10 s"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn approved(answer: &Answer, what: &str) -> Result<String, String> {
     match answer {
         Answer::Approved { .. } => answer
@@ -304,20 +321,11 @@ async fn checkout() -> Result<(), String> {
         6,
         "TransactionStatus notifications received, verified and answered TSOK",
     );
-    let expected = 4; // appointed (3-D Secure passed), capture, refund, appointed (subsequent)
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let count = received.lock().map(|r| r.len()).unwrap_or_default();
-        if count >= expected {
-            break;
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "only {count} of {expected} notifications arrived within 10 s"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // appointed (3-D Secure passed), capture, refund, appointed (subsequent)
+    arrived("notifications", 4, || {
+        received.lock().map(|r| r.len()).unwrap_or_default()
+    })
+    .await?;
     for n in received
         .lock()
         .map_err(|_| "the store is poisoned".to_owned())?

@@ -4,7 +4,6 @@
 
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use payone_client::Url;
 use payone_client::v2::{
@@ -17,7 +16,7 @@ use payone_sandbox::{
 };
 use payone_types::generated::v2::*;
 
-use super::step;
+use super::{arrived, step};
 
 /// Webhooks the shop accepted, each once.
 pub(super) type Events = Arc<Mutex<Vec<WebhookEvent>>>;
@@ -190,20 +189,11 @@ pub(super) async fn run(
     show_status(refund.status().map(|s| s.as_str()), refund.status_output());
 
     step(first + 3, "v2 webhooks received, X-GCS-Signature verified");
-    let expected = 3; // pending capture (challenge passed), captured, refunded
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let count = events.lock().map(|e| e.len()).unwrap_or_default();
-        if count >= expected {
-            break;
-        }
-        if Instant::now() > deadline {
-            return Err(format!(
-                "only {count} of {expected} webhooks arrived within 10 s"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // pending capture (challenge passed), captured, refunded
+    arrived("webhooks", 3, || {
+        events.lock().map(|e| e.len()).unwrap_or_default()
+    })
+    .await?;
     for event in events
         .lock()
         .map_err(|_| "the store is poisoned".to_owned())?
