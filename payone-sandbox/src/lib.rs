@@ -539,6 +539,7 @@ mod iban;
 mod inspect;
 mod money;
 mod notify;
+mod outbox;
 mod payments;
 mod redirect;
 mod refusal;

@@ -1,37 +1,19 @@
 //! TransactionStatus notifications: POSTed to the configured URL as ISO-8859-1 form data, retried
-//! until the receiver answers exactly `TSOK` or the attempts run out.
-//!
-//! Each transaction has its own queue and worker, so its notifications arrive in the order they
-//! happened while a receiver that keeps failing for one transaction delays no other.
+//! until the receiver answers exactly `TSOK` or the attempts run out (the queues are the
+//! [`Outbox`]'s: one per transaction, in the order things happened).
 
-use std::collections::{HashMap, VecDeque};
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use payone_types::sign::server_key;
 use payone_types::{Charset, KeyDigest, Params};
-use tokio::task::JoinSet;
 
 use crate::config::Accounts;
 use crate::money::decimal;
+use crate::outbox::{Courier, Outbox, Record};
 use crate::state::Transaction;
 
-/// How long one delivery attempt may take: the platform's limit for the receiver's answer.
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Where a notification stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Delivery {
-    /// No `notify_url` is configured: the notification was only logged.
-    NotSent,
-    /// Being delivered: attempts are still to come.
-    Pending,
-    /// The receiver answered `TSOK`.
-    Confirmed,
-    /// Every attempt failed; the sandbox stopped trying.
-    GaveUp,
-}
+pub use crate::outbox::Delivery;
 
 /// One notification and how its delivery went.
 ///
@@ -139,39 +121,60 @@ impl Event {
     }
 }
 
-/// Where and how often to deliver.
-struct Target {
-    url: String,
-    retry: Duration,
-    max_attempts: u32,
-    http: reqwest::Client,
+/// A notification as logged and queued.
+#[derive(Clone)]
+pub(crate) struct Message {
+    txid: u64,
+    txaction: &'static str,
+    params: Vec<(String, String)>,
 }
 
-struct Shared {
-    log: Vec<SentNotification>,
-    /// Per txid: indices into `log` not yet delivered, oldest first.
-    queues: HashMap<u64, VecDeque<usize>>,
-    workers: JoinSet<()>,
-}
+/// TransactionStatus notifications on the wire: ISO-8859-1 form data, confirmed only by a 2xx
+/// answer whose body is exactly `TSOK`.
+struct Tsok;
 
-struct Inner {
-    target: Option<Target>,
-    accounts: Accounts,
-    key_md5: String,
-    shared: Mutex<Shared>,
-}
+impl Courier for Tsok {
+    type Message = Message;
+    type Wire = String;
+    const WHAT: &'static str = "notification";
 
-impl Inner {
-    fn lock(&self) -> MutexGuard<'_, Shared> {
-        // A panicking worker leaves consistent data behind (plain pushes and counters).
-        self.shared.lock().unwrap_or_else(PoisonError::into_inner)
+    fn prepare(&self, message: &Message) -> Option<String> {
+        let mut form = Params::new();
+        for (name, value) in &message.params {
+            form.push(name.clone(), value.as_str(), false, false);
+        }
+        // Every value is ASCII (numbers, codes, references limited to seed 004's symbols), so
+        // ISO-8859-1 always carries it; should one not, nothing is sent rather than a mangled
+        // body.
+        form.form_encode(Charset::Latin1).ok()
+    }
+
+    async fn attempt(&self, http: &reqwest::Client, url: &str, body: &String) -> bool {
+        let sent = http
+            .post(url)
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded; charset=ISO-8859-1",
+            )
+            .body(body.clone())
+            .send()
+            .await;
+        let Ok(response) = sent else {
+            return false;
+        };
+        if !response.status().is_success() {
+            return false;
+        }
+        matches!(response.bytes().await, Ok(bytes) if bytes.as_ref() == b"TSOK")
     }
 }
 
 /// Sends the notifications of one sandbox.
 #[derive(Clone)]
 pub(crate) struct Notifier {
-    inner: Arc<Inner>,
+    outbox: Outbox<Tsok>,
+    accounts: Accounts,
+    key_md5: String,
 }
 
 impl Notifier {
@@ -182,41 +185,10 @@ impl Notifier {
         max_attempts: u32,
         accounts: Accounts,
     ) -> std::io::Result<Self> {
-        let target = match url {
-            None => None,
-            Some(url) => {
-                reqwest::Url::parse(&url).map_err(|e| {
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        format!("notify URL: {e}"),
-                    )
-                })?;
-                let http = reqwest::Client::builder()
-                    .timeout(ATTEMPT_TIMEOUT)
-                    // The receiver is usually on loopback; a proxy from the environment would
-                    // only get in the way.
-                    .no_proxy()
-                    .build()
-                    .map_err(std::io::Error::other)?;
-                Some(Target {
-                    url,
-                    retry,
-                    max_attempts: max_attempts.max(1),
-                    http,
-                })
-            }
-        };
         Ok(Notifier {
-            inner: Arc::new(Inner {
-                target,
-                key_md5: server_key(&accounts.key, KeyDigest::Md5),
-                accounts,
-                shared: Mutex::new(Shared {
-                    log: Vec::new(),
-                    queues: HashMap::new(),
-                    workers: JoinSet::new(),
-                }),
-            }),
+            outbox: Outbox::new(url, retry, max_attempts, Tsok)?,
+            key_md5: server_key(&accounts.key, KeyDigest::Md5),
+            accounts,
         })
     }
 
@@ -225,120 +197,39 @@ impl Notifier {
     /// Callers hold the state lock while calling, so events of one transaction are queued in
     /// the order they happened.
     pub(crate) fn notify(&self, event: Event) {
-        let params = event.params(&self.inner.key_md5, &self.inner.accounts);
-        let txid = event.tx.txid;
-        let mut shared = self.inner.lock();
-        let index = shared.log.len();
-        shared.log.push(SentNotification {
-            txid: txid.to_string(),
-            txaction: event.txaction.to_owned(),
-            params,
-            attempts: 0,
-            delivery: match self.inner.target {
-                Some(_) => Delivery::Pending,
-                None => Delivery::NotSent,
-            },
-        });
-        if self.inner.target.is_none() {
-            return;
-        }
-        let queue = shared.queues.entry(txid).or_default();
-        queue.push_back(index);
-        if queue.len() == 1 {
-            // No worker for this transaction: a running one removes the queue when it empties.
-            let inner = self.inner.clone();
-            shared.workers.spawn(work_queue(inner, txid));
-        }
-        while shared.workers.try_join_next().is_some() {}
+        let message = Message {
+            txid: event.tx.txid,
+            txaction: event.txaction,
+            params: event.params(&self.key_md5, &self.accounts),
+        };
+        self.outbox.push(event.tx.txid, |_| Some(message));
     }
 
     /// The log of every notification so far.
     pub(crate) fn log(&self) -> Vec<SentNotification> {
-        self.inner.lock().log.clone()
+        self.outbox
+            .log()
+            .into_iter()
+            .map(
+                |Record {
+                     message,
+                     attempts,
+                     delivery,
+                 }| SentNotification {
+                    txid: message.txid.to_string(),
+                    txaction: message.txaction.to_owned(),
+                    params: message.params,
+                    attempts,
+                    delivery,
+                },
+            )
+            .collect()
     }
 
     /// Stops every delivery at once.
     pub(crate) async fn shutdown(&self) {
-        let mut workers = std::mem::take(&mut self.inner.lock().workers);
-        workers.shutdown().await;
+        self.outbox.shutdown().await;
     }
-}
-
-/// Delivers the queue of `txid` front to back, then ends.
-async fn work_queue(inner: Arc<Inner>, txid: u64) {
-    let Some(target) = &inner.target else { return };
-    loop {
-        let (index, params) = {
-            let shared = inner.lock();
-            let Some(&index) = shared.queues.get(&txid).and_then(|q| q.front()) else {
-                return;
-            };
-            (index, shared.log[index].params.clone())
-        };
-        deliver(&inner, target, index, &params).await;
-        let mut shared = inner.lock();
-        let Some(queue) = shared.queues.get_mut(&txid) else {
-            return;
-        };
-        queue.pop_front();
-        if queue.is_empty() {
-            shared.queues.remove(&txid);
-            return;
-        }
-    }
-}
-
-/// Attempts one notification up to `max_attempts` times, recording each attempt in the log.
-async fn deliver(inner: &Inner, target: &Target, index: usize, params: &[(String, String)]) {
-    let mut form = Params::new();
-    for (name, value) in params {
-        form.push(name.clone(), value.as_str(), false, false);
-    }
-    // Every value is ASCII (numbers, codes, references limited to seed 004's symbols), so
-    // ISO-8859-1 always carries it; should one not, nothing is sent rather than a mangled body.
-    let Ok(body) = form.form_encode(Charset::Latin1) else {
-        tracing::warn!(index, "notification not encodable in ISO-8859-1; not sent");
-        inner.lock().log[index].delivery = Delivery::GaveUp;
-        return;
-    };
-    for attempt in 1..=target.max_attempts {
-        let confirmed = attempt_once(target, &body).await;
-        {
-            let mut shared = inner.lock();
-            let entry = &mut shared.log[index];
-            entry.attempts = attempt;
-            if confirmed {
-                entry.delivery = Delivery::Confirmed;
-                return;
-            }
-        }
-        tracing::debug!(index, attempt, "notification not confirmed with TSOK");
-        if attempt < target.max_attempts {
-            tokio::time::sleep(target.retry).await;
-        }
-    }
-    inner.lock().log[index].delivery = Delivery::GaveUp;
-}
-
-/// One POST; confirmed only by a 2xx answer whose body is exactly `TSOK`.
-async fn attempt_once(target: &Target, body: &str) -> bool {
-    let sent = target
-        .http
-        .post(&target.url)
-        .header(
-            reqwest::header::CONTENT_TYPE,
-            "application/x-www-form-urlencoded; charset=ISO-8859-1",
-        )
-        .body(body.to_owned())
-        .send()
-        .await;
-    let Ok(response) = sent else {
-        return false;
-    };
-    if !response.status().is_success() {
-        return false;
-    }
-    matches!(response.bytes().await, Ok(bytes) if bytes.as_ref() == b"TSOK")
 }
 
 #[cfg(test)]

@@ -1,25 +1,16 @@
 //! v2 webhooks: a `WebhooksEvent` JSON POSTed to the configured URL with `X-GCS-Signature` and
-//! `X-GCS-KeyId`, retried until the receiver answers 2xx or the attempts run out.
-//!
-//! The same approach as the TransactionStatus notifications (`notify.rs`): each payment has
-//! its own queue and worker, so its events arrive in the order they happened while a receiver
-//! that keeps failing for one payment delays no other.
+//! `X-GCS-KeyId`, retried until the receiver answers 2xx or the attempts run out (the queues
+//! are the [`Outbox`]'s: one per payment, in the order things happened).
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use payone_types::gcs::{self, SecretString};
 use payone_types::generated::v2::RefundResponse;
-use tokio::task::JoinSet;
 
 use super::store::Payment;
 use super::wire;
 use crate::config::V2Account;
-use crate::notify::Delivery;
-
-/// How long one delivery attempt may take.
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+use crate::outbox::{Courier, Delivery, Outbox, Record};
 
 /// One webhook and how its delivery went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,40 +29,57 @@ pub struct SentWebhook {
     pub delivery: Delivery,
 }
 
-/// Where and how often to deliver.
-struct Target {
-    url: String,
-    retry: Duration,
-    max_attempts: u32,
-    http: reqwest::Client,
+/// A webhook as logged and queued.
+#[derive(Clone)]
+pub(crate) struct Message {
+    id: String,
+    event_type: &'static str,
+    payment_id: String,
+    body: String,
 }
 
-struct Shared {
-    log: Vec<SentWebhook>,
-    /// Per payment number: indices into `log` not yet delivered, oldest first.
-    queues: HashMap<u64, VecDeque<usize>>,
-    workers: JoinSet<()>,
-}
-
-struct Inner {
-    target: Option<Target>,
-    merchant_id: String,
+/// Webhooks on the wire: JSON signed with the account's webhook key, confirmed by any 2xx.
+struct Signed {
     key_id: String,
     secret: SecretString,
-    shared: Mutex<Shared>,
 }
 
-impl Inner {
-    fn lock(&self) -> MutexGuard<'_, Shared> {
-        // Workers only push and count; a panic cannot leave half an update.
-        self.shared.lock().unwrap_or_else(PoisonError::into_inner)
+/// A body and its `X-GCS-Signature`.
+struct SignedBody {
+    body: String,
+    signature: String,
+}
+
+impl Courier for Signed {
+    type Message = Message;
+    type Wire = SignedBody;
+    const WHAT: &'static str = "webhook";
+
+    fn prepare(&self, message: &Message) -> Option<SignedBody> {
+        Some(SignedBody {
+            signature: gcs::webhook_signature(&self.secret, message.body.as_bytes()),
+            body: message.body.clone(),
+        })
+    }
+
+    async fn attempt(&self, http: &reqwest::Client, url: &str, wire: &SignedBody) -> bool {
+        let sent = http
+            .post(url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(gcs::X_GCS_SIGNATURE, &wire.signature)
+            .header(gcs::X_GCS_KEY_ID, &self.key_id)
+            .body(wire.body.clone())
+            .send()
+            .await;
+        matches!(&sent, Ok(answer) if answer.status().is_success())
     }
 }
 
 /// Sends the webhooks of one sandbox.
 #[derive(Clone)]
 pub(crate) struct Webhooks {
-    inner: Arc<Inner>,
+    outbox: Outbox<Signed>,
+    merchant_id: String,
 }
 
 impl Webhooks {
@@ -82,42 +90,13 @@ impl Webhooks {
         max_attempts: u32,
         account: &V2Account,
     ) -> std::io::Result<Self> {
-        let target = match url {
-            None => None,
-            Some(url) => {
-                reqwest::Url::parse(&url).map_err(|e| {
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        format!("webhook URL: {e}"),
-                    )
-                })?;
-                let http = reqwest::Client::builder()
-                    .timeout(ATTEMPT_TIMEOUT)
-                    // The receiver is usually on loopback; a proxy from the environment would
-                    // only get in the way.
-                    .no_proxy()
-                    .build()
-                    .map_err(std::io::Error::other)?;
-                Some(Target {
-                    url,
-                    retry,
-                    max_attempts: max_attempts.max(1),
-                    http,
-                })
-            }
+        let courier = Signed {
+            key_id: account.webhook_key_id.clone(),
+            secret: account.webhook_secret.clone(),
         };
         Ok(Webhooks {
-            inner: Arc::new(Inner {
-                target,
-                merchant_id: account.merchant_id.clone(),
-                key_id: account.webhook_key_id.clone(),
-                secret: account.webhook_secret.clone(),
-                shared: Mutex::new(Shared {
-                    log: Vec::new(),
-                    queues: HashMap::new(),
-                    workers: JoinSet::new(),
-                }),
-            }),
+            outbox: Outbox::new(url, retry, max_attempts, courier)?,
+            merchant_id: account.merchant_id.clone(),
         })
     }
 
@@ -132,112 +111,56 @@ impl Webhooks {
         payment: &Payment,
         refund: Option<RefundResponse>,
     ) {
-        let mut shared = self.inner.lock();
-        let index = shared.log.len();
-        let id = event_id(index as u64 + 1);
-        let event = wire::webhook_event(
-            &id,
-            &rfc3339_now(),
-            &self.inner.merchant_id,
-            event_type,
-            payment,
-            refund,
-        );
-        let Ok(event) = event else {
-            // Only an empty id, time or merchant id could be refused; none ever is.
-            tracing::warn!(event_type, "webhook not built; not sent");
-            return;
-        };
-        let body = event.to_string();
-        shared.log.push(SentWebhook {
-            id,
-            event_type: event_type.to_owned(),
-            payment_id: payment.id(),
-            body,
-            attempts: 0,
-            delivery: match self.inner.target {
-                Some(_) => Delivery::Pending,
-                None => Delivery::NotSent,
-            },
+        self.outbox.push(payment.number, |index| {
+            let id = event_id(index as u64 + 1);
+            let event = wire::webhook_event(
+                &id,
+                &rfc3339_now(),
+                &self.merchant_id,
+                event_type,
+                payment,
+                refund,
+            );
+            let Ok(event) = event else {
+                // Only an empty id, time or merchant id could be refused; none ever is.
+                tracing::warn!(event_type, "webhook not built; not sent");
+                return None;
+            };
+            Some(Message {
+                id,
+                event_type,
+                payment_id: payment.id(),
+                body: event.to_string(),
+            })
         });
-        if self.inner.target.is_none() {
-            return;
-        }
-        let queue = shared.queues.entry(payment.number).or_default();
-        queue.push_back(index);
-        if queue.len() == 1 {
-            // No worker for this payment: a running one removes the queue when it empties.
-            let inner = self.inner.clone();
-            shared.workers.spawn(work_queue(inner, payment.number));
-        }
-        while shared.workers.try_join_next().is_some() {}
     }
 
     /// Every webhook so far.
     pub(crate) fn log(&self) -> Vec<SentWebhook> {
-        self.inner.lock().log.clone()
+        self.outbox
+            .log()
+            .into_iter()
+            .map(
+                |Record {
+                     message,
+                     attempts,
+                     delivery,
+                 }| SentWebhook {
+                    id: message.id,
+                    event_type: message.event_type.to_owned(),
+                    payment_id: message.payment_id,
+                    body: message.body,
+                    attempts,
+                    delivery,
+                },
+            )
+            .collect()
     }
 
     /// Stops every delivery at once.
     pub(crate) async fn shutdown(&self) {
-        let mut workers = std::mem::take(&mut self.inner.lock().workers);
-        workers.shutdown().await;
+        self.outbox.shutdown().await;
     }
-}
-
-/// Delivers the queue of payment `number` front to back, then ends.
-async fn work_queue(inner: Arc<Inner>, number: u64) {
-    let Some(target) = &inner.target else { return };
-    loop {
-        let (index, body) = {
-            let shared = inner.lock();
-            let Some(&index) = shared.queues.get(&number).and_then(|q| q.front()) else {
-                return;
-            };
-            (index, shared.log[index].body.clone())
-        };
-        deliver(&inner, target, index, body).await;
-        let mut shared = inner.lock();
-        let Some(queue) = shared.queues.get_mut(&number) else {
-            return;
-        };
-        queue.pop_front();
-        if queue.is_empty() {
-            shared.queues.remove(&number);
-            return;
-        }
-    }
-}
-
-/// Attempts one webhook up to `max_attempts` times, recording each attempt in the log.
-async fn deliver(inner: &Inner, target: &Target, index: usize, body: String) {
-    let signature = gcs::webhook_signature(&inner.secret, body.as_bytes());
-    for attempt in 1..=target.max_attempts {
-        let sent = target
-            .http
-            .post(&target.url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .header(gcs::X_GCS_SIGNATURE, &signature)
-            .header(gcs::X_GCS_KEY_ID, &inner.key_id)
-            .body(body.clone())
-            .send()
-            .await;
-        let confirmed = matches!(&sent, Ok(answer) if answer.status().is_success());
-        {
-            let mut shared = inner.lock();
-            let entry = &mut shared.log[index];
-            entry.attempts = attempt;
-            if confirmed {
-                entry.delivery = Delivery::Confirmed;
-                return;
-            }
-        }
-        tracing::debug!(index, attempt, "webhook not answered with 2xx");
-        if attempt < target.max_attempts {
-            tokio::time::sleep(target.retry).await;
-        }
-    }
-    inner.lock().log[index].delivery = Delivery::GaveUp;
 }
 
 /// A UUID-shaped id that counts, so that a run is reproducible.
@@ -255,24 +178,16 @@ fn rfc3339_now() -> String {
 
 /// `secs` after the Unix epoch as an RFC 3339 UTC time with milliseconds.
 fn rfc3339(secs: u64, millis: u32) -> String {
-    let days = (secs / 86_400) as i64;
-    let rest = secs % 86_400;
-    // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'_>] = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    let at = i64::try_from(secs)
+        .ok()
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        + time::Duration::milliseconds(i64::from(millis));
+    // Formatting a four-digit year with these components cannot fail.
+    at.format(FORMAT).unwrap_or_default()
 }
 
 #[cfg(test)]
