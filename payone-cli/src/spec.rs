@@ -108,10 +108,17 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `payone spec import --from FILE --api frontend|client|directlink --out OUT`: the page plus
-/// `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file; every line the importer
-/// cannot read is an error naming its line.
-pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
+/// `payone spec import --from FILE --api frontend|client|directlink [--request R] --out OUT`:
+/// the page plus `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file, with
+/// `request` only that request's groups and rows; every line the importer cannot read is an
+/// error naming its line.
+pub fn import(
+    from: &Path,
+    api: &str,
+    request: Option<&str>,
+    overlay: &Path,
+    out: &Path,
+) -> Result<Vec<String>, String> {
     let read: fn(
         &str,
         &payone_spec::import::Overlay,
@@ -132,13 +139,16 @@ pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
         Err(e) => return Err(format!("{}: {e}", overlay.display())),
     };
-    let file = read(&page, &overlay).map_err(|errors| {
+    let mut file = read(&page, &overlay).map_err(|errors| {
         errors
             .iter()
             .map(|e| format!("{}: {e}", from.display()))
             .collect::<Vec<_>>()
             .join("\n")
     })?;
+    if let Some(request) = request {
+        file = payone_spec::import::restrict_to_request(&file, request)?;
+    }
     let text = toml::to_string(&file).map_err(|e| e.to_string())?;
     Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;
     std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;

@@ -11,11 +11,13 @@ mod client;
 mod directlink;
 mod frontend;
 mod overlay;
+mod restrict;
 
 pub use client::read_client;
 pub use directlink::{PageTable, read_directlink};
 pub use frontend::read_frontend;
 pub use overlay::{Overlay, OverlayDefaults, OverlayGroup, OverlayParam, OverlaySkip};
+pub use restrict::restrict_to_request;
 
 use crate::model::{ListValue, Required, SpecFile};
 use overlay::assemble;
