@@ -30,7 +30,7 @@ fn checked_in() -> SpecFile {
     toml::from_str(&text).expect("spec parses")
 }
 
-/// The columns the golden test compares.
+/// The columns a failure shows first.
 fn key(p: &ParamSpec) -> String {
     let values: Vec<&str> = p.values.iter().map(|v| v.value.as_str()).collect();
     format!(
@@ -42,30 +42,36 @@ fn key(p: &ParamSpec) -> String {
 #[test]
 fn seed_004_with_the_overlay_reproduces_frontend_toml() {
     let Some(text) = seed() else { return };
-    let imported = import_frontend(&text, &overlay()).expect("imports");
+    let imported = match import_frontend(&text, &overlay()) {
+        Ok(file) => file,
+        Err(errors) => panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
     let want = checked_in();
     let got: Vec<String> = imported.params.iter().map(key).collect();
     let want_rows: Vec<String> = want.params.iter().map(key).collect();
     let missing: Vec<&String> = want_rows.iter().filter(|r| !got.contains(r)).collect();
     let extra: Vec<&String> = got.iter().filter(|r| !want_rows.contains(r)).collect();
-    insta::assert_snapshot!(format!(
-        "rows imported: {}, rows checked in: {}\nchecked in, not reproduced:\n{}\nimported, not checked in:\n{}",
-        got.len(),
-        want_rows.len(),
-        missing
-            .iter()
-            .map(|s| format!("  {s}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        extra
-            .iter()
-            .map(|s| format!("  {s}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "checked in, not reproduced:\n{missing:#?}\nimported, not checked in:\n{extra:#?}"
+    );
     assert_eq!(got, want_rows, "the rows in page order");
-    let ids = |f: &SpecFile| f.groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&imported), ids(&want));
+    // Every column of every row (notes, doc, rust, sensitive, values with their docs ...).
+    for (g, w) in imported.params.iter().zip(&want.params) {
+        assert_eq!(g, w, "row `{}` of group `{}`", w.name, w.group);
+    }
+    assert_eq!(imported.groups, want.groups);
+    assert_eq!(imported.requests, want.requests);
+    assert_eq!(imported.api, want.api);
+    // Beyond the parts compared above: the whole file.
+    assert_eq!(imported, want);
 }
 
 #[test]
@@ -124,6 +130,46 @@ fn the_base_excerpt_imports_every_row() {
         file.params[4].doc.as_deref(),
         Some("Last name of customer (a row the page does not have)")
     );
+    // Its value table runs value and comment together: kept as notes, values from the overlay.
+    assert_eq!(
+        file.params[1].notes,
+        ["ValueComment", "livelive mode", "testtest mode"]
+    );
+}
+
+#[test]
+fn a_two_column_value_table_is_read_into_values() {
+    let page = "Common Parameter\n\nRequired\n\nUsedInHash\n\nautosubmit\n\n-\n\n+\n\nSubmit at once?\n\nFormat\n\nLIST \n\nValueComment\n\nno\n\nNo auto-submit (default)\n\nyes\n\nPayment is executed immediately.\n\nAll payment data must be transmitted.\n\nmaybe\n";
+    // A LIST row without a table after it still needs its values from the overlay.
+    let with_mode = format!("{page}\nmode\n\n+\n\n+\n\nFormat\n\nLIST\n");
+    let errors = import_frontend(&with_mode, &Overlay::default()).expect_err("mode has no values");
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "line 41: `mode`: LIST values are not machine-readable in this export; give `values`, `values_from` or `unlisted` in the overlay"
+        ]
+    );
+    let file = import_frontend(page, &Overlay::default()).expect("imports");
+    let p = &file.params[0];
+    let values: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.doc.as_deref(), v.note.as_deref()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("no", Some("No auto-submit (default)"), None),
+            (
+                "yes",
+                Some("Payment is executed immediately."),
+                Some("All payment data must be transmitted.")
+            ),
+            ("maybe", None, None),
+        ]
+    );
+    assert!(p.notes.is_empty(), "{:?}", p.notes);
 }
 
 #[test]

@@ -1,9 +1,50 @@
 //! The Frontend layout (seed 004): section headings (`Common Parameter`, `Parameter ( ... )`),
 //! then per row the name line, the Required and UsedInHash marker lines (`+` / `-` / `o`), the
-//! description, `Format` and its line, `Permitted Symbols` and its line.
+//! description, `Format` and its line, `Permitted Symbols` and its line. A LIST's two-column
+//! value table (`valueComment`, then each value on its line and its comment on the lines after
+//! it) is read into values; the tables with more columns run their cells together
+//! (`ccCredit card`) and stay in the row's notes for the overlay to replace.
 
 use super::{ImportError, PageRow};
-use crate::model::Required;
+use crate::model::{ListValue, Required};
+
+/// The header of a two-column value table: `valueComment` (`ValueComment`), the cells run
+/// together. Longer headers (`valueCommentDescription / Comments`) have more columns.
+fn is_value_table_header(line: &str) -> bool {
+    line.eq_ignore_ascii_case("valuecomment")
+}
+
+/// One line of a two-column value table: a value is one word (`live`, `ISO-8859-1`, `Y`); a
+/// line with spaces is the comment of the value above it (its first line the `doc`, further
+/// lines the `note`). The header waits in the row's notes until a value shows the table is
+/// readable; a comment before any value (`livelive mode`: cells run together) stays there with
+/// it.
+fn value_table_line(row: &mut PageRow, line: &str) {
+    if !line.contains(char::is_whitespace) {
+        if row.values.is_empty() && row.rest.len() == 1 {
+            row.rest.clear();
+        }
+        row.values.push(ListValue {
+            value: line.to_owned(),
+            doc: None,
+            not_for: Vec::new(),
+            note: None,
+            rust: None,
+        });
+        return;
+    }
+    match row.values.last_mut() {
+        Some(value) if value.doc.is_none() => value.doc = Some(line.to_owned()),
+        Some(value) => {
+            let note = value.note.get_or_insert_with(String::new);
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(line);
+        }
+        None => row.rest.push(line.to_owned()),
+    }
+}
 
 fn marker(s: &str) -> Option<Required> {
     match s.trim() {
@@ -88,7 +129,8 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     let mut heading: Option<String> = None;
     let mut i = 0;
     // Where the current row is: 0 description, 1 after Format, 2 expecting symbols or prose,
-    // 4 after `Permitted Symbols`, 5 an unreadable row (skipped up to the next row).
+    // 3 between a heading and its first row, 4 after `Permitted Symbols`, 5 an unreadable row
+    // (skipped up to the next row), 6 in a two-column value table.
     let mut state = 0;
     // The last bare word after a row's Format (a LIST value, or a row that lost its markers).
     let mut candidate: Option<(usize, String)> = None;
@@ -159,7 +201,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             (Some(_), 2) if l == "Permitted Symbols" => state = 4,
             // A second Format line in one row, or one between a heading and its first row: the
             // row above it lost its markers.
-            (_, 2 | 3) if l == "Format" => {
+            (_, 2 | 3 | 6) if l == "Format" => {
                 let (line, name) = candidate.take().unwrap_or((i + 1, String::new()));
                 errors.push(ImportError {
                     line,
@@ -178,6 +220,23 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             (_, 3) if looks_like_name(l) => candidate = Some((i + 1, l.to_owned())),
             (_, 5) => {
                 // The rest of a row that could not be read.
+            }
+            (Some(row), 2)
+                if row.rest.is_empty()
+                    && row.values.is_empty()
+                    && row.format.as_ref().is_some_and(|(_, f)| f == "LIST")
+                    && is_value_table_header(l) =>
+            {
+                row.rest.push(l.to_owned());
+                state = 6;
+            }
+            (Some(row), 6) => {
+                // A value looks like a name: it may be a row that lost its markers, which its
+                // Format line then reveals.
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                }
+                value_table_line(row, l);
             }
             (Some(row), 2) => {
                 if looks_like_name(l) {

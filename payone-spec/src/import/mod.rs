@@ -3,8 +3,9 @@
 //!
 //! One reader per page layout turns the export into [`PageRow`]s: [`read_frontend`] (seed 004),
 //! [`read_client`] (seed 001). The [`overlay`](Overlay) then adds what the page cannot say.
-//! LIST value tables of the exports run cells together (`ccCredit card`), so their values come
-//! from the overlay; a LIST row the overlay gives no values for is reported with its line.
+//! Two-column LIST value tables (`valueComment`, seed 004) are read into values; the wider
+//! ones run their cells together (`ccCredit card`), so their values come from the overlay; a
+//! LIST row that gets values from neither is reported with its line.
 //! Every problem is reported with its line number; nothing is dropped silently.
 
 mod client;
