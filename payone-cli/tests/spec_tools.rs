@@ -194,6 +194,15 @@ fn spec_import_of_a_directlink_fixture_page_lists_like_the_file_it_wrote() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(stdout(&out), format!("wrote {out_arg} (13 rows)\n"));
+    // What the page has besides its tables is read past, and each range is named on stderr.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "payone: warning: {fixtures}/base.txt: line 24-29: the table under `4. Rückmeldung zur Bestellung`, skipped by the overlay"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 7, "{stderr}");
     let listed = payone(&["spec", "list", "--file", &out_arg]);
     assert!(listed.status.success());
     insta::assert_snapshot!("spec_import_directlink_fixture_list", stdout(&listed));

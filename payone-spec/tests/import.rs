@@ -43,7 +43,7 @@ fn key(p: &ParamSpec) -> String {
 fn seed_004_with_the_overlay_reproduces_frontend_toml() {
     let Some(text) = seed() else { return };
     let imported = match import_frontend(&text, &overlay()) {
-        Ok(file) => file,
+        Ok(imported) => imported.file,
         Err(errors) => panic!(
             "{}",
             errors
@@ -107,7 +107,9 @@ fn rows(file: &SpecFile) -> Vec<String> {
 
 #[test]
 fn the_base_excerpt_imports_every_row() {
-    let file = import_frontend(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    let file = import_frontend(&fixture("base.txt"), &fixture_overlay())
+        .expect("imports")
+        .file;
     insta::assert_snapshot!(rows(&file).join("\n"), @r#"
     aid group=common required=Yes hash=true format=NUMERIC(5..6) symbols=None values=[]
     mode group=common required=Yes hash=true format=LIST symbols=None values=["live", "test"]
@@ -150,7 +152,9 @@ fn a_two_column_value_table_is_read_into_values() {
             "line 41: `mode`: LIST values are not machine-readable in this export; give `values`, `values_from` or `unlisted` in the overlay"
         ]
     );
-    let file = import_frontend(page, &Overlay::default()).expect("imports");
+    let file = import_frontend(page, &Overlay::default())
+        .expect("imports")
+        .file;
     let p = &file.params[0];
     let values: Vec<(&str, Option<&str>, Option<&str>)> = p
         .values
@@ -175,8 +179,12 @@ fn a_two_column_value_table_is_read_into_values() {
 #[test]
 fn reordered_sections_give_the_same_rows_in_page_order() {
     let overlay = fixture_overlay();
-    let base = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
-    let reordered = import_frontend(&fixture("reordered.txt"), &overlay).expect("imports");
+    let base = import_frontend(&fixture("base.txt"), &overlay)
+        .expect("imports")
+        .file;
+    let reordered = import_frontend(&fixture("reordered.txt"), &overlay)
+        .expect("imports")
+        .file;
     let base_rows = rows(&base);
     let got = rows(&reordered);
     // Personal data first now; each section keeps its rows and their order.
@@ -189,8 +197,12 @@ fn reordered_sections_give_the_same_rows_in_page_order() {
 #[test]
 fn extra_blank_lines_change_nothing() {
     let overlay = fixture_overlay();
-    let base = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
-    let blank = import_frontend(&fixture("blank_lines.txt"), &overlay).expect("imports");
+    let base = import_frontend(&fixture("base.txt"), &overlay)
+        .expect("imports")
+        .file;
+    let blank = import_frontend(&fixture("blank_lines.txt"), &overlay)
+        .expect("imports")
+        .file;
     assert_eq!(base, blank);
 }
 
@@ -244,6 +256,42 @@ fn overlay_rows_that_match_nothing_or_lack_columns_are_reported() {
             "overlay: [[param]] `mdoe`: no such row on the page (`add = true` adds one)",
             "overlay: [[param]] `middlename` with `add = true` needs format",
             "overlay: [[param]] `title` with `add = true`: group `personal` has no row `nosuchrow`",
+        ]
+    );
+}
+
+#[test]
+fn prose_around_the_tables_is_reported_as_skipped_lines() {
+    let overlay = fixture_overlay();
+    let base = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
+    let prose = import_frontend(&fixture("prose.txt"), &overlay).expect("imports");
+    // The rows are the same; the prose before the first heading and between a heading and its
+    // first row is read past, and each range is reported.
+    assert_eq!(prose.file, base.file);
+    assert!(base.skipped.is_empty(), "{:?}", base.skipped);
+    let shown: Vec<String> = prose.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "line 1-3: prose, not a table",
+            "line 60-61: prose, not a table"
+        ]
+    );
+}
+
+#[test]
+fn a_row_without_markers_or_format_is_an_error_not_a_note() {
+    // `customerid` (line 54) follows the hash row, `firstname` (line 60) its heading; neither
+    // has its marker lines or a Format line, so each would have passed for prose.
+    let errors = import_frontend(&fixture("lost_markers.txt"), &fixture_overlay())
+        .expect_err("two rows lost their markers");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "overlay: [[param]] `lastname` with `add = true`: group `personal` has no row `firstname`",
+            "line 54: `customerid` stands alone among prose or a row's notes: a row without its Required/UsedInHash markers and Format line?",
+            "line 60: `firstname` stands alone among prose or a row's notes: a row without its Required/UsedInHash markers and Format line?",
         ]
     );
 }

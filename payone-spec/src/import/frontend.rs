@@ -5,6 +5,7 @@
 //! it) is read into values; the tables with more columns run their cells together
 //! (`ccCredit card`) and stay in the row's notes for the overlay to replace.
 
+use super::skipped::{PROSE, SkipLog, Skipped};
 use super::{ImportError, PageRow};
 use crate::model::{ListValue, Required};
 
@@ -55,8 +56,10 @@ fn marker(s: &str) -> Option<Required> {
     }
 }
 
-/// Reads the rows of a seed-004-layout page.
-pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+/// Reads the rows of a seed-004-layout page; the prose it reads past comes back as
+/// [`Skipped`] ranges. A bare parameter-like word among the notes of a row that is no LIST is
+/// an error: a row that lost its marker lines (and has no Format line to reveal it).
+pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let next_nonblank = |from: usize, n: usize| -> Vec<usize> {
         (from..lines.len())
@@ -134,6 +137,20 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     let mut state = 0;
     // The last bare word after a row's Format (a LIST value, or a row that lost its markers).
     let mut candidate: Option<(usize, String)> = None;
+    // A parameter-like word among a row's notes or the prose after a heading, reported when the
+    // row ends without a Format line revealing it.
+    let mut lost: Option<(usize, String)> = None;
+    let lost_row = |lost: &mut Option<(usize, String)>, errors: &mut Vec<ImportError>| {
+        if let Some((line, name)) = lost.take() {
+            errors.push(ImportError {
+                line,
+                message: format!(
+                    "`{name}` stands alone among prose or a row's notes: a row without its Required/UsedInHash markers and Format line?"
+                ),
+            });
+        }
+    };
+    let mut skipped = SkipLog::default();
     while i < lines.len() {
         let l = lines[i].trim();
         if l.is_empty() {
@@ -141,6 +158,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             continue;
         }
         if is_heading(i) {
+            lost_row(&mut lost, &mut errors);
             heading = Some(l.to_owned());
             // Skip the column header lines.
             i += 1;
@@ -164,6 +182,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             joined(i).map(|(name, required, hash)| (name, required, hash, i + 1))
         };
         if let Some((written, required, hash, after)) = parsed {
+            lost_row(&mut lost, &mut errors);
             let l = written.as_str();
             let (name, array) = match l.strip_suffix("[n]") {
                 Some(n) => (n.to_owned(), true),
@@ -203,6 +222,8 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             // row above it lost its markers.
             (_, 2 | 3 | 6) if l == "Format" => {
                 let (line, name) = candidate.take().unwrap_or((i + 1, String::new()));
+                // The same word: reported once, as the truncated row it is.
+                lost = None;
                 errors.push(ImportError {
                     line,
                     message: if name.is_empty() {
@@ -216,8 +237,15 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 });
                 state = 5;
             }
-            // Prose between a heading and its first row.
-            (_, 3) if looks_like_name(l) => candidate = Some((i + 1, l.to_owned())),
+            // Prose between a heading and its first row; a bare word in it may be a row that lost
+            // its markers, which its Format line then reveals.
+            (_, 3) => {
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                    lost = Some((i + 1, l.to_owned()));
+                }
+                skipped.line(i + 1, PROSE);
+            }
             (_, 5) => {
                 // The rest of a row that could not be read.
             }
@@ -241,6 +269,11 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             (Some(row), 2) => {
                 if looks_like_name(l) {
                     candidate = Some((i + 1, l.to_owned()));
+                    // Bare words after a LIST are its values (`f`, `m`, `d`), in tables the
+                    // reader cannot split; after any other format such a word is a lost row.
+                    if row.format.as_ref().is_none_or(|(_, f)| f != "LIST") {
+                        lost = Some((i + 1, l.to_owned()));
+                    }
                 }
                 row.rest.push(l.to_owned());
             }
@@ -254,11 +287,10 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 row.symbols = Some(l.to_owned());
                 state = 2;
             }
-            _ => {
-                // Prose before the first heading.
-            }
+            _ => skipped.line(i + 1, PROSE),
         }
         i += 1;
     }
-    (rows, errors)
+    lost_row(&mut lost, &mut errors);
+    (rows, errors, skipped.finish(&lines))
 }
