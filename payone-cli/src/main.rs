@@ -193,6 +193,10 @@ enum SpecCommand {
         /// layout).
         #[arg(long)]
         api: String,
+        /// Write only this request (its groups and their rows), named as the overlay's
+        /// `[[request]]` names it (`authorization`, `creditcardcheck`, `orderdirect`).
+        #[arg(long)]
+        request: Option<String>,
         /// The overlay (default: `spec/overlay/<api>.toml`).
         #[arg(long)]
         overlay: Option<PathBuf>,
@@ -339,12 +343,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             SpecCommand::Import {
                 from,
                 api,
+                request,
                 overlay,
                 out,
             } => {
                 let overlay =
                     overlay.unwrap_or_else(|| PathBuf::from(format!("spec/overlay/{api}.toml")));
-                print_lines(spec::import(&from, &api, &overlay, &out)?);
+                print_lines(spec::import(
+                    &from,
+                    &api,
+                    request.as_deref(),
+                    &overlay,
+                    &out,
+                )?);
                 Ok(ExitCode::SUCCESS)
             }
             SpecCommand::Generate { spec, out } => {

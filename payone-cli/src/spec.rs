@@ -108,15 +108,19 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `payone spec import --from FILE --api frontend|client|directlink --out OUT`: the page plus
-/// `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file; every line the importer
-/// cannot read is an error naming its line.
-pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
-    let read: fn(
-        &str,
-        &payone_spec::import::Overlay,
-    )
-        -> Result<payone_spec::model::SpecFile, Vec<payone_spec::import::ImportError>> = match api {
+/// `payone spec import --from FILE --api frontend|client|directlink [--request R] --out OUT`:
+/// the page plus `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file, with
+/// `request` only that request's groups and rows; every line the importer cannot read is an
+/// error naming its line, every line it reads past (prose) a warning on stderr.
+pub fn import(
+    from: &Path,
+    api: &str,
+    request: Option<&str>,
+    overlay: &Path,
+    out: &Path,
+) -> Result<Vec<String>, String> {
+    use payone_spec::import::{ImportError, Imported, Overlay};
+    let read: fn(&str, &Overlay) -> Result<Imported, Vec<ImportError>> = match api {
         "frontend" => payone_spec::import::import_frontend,
         "client" => payone_spec::import::import_client,
         "directlink" => payone_spec::import::import_directlink,
@@ -127,18 +131,25 @@ pub fn import(from: &Path, api: &str, overlay: &Path, out: &Path) -> Result<Vec<
         }
     };
     let page = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    let overlay: payone_spec::import::Overlay = match std::fs::read_to_string(overlay) {
+    let overlay: Overlay = match std::fs::read_to_string(overlay) {
         Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", overlay.display()))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
         Err(e) => return Err(format!("{}: {e}", overlay.display())),
     };
-    let file = read(&page, &overlay).map_err(|errors| {
+    let Imported { mut file, skipped } = read(&page, &overlay).map_err(|errors| {
         errors
             .iter()
             .map(|e| format!("{}: {e}", from.display()))
             .collect::<Vec<_>>()
             .join("\n")
     })?;
+    if let Some(request) = request {
+        file = payone_spec::import::restrict_to_request(&file, request)?;
+    }
+    // The lines read past are no error, but the maintainer sees each one.
+    for s in &skipped {
+        eprintln!("payone: warning: {}: {s}", from.display());
+    }
     let text = toml::to_string(&file).map_err(|e| e.to_string())?;
     Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;
     std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;

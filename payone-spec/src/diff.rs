@@ -27,7 +27,11 @@
 //! | LIST value added | major | the generated enum gains a variant and is not `#[non_exhaustive]` |
 //! | LIST value removed | major | the variant disappears |
 //! | LIST values source (`values_from`, `unlisted`) changed | major | the value type changes |
-//! | description changed | patch | documentation only |
+//! | description changed (of a parameter, a request or a LIST value), notes changed | patch | documentation only |
+//! | Rust name (`rust`) of a request, parameter or LIST value changed | major | the generated request type, value type or enum variant is renamed |
+//! | `sensitive` turned on | patch | values are redacted in `Debug` and errors from now on |
+//! | `sensitive` turned off | patch, flagged `security` | values are no longer redacted in `Debug` and errors: a reviewer must agree |
+//! | `account` changed | major | the parameter moves between the request and the account configuration |
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
 //!
@@ -99,8 +103,19 @@ pub enum Kind {
     ValueRemoved,
     /// `values_from` / `unlisted` changed.
     ValuesSourceChanged,
-    /// The description.
+    /// The description (of a parameter, or with no `param` of the request).
     DocChanged,
+    /// A parameter's notes.
+    NotesChanged,
+    /// The description or note of one LIST value.
+    ValueDocChanged,
+    /// The Rust name (`rust`) of a request, a parameter or (with the value as `old`/`new`
+    /// prefix) a LIST value.
+    RustNameChanged,
+    /// `sensitive`: whether values are redacted.
+    SensitiveChanged,
+    /// `account`: whether the value comes from the account configuration.
+    AccountChanged,
 }
 
 /// One change.
@@ -130,6 +145,9 @@ pub struct Change {
     pub effect: Option<Effect>,
     /// Why that impact.
     pub reason: String,
+    /// A change a security review must see, whatever its semver impact (redaction turned off).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub security: bool,
 }
 
 /// What a change of a format, value range or permitted symbols does.
@@ -179,6 +197,7 @@ pub fn diff(old: &[Spec], new: &[Spec]) -> Diff {
                 impact: Impact::Minor,
                 effect: None,
                 reason: "new request types only".into(),
+                security: false,
             }),
             (Some(_), None) => changes.push(Change {
                 api: api.to_owned(),
@@ -190,6 +209,7 @@ pub fn diff(old: &[Spec], new: &[Spec]) -> Diff {
                 impact: Impact::Major,
                 effect: None,
                 reason: "its request types disappear".into(),
+                security: false,
             }),
             (None, None) => {}
         }
@@ -219,15 +239,35 @@ fn diff_api(old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
             impact,
             effect: None,
             reason: reason.to_owned(),
+            security: false,
         };
         match (in_old, in_new) {
-            (true, true) => diff_rows(
-                api,
-                request,
-                &old.rows(request),
-                &new.rows(request),
-                changes,
-            ),
+            (true, true) => {
+                let find =
+                    |s: &'_ Spec| s.file.requests.iter().find(|r| r.name == request).cloned();
+                let (o, n) = (find(old).expect("in old"), find(new).expect("in new"));
+                if o.rust != n.rust {
+                    changes.push(Change {
+                        old: Some(o.rust.clone()),
+                        new: Some(n.rust.clone()),
+                        ..at(
+                            Kind::RustNameChanged,
+                            Impact::Major,
+                            "the request type is renamed",
+                        )
+                    });
+                }
+                if o.doc != n.doc {
+                    changes.push(at(Kind::DocChanged, Impact::Patch, "documentation only"));
+                }
+                diff_rows(
+                    api,
+                    request,
+                    &old.rows(request),
+                    &new.rows(request),
+                    changes,
+                );
+            }
             (false, true) => {
                 changes.push(at(Kind::RequestAdded, Impact::Minor, "a new request type"))
             }
@@ -292,6 +332,7 @@ fn diff_rows(
                 impact,
                 effect: None,
                 reason: reason.to_owned(),
+                security: false,
             }
         };
     for o in old.iter().filter(|o| !new.iter().any(|n| same_row(o, n))) {
@@ -461,6 +502,91 @@ fn diff_rows(
                 "documentation only",
             ));
         }
+        generated_names_and_docs(op, np, |kind, old, new, impact, reason| {
+            let security = kind == Kind::SensitiveChanged && !np.sensitive;
+            changes.push(Change {
+                security,
+                ..change(name.clone(), kind, old, new, impact, reason)
+            });
+        });
+    }
+}
+
+/// What the generated API takes beside the values: Rust names, redaction, where the value
+/// comes from, and the documentation of the row and its LIST values.
+fn generated_names_and_docs(
+    op: &crate::model::ParamSpec,
+    np: &crate::model::ParamSpec,
+    mut push: impl FnMut(Kind, Option<String>, Option<String>, Impact, &str),
+) {
+    let rust = |r: &Option<String>| r.clone().unwrap_or_else(|| "default".to_owned());
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    if op.rust != np.rust {
+        push(
+            Kind::RustNameChanged,
+            Some(rust(&op.rust)),
+            Some(rust(&np.rust)),
+            Impact::Major,
+            "the parameter's generated value type is renamed",
+        );
+    }
+    for v in &np.values {
+        let Some(w) = op.values.iter().find(|w| w.value == v.value) else {
+            continue;
+        };
+        if w.rust != v.rust {
+            push(
+                Kind::RustNameChanged,
+                Some(format!("{}: {}", v.value, rust(&w.rust))),
+                Some(format!("{}: {}", v.value, rust(&v.rust))),
+                Impact::Major,
+                "the enum variant is renamed",
+            );
+        }
+        if w.doc != v.doc || w.note != v.note {
+            push(
+                Kind::ValueDocChanged,
+                Some(v.value.clone()),
+                None,
+                Impact::Patch,
+                "documentation only",
+            );
+        }
+    }
+    if op.sensitive != np.sensitive {
+        push(
+            Kind::SensitiveChanged,
+            Some(yes_no(op.sensitive)),
+            Some(yes_no(np.sensitive)),
+            Impact::Patch,
+            if np.sensitive {
+                "values are redacted in Debug and errors from now on"
+            } else {
+                "security: values are no longer redacted in Debug and errors"
+            },
+        );
+    }
+    if op.account != np.account {
+        push(
+            Kind::AccountChanged,
+            Some(yes_no(op.account)),
+            Some(yes_no(np.account)),
+            Impact::Major,
+            if np.account {
+                "the parameter moves from the request to the account configuration"
+            } else {
+                "the parameter moves from the account configuration to the request"
+            },
+        );
+    }
+    if op.notes != np.notes {
+        push(
+            Kind::NotesChanged,
+            None,
+            None,
+            Impact::Patch,
+            "documentation only",
+        );
     }
 }
 
@@ -527,12 +653,18 @@ impl Kind {
             Kind::ValueRemoved => "LIST value removed",
             Kind::ValuesSourceChanged => "LIST values source",
             Kind::DocChanged => "description changed",
+            Kind::NotesChanged => "notes changed",
+            Kind::ValueDocChanged => "LIST value description changed",
+            Kind::RustNameChanged => "Rust name",
+            Kind::SensitiveChanged => "sensitive",
+            Kind::AccountChanged => "account",
         }
     }
 }
 
 /// The text of `payone spec diff`: one line per change
-/// (`IMPACT<TAB>api/request<TAB>param: what: old -> new (reason)`), then a summary line.
+/// (`IMPACT<TAB>api/request<TAB>param: what: old -> new (reason)`), then a summary line that
+/// also counts the security-relevant changes, if any.
 pub fn render_text(diff: &Diff) -> Vec<String> {
     let mut lines = Vec::new();
     for c in &diff.changes {
@@ -557,14 +689,20 @@ pub fn render_text(diff: &Diff) -> Vec<String> {
         None => "no changes".to_owned(),
         Some(impact) => {
             let count = |i| diff.changes.iter().filter(|c| c.impact == i).count();
-            format!(
+            let mut summary = format!(
                 "{} change{}: {} major, {} minor, {} patch; overall impact: {impact}",
                 diff.changes.len(),
                 if diff.changes.len() == 1 { "" } else { "s" },
                 count(Impact::Major),
                 count(Impact::Minor),
                 count(Impact::Patch),
-            )
+            );
+            // A patch can still need a security review: it must not hide in the counts.
+            let security = diff.changes.iter().filter(|c| c.security).count();
+            if security > 0 {
+                summary += &format!("; {security} security-relevant (review before release)");
+            }
+            summary
         }
     });
     lines

@@ -15,7 +15,11 @@ fn fixture(name: &str) -> Spec {
 }
 
 fn text(name: &str) -> String {
-    render_text(&diff(&[fixture("base")], &[fixture(name)])).join("\n")
+    text_between("base", name)
+}
+
+fn text_between(old: &str, new: &str) -> String {
+    render_text(&diff(&[fixture(old)], &[fixture(new)])).join("\n")
 }
 
 #[test]
@@ -39,6 +43,10 @@ fn each_kind_of_change_with_its_impact() {
         "value_added",
         "value_removed",
         "doc",
+        "rust_renamed",
+        "sensitive",
+        "account",
+        "notes",
         "all",
     ] {
         insta::assert_snapshot!(name, text(name));
@@ -96,4 +104,37 @@ fn directlink_formats_widen_narrow_or_change_type() {
     assert_eq!(widened.impact, Some(Impact::Minor));
     let rewritten = diff(&[fixture("base")], &[fixture("format_rewritten")]);
     assert_eq!(rewritten.impact, Some(Impact::Patch));
+}
+
+#[test]
+fn turning_redaction_off_is_a_patch_flagged_for_security_review() {
+    // sensitive.toml the old table now: customerid's values are no longer redacted.
+    insta::assert_snapshot!("sensitive_off", text_between("sensitive", "base"));
+    let off = diff(&[fixture("sensitive")], &[fixture("base")]);
+    assert_eq!(off.impact, Some(Impact::Patch));
+    assert!(off.changes.iter().all(|c| c.security));
+    insta::assert_snapshot!(
+        "sensitive_off_json",
+        serde_json::to_string_pretty(&off).expect("JSON")
+    );
+    // Turning it on is a patch with nothing to review.
+    let on = diff(&[fixture("base")], &[fixture("sensitive")]);
+    assert_eq!(on.impact, Some(Impact::Patch));
+    assert!(on.changes.iter().all(|c| !c.security));
+}
+
+#[test]
+fn generated_names_and_account_are_major_docs_a_patch() {
+    for (name, impact) in [
+        ("rust_renamed", Impact::Major),
+        ("account", Impact::Major),
+        ("notes", Impact::Patch),
+    ] {
+        let d = diff(&[fixture("base")], &[fixture(name)]);
+        assert_eq!(d.impact, Some(impact), "{name}");
+        // The reverse change has the same impact.
+        let back = diff(&[fixture(name)], &[fixture("base")]);
+        assert_eq!(back.impact, Some(impact), "{name} reversed");
+    }
+    insta::assert_snapshot!("account_reversed", text_between("account", "base"));
 }

@@ -1,5 +1,6 @@
 //! The Client API layout (seed 001): a definition list of rows, see [`read_client`].
 
+use super::skipped::{PROSE, SkipLog, Skipped};
 use super::{ImportError, PageRow};
 use crate::model::{ListValue, Required};
 
@@ -11,7 +12,9 @@ use crate::model::{ListValue, Required};
 /// page has no UsedInHash column: every row is `hash = false` (the requests name their hash
 /// fields). A heading is a line followed by an introduction ending in `:` (`Standard parameter`
 /// / `The following parameters are mandatory for each request:`). The page ends at `---end`.
-pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+/// The prose outside the rows (introductions, what follows `---end`) comes back as [`Skipped`]
+/// ranges; a `Format` line outside any row is an error (a row that lost its name line).
+pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let end = lines
         .iter()
@@ -42,8 +45,10 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     let mut rows: Vec<PageRow> = Vec::new();
     let mut errors = Vec::new();
     let mut heading: Option<String> = None;
-    // In the current row: 0 before a value table, 1 inside one; 2 an unreadable row (skipped).
+    // In the current row: 0 before a value table, 1 inside one; 2 outside any row (after a
+    // heading, before the first one); 3 an unreadable row (reported, its lines skipped).
     let mut state = 2;
+    let mut skipped = SkipLog::default();
     let mut i = 0;
     while i < end {
         let l = lines[i].trim();
@@ -83,7 +88,7 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                             line: i + 1,
                             message: format!("parameter `{l}` before any section heading"),
                         });
-                        state = 2;
+                        state = 3;
                     }
                 }
                 i = j + 1;
@@ -97,28 +102,33 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                             j + 1
                         ),
                     });
-                state = 2;
+                state = 3;
                 i = j + 1;
                 continue;
             }
         }
-        if state == 2 || rows.is_empty() {
-            if is_heading(i) {
-                heading = Some(l.to_owned());
-                state = 2;
-            } else if format_of(l).is_some() && heading.is_some() && state != 2 {
+        if is_heading(i) {
+            heading = Some(l.to_owned());
+            state = 2;
+            i += 1;
+            continue;
+        }
+        if state == 3 {
+            // The rest of a row that could not be read: its problem is reported.
+            i += 1;
+            continue;
+        }
+        if state == 2 {
+            if format_of(l).is_some() {
                 errors.push(ImportError {
                     line: i + 1,
                     message: "a Format line outside any row: a row without its name line?"
                         .to_owned(),
                 });
+                state = 3;
+            } else {
+                skipped.line(i + 1, PROSE);
             }
-            i += 1;
-            continue;
-        }
-        if is_heading(i) {
-            heading = Some(l.to_owned());
-            state = 2;
             i += 1;
             continue;
         }
@@ -163,5 +173,10 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
         }
         i += 1;
     }
-    (rows, errors)
+    for (k, line) in lines.iter().enumerate().skip(end + 1) {
+        if !line.trim().is_empty() {
+            skipped.line(k + 1, "after the `---end` marker: not read");
+        }
+    }
+    (rows, errors, skipped.finish(&lines))
 }

@@ -9,6 +9,7 @@
 //! `Format: AN, 30 Obligatorisch` (or `Optional`) at its end; without an Obligatorisch column a
 //! description may begin `Optional:`.
 
+use super::skipped::{PROSE, SkipLog, Skipped};
 use super::{ImportError, PageRow};
 use crate::model::Required;
 
@@ -19,10 +20,13 @@ pub struct PageTable {
     pub heading: String,
     /// Line of its `Feld` header.
     pub line: usize,
+    /// Its last line.
+    pub last: usize,
     /// Its rows; a row whose name cell is missing has an empty `name` and `previous` set.
     pub rows: Vec<PageRow>,
-    /// Cells after its last row that belong to no row (a closing remark or box).
-    pub notes: Vec<String>,
+    /// Cells after its last row that belong to no row (a closing remark or box), with their
+    /// lines.
+    pub notes: Vec<(usize, String)>,
     /// What could not be read in it. Kept with the table so that a table the overlay skips
     /// (response attributes) reports nothing.
     pub errors: Vec<ImportError>,
@@ -106,24 +110,37 @@ fn starts_table(line: &str) -> bool {
 
 /// Reads every `Feld | ...` table of a seed-002-layout page, each under the numbered heading
 /// above it. Problems outside any table (a table before the first heading, an unreadable
-/// header) come separately.
-pub fn read_directlink(text: &str) -> (Vec<PageTable>, Vec<ImportError>) {
+/// header) come separately, and so do the [`Skipped`] ranges of prose between the tables.
+pub fn read_directlink(text: &str) -> (Vec<PageTable>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let mut tables = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = SkipLog::default();
+    // The line of the last heading while no table has followed it: a heading with no table
+    // under it (before the next heading) is prose too.
+    let mut pending_heading: Option<usize> = None;
     let mut heading: Option<String> = None;
     let mut i = 0;
     while i < lines.len() {
         let l = lines[i].trim();
+        if l.is_empty() {
+            i += 1;
+            continue;
+        }
         if is_heading(l) {
+            if let Some(h) = pending_heading.replace(i + 1) {
+                skipped.line(h, PROSE);
+            }
             heading = Some(l.to_owned());
             i += 1;
             continue;
         }
         if !starts_table(l) {
+            skipped.line(i + 1, PROSE);
             i += 1;
             continue;
         }
+        pending_heading = None;
         let Some(h) = heading.clone() else {
             errors.push(ImportError {
                 line: i + 1,
@@ -143,7 +160,10 @@ pub fn read_directlink(text: &str) -> (Vec<PageTable>, Vec<ImportError>) {
             }
         }
     }
-    (tables, errors)
+    if let Some(h) = pending_heading {
+        skipped.line(h, PROSE);
+    }
+    (tables, errors, skipped.finish(&lines))
 }
 
 /// Where a table's reading is.
@@ -153,7 +173,7 @@ struct TableReader {
     header_done: bool,
     row: Vec<Cell>,
     rows: Vec<PageRow>,
-    notes: Vec<String>,
+    notes: Vec<(usize, String)>,
     errors: Vec<ImportError>,
     /// The last named row, for a row that lost its name cell.
     previous: Option<String>,
@@ -240,6 +260,11 @@ fn read_table(
         PageTable {
             heading: t.heading,
             line: start + 1,
+            last: (start..i)
+                .rev()
+                .find(|&k| !lines[k].trim().is_empty())
+                .unwrap_or(start)
+                + 1,
             rows: t.rows,
             notes: t.notes,
             errors: t.errors,
@@ -292,7 +317,7 @@ impl TableReader {
         } else if cells.len() < self.columns.len() {
             // Cells after the last row that make no row: a remark closing the table.
             if !first_text.is_empty() {
-                self.notes.push(first_text);
+                self.notes.push((first.line, first_text));
             }
         } else if rest_empty && first_text.ends_with(':') {
             self.subheading = Some(first_text);

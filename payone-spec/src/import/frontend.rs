@@ -1,9 +1,51 @@
 //! The Frontend layout (seed 004): section headings (`Common Parameter`, `Parameter ( ... )`),
 //! then per row the name line, the Required and UsedInHash marker lines (`+` / `-` / `o`), the
-//! description, `Format` and its line, `Permitted Symbols` and its line.
+//! description, `Format` and its line, `Permitted Symbols` and its line. A LIST's two-column
+//! value table (`valueComment`, then each value on its line and its comment on the lines after
+//! it) is read into values; the tables with more columns run their cells together
+//! (`ccCredit card`) and stay in the row's notes for the overlay to replace.
 
+use super::skipped::{PROSE, SkipLog, Skipped};
 use super::{ImportError, PageRow};
-use crate::model::Required;
+use crate::model::{ListValue, Required};
+
+/// The header of a two-column value table: `valueComment` (`ValueComment`), the cells run
+/// together. Longer headers (`valueCommentDescription / Comments`) have more columns.
+fn is_value_table_header(line: &str) -> bool {
+    line.eq_ignore_ascii_case("valuecomment")
+}
+
+/// One line of a two-column value table: a value is one word (`live`, `ISO-8859-1`, `Y`); a
+/// line with spaces is the comment of the value above it (its first line the `doc`, further
+/// lines the `note`). The header waits in the row's notes until a value shows the table is
+/// readable; a comment before any value (`livelive mode`: cells run together) stays there with
+/// it.
+fn value_table_line(row: &mut PageRow, line: &str) {
+    if !line.contains(char::is_whitespace) {
+        if row.values.is_empty() && row.rest.len() == 1 {
+            row.rest.clear();
+        }
+        row.values.push(ListValue {
+            value: line.to_owned(),
+            doc: None,
+            not_for: Vec::new(),
+            note: None,
+            rust: None,
+        });
+        return;
+    }
+    match row.values.last_mut() {
+        Some(value) if value.doc.is_none() => value.doc = Some(line.to_owned()),
+        Some(value) => {
+            let note = value.note.get_or_insert_with(String::new);
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(line);
+        }
+        None => row.rest.push(line.to_owned()),
+    }
+}
 
 fn marker(s: &str) -> Option<Required> {
     match s.trim() {
@@ -14,8 +56,10 @@ fn marker(s: &str) -> Option<Required> {
     }
 }
 
-/// Reads the rows of a seed-004-layout page.
-pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
+/// Reads the rows of a seed-004-layout page; the prose it reads past comes back as
+/// [`Skipped`] ranges. A bare parameter-like word among the notes of a row that is no LIST is
+/// an error: a row that lost its marker lines (and has no Format line to reveal it).
+pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let next_nonblank = |from: usize, n: usize| -> Vec<usize> {
         (from..lines.len())
@@ -88,10 +132,25 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
     let mut heading: Option<String> = None;
     let mut i = 0;
     // Where the current row is: 0 description, 1 after Format, 2 expecting symbols or prose,
-    // 4 after `Permitted Symbols`, 5 an unreadable row (skipped up to the next row).
+    // 3 between a heading and its first row, 4 after `Permitted Symbols`, 5 an unreadable row
+    // (skipped up to the next row), 6 in a two-column value table.
     let mut state = 0;
     // The last bare word after a row's Format (a LIST value, or a row that lost its markers).
     let mut candidate: Option<(usize, String)> = None;
+    // A parameter-like word among a row's notes or the prose after a heading, reported when the
+    // row ends without a Format line revealing it.
+    let mut lost: Option<(usize, String)> = None;
+    let lost_row = |lost: &mut Option<(usize, String)>, errors: &mut Vec<ImportError>| {
+        if let Some((line, name)) = lost.take() {
+            errors.push(ImportError {
+                line,
+                message: format!(
+                    "`{name}` stands alone among prose or a row's notes: a row without its Required/UsedInHash markers and Format line?"
+                ),
+            });
+        }
+    };
+    let mut skipped = SkipLog::default();
     while i < lines.len() {
         let l = lines[i].trim();
         if l.is_empty() {
@@ -99,6 +158,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             continue;
         }
         if is_heading(i) {
+            lost_row(&mut lost, &mut errors);
             heading = Some(l.to_owned());
             // Skip the column header lines.
             i += 1;
@@ -122,6 +182,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             joined(i).map(|(name, required, hash)| (name, required, hash, i + 1))
         };
         if let Some((written, required, hash, after)) = parsed {
+            lost_row(&mut lost, &mut errors);
             let l = written.as_str();
             let (name, array) = match l.strip_suffix("[n]") {
                 Some(n) => (n.to_owned(), true),
@@ -159,8 +220,10 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
             (Some(_), 2) if l == "Permitted Symbols" => state = 4,
             // A second Format line in one row, or one between a heading and its first row: the
             // row above it lost its markers.
-            (_, 2 | 3) if l == "Format" => {
+            (_, 2 | 3 | 6) if l == "Format" => {
                 let (line, name) = candidate.take().unwrap_or((i + 1, String::new()));
+                // The same word: reported once, as the truncated row it is.
+                lost = None;
                 errors.push(ImportError {
                     line,
                     message: if name.is_empty() {
@@ -174,14 +237,43 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 });
                 state = 5;
             }
-            // Prose between a heading and its first row.
-            (_, 3) if looks_like_name(l) => candidate = Some((i + 1, l.to_owned())),
+            // Prose between a heading and its first row; a bare word in it may be a row that lost
+            // its markers, which its Format line then reveals.
+            (_, 3) => {
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                    lost = Some((i + 1, l.to_owned()));
+                }
+                skipped.line(i + 1, PROSE);
+            }
             (_, 5) => {
                 // The rest of a row that could not be read.
+            }
+            (Some(row), 2)
+                if row.rest.is_empty()
+                    && row.values.is_empty()
+                    && row.format.as_ref().is_some_and(|(_, f)| f == "LIST")
+                    && is_value_table_header(l) =>
+            {
+                row.rest.push(l.to_owned());
+                state = 6;
+            }
+            (Some(row), 6) => {
+                // A value looks like a name: it may be a row that lost its markers, which its
+                // Format line then reveals.
+                if looks_like_name(l) {
+                    candidate = Some((i + 1, l.to_owned()));
+                }
+                value_table_line(row, l);
             }
             (Some(row), 2) => {
                 if looks_like_name(l) {
                     candidate = Some((i + 1, l.to_owned()));
+                    // Bare words after a LIST are its values (`f`, `m`, `d`), in tables the
+                    // reader cannot split; after any other format such a word is a lost row.
+                    if row.format.as_ref().is_none_or(|(_, f)| f != "LIST") {
+                        lost = Some((i + 1, l.to_owned()));
+                    }
                 }
                 row.rest.push(l.to_owned());
             }
@@ -195,11 +287,10 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>) {
                 row.symbols = Some(l.to_owned());
                 state = 2;
             }
-            _ => {
-                // Prose before the first heading.
-            }
+            _ => skipped.line(i + 1, PROSE),
         }
         i += 1;
     }
-    (rows, errors)
+    lost_row(&mut lost, &mut errors);
+    (rows, errors, skipped.finish(&lines))
 }

@@ -3,19 +3,26 @@
 //!
 //! One reader per page layout turns the export into [`PageRow`]s: [`read_frontend`] (seed 004),
 //! [`read_client`] (seed 001). The [`overlay`](Overlay) then adds what the page cannot say.
-//! LIST value tables of the exports run cells together (`ccCredit card`), so their values come
-//! from the overlay; a LIST row the overlay gives no values for is reported with its line.
-//! Every problem is reported with its line number; nothing is dropped silently.
+//! Two-column LIST value tables (`valueComment`, seed 004) are read into values; the wider
+//! ones run their cells together (`ccCredit card`), so their values come from the overlay; a
+//! LIST row that gets values from neither is reported with its line.
+//! Every problem is reported with its line number; nothing is dropped silently: the lines
+//! that become part of no row and are no error (prose around the tables, a table the overlay
+//! skips) come back as [`Skipped`] ranges for the report.
 
 mod client;
 mod directlink;
 mod frontend;
 mod overlay;
+mod restrict;
+mod skipped;
 
 pub use client::read_client;
 pub use directlink::{PageTable, read_directlink};
 pub use frontend::read_frontend;
 pub use overlay::{Overlay, OverlayDefaults, OverlayGroup, OverlayParam, OverlaySkip};
+pub use restrict::restrict_to_request;
+pub use skipped::Skipped;
 
 use crate::model::{ListValue, Required, SpecFile};
 use overlay::assemble;
@@ -72,25 +79,37 @@ pub struct PageRow {
     pub previous: Option<String>,
 }
 
+/// What an import gives: the spec file and the page lines it read past.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The spec file.
+    pub file: SpecFile,
+    /// The lines that became part of no row, in page order (warnings for the report).
+    pub skipped: Vec<Skipped>,
+}
+
 /// Imports a seed-004-layout page with `overlay` applied.
-pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (rows, mut errors) = read_frontend(text);
+pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
+    let (rows, mut errors, skipped) = read_frontend(text);
     errors.extend(directlink_only(overlay));
-    assemble(rows, errors, overlay, ("frontend", "PAYONE Frontend"))
+    let file = assemble(rows, errors, overlay, ("frontend", "PAYONE Frontend"))?;
+    Ok(Imported { file, skipped })
 }
 
 /// Imports a seed-001-layout page (Client API) with `overlay` applied.
-pub fn import_client(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (rows, mut errors) = read_client(text);
+pub fn import_client(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
+    let (rows, mut errors, skipped) = read_client(text);
     errors.extend(directlink_only(overlay));
-    assemble(rows, errors, overlay, ("client", "PAYONE Client API"))
+    let file = assemble(rows, errors, overlay, ("client", "PAYONE Client API"))?;
+    Ok(Imported { file, skipped })
 }
 
 /// Imports a seed-002-layout page (DirectLink) with `overlay` applied: the tables under the
 /// overlay's `[[skip]]` headings (response attributes) are left out, and every row takes the
-/// overlay's `[defaults] hash`, since the page has no UsedInHash column.
-pub fn import_directlink(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<ImportError>> {
-    let (tables, mut errors) = read_directlink(text);
+/// overlay's `[defaults] hash`, since the page has no UsedInHash column. The skipped tables and
+/// the cells closing a table that make no row are reported with the prose.
+pub fn import_directlink(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
+    let (tables, mut errors, mut skipped) = read_directlink(text);
     for skip in &overlay.skip {
         if !tables.iter().any(|t| t.heading == skip.heading) {
             errors.push(ImportError {
@@ -102,13 +121,32 @@ pub fn import_directlink(text: &str, overlay: &Overlay) -> Result<SpecFile, Vec<
     let hash = overlay.defaults.hash.unwrap_or(false);
     let mut rows = Vec::new();
     for table in tables {
-        if overlay.skip.iter().any(|s| s.heading == table.heading) {
+        if let Some(skip) = overlay.skip.iter().find(|s| s.heading == table.heading) {
+            skipped.push(Skipped {
+                first: table.line,
+                last: table.last,
+                what: format!(
+                    "the table under `{}`, skipped by the overlay ([[skip]]: {})",
+                    table.heading, skip.why
+                ),
+            });
             continue;
         }
         errors.extend(table.errors);
+        skipped.extend(table.notes.into_iter().map(|(line, text)| Skipped {
+            first: line,
+            last: line,
+            what: format!(
+                "a cell after the last row of the table under `{}`, not a row: `{}`",
+                table.heading,
+                overlay::shorten(&text)
+            ),
+        }));
         rows.extend(table.rows.into_iter().map(|row| PageRow { hash, ..row }));
     }
-    assemble(rows, errors, overlay, ("directlink", "DirectLink"))
+    skipped.sort_by_key(|s| s.first);
+    let file = assemble(rows, errors, overlay, ("directlink", "DirectLink"))?;
+    Ok(Imported { file, skipped })
 }
 
 /// `[defaults]` and `[[skip]]` mean something only for the DirectLink layout; elsewhere they

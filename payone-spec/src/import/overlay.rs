@@ -454,7 +454,7 @@ pub(super) fn assemble(
 }
 
 /// The start of a long cell, for a message.
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(40).collect();
     if out.len() < text.len() {
         out.push('…');
