@@ -270,11 +270,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             );
                         }
                     };
-                    // SHA-IN and SHA-OUT are computed alike; the direction only decides which
-                    // passphrase the caller names in --key-env.
-                    let _ = direction;
+                    let direction = match direction {
+                        Some(Direction::In) | None => directlink_hash::Direction::In,
+                        Some(Direction::Out) => directlink_hash::Direction::Out,
+                    };
                     let passphrase = ShaPassphrase::new(secret_text_from_env(&key_env)?);
-                    directlink_hash::run(algorithm, &passphrase, &pairs, explain)
+                    directlink_hash::run(algorithm, direction, &passphrase, &pairs, explain)
                 }
                 HashApi::Frontend | HashApi::Client => {
                     if direction.is_some() {

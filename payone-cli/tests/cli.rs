@@ -522,6 +522,104 @@ fn directlink_upper_cases_names_skips_empty_values_and_sorts_naturally() {
     assert_eq!(lines[3], hex::encode_upper(Sha1::digest(data.as_bytes())));
 }
 
+/// Feedback as the platform sends it to ACCEPTURL, with a merchant's own `session` parameter
+/// and `PSPID` / `LANGUAGE`, which are SHA-IN parameters but not on the SHA-OUT list.
+const DIRECTLINK_FEEDBACK: &str = "orderID=1234\nSTATUS=5\nPAYID=3014\nsession=abc\nPSPID=MyPSPID\n\
+                                   LANGUAGE=en_US\namount=15\nSHASIGN=ignored\n";
+
+fn directlink_hash(direction: Option<&str>, stdin: &str) -> Vec<String> {
+    let mut args = vec![
+        "hash",
+        "--api",
+        "directlink",
+        "--algo",
+        "sha256",
+        "--key-env",
+        "TEST_SHA_PASSPHRASE",
+        "--explain",
+    ];
+    if let Some(direction) = direction {
+        args.extend(["--direction", direction]);
+    }
+    let out = directlink(&args, stdin);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    stdout(&out).lines().map(str::to_owned).collect()
+}
+
+fn sha256_upper(data: &str) -> String {
+    hex::encode_upper(sha2::Sha256::digest(data.as_bytes()))
+}
+
+#[test]
+fn directlink_direction_in_signs_every_parameter_but_shasign() {
+    let lines = directlink_hash(Some("in"), DIRECTLINK_FEEDBACK);
+    assert_eq!(
+        lines[..7],
+        [
+            "AMOUNT", "LANGUAGE", "ORDERID", "PAYID", "PSPID", "SESSION", "STATUS"
+        ]
+    );
+    let p = "Mysecretsig1875!?";
+    let data = format!(
+        "AMOUNT=15{p}LANGUAGE=en_US{p}ORDERID=1234{p}PAYID=3014{p}PSPID=MyPSPID{p}SESSION=abc{p}STATUS=5{p}"
+    );
+    assert_eq!(lines[7], sha256_upper(&data));
+    // `in` is the default.
+    assert_eq!(directlink_hash(None, DIRECTLINK_FEEDBACK), lines);
+}
+
+#[test]
+fn directlink_direction_out_signs_only_the_sha_out_list() {
+    let lines = directlink_hash(Some("out"), DIRECTLINK_FEEDBACK);
+    // PSPID and LANGUAGE are on the SHA-IN side only; `session` is on neither published list.
+    assert_eq!(lines[..4], ["AMOUNT", "ORDERID", "PAYID", "STATUS"]);
+    let p = "Mysecretsig1875!?";
+    let data = format!("AMOUNT=15{p}ORDERID=1234{p}PAYID=3014{p}STATUS=5{p}");
+    assert_eq!(lines[4], sha256_upper(&data));
+    assert_ne!(
+        lines[4],
+        directlink_hash(Some("in"), DIRECTLINK_FEEDBACK)[7]
+    );
+    // The DESIGN.md vector differs by direction: PSPID and LANGUAGE leave the SHA-OUT string.
+    let out = directlink_hash(Some("out"), DIRECTLINK_VECTOR);
+    assert_eq!(out[..3], ["AMOUNT", "CURRENCY", "ORDERID"]);
+    let data = format!("AMOUNT=1500{p}CURRENCY=EUR{p}ORDERID=1234{p}");
+    assert_eq!(out[3], sha256_upper(&data));
+}
+
+#[test]
+fn directlink_direction_out_matches_the_feedback_verifier() {
+    use payone_client::directlink::{FeedbackVerifier, ShaAlgorithm, ShaPassphrase};
+    let unsigned: Vec<(String, String)> = DIRECTLINK_FEEDBACK
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .filter(|(n, _)| *n != "SHASIGN")
+        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+        .collect();
+    let verifier = FeedbackVerifier::new(
+        ShaPassphrase::new("Mysecretsig1875!?"),
+        ShaAlgorithm::Sha256,
+    );
+    let mut signed = unsigned.clone();
+    let digest = directlink_hash(Some("out"), DIRECTLINK_FEEDBACK)
+        .pop()
+        .unwrap();
+    signed.push(("SHASIGN".to_owned(), digest));
+    let feedback = verifier
+        .verify_params(&signed)
+        .expect("the CLI's SHA-OUT digest verifies");
+    assert_eq!(
+        feedback.unsigned().collect::<Vec<_>>(),
+        ["session", "PSPID", "LANGUAGE"]
+    );
+    let mut signed = unsigned;
+    let digest = directlink_hash(Some("in"), DIRECTLINK_FEEDBACK)
+        .pop()
+        .unwrap();
+    signed.push(("SHASIGN".to_owned(), digest));
+    assert!(verifier.verify_params(&signed).is_err());
+}
+
 #[test]
 fn directlink_refuses_frontend_algorithms_and_the_reverse() {
     let out = directlink(
