@@ -669,3 +669,68 @@ fn directlink_validate_infers_the_request_and_never_echoes_card_data() {
     let out = payone(&["validate", "--api", "directlink"], query);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+fn validate_directlink(stdin: &str) -> (Option<i32>, String) {
+    let out = payone(&["validate", "--api", "directlink"], stdin);
+    (out.status.code(), stdout(&out))
+}
+
+const CREDENTIALS: &str = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\n";
+
+#[test]
+fn directlink_validate_tells_maintenance_by_orderid_from_an_order() {
+    // The seed allows ORDERID instead of PAYID; SAS is maintenance only.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}ORDERID=1234\nOPERATION=SAS\nAMOUNT=100\n"
+    ));
+    assert_eq!(code, Some(0), "{text}");
+    // SAL is a code of both lists: with ORDERID and no card data it is a capture...
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}ORDERID=1234\nOPERATION=SAL\n"));
+    assert_eq!(code, Some(0), "{text}");
+    // ... and the maintenance table checks it: an AMOUNT that is not N, 15 is named.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}ORDERID=1234\nOPERATION=RFS\nAMOUNT=1.50\n"
+    ));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("AMOUNT: "), "{text}");
+    // An unknown maintenance code is refused with the table's values.
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nOPERATION=XYZ\n"));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("OPERATION: "), "{text}");
+    // SAL with card data is a new order (direct sale).
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4111111111111111\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=SAL\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+}
+
+#[test]
+fn directlink_validate_a_card_order_without_pm_is_a_credit_card_order() {
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4111111111111111\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("PM=CreditCard"), "{text}");
+    // A new-order code the table does not list is named with its values, card data not echoed.
+    let (code, text) = validate_directlink(&order.replace("OPERATION=RES", "OPERATION=REN"));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("OPERATION: "), "{text}");
+    assert!(!text.contains("4111111111111111"));
+}
+
+#[test]
+fn directlink_validate_a_privacy_policy_request_needs_no_brand() {
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=fr\n"));
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = validate_directlink(CREDENTIALS);
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}BRAND=VISA\n"));
+    assert_eq!(code, Some(0), "{text}");
+    // A query is still a query.
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nPAYIDSUB=1\n"));
+    assert_eq!(code, Some(0), "{text}");
+}

@@ -510,11 +510,11 @@ async fn typed_orders_are_checked_then_sent_once() {
         .ed(dl::CreditCardEd::new("1230"))
         .cn(dl::Cn::new("Max Mustermann"))
         .cvc(dl::Cvc::new("012"))
-        .operation(dl::Operation::new("RES"))
+        .operation(dl::CreditCardOperation::Res)
         .build();
     let request = dl::Orderdirect::builder()
         .orderid(dl::NewOrderOrderid::new("typed-1"))
-        .amount(dl::NewOrderAmount::new(1500))
+        .amount(dl::Amount::new(1500))
         .currency(dl::Currency::new("EUR"))
         .pm(dl::Pm::CreditCard(Some(card)))
         .build()

@@ -62,10 +62,9 @@ fn new_order(request: &DlRequest) -> Result<NewOrder, Refused> {
     let amount: u64 = value("AMOUNT")
         .parse()
         .map_err(|_| Refused::invalid("AMOUNT", "must have 1 to 15 digits"))?;
-    let operation = match request.get("OPERATION") {
-        Some("SAL") => OrderOperation::Sale,
-        _ => OrderOperation::Authorise,
-    };
+    let operation = request
+        .get("OPERATION")
+        .map_or(Ok(OrderOperation::Authorise), OrderOperation::parse)?;
     let cardno = value("CARDNO");
     let three_d = request
         .get("FLAG3D")

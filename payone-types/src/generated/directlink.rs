@@ -19,7 +19,7 @@ pub struct Orderdirect {
     #[payone(name = "ORDERID", required, hash)]
     orderid: NewOrderOrderid,
     #[payone(name = "AMOUNT", required, hash)]
-    amount: NewOrderAmount,
+    amount: Amount,
     #[payone(name = "CURRENCY", required, hash)]
     currency: Currency,
     #[payone(name = "COM", hash)]
@@ -57,9 +57,9 @@ pub struct Orderdirect {
 #[non_exhaustive]
 pub struct Maintenancedirect {
     #[payone(name = "AMOUNT", conditional, hash)]
-    amount: Option<MaintenanceAmount>,
+    amount: Option<Amount>,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: MaintenanceOperation,
     #[payone(name = "ORDERID", conditional, hash)]
     orderid: Option<MaintenanceOrderid>,
     #[payone(name = "PAYID", conditional, hash)]
@@ -161,7 +161,7 @@ pub struct CreditCard {
     #[payone(name = "OWNERTOWN", hash)]
     ownertown: Option<Ownertown>,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: CreditCardOperation,
 }
 
 /// 8.1.1 Direct Debits AT
@@ -180,7 +180,7 @@ pub struct DirectDebitsAt {
     #[payone(name = "ED", required, hash)]
     ed: DirectDebitsAtEd,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: DirectDebitsAtOperation,
     #[payone(name = "OWNERADDRESS", hash)]
     owneraddress: Option<Owneraddress>,
     #[payone(name = "OWNERTOWN", hash)]
@@ -207,7 +207,7 @@ pub struct DirectDebitsDe {
     #[payone(name = "MANDATEID", hash)]
     mandateid: Option<DirectDebitsDeMandateid>,
     #[payone(name = "OPERATION", hash)]
-    operation: Option<Operation>,
+    operation: Option<DirectDebitsDeOperation>,
     #[payone(name = "OWNERADDRESS", required, hash)]
     owneraddress: Owneraddress,
     #[payone(name = "OWNERTOWN", required, hash)]
@@ -232,7 +232,7 @@ pub struct DirectDebitsNl {
     #[payone(name = "ED", required, hash)]
     ed: DirectDebitsNlEd,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: DirectDebitsNlOperation,
     #[payone(name = "OWNERTOWN", hash)]
     ownertown: Option<Ownertown>,
     #[payone(name = "BIC", hash)]
@@ -290,7 +290,7 @@ pub struct Pswd(Cow<'static, str>);
 /// `AMOUNT`: format `N, 15`; source: seed 002.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "AMOUNT", format = "N, 15")]
-pub struct NewOrderAmount(u64);
+pub struct Amount(u64);
 
 /// Alphanumerischer Währungswert nach ISO, beispielsweise: EUR, USD, GBP, CHF, …
 ///
@@ -400,14 +400,27 @@ pub struct Ownertelno(Cow<'static, str>);
 
 /// Bestimmt den Typ der angefragten Transaktion. Sie können eine Standardoperation (Zahlungsprozedur) im Bereich „Globale Transaktionsparameter", Abschnitt „Standardoperationswert", auf der Seite „Technische Informationen" konfigurieren. Wenn Sie einen expliziten Operationswert in der Anfrage mitsenden, erhält dieser Vorrang vor dem Standardwert. Mögliche Werte:
 ///
-/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+/// `OPERATION`: format `LIST`; source: seed 002.
 ///
-/// Spec note: the page writes the format as `A, 3`. The values after "Mögliche Werte:" are missing in the export (the next text is the Format line), so the LIST is recorded unlisted (any non-empty value), not guessed.
+/// Spec note: the page writes the format as `A, 3` (three letters). The values after "Mögliche Werte:" are missing in the export (the next text is the Format line). The values and their descriptions are those of the new-order OPERATION row of the public English DirectLink integration guide (Ogone/Ingenico "DirectLink" guide, secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, section "Request parameters"), described here in our words.
 ///
 /// Spec note: the row is marked Obligatorisch (copied as yes); the page's list of mandatory parameters says "OPERATION (der Operationscode ist nicht streng obligatorisch, aber dringend empfohlen)", and the description says a default operation can be configured.
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "OPERATION", format = "LIST", unlisted)]
-pub struct Operation(Cow<'static, str>);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "OPERATION")]
+pub enum CreditCardOperation {
+    /// `RES`: request for authorisation
+    #[payone(value = "RES")]
+    Res,
+    /// `SAL`: request for direct sale (authorisation and payment in one step)
+    #[payone(value = "SAL")]
+    Sal,
+    /// `RFD`: refund not linked to a previous payment (not a maintenance operation; only with the acquirer's permission)
+    #[payone(value = "RFD")]
+    Rfd,
+    /// `PAU`: request for pre-authorisation (optional, in agreement with the acquirer)
+    #[payone(value = "PAU")]
+    Pau,
+}
 
 /// Fügt ein Root-Element in Ihre XML-Antwort ein. Mögliche Werte: ‘Y’ oder leer.
 ///
@@ -498,14 +511,38 @@ pub enum Creditdebit {
     D,
 }
 
-/// Betrag der Bestellung, mit 100 multipliziert. Nur obligatorisch, wenn der Betrag in der Datenpflegeanfrage sich von dem in der Originalautorisierung unterscheidet. Wir empfehlen jedoch, den Betrag immer anzugeben. Unser System prüft, ob der Betrag in der Datenpflegeanfrage nicht zu hoch im Vergleich zum Betrag in der Originalautorisierung bzw. -zahlung ist.
+/// Mögliche Werte:
 ///
-/// `AMOUNT`: format `TEXT`; source: seed 002.
+/// `OPERATION`: format `LIST`; source: seed 002.
 ///
-/// Spec note: the 5.1.2 table gives no format (3.2 writes AMOUNT as N, 15); recorded as TEXT. Required conditional: "Nur obligatorisch, wenn der Betrag ... sich von dem in der Originalautorisierung unterscheidet".
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "AMOUNT", format = "TEXT")]
-pub struct MaintenanceAmount(Cow<'static, str>);
+/// Bitte beachten Sie bei DEL und DES, dass nicht alle Akzeptanzpartner das Löschen einer Autorisierung unterstützen. Wenn Ihr Akzeptanzpartner DEL/DES nicht unterstützt, können wir dennoch die Löschung der Autorisierung im Back-Office simulieren.
+///
+/// Spec note: the values after "Mögliche Werte:" are missing in the export; the page names only DEL and DES (in the remark above) and its introduction of section 5 the operations capture, delete, renew and refund. The seven codes are those issue 4 names for 5.1.2 (REN, DEL, DES, SAL, SAS, RFD, RFS); their descriptions are those of the maintenance OPERATION row of the public English DirectLink integration guide (secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, "Maintenance request"), described here in our words. The 5.1.2 table gives no format; required yes from the table's introduction ("die obligatorische Aufforderung Parameter").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "OPERATION")]
+pub enum MaintenanceOperation {
+    /// `REN`: renew the authorisation, when the original one is no longer valid
+    #[payone(value = "REN")]
+    Ren,
+    /// `DEL`: delete the authorisation; the order stays open for further maintenance
+    #[payone(value = "DEL")]
+    Del,
+    /// `DES`: delete the authorisation and close the order
+    #[payone(value = "DES")]
+    Des,
+    /// `SAL`: partial capture (payment); further captures may follow
+    #[payone(value = "SAL")]
+    Sal,
+    /// `SAS`: the last (or only) partial or full capture; closes the order for further captures
+    #[payone(value = "SAS")]
+    Sas,
+    /// `RFD`: partial refund of a paid order; further refunds may follow
+    #[payone(value = "RFD")]
+    Rfd,
+    /// `RFS`: the last (or only) partial or full refund; closes the order for further refunds
+    #[payone(value = "RFS")]
+    Rfs,
+}
 
 /// Sie können die PAYID oder die orderID zur Identifikation der Originalbestellung senden. Wir empfehlen die Verwendung der PAYID.
 ///
@@ -596,6 +633,17 @@ pub enum DirectDebitsAtEd {
     V9999,
 }
 
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed.
+///
+/// Spec note: no Obligatorisch column in 8.1.1; required as the 3.2 row of the same name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsAtOperation(Cow<'static, str>);
+
 /// Bankkontonummer
 ///
 /// `CARDNO`: format `AN`; sensitive: never printed; source: seed 002.
@@ -640,6 +688,15 @@ pub enum DirectDebitsDeEd {
 )]
 pub struct DirectDebitsDeMandateid(Cow<'static, str>);
 
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed. Obligatorisch: N.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsDeOperation(Cow<'static, str>);
+
 /// Bankkontonummer
 ///
 /// `CARDNO`: format `AN, 35`; sensitive: never printed; source: seed 002.
@@ -670,6 +727,17 @@ pub enum DirectDebitsNlEd {
     #[payone(value = "9999")]
     V9999,
 }
+
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export. Recorded as an unlisted LIST (any non-empty value), not guessed.
+///
+/// Spec note: no Obligatorisch column in 8.1.3; required as the 3.2 row of the same name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsNlOperation(Cow<'static, str>);
 
 /// Bankidentifikationscode.
 ///
