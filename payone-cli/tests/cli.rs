@@ -724,8 +724,14 @@ fn directlink_validate_a_card_order_without_pm_is_a_credit_card_order() {
 
 #[test]
 fn directlink_validate_a_privacy_policy_request_needs_no_brand() {
-    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=fr\n"));
-    assert_eq!(code, Some(0), "{text}");
+    // Seed 002 7.1.2: "ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)": either case.
+    for language in ["fr", "FR"] {
+        let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE={language}\n"));
+        assert_eq!(code, Some(0), "{language}: {text}");
+    }
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=FRA\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(text, "LANGUAGE: must be an ISO 639-1 code\n");
     let (code, text) = validate_directlink(CREDENTIALS);
     assert_eq!(code, Some(0), "{text}");
     let (code, text) = validate_directlink(&format!("{CREDENTIALS}BRAND=VISA\n"));

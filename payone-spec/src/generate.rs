@@ -262,6 +262,9 @@ fn value_kind(p: &ParamSpec) -> Result<ValueKind, String> {
             Some("ISO 4217") => ValueKind::Standard(quote!(::payone_types::Currency)),
             Some("ISO 3166-1 alpha-2") => ValueKind::Standard(quote!(::payone_types::Country)),
             Some("ISO 639-1") => ValueKind::Standard(quote!(::payone_types::Language)),
+            Some("ISO 639-1 (any case)") => {
+                ValueKind::Standard(quote!(::payone_types::LanguageAnyCase))
+            }
             Some(other) => return Err(format!("unknown standard `{other}`")),
             None if p.unlisted => ValueKind::Text,
             None => ValueKind::List,

@@ -23,7 +23,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// Standards a LIST may take its values from.
-pub const STANDARDS: &[&str] = &["ISO 4217", "ISO 3166-1 alpha-2", "ISO 639-1"];
+pub const STANDARDS: &[&str] = &[
+    "ISO 4217",
+    "ISO 3166-1 alpha-2",
+    "ISO 639-1",
+    "ISO 639-1 (any case)",
+];
 
 /// Problems found in spec files.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -597,10 +597,10 @@ pub struct Brand(Cow<'static, str>);
 
 /// Die Sprache, in der Sie den Text erhalten möchten. Wenn nicht angegeben, wird der Text in der ursprünglich eingestellten Sprache des Händlers angezeigt.
 ///
-/// `LANGUAGE`: format `LIST`; codes of ISO 639-1; source: seed 002.
+/// `LANGUAGE`: format `LIST`; codes of ISO 639-1 (any case); source: seed 002.
 ///
-/// Spec note: the page writes the format as `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`. Recorded as a LIST of the ISO 639-1 codes (the page's example writes the code in upper case). Optional: the description begins "Optional:".
-pub type Language = ::payone_types::Language;
+/// Spec note: the page writes the format as `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`. Recorded as a LIST of the ISO 639-1 codes in either case (`ISO 639-1 (any case)`): the page's example writes the code in upper case (FR), the standard in lower case (fr). Optional: the description begins "Optional:".
+pub type Language = ::payone_types::LanguageAnyCase;
 
 /// Bankkontonummer
 ///
