@@ -20,6 +20,7 @@ use reqwest::Url;
 
 use super::env::PAYONE_SHA_ALGO;
 use super::ncerror::NcError;
+use super::redact::{Masked, Redacted};
 use super::sign::{SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, verify_sha_out};
 use super::status::Status;
 use super::xml::{charset_of_content_type, is_latin1_name};
@@ -497,37 +498,6 @@ impl Feedback {
 
 fn is_known(name: &str) -> bool {
     KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name))
-}
-
-/// Shows a CARDNO only when it looks masked: a masking character and no more digits than a
-/// masked number may show (the first 6 and last 4). Anything else might be a card number.
-struct Masked<'a>(Option<&'a str>);
-
-impl Masked<'_> {
-    fn is_masked(value: &str) -> bool {
-        let digits = value.chars().filter(char::is_ascii_digit).count();
-        let masks = value.chars().any(|c| matches!(c, 'X' | 'x' | '*'));
-        masks && digits <= 10
-    }
-}
-
-impl fmt::Debug for Masked<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            None => f.write_str("None"),
-            Some(v) if Masked::is_masked(v) => write!(f, "Some({v:?})"),
-            Some(_) => f.write_str("Some(<redacted>)"),
-        }
-    }
-}
-
-/// Shows whether a value is present, never the value.
-struct Redacted(bool);
-
-impl fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0 { "Some(<redacted>)" } else { "None" })
-    }
 }
 
 impl fmt::Debug for Feedback {

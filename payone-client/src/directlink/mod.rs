@@ -92,6 +92,7 @@ mod ncerror;
 mod outcome;
 mod params;
 mod privacy;
+mod redact;
 mod response;
 mod sign;
 mod status;
