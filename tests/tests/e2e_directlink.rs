@@ -554,6 +554,70 @@ async fn typed_orders_are_checked_then_sent_once() {
     assert_eq!(env.count("orderdirect"), 1, "nothing more was sent");
 }
 
+/// The typed direct query (seed 002 section 6.1.2): by PAYID (with PAYIDSUB) and by ORDERID,
+/// checked by the tables before sending; one naming no order is refused unsent.
+#[tokio::test]
+async fn typed_queries_find_the_order_by_payid_or_orderid() {
+    use payone_types::generated::directlink as dl;
+
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let placed = order(&client, &order_params("typed-query-1", "2100", &[])).await;
+    let payid = placed.response().payid().expect("a PAYID").to_owned();
+    let captured = maintain(&client, &payid, "SAS", Some("2100")).await;
+    assert_eq!(processed(&captured), Status::PaymentProcessing);
+
+    let by_payid = dl::Querydirect::builder()
+        .payid(dl::Payid::try_new(payid.clone()).expect("a PAYID"))
+        .payidsub(dl::Payidsub::new("1"))
+        .build()
+        .expect("valid");
+    let answer = bounded("the typed query by PAYID", client.send_query(&by_payid))
+        .await
+        .expect("answered");
+    assert_eq!(processed(&answer), Status::PaymentRequested);
+    assert_eq!(answer.response().orderid(), Some("typed-query-1"));
+    assert_eq!(answer.response().payid(), Some(payid.as_str()));
+    assert_eq!(env.count("querydirect"), 1);
+
+    let by_orderid = dl::Querydirect::builder()
+        .orderid(dl::QueryOrderid::new("typed-query-1"))
+        .build()
+        .expect("valid");
+    let answer = bounded("the typed query by ORDERID", client.send_query(&by_orderid))
+        .await
+        .expect("answered");
+    assert_eq!(answer.response().payid(), Some(payid.as_str()));
+    assert_eq!(processed(&answer), Status::PaymentRequested);
+    assert_eq!(env.count("querydirect"), 2);
+
+    // An unknown order is answered by the sandbox, not refused by the client.
+    let unknown = dl::Querydirect::builder()
+        .orderid(dl::QueryOrderid::new("no-such-order"))
+        .build()
+        .expect("valid");
+    let answer = bounded(
+        "the typed query of an unknown order",
+        client.send_query(&unknown),
+    )
+    .await
+    .expect("answered");
+    assert!(matches!(answer, Outcome::Rejected { .. }), "{answer:?}");
+    assert_eq!(env.count("querydirect"), 3);
+
+    // Neither ORDERID nor PAYID: refused before anything is sent.
+    let nothing = dl::Querydirect::builder()
+        .build()
+        .expect("the table alone allows it");
+    let refused = client.send_query(&nothing).await.expect_err("refused");
+    assert_eq!(
+        refused.to_string(),
+        "the DirectLink request was not sent because it names no order: it needs ORDERID or PAYID"
+    );
+    assert_eq!(env.count("querydirect"), 3, "nothing more was sent");
+    env.sandbox.shutdown().await;
+}
+
 /// Sends a 3-D Secure order, follows its `HTML_ANSWER` to the sandbox's page as the customer's
 /// browser would, picks `result` (`ok` or `fail`) and returns where the customer is sent back
 /// to, with the SHA-OUT signed feedback in its query.
