@@ -736,6 +736,14 @@ fn directlink_validate_a_privacy_policy_request_needs_no_brand() {
     assert_eq!(code, Some(0), "{text}");
     let (code, text) = validate_directlink(&format!("{CREDENTIALS}BRAND=VISA\n"));
     assert_eq!(code, Some(0), "{text}");
+    // BRAND may be sent several times (7.1.2 "mehrmals"); LANGUAGE may not.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}BRAND=VISA\nBRAND=MasterCard\nLANGUAGE=FR\n"
+    ));
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=FR\nLANGUAGE=de\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(text, "LANGUAGE: given more than once\n");
     // A query is still a query.
     let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nPAYIDSUB=1\n"));
     assert_eq!(code, Some(0), "{text}");

@@ -212,6 +212,9 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     if let Some(range) = &p.range {
         facts.push(format!("permitted values {}", prose(range)));
     }
+    if p.repeat {
+        facts.push("may be sent several times under the same name".to_owned());
+    }
     if let Some(standard) = &p.values_from {
         facts.push(format!("codes of {standard}"));
     }
@@ -476,6 +479,12 @@ fn scalar_field(p: &ParamSpec, ty: &Ident, required: Required, hash: bool) -> To
     let field = field_ident(&p.name);
     let flags = required_attr(required);
     let hash = hash.then(|| quote!(, hash));
+    if p.repeat {
+        return quote! {
+            #[payone(name = #wire, repeat #flags #hash)]
+            #field: Vec<#ty>
+        };
+    }
     let ty = match required {
         Required::Yes => quote!(#ty),
         _ => quote!(Option<#ty>),

@@ -191,6 +191,18 @@ impl Spec {
                     }
                 }
             }
+            if p.repeat {
+                if p.required == Required::Yes {
+                    err(format!(
+                        "{at}: a `repeat` parameter is not required (it may be sent zero times)"
+                    ));
+                }
+                if self.group(&p.group).is_some_and(|g| g.array.is_some()) {
+                    err(format!(
+                        "{at}: a `repeat` parameter cannot be in an array group"
+                    ));
+                }
+            }
             if let Some(symbols) = &p.symbols
                 && let Err(e) = Symbols::parse(symbols)
             {

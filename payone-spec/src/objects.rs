@@ -49,6 +49,7 @@ pub fn as_param(field: &FieldSpec) -> ParamSpec {
         notes: field.notes.clone(),
         account: false,
         sensitive: field.sensitive,
+        repeat: false,
         repr: None,
         source: field.source.clone(),
         rust: field.rust.clone(),

@@ -366,6 +366,37 @@ async fn the_privacy_policy_per_brand_and_language() {
         "{html}"
     );
 
+    // The typed request carries several brands, each sent as its own BRAND.
+    use payone_types::generated::directlink as dl;
+    let typed = dl::PrivacyPolicy::builder()
+        .brand(vec![dl::Brand::new("VISA"), dl::Brand::new("MasterCard")])
+        .language(dl::Language::new("DE"))
+        .build()
+        .expect("valid");
+    assert_eq!(typed.brand().len(), 2);
+    let wire: Vec<(String, String)> = payone_types::Request::to_params(&typed, &env.config())
+        .expect("valid")
+        .iter()
+        .filter(|p| !["PSPID", "USERID", "PSWD"].contains(&p.name.as_ref()))
+        .map(|p| (p.name.to_string(), p.value.to_string()))
+        .collect();
+    insta::assert_debug_snapshot!("privacy_policy_two_brands_wire", wire);
+    let policy = bounded(
+        "the typed privacy policy",
+        client.send_privacy_policy(&typed),
+    )
+    .await
+    .unwrap();
+    assert_eq!(policy.status(), &PrivacyStatus::Success);
+    assert!(
+        policy
+            .html()
+            .unwrap()
+            .contains("<h2>Kartenzahlung (VISA, MasterCard)</h2>"),
+        "{:?}",
+        policy.html()
+    );
+
     let nothing = client.privacy_policy(&[("BRAND", "iDEAL")]).await.unwrap();
     assert_eq!(nothing.status(), &PrivacyStatus::SuccessWithWarnings);
     assert!(nothing.is_empty());

@@ -94,8 +94,8 @@ pub struct Querydirect {
 #[payone(account(name = "PSWD", ty = "Pswd", required, hash))]
 #[non_exhaustive]
 pub struct PrivacyPolicy {
-    #[payone(name = "BRAND", hash)]
-    brand: Option<Brand>,
+    #[payone(name = "BRAND", repeat, hash)]
+    brand: Vec<Brand>,
     #[payone(name = "LANGUAGE", hash)]
     language: Option<Language>,
 }
@@ -582,7 +582,7 @@ pub struct Payidsub(Cow<'static, str>);
 
 /// Zahlungsmethode Marke
 ///
-/// `BRAND`: format `TEXT`; source: seed 002.
+/// `BRAND`: format `TEXT`; may be sent several times under the same name; source: seed 002.
 ///
 /// Sie können dieses Feld mehrmals übermitteln, um das Ergebnis mehrerer Marken zugleich zu erhalten.
 ///
@@ -590,7 +590,7 @@ pub struct Payidsub(Cow<'static, str>);
 ///
 /// Leere/fehlerhaft formatierte Marken werden ignoriert
 ///
-/// Spec note: the page writes the format as `String (e.g. Visa)`. Recorded as TEXT. The field may be sent several times ("mehrmals"), but the page gives no maximum and no index, so it is one row, not an array group; the repetition is not modelled. Optional: the description begins "Optional:".
+/// Spec note: the page writes the format as `String (e.g. Visa)`. Recorded as TEXT. The field may be sent several times ("mehrmals") under the same name, with no maximum and no index, so it is one row marked `repeat = true` (a Vec of brands), not an array group. Optional: the description begins "Optional:".
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "BRAND", format = "TEXT")]
 pub struct Brand(Cow<'static, str>);
