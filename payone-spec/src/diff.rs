@@ -27,6 +27,7 @@
 //! | LIST value added | major | the generated enum gains a variant and is not `#[non_exhaustive]` |
 //! | LIST value removed | major | the variant disappears |
 //! | LIST values source (`values_from`, `unlisted`) changed | major | the value type changes |
+//! | `repeat` set or cleared | major | the field type changes between `Option<T>` and `Vec<T>` |
 //! | description changed | patch | documentation only |
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
@@ -99,6 +100,8 @@ pub enum Kind {
     ValueRemoved,
     /// `values_from` / `unlisted` changed.
     ValuesSourceChanged,
+    /// `repeat` set or cleared.
+    RepeatChanged,
     /// The description.
     DocChanged,
 }
@@ -408,6 +411,17 @@ fn diff_rows(
                 "the hashed set changes every signature of the request",
             ));
         }
+        if op.repeat != np.repeat {
+            let shown = |repeat: bool| if repeat { "repeated" } else { "once" }.to_owned();
+            changes.push(change(
+                name.clone(),
+                Kind::RepeatChanged,
+                Some(shown(op.repeat)),
+                Some(shown(np.repeat)),
+                Impact::Major,
+                "the field type changes between Option<T> and Vec<T>",
+            ));
+        }
         if op.values_from != np.values_from || op.unlisted != np.unlisted {
             let source = |p: &crate::model::ParamSpec| match (&p.values_from, p.unlisted) {
                 (Some(s), _) => s.clone(),
@@ -526,6 +540,7 @@ impl Kind {
             Kind::ValueAdded => "LIST value added",
             Kind::ValueRemoved => "LIST value removed",
             Kind::ValuesSourceChanged => "LIST values source",
+            Kind::RepeatChanged => "repeat",
             Kind::DocChanged => "description changed",
         }
     }

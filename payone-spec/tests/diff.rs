@@ -38,6 +38,7 @@ fn each_kind_of_change_with_its_impact() {
         "hash",
         "value_added",
         "value_removed",
+        "repeat",
         "doc",
         "all",
     ] {
