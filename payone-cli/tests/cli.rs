@@ -748,3 +748,28 @@ fn directlink_validate_a_privacy_policy_request_needs_no_brand() {
     let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nPAYIDSUB=1\n"));
     assert_eq!(code, Some(0), "{text}");
 }
+
+#[test]
+fn directlink_validate_checks_the_three_d_secure_rows() {
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4000000000000002\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\nFLAG3D=Y\nWIN3DS=POPIX\n\
+         ACCEPTURL=https://shop.example/ok\nDECLINEURL=https://shop.example/ko\n\
+         HTTP_ACCEPT=*/*\nHTTP_USER_AGENT=Mozilla/5.0\nLANGUAGE=en_US\n\
+         BROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\nBROWSERSCREENHEIGHT=900\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+    let broken = order
+        .replace("FLAG3D=Y", "FLAG3D=yes")
+        .replace("WIN3DS=POPIX", "WIN3DS=TAB")
+        .replace("BROWSERCOLORDEPTH=32", "BROWSERCOLORDEPTH=30");
+    let (code, text) = validate_directlink(&broken);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        "FLAG3D: unknown value; permitted: Y\n\
+         WIN3DS: unknown value; permitted: MAINW, POPUP, POPIX\n\
+         BROWSERCOLORDEPTH: unknown value; permitted: 1, 4, 8, 15, 16, 24, 32, 48\n"
+    );
+}

@@ -242,12 +242,14 @@
 //!    `querydirect`; checked with `payone_types::dynamic::validate`): its first violation is
 //!    50001111 `NAME: RULE`, e.g. `CVC: required parameter is missing`. Parameters the table
 //!    does not list are accepted (the platform's list is longer for accounts with options, seed
-//!    section 3.2: `FLAG3D`, `ACCEPTURL`, `WITHROOT` on queries, ...); an order without `PM` is
+//!    section 3.2: `COMPLUS`, `ALIAS`, `WITHROOT` on queries, ...); the 3-D Secure rows
+//!    (`FLAG3D` = `Y`, `WIN3DS` = `MAINW`/`POPUP`/`POPIX`, the `BROWSER*` data, ...) are the
+//!    table's group `three_d_secure`; an order without `PM` is
 //!    checked as `PM=CreditCard`. The privacy page is not checked against its table. Then, table
 //!    or not, what the sandbox needs to execute the request (50001111 as well):
 //!    - orders: `ORDERID` (up to 40 characters), `AMOUNT` (1 to 15 digits), `CURRENCY` (3
 //!      capital letters), `CARDNO` (up to 21 letters and digits), `ED` (`MM/YY` or `MMYY`),
-//!      `CVC` (1 to 5 digits), `OPERATION` `RES` or `SAL` when sent, `PM` `CreditCard` when
+//!      `CVC` (1 to 5 digits), `OPERATION` `RES`, `PAU` or `SAL` when sent, `PM` `CreditCard` when
 //!      sent (the sandbox executes card orders only);
 //!    - maintenance: `PAYID` (digits) or `ORDERID`, `OPERATION` one of `REN DEL DES SAL SAS
 //!      RFD RFS`, `AMOUNT` digits and `CURRENCY` when sent;

@@ -585,6 +585,57 @@ async fn typed_orders_are_checked_then_sent_once() {
     assert_eq!(env.count("orderdirect"), 1, "nothing more was sent");
 }
 
+/// A typed 3-D Secure order: the rows of the table's 3-D Secure group (FLAG3D, WIN3DS, the
+/// return URLs, the 3-D Secure v2 browser data) travel as typed values, the sandbox asks for
+/// identification (STATUS 46 with the HTML answer).
+#[tokio::test]
+async fn a_typed_three_d_secure_order_asks_for_identification() {
+    use payone_types::generated::directlink as dl;
+
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let card = dl::CreditCard::builder()
+        .cardno(dl::CreditCardCardno::new(DIRECTLINK_CARD_3DS))
+        .ed(dl::CreditCardEd::new("1230"))
+        .cn(dl::Cn::new("Max Mustermann"))
+        .cvc(dl::Cvc::new("123"))
+        .operation(dl::CreditCardOperation::Sal)
+        .build();
+    let request = dl::Orderdirect::builder()
+        .orderid(dl::NewOrderOrderid::new("typed-3ds-1"))
+        .amount(dl::Amount::new(4200))
+        .currency(dl::Currency::new("EUR"))
+        .pm(dl::Pm::CreditCard(Some(card)))
+        .flag3d(dl::Flag3d::Y)
+        .win3ds(dl::Win3ds::Mainw)
+        .accepturl(dl::Accepturl::new("https://shop.example/accept"))
+        .declineurl(dl::Declineurl::new("https://shop.example/decline"))
+        .http_accept(dl::HttpAccept::new("*/*"))
+        .http_user_agent(dl::HttpUserAgent::new("Mozilla/5.0"))
+        .language(dl::ThreeDSecureLanguage::new("en_US"))
+        .browsercolordepth(dl::Browsercolordepth::V24)
+        .browserjavaenabled(dl::Browserjavaenabled::False)
+        .browserscreenheight(dl::Browserscreenheight::new(1080))
+        .browserscreenwidth(dl::Browserscreenwidth::new(1920))
+        .build()
+        .expect("valid");
+    let outcome = match bounded("the typed 3-D Secure order", client.send_order(&request))
+        .await
+        .expect("sent")
+    {
+        OrderOutcome::Answered(outcome) => outcome,
+        other => panic!("not answered: {other:?}"),
+    };
+    match &outcome {
+        Outcome::Identification { html_answer, .. } => {
+            assert!(html_answer.contains("<form"), "{html_answer}")
+        }
+        other => panic!("no identification: {other:?}"),
+    }
+    assert_eq!(env.count("orderdirect"), 1);
+    env.sandbox.shutdown().await;
+}
+
 /// The typed direct query (seed 002 section 6.1.2): by PAYID (with PAYIDSUB) and by ORDERID,
 /// checked by the tables before sending; one naming no order is refused unsent.
 #[tokio::test]

@@ -8,7 +8,7 @@ use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneR
 
 /// The `orderdirect` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page, so no FLAG3D/WIN3DS/HTTP_ACCEPT/BROWSER\*/ACCEPTURL or COF rows are recorded.
+/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page: the 3-D Secure rows (FLAG3D, WIN3DS, HTTP_ACCEPT, HTTP_USER_AGENT, ACCEPTURL, DECLINEURL, EXCEPTIONURL, LANGUAGE, BROWSER\*) come from the public 3-D Secure guides (group three_d_secure, each row naming its source); no COF rows are recorded.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "orderdirect", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -40,6 +40,38 @@ pub struct Orderdirect {
     eci: Option<Eci>,
     #[payone(name = "EXCLPMLIST", hash)]
     exclpmlist: Option<Exclpmlist>,
+    #[payone(name = "FLAG3D", hash)]
+    flag3d: Option<Flag3d>,
+    #[payone(name = "HTTP_ACCEPT", conditional, hash)]
+    http_accept: Option<HttpAccept>,
+    #[payone(name = "HTTP_USER_AGENT", conditional, hash)]
+    http_user_agent: Option<HttpUserAgent>,
+    #[payone(name = "WIN3DS", hash)]
+    win3ds: Option<Win3ds>,
+    #[payone(name = "ACCEPTURL", conditional, hash)]
+    accepturl: Option<Accepturl>,
+    #[payone(name = "DECLINEURL", conditional, hash)]
+    declineurl: Option<Declineurl>,
+    #[payone(name = "EXCEPTIONURL", hash)]
+    exceptionurl: Option<Exceptionurl>,
+    #[payone(name = "LANGUAGE", hash)]
+    language: Option<ThreeDSecureLanguage>,
+    #[payone(name = "BROWSERACCEPTHEADER", conditional, hash)]
+    browseracceptheader: Option<Browseracceptheader>,
+    #[payone(name = "BROWSERCOLORDEPTH", conditional, hash)]
+    browsercolordepth: Option<Browsercolordepth>,
+    #[payone(name = "BROWSERJAVAENABLED", conditional, hash)]
+    browserjavaenabled: Option<Browserjavaenabled>,
+    #[payone(name = "BROWSERLANGUAGE", conditional, hash)]
+    browserlanguage: Option<Browserlanguage>,
+    #[payone(name = "BROWSERSCREENHEIGHT", conditional, hash)]
+    browserscreenheight: Option<Browserscreenheight>,
+    #[payone(name = "BROWSERSCREENWIDTH", conditional, hash)]
+    browserscreenwidth: Option<Browserscreenwidth>,
+    #[payone(name = "BROWSERTIMEZONE", conditional, hash)]
+    browsertimezone: Option<Browsertimezone>,
+    #[payone(name = "BROWSERUSERAGENT", conditional, hash)]
+    browseruseragent: Option<Browseruseragent>,
     #[payone(name = "CREDITDEBIT", hash)]
     creditdebit: Option<Creditdebit>,
     #[payone(choice, name = "PM", conditional, hash)]
@@ -490,6 +522,196 @@ pub enum Eci {
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "EXCLPMLIST", format = "TEXT")]
 pub struct Exclpmlist(Cow<'static, str>);
+
+/// Instructs our system to perform 3-D Secure identification if necessary.
+///
+/// `FLAG3D`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide writes the value as "Fixed value: 'Y'"; recorded as a LIST of the one value Y.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "FLAG3D")]
+pub enum Flag3d {
+    /// `Y`: perform 3-D Secure identification if necessary
+    #[payone(value = "Y")]
+    Y,
+}
+
+/// The Accept request-header field of the cardholder's browser (for example `\*/\*`); the issuer uses it to check that the browser is compatible with its identification system.
+///
+/// `HTTP_ACCEPT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "HTTP_ACCEPT", format = "TEXT")]
+pub struct HttpAccept(Cow<'static, str>);
+
+/// The User-Agent request-header field of the cardholder's browser (for example `Mozilla/4.0`).
+///
+/// `HTTP_USER_AGENT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "HTTP_USER_AGENT", format = "TEXT")]
+pub struct HttpUserAgent(Cow<'static, str>);
+
+/// How the identification page is shown to the customer.
+///
+/// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide lists the values MAINW (default), POPUP and POPIX; recorded as a LIST of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "WIN3DS")]
+pub enum Win3ds {
+    /// `MAINW`: in the main window (the default)
+    #[payone(value = "MAINW")]
+    Mainw,
+    /// `POPUP`: in a pop-up window, returning to the main window at the end
+    #[payone(value = "POPUP")]
+    Popup,
+    /// `POPIX`: in a pop-up window, staying in the pop-up window
+    #[payone(value = "POPIX")]
+    Popix,
+}
+
+/// URL of the page to show the customer when the payment is authorised (or waiting to be authorised) after the identification.
+///
+/// `ACCEPTURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ACCEPTURL", format = "TEXT")]
+pub struct Accepturl(Cow<'static, str>);
+
+/// URL of the page to show the customer when the identification fails or the acquirer declines the authorisation.
+///
+/// `DECLINEURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "DECLINEURL", format = "TEXT")]
+pub struct Declineurl(Cow<'static, str>);
+
+/// URL of the page to show the customer when the payment result is uncertain after the identification.
+///
+/// `EXCEPTIONURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "EXCEPTIONURL", format = "TEXT")]
+pub struct Exceptionurl(Cow<'static, str>);
+
+/// The customer's language for the identification pages, for example `en_US`.
+///
+/// `LANGUAGE`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+///
+/// Spec note: the guide gives the example en_US (language and country, as DESIGN.md section 6's signature vector sends it) and no format; recorded as TEXT, not guessed. Unlike the privacy-policy LANGUAGE (7.1.2: ISO 639-1 codes), it is not a list of codes.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "LANGUAGE", format = "TEXT")]
+pub struct ThreeDSecureLanguage(Cow<'static, str>);
+
+/// Exact content of the HTTP Accept headers as the cardholder's browser sent them to the merchant.
+///
+/// `BROWSERACCEPTHEADER`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the name in camel case (browserAcceptHeader; DirectLink names are read in any case) and the format as `Length: Variable, maximum 2048 characters`; recorded as AN, 2048.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERACCEPTHEADER", format = "AN, 2048")]
+pub struct Browseracceptheader(Cow<'static, str>);
+
+/// Bit depth of the browser's colour palette, in bits per pixel (screen.colorDepth).
+///
+/// `BROWSERCOLORDEPTH`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list gives the values 1, 4, 8, 15, 16, 24, 32 and 48 (a browser with another depth sends the next accepted value below it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "BROWSERCOLORDEPTH")]
+pub enum Browsercolordepth {
+    /// `1`: 1 bit
+    #[payone(value = "1")]
+    V1,
+    /// `4`: 4 bits
+    #[payone(value = "4")]
+    V4,
+    /// `8`: 8 bits
+    #[payone(value = "8")]
+    V8,
+    /// `15`: 15 bits
+    #[payone(value = "15")]
+    V15,
+    /// `16`: 16 bits
+    #[payone(value = "16")]
+    V16,
+    /// `24`: 24 bits
+    #[payone(value = "24")]
+    V24,
+    /// `32`: 32 bits
+    #[payone(value = "32")]
+    V32,
+    /// `48`: 48 bits
+    #[payone(value = "48")]
+    V48,
+}
+
+/// Whether the cardholder's browser can execute Java (navigator.javaEnabled).
+///
+/// `BROWSERJAVAENABLED`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the type as Boolean with the values true and false; recorded as a LIST of the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "BROWSERJAVAENABLED")]
+pub enum Browserjavaenabled {
+    /// `true`: Java enabled
+    #[payone(value = "true")]
+    True,
+    /// `false`: Java not enabled
+    #[payone(value = "false")]
+    False,
+}
+
+/// The browser language as defined in IETF BCP 47 (navigator.language), for example en, fr, en-US; not case-sensitive.
+///
+/// `BROWSERLANGUAGE`: format `AN, 8`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the format as `Length: Variable, 1–8 characters` (xx, xxx, xx-XX or xx-xxxx-xx); recorded as AN, 8.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERLANGUAGE", format = "AN, 8")]
+pub struct Browserlanguage(Cow<'static, str>);
+
+/// Total height of the cardholder's screen in pixels (screen.height).
+///
+/// `BROWSERSCREENHEIGHT`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the type as Int between 0 and 999999; recorded as N, 6.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERSCREENHEIGHT", format = "N, 6")]
+pub struct Browserscreenheight(u32);
+
+/// Total width of the cardholder's screen in pixels (screen.width).
+///
+/// `BROWSERSCREENWIDTH`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: recorded as N, 6, as the height (the EMV 3-D Secure specification gives both 1 to 6 digits).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERSCREENWIDTH", format = "N, 6")]
+pub struct Browserscreenwidth(u32);
+
+/// Time difference between UTC and the browser's local time, in minutes.
+///
+/// `BROWSERTIMEZONE`: format `TEXT`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list describes the value (minutes, negative east of UTC in the EMV 3-D Secure specification) without a length the export shows; recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERTIMEZONE", format = "TEXT")]
+pub struct Browsertimezone(Cow<'static, str>);
+
+/// Exact content of the HTTP User-Agent header of the cardholder's browser.
+///
+/// `BROWSERUSERAGENT`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: recorded as AN, 2048, the maximum the EMV 3-D Secure specification gives for the user agent (as for the Accept headers).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERUSERAGENT", format = "AN, 2048")]
+pub struct Browseruseragent(Cow<'static, str>);
 
 /// Um die Aufteilung von Kredit- und Debit-Karten via DirectLink zu nutzen, müssen Sie den Parameter CREDITDEBIT in die verborgenen Felder aufnehmen, die Sie an die Seite orderdirect.asp senden (und daher auch in die SHA-IN-Berechnung einschließen!).
 ///
