@@ -77,7 +77,8 @@ enum Command {
         /// SHA-OUT passphrase).
         #[arg(long)]
         key_env: String,
-        /// DirectLink: sign a request (in, the default) or verify feedback parameters (out).
+        /// DirectLink: sign a request (in, the default: every parameter but SHASIGN) or
+        /// feedback parameters (out: only those on the platform's published SHA-OUT list).
         #[arg(long, value_enum)]
         direction: Option<Direction>,
         /// Print the hashed parameter names, in hash order, before the digest.

@@ -335,9 +335,10 @@
 //! (9 with `OPERATION=SAL`) and redirects `303` to `ACCEPTURL`, `fail` sets STATUS 2 and
 //! redirects to `DECLINEURL`. The URL gets the query parameters `orderID`, `currency`,
 //! `amount`, `PM`, `ACCEPTANCE`, `STATUS`, `CARDNO` (masked), `PAYID`, `NCERROR` (0, or
-//! 40001134 after a failure), `BRAND` and `SHASIGN`: SHA-OUT (`PAYONE_SHA_OUT`) over all the
-//! others with every parameter signed, which `payone_client::directlink::verify_sha_out` with
-//! `ShaList::All` checks. Each order completes once; afterwards (or for an order not waiting)
+//! 40001134 after a failure), `BRAND` and `SHASIGN`: SHA-OUT (`PAYONE_SHA_OUT`) over the
+//! platform's published SHA-OUT list (`ShaList::sha_out()`, which every one of these parameters
+//! is on, so `ShaList::All` gives the same signature), as
+//! `payone_client::directlink::FeedbackVerifier` checks by default. Each order completes once; afterwards (or for an order not waiting)
 //! the pages answer 404.
 //!
 //! ## DirectLink NCERROR values

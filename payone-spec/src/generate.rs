@@ -226,7 +226,7 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     }
     facts.push(format!(
         "source: {}",
-        p.source.as_deref().unwrap_or(&spec.file.api.source)
+        prose(p.source.as_deref().unwrap_or(&spec.file.api.source))
     ));
     paragraphs.push(format!("{}.", facts.join("; ")));
     paragraphs.extend(p.notes.iter().map(|n| prose(n)));

@@ -525,7 +525,7 @@ pub struct Exclpmlist(Cow<'static, str>);
 
 /// Instructs our system to perform 3-D Secure identification if necessary.
 ///
-/// `FLAG3D`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `FLAG3D`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide writes the value as "Fixed value: 'Y'"; recorded as a LIST of the one value Y.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -538,7 +538,7 @@ pub enum Flag3d {
 
 /// The Accept request-header field of the cardholder's browser (for example `\*/\*`); the issuer uses it to check that the browser is compatible with its identification system.
 ///
-/// `HTTP_ACCEPT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `HTTP_ACCEPT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -547,7 +547,7 @@ pub struct HttpAccept(Cow<'static, str>);
 
 /// The User-Agent request-header field of the cardholder's browser (for example `Mozilla/4.0`).
 ///
-/// `HTTP_USER_AGENT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `HTTP_USER_AGENT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -556,7 +556,7 @@ pub struct HttpUserAgent(Cow<'static, str>);
 
 /// How the identification page is shown to the customer.
 ///
-/// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide lists the values MAINW (default), POPUP and POPIX; recorded as a LIST of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -575,7 +575,7 @@ pub enum Win3ds {
 
 /// URL of the page to show the customer when the payment is authorised (or waiting to be authorised) after the identification.
 ///
-/// `ACCEPTURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `ACCEPTURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -584,7 +584,7 @@ pub struct Accepturl(Cow<'static, str>);
 
 /// URL of the page to show the customer when the identification fails or the acquirer declines the authorisation.
 ///
-/// `DECLINEURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `DECLINEURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -593,7 +593,7 @@ pub struct Declineurl(Cow<'static, str>);
 
 /// URL of the page to show the customer when the payment result is uncertain after the identification.
 ///
-/// `EXCEPTIONURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `EXCEPTIONURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -602,7 +602,7 @@ pub struct Exceptionurl(Cow<'static, str>);
 
 /// The customer's language for the identification pages, for example `en_US`.
 ///
-/// `LANGUAGE`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters (https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink).
+/// `LANGUAGE`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
 /// Spec note: the guide gives the example en_US (language and country, as DESIGN.md section 6's signature vector sends it) and no format; recorded as TEXT, not guessed. Unlike the privacy-policy LANGUAGE (7.1.2: ISO 639-1 codes), it is not a list of codes.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -611,7 +611,7 @@ pub struct ThreeDSecureLanguage(Cow<'static, str>);
 
 /// Exact content of the HTTP Accept headers as the cardholder's browser sent them to the merchant.
 ///
-/// `BROWSERACCEPTHEADER`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERACCEPTHEADER`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list writes the name in camel case (browserAcceptHeader; DirectLink names are read in any case) and the format as `Length: Variable, maximum 2048 characters`; recorded as AN, 2048.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -620,7 +620,7 @@ pub struct Browseracceptheader(Cow<'static, str>);
 
 /// Bit depth of the browser's colour palette, in bits per pixel (screen.colorDepth).
 ///
-/// `BROWSERCOLORDEPTH`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERCOLORDEPTH`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list gives the values 1, 4, 8, 15, 16, 24, 32 and 48 (a browser with another depth sends the next accepted value below it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -654,7 +654,7 @@ pub enum Browsercolordepth {
 
 /// Whether the cardholder's browser can execute Java (navigator.javaEnabled).
 ///
-/// `BROWSERJAVAENABLED`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERJAVAENABLED`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list writes the type as Boolean with the values true and false; recorded as a LIST of the two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -670,7 +670,7 @@ pub enum Browserjavaenabled {
 
 /// The browser language as defined in IETF BCP 47 (navigator.language), for example en, fr, en-US; not case-sensitive.
 ///
-/// `BROWSERLANGUAGE`: format `AN, 8`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERLANGUAGE`: format `AN, 8`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list writes the format as `Length: Variable, 1–8 characters` (xx, xxx, xx-XX or xx-xxxx-xx); recorded as AN, 8.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -679,7 +679,7 @@ pub struct Browserlanguage(Cow<'static, str>);
 
 /// Total height of the cardholder's screen in pixels (screen.height).
 ///
-/// `BROWSERSCREENHEIGHT`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERSCREENHEIGHT`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list writes the type as Int between 0 and 999999; recorded as N, 6.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -688,7 +688,7 @@ pub struct Browserscreenheight(u32);
 
 /// Total width of the cardholder's screen in pixels (screen.width).
 ///
-/// `BROWSERSCREENWIDTH`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERSCREENWIDTH`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: recorded as N, 6, as the height (the EMV 3-D Secure specification gives both 1 to 6 digits).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -697,7 +697,7 @@ pub struct Browserscreenwidth(u32);
 
 /// Time difference between UTC and the browser's local time, in minutes.
 ///
-/// `BROWSERTIMEZONE`: format `TEXT`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERTIMEZONE`: format `TEXT`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: the list describes the value (minutes, negative east of UTC in the EMV 3-D Secure specification) without a length the export shows; recorded as TEXT, not guessed.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -706,7 +706,7 @@ pub struct Browsertimezone(Cow<'static, str>);
 
 /// Exact content of the HTTP User-Agent header of the cardholder's browser.
 ///
-/// `BROWSERUSERAGENT`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters), whose values follow the EMV 3-D Secure specification.
+/// `BROWSERUSERAGENT`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
 /// Spec note: recorded as AN, 2048, the maximum the EMV 3-D Secure specification gives for the user agent (as for the Accept headers).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
