@@ -3,18 +3,37 @@
 
 use payone_client::directlink::{ShaAlgorithm, ShaList, ShaPassphrase, sha_sign, signed_names};
 
+/// Which signature to compute: it decides the list of parameters that take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// SHA-IN over a request: [`ShaList::sha_in`], every parameter given except `SHASIGN`
+    /// (seed 002 prints no narrower SHA-IN list; the client signs and the sandbox checks the
+    /// same way).
+    In,
+    /// SHA-OUT over feedback parameters: [`ShaList::sha_out`], only the parameters on the
+    /// platform's published SHA-OUT list, the list `FeedbackVerifier` checks by default.
+    Out,
+}
+
+impl Direction {
+    /// The parameters this direction signs.
+    pub fn list(self) -> ShaList {
+        match self {
+            Direction::In => ShaList::sha_in(),
+            Direction::Out => ShaList::sha_out(),
+        }
+    }
+}
+
 /// The lines to print: with `explain` the signed names in order, then the uppercase digest.
-///
-/// Seed 002 prints no SHA-IN or SHA-OUT list, so every parameter given takes part except
-/// `SHASIGN` itself (`ShaList::All`). SHA-IN and SHA-OUT are computed alike: the direction
-/// only decides which passphrase the caller names.
 pub fn run(
     algorithm: ShaAlgorithm,
+    direction: Direction,
     passphrase: &ShaPassphrase,
     pairs: &[(String, String)],
     explain: bool,
 ) -> Vec<String> {
-    let list = ShaList::All;
+    let list = direction.list();
     let mut lines = if explain {
         signed_names(pairs, &list)
     } else {

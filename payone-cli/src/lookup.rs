@@ -37,28 +37,44 @@ pub fn request_entry(
         })
 }
 
-/// Maintenance operations of seed 002 section 5 (the page names the codes in its prose).
-const MAINTENANCE: &[&str] = &["REN", "DEL", "DES", "SAL", "SAS", "RFD", "RFS"];
-
-/// The DirectLink request that upper-cased `pairs` imply: `BRAND` without an order is the
-/// privacy-policy request; an `OPERATION` of maintenance on an existing payment (`PAYID`, no
-/// card) is maintenancedirect; an order reference without operation, amount or card is
-/// querydirect; everything else is a new order.
+/// The DirectLink request that upper-cased `pairs` imply (DirectLink names requests by
+/// endpoint, not by a parameter).
+///
+/// With `OPERATION`:
+///
+/// - card data (`CARDNO`, `ED` or `CVC`) makes it orderdirect: a maintenance request never
+///   carries them ("Beim Senden einer Datenpflegeanfrage müssen PM/BRAND/CARDNO/ED nicht
+///   angegeben werden", 8.2), so the order table judges the operation code;
+/// - so does a code that only the new-order LIST has (3.2: `RES`, `PAU`);
+/// - anything else is maintenancedirect: a maintenance code (5.1.2: `REN`, `DEL`, `DES`,
+///   `SAL`, `SAS`, `RFD`, `RFS`) on an order named by `PAYID` or `ORDERID`, or an unknown code,
+///   which the maintenance table then names.
+///
+/// Without `OPERATION`: an order reference (`ORDERID` or `PAYID`) without amount or card data
+/// is querydirect; a request with neither reference, amount nor card data is the
+/// privacy-policy request (7.1.2: the credentials, optional `BRAND` and `LANGUAGE`); anything
+/// else is orderdirect (OPERATION is optional there: the account's default operation applies).
 pub fn directlink_request(pairs: &[(String, String)]) -> &'static str {
+    use payone_types::generated::directlink::{CreditCardOperation, MaintenanceOperation};
+
     let has = |name: &str| pairs.iter().any(|(n, _)| n == name);
     let operation = pairs
         .iter()
         .find(|(n, _)| n == "OPERATION")
         .map(|(_, v)| v.as_str());
-    let card = has("CARDNO");
+    let card = has("CARDNO") || has("ED") || has("CVC");
     let reference = has("ORDERID") || has("PAYID");
-    if has("BRAND") && !reference {
-        "privacy_policy"
-    } else if operation.is_some_and(|op| MAINTENANCE.contains(&op)) && has("PAYID") && !card {
-        "maintenancedirect"
-    } else if operation.is_none() && reference && !has("AMOUNT") && !card {
-        "querydirect"
-    } else {
-        "orderdirect"
+    match operation {
+        Some(_) if card => "orderdirect",
+        Some(op)
+            if CreditCardOperation::VALUES.contains(&op)
+                && !MaintenanceOperation::VALUES.contains(&op) =>
+        {
+            "orderdirect"
+        }
+        Some(_) => "maintenancedirect",
+        None if reference && !has("AMOUNT") && !card => "querydirect",
+        None if !reference && !has("AMOUNT") && !card => "privacy_policy",
+        None => "orderdirect",
     }
 }

@@ -77,7 +77,8 @@ enum Command {
         /// SHA-OUT passphrase).
         #[arg(long)]
         key_env: String,
-        /// DirectLink: sign a request (in, the default) or verify feedback parameters (out).
+        /// DirectLink: sign a request (in, the default: every parameter but SHASIGN) or
+        /// feedback parameters (out: only those on the platform's published SHA-OUT list).
         #[arg(long, value_enum)]
         direction: Option<Direction>,
         /// Print the hashed parameter names, in hash order, before the digest.
@@ -274,11 +275,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                             );
                         }
                     };
-                    // SHA-IN and SHA-OUT are computed alike; the direction only decides which
-                    // passphrase the caller names in --key-env.
-                    let _ = direction;
+                    let direction = match direction {
+                        Some(Direction::In) | None => directlink_hash::Direction::In,
+                        Some(Direction::Out) => directlink_hash::Direction::Out,
+                    };
                     let passphrase = ShaPassphrase::new(secret_text_from_env(&key_env)?);
-                    directlink_hash::run(algorithm, &passphrase, &pairs, explain)
+                    directlink_hash::run(algorithm, direction, &passphrase, &pairs, explain)
                 }
                 HashApi::Frontend | HashApi::Client => {
                     if direction.is_some() {

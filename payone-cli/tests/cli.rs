@@ -537,6 +537,104 @@ fn directlink_upper_cases_names_skips_empty_values_and_sorts_naturally() {
     assert_eq!(lines[3], hex::encode_upper(Sha1::digest(data.as_bytes())));
 }
 
+/// Feedback as the platform sends it to ACCEPTURL, with a merchant's own `session` parameter
+/// and `PSPID` / `LANGUAGE`, which are SHA-IN parameters but not on the SHA-OUT list.
+const DIRECTLINK_FEEDBACK: &str = "orderID=1234\nSTATUS=5\nPAYID=3014\nsession=abc\nPSPID=MyPSPID\n\
+                                   LANGUAGE=en_US\namount=15\nSHASIGN=ignored\n";
+
+fn directlink_hash(direction: Option<&str>, stdin: &str) -> Vec<String> {
+    let mut args = vec![
+        "hash",
+        "--api",
+        "directlink",
+        "--algo",
+        "sha256",
+        "--key-env",
+        "TEST_SHA_PASSPHRASE",
+        "--explain",
+    ];
+    if let Some(direction) = direction {
+        args.extend(["--direction", direction]);
+    }
+    let out = directlink(&args, stdin);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    stdout(&out).lines().map(str::to_owned).collect()
+}
+
+fn sha256_upper(data: &str) -> String {
+    hex::encode_upper(sha2::Sha256::digest(data.as_bytes()))
+}
+
+#[test]
+fn directlink_direction_in_signs_every_parameter_but_shasign() {
+    let lines = directlink_hash(Some("in"), DIRECTLINK_FEEDBACK);
+    assert_eq!(
+        lines[..7],
+        [
+            "AMOUNT", "LANGUAGE", "ORDERID", "PAYID", "PSPID", "SESSION", "STATUS"
+        ]
+    );
+    let p = "Mysecretsig1875!?";
+    let data = format!(
+        "AMOUNT=15{p}LANGUAGE=en_US{p}ORDERID=1234{p}PAYID=3014{p}PSPID=MyPSPID{p}SESSION=abc{p}STATUS=5{p}"
+    );
+    assert_eq!(lines[7], sha256_upper(&data));
+    // `in` is the default.
+    assert_eq!(directlink_hash(None, DIRECTLINK_FEEDBACK), lines);
+}
+
+#[test]
+fn directlink_direction_out_signs_only_the_sha_out_list() {
+    let lines = directlink_hash(Some("out"), DIRECTLINK_FEEDBACK);
+    // PSPID and LANGUAGE are on the SHA-IN side only; `session` is on neither published list.
+    assert_eq!(lines[..4], ["AMOUNT", "ORDERID", "PAYID", "STATUS"]);
+    let p = "Mysecretsig1875!?";
+    let data = format!("AMOUNT=15{p}ORDERID=1234{p}PAYID=3014{p}STATUS=5{p}");
+    assert_eq!(lines[4], sha256_upper(&data));
+    assert_ne!(
+        lines[4],
+        directlink_hash(Some("in"), DIRECTLINK_FEEDBACK)[7]
+    );
+    // The DESIGN.md vector differs by direction: PSPID and LANGUAGE leave the SHA-OUT string.
+    let out = directlink_hash(Some("out"), DIRECTLINK_VECTOR);
+    assert_eq!(out[..3], ["AMOUNT", "CURRENCY", "ORDERID"]);
+    let data = format!("AMOUNT=1500{p}CURRENCY=EUR{p}ORDERID=1234{p}");
+    assert_eq!(out[3], sha256_upper(&data));
+}
+
+#[test]
+fn directlink_direction_out_matches_the_feedback_verifier() {
+    use payone_client::directlink::{FeedbackVerifier, ShaAlgorithm, ShaPassphrase};
+    let unsigned: Vec<(String, String)> = DIRECTLINK_FEEDBACK
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .filter(|(n, _)| *n != "SHASIGN")
+        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+        .collect();
+    let verifier = FeedbackVerifier::new(
+        ShaPassphrase::new("Mysecretsig1875!?"),
+        ShaAlgorithm::Sha256,
+    );
+    let mut signed = unsigned.clone();
+    let digest = directlink_hash(Some("out"), DIRECTLINK_FEEDBACK)
+        .pop()
+        .unwrap();
+    signed.push(("SHASIGN".to_owned(), digest));
+    let feedback = verifier
+        .verify_params(&signed)
+        .expect("the CLI's SHA-OUT digest verifies");
+    assert_eq!(
+        feedback.unsigned().collect::<Vec<_>>(),
+        ["session", "PSPID", "LANGUAGE"]
+    );
+    let mut signed = unsigned;
+    let digest = directlink_hash(Some("in"), DIRECTLINK_FEEDBACK)
+        .pop()
+        .unwrap();
+    signed.push(("SHASIGN".to_owned(), digest));
+    assert!(verifier.verify_params(&signed).is_err());
+}
+
 #[test]
 fn directlink_refuses_frontend_algorithms_and_the_reverse() {
     let out = directlink(
@@ -585,4 +683,108 @@ fn directlink_validate_infers_the_request_and_never_echoes_card_data() {
     let query = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\norderID=1234\n";
     let out = payone(&["validate", "--api", "directlink"], query);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+fn validate_directlink(stdin: &str) -> (Option<i32>, String) {
+    let out = payone(&["validate", "--api", "directlink"], stdin);
+    (out.status.code(), stdout(&out))
+}
+
+const CREDENTIALS: &str = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\n";
+
+#[test]
+fn directlink_validate_tells_maintenance_by_orderid_from_an_order() {
+    // The seed allows ORDERID instead of PAYID; SAS is maintenance only.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}ORDERID=1234\nOPERATION=SAS\nAMOUNT=100\n"
+    ));
+    assert_eq!(code, Some(0), "{text}");
+    // SAL is a code of both lists: with ORDERID and no card data it is a capture...
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}ORDERID=1234\nOPERATION=SAL\n"));
+    assert_eq!(code, Some(0), "{text}");
+    // ... and the maintenance table checks it: an AMOUNT that is not N, 15 is named.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}ORDERID=1234\nOPERATION=RFS\nAMOUNT=1.50\n"
+    ));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("AMOUNT: "), "{text}");
+    // An unknown maintenance code is refused with the table's values.
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nOPERATION=XYZ\n"));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("OPERATION: "), "{text}");
+    // SAL with card data is a new order (direct sale).
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4111111111111111\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=SAL\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+}
+
+#[test]
+fn directlink_validate_a_card_order_without_pm_is_a_credit_card_order() {
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4111111111111111\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("PM=CreditCard"), "{text}");
+    // A new-order code the table does not list is named with its values, card data not echoed.
+    let (code, text) = validate_directlink(&order.replace("OPERATION=RES", "OPERATION=REN"));
+    assert_eq!(code, Some(1));
+    assert!(text.starts_with("OPERATION: "), "{text}");
+    assert!(!text.contains("4111111111111111"));
+}
+
+#[test]
+fn directlink_validate_a_privacy_policy_request_needs_no_brand() {
+    // Seed 002 7.1.2: "ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)": either case.
+    for language in ["fr", "FR"] {
+        let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE={language}\n"));
+        assert_eq!(code, Some(0), "{language}: {text}");
+    }
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=FRA\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(text, "LANGUAGE: must be an ISO 639-1 code\n");
+    let (code, text) = validate_directlink(CREDENTIALS);
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}BRAND=VISA\n"));
+    assert_eq!(code, Some(0), "{text}");
+    // BRAND may be sent several times (7.1.2 "mehrmals"); LANGUAGE may not.
+    let (code, text) = validate_directlink(&format!(
+        "{CREDENTIALS}BRAND=VISA\nBRAND=MasterCard\nLANGUAGE=FR\n"
+    ));
+    assert_eq!(code, Some(0), "{text}");
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}LANGUAGE=FR\nLANGUAGE=de\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(text, "LANGUAGE: given more than once\n");
+    // A query is still a query.
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014\nPAYIDSUB=1\n"));
+    assert_eq!(code, Some(0), "{text}");
+}
+
+#[test]
+fn directlink_validate_checks_the_three_d_secure_rows() {
+    let order = format!(
+        "{CREDENTIALS}ORDERID=1234\nAMOUNT=1500\nCURRENCY=EUR\nCARDNO=4000000000000002\n\
+         ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\nFLAG3D=Y\nWIN3DS=POPIX\n\
+         ACCEPTURL=https://shop.example/ok\nDECLINEURL=https://shop.example/ko\n\
+         HTTP_ACCEPT=*/*\nHTTP_USER_AGENT=Mozilla/5.0\nLANGUAGE=en_US\n\
+         BROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\nBROWSERSCREENHEIGHT=900\n"
+    );
+    let (code, text) = validate_directlink(&order);
+    assert_eq!(code, Some(0), "{text}");
+    let broken = order
+        .replace("FLAG3D=Y", "FLAG3D=yes")
+        .replace("WIN3DS=POPIX", "WIN3DS=TAB")
+        .replace("BROWSERCOLORDEPTH=32", "BROWSERCOLORDEPTH=30");
+    let (code, text) = validate_directlink(&broken);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        "FLAG3D: unknown value; permitted: Y\n\
+         WIN3DS: unknown value; permitted: MAINW, POPUP, POPIX\n\
+         BROWSERCOLORDEPTH: unknown value; permitted: 1, 4, 8, 15, 16, 24, 32, 48\n"
+    );
 }

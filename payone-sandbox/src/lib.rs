@@ -242,12 +242,14 @@
 //!    `querydirect`; checked with `payone_types::dynamic::validate`): its first violation is
 //!    50001111 `NAME: RULE`, e.g. `CVC: required parameter is missing`. Parameters the table
 //!    does not list are accepted (the platform's list is longer for accounts with options, seed
-//!    section 3.2: `FLAG3D`, `ACCEPTURL`, `WITHROOT` on queries, ...); an order without `PM` is
+//!    section 3.2: `COMPLUS`, `ALIAS`, `WITHROOT` on queries, ...); the 3-D Secure rows
+//!    (`FLAG3D` = `Y`, `WIN3DS` = `MAINW`/`POPUP`/`POPIX`, the `BROWSER*` data, ...) are the
+//!    table's group `three_d_secure`; an order without `PM` is
 //!    checked as `PM=CreditCard`. The privacy page is not checked against its table. Then, table
 //!    or not, what the sandbox needs to execute the request (50001111 as well):
 //!    - orders: `ORDERID` (up to 40 characters), `AMOUNT` (1 to 15 digits), `CURRENCY` (3
 //!      capital letters), `CARDNO` (up to 21 letters and digits), `ED` (`MM/YY` or `MMYY`),
-//!      `CVC` (1 to 5 digits), `OPERATION` `RES` or `SAL` when sent, `PM` `CreditCard` when
+//!      `CVC` (1 to 5 digits), `OPERATION` `RES`, `PAU` or `SAL` when sent, `PM` `CreditCard` when
 //!      sent (the sandbox executes card orders only);
 //!    - maintenance: `PAYID` (digits) or `ORDERID`, `OPERATION` one of `REN DEL DES SAL SAS
 //!      RFD RFS`, `AMOUNT` digits and `CURRENCY` when sent;
@@ -333,9 +335,10 @@
 //! (9 with `OPERATION=SAL`) and redirects `303` to `ACCEPTURL`, `fail` sets STATUS 2 and
 //! redirects to `DECLINEURL`. The URL gets the query parameters `orderID`, `currency`,
 //! `amount`, `PM`, `ACCEPTANCE`, `STATUS`, `CARDNO` (masked), `PAYID`, `NCERROR` (0, or
-//! 40001134 after a failure), `BRAND` and `SHASIGN`: SHA-OUT (`PAYONE_SHA_OUT`) over all the
-//! others with every parameter signed, which `payone_client::directlink::verify_sha_out` with
-//! `ShaList::All` checks. Each order completes once; afterwards (or for an order not waiting)
+//! 40001134 after a failure), `BRAND` and `SHASIGN`: SHA-OUT (`PAYONE_SHA_OUT`) over the
+//! platform's published SHA-OUT list (`ShaList::sha_out()`, which every one of these parameters
+//! is on, so `ShaList::All` gives the same signature), as
+//! `payone_client::directlink::FeedbackVerifier` checks by default. Each order completes once; afterwards (or for an order not waiting)
 //! the pages answer 404.
 //!
 //! ## DirectLink NCERROR values

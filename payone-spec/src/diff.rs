@@ -27,6 +27,7 @@
 //! | LIST value added | major | the generated enum gains a variant and is not `#[non_exhaustive]` |
 //! | LIST value removed | major | the variant disappears |
 //! | LIST values source (`values_from`, `unlisted`) changed | major | the value type changes |
+//! | `repeat` set or cleared | major | the field type changes between `Option<T>` and `Vec<T>` |
 //! | description changed (of a parameter, a request or a LIST value), notes changed | patch | documentation only |
 //! | Rust name (`rust`) of a request, parameter or LIST value changed | major | the generated request type, value type or enum variant is renamed |
 //! | `sensitive` turned on | patch | values are redacted in `Debug` and errors from now on |
@@ -103,6 +104,8 @@ pub enum Kind {
     ValueRemoved,
     /// `values_from` / `unlisted` changed.
     ValuesSourceChanged,
+    /// `repeat` set or cleared.
+    RepeatChanged,
     /// The description (of a parameter, or with no `param` of the request).
     DocChanged,
     /// A parameter's notes.
@@ -449,6 +452,17 @@ fn diff_rows(
                 "the hashed set changes every signature of the request",
             ));
         }
+        if op.repeat != np.repeat {
+            let shown = |repeat: bool| if repeat { "repeated" } else { "once" }.to_owned();
+            changes.push(change(
+                name.clone(),
+                Kind::RepeatChanged,
+                Some(shown(op.repeat)),
+                Some(shown(np.repeat)),
+                Impact::Major,
+                "the field type changes between Option<T> and Vec<T>",
+            ));
+        }
         if op.values_from != np.values_from || op.unlisted != np.unlisted {
             let source = |p: &crate::model::ParamSpec| match (&p.values_from, p.unlisted) {
                 (Some(s), _) => s.clone(),
@@ -652,6 +666,7 @@ impl Kind {
             Kind::ValueAdded => "LIST value added",
             Kind::ValueRemoved => "LIST value removed",
             Kind::ValuesSourceChanged => "LIST values source",
+            Kind::RepeatChanged => "repeat",
             Kind::DocChanged => "description changed",
             Kind::NotesChanged => "notes changed",
             Kind::ValueDocChanged => "LIST value description changed",

@@ -212,6 +212,9 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     if let Some(range) = &p.range {
         facts.push(format!("permitted values {}", prose(range)));
     }
+    if p.repeat {
+        facts.push("may be sent several times under the same name".to_owned());
+    }
     if let Some(standard) = &p.values_from {
         facts.push(format!("codes of {standard}"));
     }
@@ -223,7 +226,7 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     }
     facts.push(format!(
         "source: {}",
-        p.source.as_deref().unwrap_or(&spec.file.api.source)
+        prose(p.source.as_deref().unwrap_or(&spec.file.api.source))
     ));
     paragraphs.push(format!("{}.", facts.join("; ")));
     paragraphs.extend(p.notes.iter().map(|n| prose(n)));
@@ -262,6 +265,9 @@ fn value_kind(p: &ParamSpec) -> Result<ValueKind, String> {
             Some("ISO 4217") => ValueKind::Standard(quote!(::payone_types::Currency)),
             Some("ISO 3166-1 alpha-2") => ValueKind::Standard(quote!(::payone_types::Country)),
             Some("ISO 639-1") => ValueKind::Standard(quote!(::payone_types::Language)),
+            Some("ISO 639-1 (any case)") => {
+                ValueKind::Standard(quote!(::payone_types::LanguageAnyCase))
+            }
             Some(other) => return Err(format!("unknown standard `{other}`")),
             None if p.unlisted => ValueKind::Text,
             None => ValueKind::List,
@@ -473,6 +479,12 @@ fn scalar_field(p: &ParamSpec, ty: &Ident, required: Required, hash: bool) -> To
     let field = field_ident(&p.name);
     let flags = required_attr(required);
     let hash = hash.then(|| quote!(, hash));
+    if p.repeat {
+        return quote! {
+            #[payone(name = #wire, repeat #flags #hash)]
+            #field: Vec<#ty>
+        };
+    }
     let ty = match required {
         Required::Yes => quote!(#ty),
         _ => quote!(Option<#ty>),

@@ -23,7 +23,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// Standards a LIST may take its values from.
-pub const STANDARDS: &[&str] = &["ISO 4217", "ISO 3166-1 alpha-2", "ISO 639-1"];
+pub const STANDARDS: &[&str] = &[
+    "ISO 4217",
+    "ISO 3166-1 alpha-2",
+    "ISO 639-1",
+    "ISO 639-1 (any case)",
+];
 
 /// Problems found in spec files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +189,18 @@ impl Spec {
                     if p.repr.is_some() && !matches!(format, Format::Numeric(_)) {
                         err(format!("{at}: `repr` applies to NUMERIC formats only"));
                     }
+                }
+            }
+            if p.repeat {
+                if p.required == Required::Yes {
+                    err(format!(
+                        "{at}: a `repeat` parameter is not required (it may be sent zero times)"
+                    ));
+                }
+                if self.group(&p.group).is_some_and(|g| g.array.is_some()) {
+                    err(format!(
+                        "{at}: a `repeat` parameter cannot be in an array group"
+                    ));
                 }
             }
             if let Some(symbols) = &p.symbols

@@ -205,6 +205,11 @@ pub struct ParamSpec {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub sensitive: bool,
+    /// May be sent several times under the same name, without an index (DirectLink's
+    /// privacy-policy `BRAND`); the generated field is a `Vec`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub repeat: bool,
     /// `digits`: a NUMERIC kept as a digit string.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]

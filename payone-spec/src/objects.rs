@@ -50,6 +50,7 @@ pub fn as_param(field: &FieldSpec, object: &ObjectSpec) -> ParamSpec {
         notes: field.notes.clone(),
         account: false,
         sensitive: field.sensitive,
+        repeat: false,
         repr: None,
         source: field.source.clone().or_else(|| object.source.clone()),
         rust: field.rust.clone(),

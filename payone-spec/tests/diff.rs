@@ -42,6 +42,7 @@ fn each_kind_of_change_with_its_impact() {
         "hash",
         "value_added",
         "value_removed",
+        "repeat",
         "doc",
         "rust_renamed",
         "sensitive",

@@ -54,6 +54,13 @@ group = "common"
 required = "no"
 format = "CHAR(1..20)"
 values_from = "ISO 9999"
+
+[[param]]
+name = "brand"
+group = "common"
+required = "yes"
+format = "CHAR(1..20)"
+repeat = true
 "#;
     let errors = Spec::parse("broken.toml", text).expect_err("broken");
     insta::assert_snapshot!(errors.to_string());

@@ -128,7 +128,94 @@ pub enum ShaList {
     Names(BTreeSet<String>),
 }
 
+/// The platform's published SHA-OUT parameter list: the feedback parameters its `SHASIGN`
+/// covers (those it sends back on the redirect URLs and in post-sale requests).
+///
+/// Seed 002 prints no list; this is the list the platform publishes as "SHA-OUT parameter
+/// list" (`https://shared.ecom-psp.com/v2/docs/guides/e-Commerce/SHA-OUT_params.txt`, also
+/// linked from the DirectLink and e-Commerce integration guides), upper case, sorted. A
+/// parameter that is not on it (the merchant's own parameters on `ACCEPTURL`, `PSPID`,
+/// `LANGUAGE`, ...) is not signed by the platform.
+pub const SHA_OUT_PARAMETERS: [&str; 63] = [
+    "AAVADDRESS",
+    "AAVCHECK",
+    "AAVMAIL",
+    "AAVNAME",
+    "AAVPHONE",
+    "AAVZIP",
+    "ACCEPTANCE",
+    "ALIAS",
+    "AMOUNT",
+    "BIC",
+    "BIN",
+    "BRAND",
+    "CARDNO",
+    "CCCTY",
+    "CN",
+    "COLLECTOR_BIC",
+    "COLLECTOR_IBAN",
+    "COMPLUS",
+    "CREATION_STATUS",
+    "CREDITDEBIT",
+    "CURRENCY",
+    "CVCCHECK",
+    "DCC_COMMPERCENTAGE",
+    "DCC_CONVAMOUNT",
+    "DCC_CONVCCY",
+    "DCC_EXCHRATE",
+    "DCC_EXCHRATESOURCE",
+    "DCC_EXCHRATETS",
+    "DCC_INDICATOR",
+    "DCC_MARGINPERCENTAGE",
+    "DCC_VALIDHOURS",
+    "DEVICEID",
+    "DIGESTCARDNO",
+    "ECI",
+    "ED",
+    "EMAIL",
+    "ENCCARDNO",
+    "FXAMOUNT",
+    "FXCURRENCY",
+    "IP",
+    "IPCTY",
+    "MANDATEID",
+    "MOBILEMODE",
+    "NBREMAILUSAGE",
+    "NBRIPUSAGE",
+    "NBRIPUSAGE_ALLTX",
+    "NBRUSAGE",
+    "NCERROR",
+    "ORDERID",
+    "PAYID",
+    "PAYIDSUB",
+    "PAYMENT_REFERENCE",
+    "PM",
+    "SCORING",
+    "SCO_CATEGORY",
+    "SEQUENCETYPE",
+    "SIGNDATE",
+    "STATUS",
+    "SUBBRAND",
+    "SUBSCRIPTION_ID",
+    "TICKET",
+    "TRXDATE",
+    "VC",
+];
+
 impl ShaList {
+    /// The SHA-IN list: [`ShaList::All`], every parameter sent except `SHASIGN` (see the type's
+    /// documentation for why: seed 002 says the parameters sent to `orderdirect.asp` belong in
+    /// the SHA-IN calculation and prints no narrower list).
+    pub fn sha_in() -> ShaList {
+        ShaList::All
+    }
+
+    /// The SHA-OUT list: the platform's published [`SHA_OUT_PARAMETERS`]. Feedback parameters
+    /// that are not on it (the merchant's own, `PSPID`, `LANGUAGE`) do not take part.
+    pub fn sha_out() -> ShaList {
+        ShaList::names(SHA_OUT_PARAMETERS)
+    }
+
     /// A list of these names, stored upper-cased.
     pub fn names<I, S>(names: I) -> ShaList
     where

@@ -74,7 +74,9 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
     let mut indices: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
 
     for (name, value) in input {
-        if !seen.insert(name.as_str()) {
+        if !seen.insert(name.as_str())
+            && !find_row(rows, name, clearingtype).is_some_and(|r| r.repeat)
+        {
             violations.push(name.clone(), Rule::Duplicate);
             continue;
         }

@@ -79,6 +79,89 @@ iso_code!(
     Language, LANGUAGES, "ISO 639-1"
 );
 
+/// An ISO 639-1 language code written in either case (`FR`, `fr`, `Fr`): DirectLink's
+/// privacy-policy `LANGUAGE`, which seed 002 (7.1.2) documents as "ISO 639-1:
+/// Zwei-Buchstaben-Codes (z.B. FR)", with an upper-case example. The value goes on the wire as
+/// written; [`Language`] (lower case only) stays the rule of the other platforms.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct LanguageAnyCase(Cow<'static, str>);
+
+impl LanguageAnyCase {
+    /// The standard these codes come from, and the case rule.
+    pub const STANDARD: &'static str = "ISO 639-1 (any case)";
+
+    /// A code from a literal; in a `const` an unknown code is a compile error.
+    ///
+    /// # Panics
+    /// When `code` is not an ISO 639-1 code in any case; use `parse_param` for runtime data.
+    pub const fn new(code: &'static str) -> Self {
+        match any_case_position(code) {
+            Some(_) => LanguageAnyCase(Cow::Borrowed(code)),
+            None => panic!("not an ISO 639-1 code"),
+        }
+    }
+
+    /// The code as written on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The code as an ISO 639-1 [`Language`] (lower case).
+    pub fn language(&self) -> Language {
+        match any_case_position(&self.0) {
+            Some(i) => Language(LANGUAGES[i]),
+            None => unreachable!("checked when built"),
+        }
+    }
+}
+
+/// The position in [`LANGUAGES`] of `code` read case-insensitively (ASCII letters only).
+const fn any_case_position(code: &str) -> Option<usize> {
+    let code = code.as_bytes();
+    let mut i = 0;
+    while i < LANGUAGES.len() {
+        let known = LANGUAGES[i].as_bytes();
+        if known.len() == code.len() {
+            let mut j = 0;
+            while j < code.len() && code[j].to_ascii_lowercase() == known[j] {
+                j += 1;
+            }
+            if j == code.len() {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+impl ParamValue for LanguageAnyCase {
+    const FORMAT: &'static str = "LIST";
+
+    fn parse_param(s: &str) -> Result<Self, Rule> {
+        match any_case_position(s) {
+            Some(_) => Ok(LanguageAnyCase(Cow::Owned(s.to_owned()))),
+            None => Err(Rule::Code(Language::STANDARD)),
+        }
+    }
+
+    fn param_value(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
+impl fmt::Debug for LanguageAnyCase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "LanguageAnyCase({})", self.0)
+    }
+}
+
+impl fmt::Display for LanguageAnyCase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +179,26 @@ mod tests {
             Err(Rule::Code("ISO 3166-1 alpha-2"))
         );
         assert_eq!(Language::parse_param("DE"), Err(Rule::Code("ISO 639-1")));
+    }
+
+    const FR: LanguageAnyCase = LanguageAnyCase::new("FR");
+
+    #[test]
+    fn any_case_codes_keep_their_spelling_and_the_other_rule_stays_lower_case() {
+        assert_eq!(FR.as_str(), "FR");
+        assert_eq!(FR.language(), Language::new("fr"));
+        for code in ["FR", "fr", "De", "eN"] {
+            let parsed = LanguageAnyCase::parse_param(code).unwrap();
+            assert_eq!(parsed.param_value(), code);
+        }
+        for code in ["FRA", "xx", "", "f", "en_US", "Ü"] {
+            assert_eq!(
+                LanguageAnyCase::parse_param(code),
+                Err(Rule::Code("ISO 639-1")),
+                "{code}"
+            );
+        }
+        assert_eq!(Language::parse_param("FR"), Err(Rule::Code("ISO 639-1")));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub mod value;
 
 pub use account::{Account, AccountParams, Mode};
 pub use charset::Charset;
-pub use iso::{Country, Currency, Language};
+pub use iso::{Country, Currency, Language, LanguageAnyCase};
 pub use params::{Param, Params};
 pub use payone_derive::{
     PayoneChoice, PayoneGroup, PayoneList, PayoneObject, PayoneParam, PayoneRequest,

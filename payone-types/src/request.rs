@@ -81,6 +81,9 @@ pub struct ParamInfo {
     pub account: bool,
     /// Most elements, for array parameters.
     pub array: Option<u32>,
+    /// May be sent several times under the same name (no index): DirectLink's privacy-policy
+    /// `BRAND`.
+    pub repeat: bool,
     /// The block this row belongs to.
     pub block: Option<Selector>,
     /// The element or block type the row belongs to (empty for the request's own rows).

@@ -366,6 +366,37 @@ async fn the_privacy_policy_per_brand_and_language() {
         "{html}"
     );
 
+    // The typed request carries several brands, each sent as its own BRAND.
+    use payone_types::generated::directlink as dl;
+    let typed = dl::PrivacyPolicy::builder()
+        .brand(vec![dl::Brand::new("VISA"), dl::Brand::new("MasterCard")])
+        .language(dl::Language::new("DE"))
+        .build()
+        .expect("valid");
+    assert_eq!(typed.brand().len(), 2);
+    let wire: Vec<(String, String)> = payone_types::Request::to_params(&typed, &env.config())
+        .expect("valid")
+        .iter()
+        .filter(|p| !["PSPID", "USERID", "PSWD"].contains(&p.name.as_ref()))
+        .map(|p| (p.name.to_string(), p.value.to_string()))
+        .collect();
+    insta::assert_debug_snapshot!("privacy_policy_two_brands_wire", wire);
+    let policy = bounded(
+        "the typed privacy policy",
+        client.send_privacy_policy(&typed),
+    )
+    .await
+    .unwrap();
+    assert_eq!(policy.status(), &PrivacyStatus::Success);
+    assert!(
+        policy
+            .html()
+            .unwrap()
+            .contains("<h2>Kartenzahlung (VISA, MasterCard)</h2>"),
+        "{:?}",
+        policy.html()
+    );
+
     let nothing = client.privacy_policy(&[("BRAND", "iDEAL")]).await.unwrap();
     assert_eq!(nothing.status(), &PrivacyStatus::SuccessWithWarnings);
     assert!(nothing.is_empty());
@@ -510,11 +541,11 @@ async fn typed_orders_are_checked_then_sent_once() {
         .ed(dl::CreditCardEd::new("1230"))
         .cn(dl::Cn::new("Max Mustermann"))
         .cvc(dl::Cvc::new("012"))
-        .operation(dl::Operation::new("RES"))
+        .operation(dl::CreditCardOperation::Res)
         .build();
     let request = dl::Orderdirect::builder()
         .orderid(dl::NewOrderOrderid::new("typed-1"))
-        .amount(dl::NewOrderAmount::new(1500))
+        .amount(dl::Amount::new(1500))
         .currency(dl::Currency::new("EUR"))
         .pm(dl::Pm::CreditCard(Some(card)))
         .build()
@@ -552,6 +583,121 @@ async fn typed_orders_are_checked_then_sent_once() {
         "the DirectLink request was not sent because it breaks the parameter tables: PSPID: must be 1 to 30 characters long"
     );
     assert_eq!(env.count("orderdirect"), 1, "nothing more was sent");
+}
+
+/// A typed 3-D Secure order: the rows of the table's 3-D Secure group (FLAG3D, WIN3DS, the
+/// return URLs, the 3-D Secure v2 browser data) travel as typed values, the sandbox asks for
+/// identification (STATUS 46 with the HTML answer).
+#[tokio::test]
+async fn a_typed_three_d_secure_order_asks_for_identification() {
+    use payone_types::generated::directlink as dl;
+
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let card = dl::CreditCard::builder()
+        .cardno(dl::CreditCardCardno::new(DIRECTLINK_CARD_3DS))
+        .ed(dl::CreditCardEd::new("1230"))
+        .cn(dl::Cn::new("Max Mustermann"))
+        .cvc(dl::Cvc::new("123"))
+        .operation(dl::CreditCardOperation::Sal)
+        .build();
+    let request = dl::Orderdirect::builder()
+        .orderid(dl::NewOrderOrderid::new("typed-3ds-1"))
+        .amount(dl::Amount::new(4200))
+        .currency(dl::Currency::new("EUR"))
+        .pm(dl::Pm::CreditCard(Some(card)))
+        .flag3d(dl::Flag3d::Y)
+        .win3ds(dl::Win3ds::Mainw)
+        .accepturl(dl::Accepturl::new("https://shop.example/accept"))
+        .declineurl(dl::Declineurl::new("https://shop.example/decline"))
+        .http_accept(dl::HttpAccept::new("*/*"))
+        .http_user_agent(dl::HttpUserAgent::new("Mozilla/5.0"))
+        .language(dl::ThreeDSecureLanguage::new("en_US"))
+        .browsercolordepth(dl::Browsercolordepth::V24)
+        .browserjavaenabled(dl::Browserjavaenabled::False)
+        .browserscreenheight(dl::Browserscreenheight::new(1080))
+        .browserscreenwidth(dl::Browserscreenwidth::new(1920))
+        .build()
+        .expect("valid");
+    let outcome = match bounded("the typed 3-D Secure order", client.send_order(&request))
+        .await
+        .expect("sent")
+    {
+        OrderOutcome::Answered(outcome) => outcome,
+        other => panic!("not answered: {other:?}"),
+    };
+    match &outcome {
+        Outcome::Identification { html_answer, .. } => {
+            assert!(html_answer.contains("<form"), "{html_answer}")
+        }
+        other => panic!("no identification: {other:?}"),
+    }
+    assert_eq!(env.count("orderdirect"), 1);
+    env.sandbox.shutdown().await;
+}
+
+/// The typed direct query (seed 002 section 6.1.2): by PAYID (with PAYIDSUB) and by ORDERID,
+/// checked by the tables before sending; one naming no order is refused unsent.
+#[tokio::test]
+async fn typed_queries_find_the_order_by_payid_or_orderid() {
+    use payone_types::generated::directlink as dl;
+
+    let env = DlEnv::start(Faults::default()).await;
+    let client = env.client();
+    let placed = order(&client, &order_params("typed-query-1", "2100", &[])).await;
+    let payid = placed.response().payid().expect("a PAYID").to_owned();
+    let captured = maintain(&client, &payid, "SAS", Some("2100")).await;
+    assert_eq!(processed(&captured), Status::PaymentProcessing);
+
+    let by_payid = dl::Querydirect::builder()
+        .payid(dl::Payid::try_new(payid.clone()).expect("a PAYID"))
+        .payidsub(dl::Payidsub::new("1"))
+        .build()
+        .expect("valid");
+    let answer = bounded("the typed query by PAYID", client.send_query(&by_payid))
+        .await
+        .expect("answered");
+    assert_eq!(processed(&answer), Status::PaymentRequested);
+    assert_eq!(answer.response().orderid(), Some("typed-query-1"));
+    assert_eq!(answer.response().payid(), Some(payid.as_str()));
+    assert_eq!(env.count("querydirect"), 1);
+
+    let by_orderid = dl::Querydirect::builder()
+        .orderid(dl::QueryOrderid::new("typed-query-1"))
+        .build()
+        .expect("valid");
+    let answer = bounded("the typed query by ORDERID", client.send_query(&by_orderid))
+        .await
+        .expect("answered");
+    assert_eq!(answer.response().payid(), Some(payid.as_str()));
+    assert_eq!(processed(&answer), Status::PaymentRequested);
+    assert_eq!(env.count("querydirect"), 2);
+
+    // An unknown order is answered by the sandbox, not refused by the client.
+    let unknown = dl::Querydirect::builder()
+        .orderid(dl::QueryOrderid::new("no-such-order"))
+        .build()
+        .expect("valid");
+    let answer = bounded(
+        "the typed query of an unknown order",
+        client.send_query(&unknown),
+    )
+    .await
+    .expect("answered");
+    assert!(matches!(answer, Outcome::Rejected { .. }), "{answer:?}");
+    assert_eq!(env.count("querydirect"), 3);
+
+    // Neither ORDERID nor PAYID: refused before anything is sent.
+    let nothing = dl::Querydirect::builder()
+        .build()
+        .expect("the table alone allows it");
+    let refused = client.send_query(&nothing).await.expect_err("refused");
+    assert_eq!(
+        refused.to_string(),
+        "the DirectLink request was not sent because it names no order: it needs ORDERID or PAYID"
+    );
+    assert_eq!(env.count("querydirect"), 3, "nothing more was sent");
+    env.sandbox.shutdown().await;
 }
 
 /// Sends a 3-D Secure order, follows its `HTML_ANSWER` to the sandbox's page as the customer's

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// The attributes of an answer in the order received, with their names as received; lookups
-/// ignore case.
+/// ignore case. `Debug` hides sensitive values.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Attributes(Vec<(String, String)>);
 
@@ -42,8 +42,15 @@ impl Attributes {
     }
 }
 
+/// Shows every name; the values of sensitive attributes (`CARDNO` unless masked, `MANDATEID`,
+/// `IBAN`, `ED`, `CN`, `IP`, ...) as `<redacted>`.
 impl fmt::Debug for Attributes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
+        f.debug_map()
+            .entries(
+                self.iter()
+                    .map(|(name, value)| (name, super::redact::Value { name, value })),
+            )
+            .finish()
     }
 }

@@ -40,7 +40,9 @@
 
 use std::sync::Arc;
 
-use payone_types::generated::directlink::{Maintenancedirect, Orderdirect, PrivacyPolicy};
+use payone_types::generated::directlink::{
+    Maintenancedirect, Orderdirect, PrivacyPolicy, Querydirect,
+};
 use tokio::runtime::Runtime;
 
 use super::client::{DirectLinkClient as AsyncClient, QueryBy};
@@ -133,6 +135,12 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
         request: &Maintenancedirect,
     ) -> Result<Outcome, DirectLinkError> {
         self.runtime.block_on(self.inner.send_maintenance(request))
+    }
+
+    /// Sends a typed direct query, checked by the tables first (see the async
+    /// [`send_query`](super::DirectLinkClient::send_query)).
+    pub fn send_query(&self, request: &Querydirect) -> Result<Outcome, DirectLinkError> {
+        self.runtime.block_on(self.inner.send_query(request))
     }
 
     /// Sends a typed privacy-policy request, checked by the tables first.

@@ -208,13 +208,22 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     }
 
     async fn query_response(&self, by: &QueryBy) -> Result<NcResponse, DirectLinkError> {
-        let orderid = match by {
-            QueryBy::OrderId(orderid) => Some(orderid.as_str()),
-            QueryBy::PayId { .. } => None,
-        };
+        self.query_params(&by.params()).await
+    }
+
+    /// Sends `querydirect.asp` these parameters (ORDERID and/or PAYID, PAYIDSUB), the
+    /// credentials added, limited by the query policy's timeout.
+    pub(crate) async fn query_params(
+        &self,
+        query: &[(String, String)],
+    ) -> Result<NcResponse, DirectLinkError> {
+        let orderid = query
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("ORDERID"))
+            .map(|(_, v)| v.as_str());
         let span = self.span(Endpoint::Query, orderid);
         async {
-            let body = params::body(&self.config, &by.params(), false);
+            let body = params::body(&self.config, query, false);
             let (content_type, bytes) = self
                 .exchange(Endpoint::Query, body, self.config.query_policy.timeout())
                 .await?;

@@ -2,7 +2,8 @@
 //!
 //! The environment is part of the client's type ([`Test`] or [`Production`]), and every URL a
 //! client can be given is checked against it: a production client never sends to a
-//! `/ncol/test/` URL and a test client never to a `/ncol/prod/` one.
+//! `/ncol/test/` URL or to a host of the test environment, and a test client never to a
+//! `/ncol/prod/` URL or to the production host.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -58,6 +59,23 @@ impl Environment {
             (Environment::Production, Endpoint::PrivacyPolicy) => {
                 "https://secure.ogone.com/ncol/prod/privacy-policy.asp"
             }
+        }
+    }
+
+    /// Whether `host` is one of this environment's own hosts, which a client of the other
+    /// environment must never be pointed at: for [`Test`] the test platform's hosts (seed 002
+    /// gives `ogone.test.v-psp.com`; any host of the `test.v-psp.com` domain is one), for
+    /// [`Production`] `secure.ogone.com`. Case and a trailing dot do not matter.
+    ///
+    /// `secure.ogone.com` also serves the test privacy-policy page (`/ncol/test/`, seed 002
+    /// section 7.1.1), which [`Endpoints::<Test>::official`](Endpoints::official) uses; a test
+    /// base on it is still refused, since its orderdirect, maintenance and query pages are the
+    /// production ones.
+    pub fn owns_host(self, host: &str) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        match self {
+            Environment::Test => host == "test.v-psp.com" || host.ends_with(".test.v-psp.com"),
+            Environment::Production => host == "secure.ogone.com",
         }
     }
 
@@ -160,6 +178,14 @@ pub enum EndpointError {
     /// A base with a query or fragment.
     #[error("the DirectLink base URL must not have a query or a fragment")]
     QueryOrFragment,
+    /// A base on a host of the other environment ([`Environment::owns_host`]).
+    #[error("a {expected} client cannot use a base URL on a host of the {found} environment")]
+    WrongHost {
+        /// The client's environment.
+        expected: Environment,
+        /// The environment whose host the base names.
+        found: Environment,
+    },
     /// A base whose path belongs to the other environment.
     #[error("a {expected} client cannot use a base URL whose path is for the {found} environment")]
     WrongEnvironment {
@@ -248,7 +274,9 @@ impl<E: EnvironmentKind> Endpoints<E> {
     /// A base without an `/ncol/` segment gets the environment's one appended
     /// (`http://127.0.0.1:8080/` becomes `http://127.0.0.1:8080/ncol/test/` for [`Test`]); a
     /// base that has one must end with it (`.../ncol/test/`). Any path segment that names the
-    /// other environment (`prod` for a test client, `test` for a production one) is refused, and
+    /// other environment (`prod` for a test client, `test` for a production one) is refused, as
+    /// is a host of the other environment ([`Environment::owns_host`]: a production client
+    /// never takes `ogone.test.v-psp.com`, a test client never `secure.ogone.com`), and
     /// production bases must use https.
     pub fn with_base(base: &Url) -> Result<Self, EndpointError> {
         let own = E::ENVIRONMENT;
@@ -263,6 +291,15 @@ impl<E: EnvironmentKind> Endpoints<E> {
         }
         if base.query().is_some() || base.fragment().is_some() {
             return Err(EndpointError::QueryOrFragment);
+        }
+        if base
+            .host_str()
+            .is_some_and(|host| own.other().owns_host(host))
+        {
+            return Err(EndpointError::WrongHost {
+                expected: own,
+                found: own.other(),
+            });
         }
         let segments: Vec<&str> = base.path().split('/').filter(|s| !s.is_empty()).collect();
         if segments

@@ -20,6 +20,7 @@ use reqwest::Url;
 
 use super::env::PAYONE_SHA_ALGO;
 use super::ncerror::NcError;
+use super::redact::{Masked, Redacted};
 use super::sign::{SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, verify_sha_out};
 use super::status::Status;
 use super::xml::{charset_of_content_type, is_latin1_name};
@@ -89,22 +90,21 @@ pub struct FeedbackVerifier {
 }
 
 impl FeedbackVerifier {
-    /// A verifier for the SHA-OUT passphrase and algorithm set in the account, with
-    /// [`ShaList::All`]: every parameter received takes part, so a parameter the platform did
-    /// not sign makes the check fail rather than pass.
-    ///
-    /// A merchant's own parameters in `ACCEPTURL` (`?session=...`) are not signed by the
-    /// platform: remove them before checking, or name the signed ones with
-    /// [`with_sha_out_list`](Self::with_sha_out_list).
+    /// A verifier for the SHA-OUT passphrase and algorithm set in the account, with the
+    /// platform's published SHA-OUT list ([`ShaList::sha_out`]): only parameters on it take
+    /// part in the signature, as on the platform. The parameters received that are not on it
+    /// (a merchant's own `?session=...` in `ACCEPTURL`) are kept, but [`Feedback::unsigned`]
+    /// names them, and no typed accessor of [`Feedback`] reads one.
     pub fn new(sha_out: ShaPassphrase, algorithm: ShaAlgorithm) -> Self {
         FeedbackVerifier {
             passphrase: sha_out,
             algorithm,
-            list: ShaList::All,
+            list: ShaList::sha_out(),
         }
     }
 
-    /// The account's SHA-OUT list, when it is narrower than every parameter received.
+    /// Another SHA-OUT list: narrower names, or [`ShaList::All`] to make any parameter the
+    /// platform did not sign fail the check.
     pub fn with_sha_out_list(mut self, list: ShaList) -> Self {
         self.list = list;
         self
@@ -242,7 +242,7 @@ impl FeedbackVerifier {
                 _ => FeedbackError::Mismatch,
             }
         })?;
-        Feedback::from_verified(params)
+        Feedback::from_verified(params, &self.list)
     }
 }
 
@@ -335,11 +335,21 @@ pub struct Feedback {
     eci: Option<String>,
     /// Every parameter but `SHASIGN`, as received.
     params: Vec<(String, String)>,
+    /// The names of the non-empty parameters the SHA-OUT list leaves out, as received.
+    unsigned: Vec<String>,
 }
 
 impl Feedback {
-    fn from_verified(mut params: Vec<(String, String)>) -> Result<Feedback, FeedbackError> {
+    fn from_verified(
+        mut params: Vec<(String, String)>,
+        list: &ShaList,
+    ) -> Result<Feedback, FeedbackError> {
         params.retain(|(n, _)| !n.eq_ignore_ascii_case(SHASIGN));
+        let unsigned = params
+            .iter()
+            .filter(|(n, v)| !v.is_empty() && !list.contains(n))
+            .map(|(n, _)| n.clone())
+            .collect();
         let text = |name: &str| {
             params
                 .iter()
@@ -375,6 +385,7 @@ impl Feedback {
             ip: text("IP"),
             eci: text("ECI"),
             params,
+            unsigned,
         })
     }
 
@@ -471,45 +482,22 @@ impl Feedback {
         self.params.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 
-    /// The parameters this type does not read itself, as received and in order.
+    /// The parameters this type does not read itself, as received and in order (signed or
+    /// not: see [`unsigned`](Self::unsigned)).
     pub fn others(&self) -> impl Iterator<Item = (&str, &str)> {
         self.params().filter(|(n, _)| !is_known(n))
+    }
+
+    /// The names (as received) of the non-empty parameters that the signature did not cover
+    /// because they are not on the SHA-OUT list: anyone could have added or changed them.
+    /// The typed accessors only read parameters of the published SHA-OUT list.
+    pub fn unsigned(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.unsigned.iter().map(String::as_str)
     }
 }
 
 fn is_known(name: &str) -> bool {
     KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name))
-}
-
-/// Shows a CARDNO only when it looks masked: a masking character and no more digits than a
-/// masked number may show (the first 6 and last 4). Anything else might be a card number.
-struct Masked<'a>(Option<&'a str>);
-
-impl Masked<'_> {
-    fn is_masked(value: &str) -> bool {
-        let digits = value.chars().filter(char::is_ascii_digit).count();
-        let masks = value.chars().any(|c| matches!(c, 'X' | 'x' | '*'));
-        masks && digits <= 10
-    }
-}
-
-impl fmt::Debug for Masked<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            None => f.write_str("None"),
-            Some(v) if Masked::is_masked(v) => write!(f, "Some({v:?})"),
-            Some(_) => f.write_str("Some(<redacted>)"),
-        }
-    }
-}
-
-/// Shows whether a value is present, never the value.
-struct Redacted(bool);
-
-impl fmt::Debug for Redacted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0 { "Some(<redacted>)" } else { "None" })
-    }
 }
 
 impl fmt::Debug for Feedback {
@@ -533,6 +521,7 @@ impl fmt::Debug for Feedback {
             .field("ip", &Redacted(self.ip.is_some()))
             .field("eci", &self.eci)
             .field("others", &others)
+            .field("unsigned", &self.unsigned)
             .finish()
     }
 }

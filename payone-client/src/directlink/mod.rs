@@ -92,6 +92,7 @@ mod ncerror;
 mod outcome;
 mod params;
 mod privacy;
+mod redact;
 mod response;
 mod sign;
 mod status;
@@ -119,7 +120,7 @@ pub use outcome::{OrderOutcome, Outcome};
 pub use privacy::{Notice, NoticeCode, PrivacyPolicy, PrivacyStatus};
 pub use response::NcResponse;
 pub use sign::{
-    SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, UnknownShaAlgorithm, sha_sign,
-    signed_names, verify_sha_in, verify_sha_out,
+    SHA_OUT_PARAMETERS, SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase,
+    UnknownShaAlgorithm, sha_sign, signed_names, verify_sha_in, verify_sha_out,
 };
 pub use status::Status;

@@ -8,6 +8,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use super::answer_error::AnswerError;
 use super::attributes::Attributes;
 use super::ncerror::NcError;
+use super::redact::{Masked, Redacted};
 use super::status::Status;
 use super::xml;
 
@@ -17,7 +18,11 @@ use super::xml;
 /// unknown attributes (`SessionID`, paramplus content, ...) stay in [`NcResponse::attributes`].
 /// The element may sit inside a root element (`WITHROOT=Y`), after an XML declaration or
 /// none. An empty attribute reads as absent (`None`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows `CARDNO` only as the platform masks it (a direct-debit answer may carry the
+/// account number or IBAN there, seed 002 sections 8.1.2 and 8.1.3), never `IP`, and the
+/// values of sensitive attributes (`MANDATEID`, `IBAN`, `ED`, `CN`, ...) as `<redacted>`.
+#[derive(Clone, PartialEq, Eq)]
 pub struct NcResponse {
     orderid: Option<String>,
     payid: Option<String>,
@@ -37,6 +42,31 @@ pub struct NcResponse {
     complus: Option<String>,
     html_answer: Option<String>,
     attributes: Attributes,
+}
+
+impl std::fmt::Debug for NcResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NcResponse")
+            .field("orderid", &self.orderid)
+            .field("payid", &self.payid)
+            .field("payidsub", &self.payidsub)
+            .field("ncstatus", &self.ncstatus)
+            .field("ncerror", &self.ncerror)
+            .field("ncerrorplus", &self.ncerrorplus)
+            .field("acceptance", &self.acceptance)
+            .field("status", &self.status)
+            .field("amount", &self.amount)
+            .field("currency", &self.currency)
+            .field("pm", &self.pm)
+            .field("brand", &self.brand)
+            .field("cardno", &Masked(self.cardno.as_deref()))
+            .field("eci", &self.eci)
+            .field("ip", &Redacted(self.ip.is_some()))
+            .field("complus", &self.complus)
+            .field("html_answer", &self.html_answer)
+            .field("attributes", &self.attributes)
+            .finish()
+    }
 }
 
 /// base64 as `HTML_ANSWER` carries it: standard alphabet, padding optional.

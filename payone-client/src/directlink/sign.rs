@@ -6,6 +6,6 @@
 //! here unchanged (`payone_client::directlink::sha_sign` and so on).
 
 pub use payone_types::directlink::{
-    SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase, UnknownShaAlgorithm, sha_sign,
-    signed_names, verify_sha_in, verify_sha_out,
+    SHA_OUT_PARAMETERS, SHASIGN, ShaAlgorithm, ShaList, ShaOutError, ShaPassphrase,
+    UnknownShaAlgorithm, sha_sign, signed_names, verify_sha_in, verify_sha_out,
 };

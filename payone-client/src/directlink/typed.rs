@@ -4,11 +4,14 @@
 
 use std::borrow::Cow;
 
-use payone_types::generated::directlink::{Maintenancedirect, Orderdirect, PrivacyPolicy};
+use payone_types::generated::directlink::{
+    Maintenancedirect, Orderdirect, PrivacyPolicy, Querydirect,
+};
 use payone_types::{AccountParams, Charset, Request};
 
 use super::DirectLinkClient;
 use super::config::DirectLinkConfig;
+use super::environment::Endpoint;
 use super::environment::EnvironmentKind;
 use super::error::{DirectLinkError, RequestError};
 use super::outcome::{OrderOutcome, Outcome};
@@ -64,6 +67,22 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     ) -> Result<Outcome, DirectLinkError> {
         let params = checked_params(request, self.config())?;
         self.maintenance(&params).await
+    }
+
+    /// Sends a typed direct query (seed 002 section 6.1.2), limited by the query policy's
+    /// timeout, and classifies the answer as [`query`](Self::query) does. The tables check the
+    /// request first; one of ORDERID and PAYID must name the order
+    /// ([`RequestError::MissingReference`] otherwise). Nothing is sent when a check fails.
+    pub async fn send_query(&self, request: &Querydirect) -> Result<Outcome, DirectLinkError> {
+        let params = checked_params(request, self.config())?;
+        if !params.iter().any(|(n, _)| n == "ORDERID" || n == "PAYID") {
+            return Err(DirectLinkError::Request(RequestError::MissingReference));
+        }
+        let response = self.query_params(&params).await?;
+        Outcome::from_response(response).map_err(|source| DirectLinkError::Answer {
+            endpoint: Endpoint::Query,
+            source,
+        })
     }
 
     /// Sends a typed privacy-policy request.

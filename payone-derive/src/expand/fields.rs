@@ -23,6 +23,8 @@ pub enum Kind {
     Choice,
     /// `Vec<E>` of indexed elements.
     Elements,
+    /// `Vec<T>` of one parameter sent several times under the same name (`repeat`).
+    Repeated,
 }
 
 /// One parsed field.
@@ -45,7 +47,7 @@ impl Field {
     fn field_type(&self) -> TokenStream {
         let inner = &self.inner;
         match (&self.kind, self.required) {
-            (Kind::Elements, _) => quote!(::std::vec::Vec<#inner>),
+            (Kind::Elements | Kind::Repeated, _) => quote!(::std::vec::Vec<#inner>),
             (_, Required::Yes) => quote!(#inner),
             _ => quote!(::std::option::Option<#inner>),
         }
@@ -90,9 +92,10 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
             "hash",
             "choice",
             "elements",
+            "repeat",
         ]
     } else {
-        &["name", "required", "conditional", "hash"]
+        &["name", "required", "conditional", "hash", "repeat"]
     };
     let mut out = Vec::new();
     for field in &named.named {
@@ -103,6 +106,7 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
         let required_flag = reader.flag("required", errors);
         let conditional = reader.flag("conditional", errors);
         let hash = reader.flag("hash", errors);
+        let repeat = reader.flag("repeat", errors);
         let (choice, elements) = if allow_kinds {
             (
                 reader.flag("choice", errors),
@@ -121,21 +125,32 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
             (false, true) => Required::Conditional,
             _ => Required::No,
         };
-        let kind = match (choice, elements) {
-            (true, true) => {
-                errors.push(span, "a field is either `choice` or `elements`");
+        let kind = match (choice, elements, repeat) {
+            (true, true, _) | (true, _, true) | (_, true, true) => {
+                errors.push(span, "a field is one of `choice`, `elements` or `repeat`");
                 Kind::Scalar
             }
-            (true, false) => Kind::Choice,
-            (false, true) => Kind::Elements,
+            (true, false, false) => Kind::Choice,
+            (false, true, false) => Kind::Elements,
+            (false, false, true) => Kind::Repeated,
             _ => Kind::Scalar,
         };
+        if repeat && required == Required::Yes {
+            errors.push(
+                span,
+                "a `repeat` field is not `required` (it may be sent zero times)",
+            );
+        }
         if name.is_none() && !matches!(kind, Kind::Elements) {
             errors.push(span, "missing `#[payone(name = \"...\")]` on this field");
         }
         let inner = match (&kind, required) {
             (Kind::Elements, _) => wrapped(&field.ty, "Vec").cloned().or_else(|| {
                 errors.push(span, "an `elements` field is a `Vec<Element>`");
+                None
+            }),
+            (Kind::Repeated, _) => wrapped(&field.ty, "Vec").cloned().or_else(|| {
+                errors.push(span, "a `repeat` field is a `Vec<T>`");
                 None
             }),
             (_, Required::Yes) => Some(field.ty.clone()),
@@ -185,7 +200,7 @@ pub fn getters(fields: &[Field]) -> TokenStream {
                 None => "The elements.".to_owned(),
             };
             match (&f.kind, f.required) {
-                (Kind::Elements, _) => quote! {
+                (Kind::Elements | Kind::Repeated, _) => quote! {
                     #[doc = #doc]
                     pub fn #ident(&self) -> &[#inner] { &self.#ident }
                 },
@@ -238,6 +253,14 @@ pub fn write_statements(fields: &[Field], index: Option<&TokenStream>) -> TokenS
                         ::payone_types::request::Choice::write_choice(choice, #hash, out);
                     }
                 },
+                (Kind::Repeated, _) => {
+                    let push = push(quote!(value));
+                    quote! {
+                        for value in &self.#ident {
+                            #push
+                        }
+                    }
+                }
                 (Kind::Scalar, Required::Yes) => push(quote!(&self.#ident)),
                 (Kind::Scalar, _) => {
                     let push = push(quote!(value));
@@ -264,6 +287,7 @@ pub fn rows(
         .filter(|f| !matches!(f.kind, Kind::Elements))
         .map(|f| {
             let (inner, hash) = (&f.inner, f.hash);
+            let repeat = matches!(f.kind, Kind::Repeated);
             let name = f.name.as_ref().expect("checked in parse");
             let required = match f.required {
                 Required::Yes => quote!(::payone_types::Required::Yes),
@@ -291,6 +315,7 @@ pub fn rows(
                     sensitive: #sensitive,
                     account: false,
                     array: #array,
+                    repeat: #repeat,
                     block: #block,
                     group: #group,
                     check: #check,
@@ -348,7 +373,7 @@ pub fn builder(
             None => "Sets the elements.".to_owned(),
         };
         let value_ty = match f.kind {
-            Kind::Elements => quote!(::std::vec::Vec<#inner>),
+            Kind::Elements | Kind::Repeated => quote!(::std::vec::Vec<#inner>),
             _ => quote!(#inner),
         };
         match required.iter().position(|r| r.ident == f.ident) {
@@ -376,7 +401,7 @@ pub fn builder(
                 }
             }
             None => match f.kind {
-                Kind::Elements => quote! {
+                Kind::Elements | Kind::Repeated => quote! {
                     #[doc = #doc]
                     pub fn #ident(mut self, value: #value_ty) -> Self {
                         self.#ident = value;

@@ -106,6 +106,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 sensitive: <#ty as ::payone_types::ParamValue>::SENSITIVE,
                 account: true,
                 array: None,
+                repeat: false,
                 block: None,
                 group: "",
                 check: <#ty as ::payone_types::ParamValue>::check_param,
@@ -122,7 +123,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             Kind::Choice => {
                 quote!(rows.extend(<#inner as ::payone_types::request::Choice>::blocks_info());)
             }
-            Kind::Scalar => quote!(),
+            Kind::Scalar | Kind::Repeated => quote!(),
         }
     });
     let element_checks = fields
@@ -166,6 +167,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                     sensitive: false,
                     account: false,
                     array: None,
+                    repeat: false,
                     block: None,
                     group: "",
                     check: |s| {

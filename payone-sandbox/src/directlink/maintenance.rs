@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::request::{self, DlRequest, Page};
-use super::store::{Operation, Refusal, Store};
+use super::store::{Refusal, Store, parse_operation};
 use super::xml::{self, NcResponse, Refused, major_units};
 use super::xml_answer;
 use crate::app::App;
@@ -29,7 +29,7 @@ fn answer(app: &App, request: &DlRequest) -> NcResponse {
         return NcResponse::refused(orderid, &refused);
     }
     // Both were checked: a known OPERATION, AMOUNT digits.
-    let Some(operation) = request.get("OPERATION").and_then(Operation::parse) else {
+    let Some(operation) = request.get("OPERATION").and_then(parse_operation) else {
         return NcResponse::refused(orderid, &Refused::invalid("OPERATION", "unknown value"));
     };
     let amount = request.get("AMOUNT").and_then(|a| a.parse::<u64>().ok());

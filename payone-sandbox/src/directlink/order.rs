@@ -62,15 +62,17 @@ fn new_order(request: &DlRequest) -> Result<NewOrder, Refused> {
     let amount: u64 = value("AMOUNT")
         .parse()
         .map_err(|_| Refused::invalid("AMOUNT", "must have 1 to 15 digits"))?;
-    let operation = match request.get("OPERATION") {
-        Some("SAL") => OrderOperation::Sale,
-        _ => OrderOperation::Authorise,
-    };
+    let operation = request
+        .get("OPERATION")
+        .map_or(Ok(OrderOperation::Authorise), OrderOperation::parse)?;
     let cardno = value("CARDNO");
-    let three_d = request
-        .get("FLAG3D")
-        .is_some_and(|f| f.eq_ignore_ascii_case("Y"))
-        && cardno == CARD_3DS;
+    // FLAG3D and the return URLs are rows of the table's 3-D Secure group (checked above with
+    // the rest of the table); the generated LIST decides what FLAG3D asks for.
+    let three_d = request.get("FLAG3D").is_some_and(|f| {
+        use payone_types::ParamValue;
+        use payone_types::generated::directlink::Flag3d;
+        Flag3d::parse_param(f) == Ok(Flag3d::Y)
+    }) && cardno == CARD_3DS;
     let status = match amount {
         AMOUNT_REFUSED => 2,
         AMOUNT_WAITING => 51,

@@ -275,13 +275,8 @@ fn check_builtin(request: &DlRequest, page: Page) -> Result<(), Refused> {
                     .ok_or_else(|| Refused::invalid(name, Rule::Missing))?;
                 format(name, value).map_err(|rule| Refused::invalid(name, rule))?;
             }
-            if let Some(operation) = request.get("OPERATION")
-                && !matches!(operation, "RES" | "SAL")
-            {
-                return Err(Refused::invalid(
-                    "OPERATION",
-                    "unknown value; permitted: RES, SAL",
-                ));
+            if let Some(operation) = request.get("OPERATION") {
+                super::store::OrderOperation::parse(operation)?;
             }
             Ok(())
         }
@@ -290,10 +285,10 @@ fn check_builtin(request: &DlRequest, page: Page) -> Result<(), Refused> {
             let operation = request
                 .get("OPERATION")
                 .ok_or_else(|| Refused::invalid("OPERATION", Rule::Missing))?;
-            if super::store::Operation::parse(operation).is_none() {
+            if super::store::parse_operation(operation).is_none() {
                 return Err(Refused::invalid(
                     "OPERATION",
-                    "unknown value; permitted: REN, DEL, DES, SAL, SAS, RFD, RFS",
+                    payone_types::Rule::UnknownValue(super::store::Operation::VALUES),
                 ));
             }
             for name in ["AMOUNT", "CURRENCY"] {

@@ -9,45 +9,40 @@ pub const FIRST_PAYID: u64 = 400_000_001;
 /// What `OPERATION` asked of a new order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OrderOperation {
-    /// `RES`: authorise only (STATUS 5).
+    /// `RES` (or `PAU`, a pre-authorisation): authorise only (STATUS 5).
     Authorise,
     /// `SAL`: authorise and request the payment (STATUS 9).
     Sale,
 }
 
-/// A maintenance `OPERATION` (seed 002 section 5.1.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Operation {
-    /// `REN`: renew the authorisation.
-    Ren,
-    /// `DEL`: delete the authorisation; it may be renewed.
-    Del,
-    /// `DES`: delete the authorisation and close the order.
-    Des,
-    /// `SAL`: partial capture; more may follow.
-    Sal,
-    /// `SAS`: the last (or only) capture; closes capturing.
-    Sas,
-    /// `RFD`: partial refund; more may follow.
-    Rfd,
-    /// `RFS`: the last (or only) refund; closes refunding.
-    Rfs,
+impl OrderOperation {
+    /// What a new order's `OPERATION` value asks for, by the generated LIST of the 3.2 table.
+    /// An unknown value, and `RFD` (a refund not linked to a payment, which the sandbox does
+    /// not simulate), are refused.
+    pub(crate) fn parse(value: &str) -> Result<OrderOperation, super::xml::Refused> {
+        use payone_types::ParamValue;
+        use payone_types::generated::directlink::CreditCardOperation;
+
+        let refused =
+            |rule: &dyn ToString| super::xml::Refused::invalid("OPERATION", rule.to_string());
+        match CreditCardOperation::parse_param(value).map_err(|rule| refused(&rule))? {
+            CreditCardOperation::Res | CreditCardOperation::Pau => Ok(OrderOperation::Authorise),
+            CreditCardOperation::Sal => Ok(OrderOperation::Sale),
+            CreditCardOperation::Rfd => Err(refused(
+                &"RFD (a refund not linked to a payment) is not simulated by the sandbox",
+            )),
+        }
+    }
 }
 
-impl Operation {
-    /// The operation of an `OPERATION` value.
-    pub(crate) fn parse(value: &str) -> Option<Operation> {
-        Some(match value {
-            "REN" => Operation::Ren,
-            "DEL" => Operation::Del,
-            "DES" => Operation::Des,
-            "SAL" => Operation::Sal,
-            "SAS" => Operation::Sas,
-            "RFD" => Operation::Rfd,
-            "RFS" => Operation::Rfs,
-            _ => return None,
-        })
-    }
+/// A maintenance `OPERATION`: the generated LIST of the 5.1.2 table (`REN`, `DEL`, `DES`,
+/// `SAL`, `SAS`, `RFD`, `RFS`; what each does to an order is [`Store::maintain`]).
+pub(crate) use payone_types::generated::directlink::MaintenanceOperation as Operation;
+
+/// The operation of a maintenance `OPERATION` value, `None` when the table does not list it.
+pub(crate) fn parse_operation(value: &str) -> Option<Operation> {
+    use payone_types::ParamValue;
+    Operation::parse_param(value).ok()
 }
 
 /// The data of a new order that has passed every check.

@@ -99,7 +99,7 @@ pub(crate) fn feedback(order: &DlOrder, account: &DirectLinkAccount) -> Vec<(Str
         &params,
         &account.sha_out,
         account.sha_algorithm,
-        &ShaList::All,
+        &ShaList::sha_out(),
     );
     params.push((SHASIGN.to_owned(), shasign));
     params

@@ -510,6 +510,55 @@ async fn three_d_secure_returns_to_accepturl_with_a_sha_out_signature() {
     sandbox.shutdown().await;
 }
 
+/// The 3-D Secure rows are the table's (group three_d_secure): their LIST values are checked,
+/// the browser data of 3-D Secure v2 passes, a wrong value is refused naming the parameter.
+#[tokio::test]
+async fn three_d_secure_parameters_are_checked_by_the_table() {
+    let sandbox = sandbox().await;
+    let urls = [
+        ("ACCEPTURL", "https://shop.example/accept"),
+        ("DECLINEURL", "https://shop.example/decline"),
+    ];
+    let browser = [
+        ("WIN3DS", "POPUP"),
+        ("HTTP_ACCEPT", "*/*"),
+        ("HTTP_USER_AGENT", "Mozilla/5.0"),
+        ("LANGUAGE", "en_US"),
+        ("BROWSERACCEPTHEADER", "text/html,*/*;q=0.8"),
+        ("BROWSERCOLORDEPTH", "24"),
+        ("BROWSERJAVAENABLED", "false"),
+        ("BROWSERLANGUAGE", "de-DE"),
+        ("BROWSERSCREENHEIGHT", "1080"),
+        ("BROWSERSCREENWIDTH", "1920"),
+        ("BROWSERTIMEZONE", "-60"),
+        ("BROWSERUSERAGENT", "Mozilla/5.0"),
+    ];
+    let mut extra = vec![("CARDNO", DIRECTLINK_CARD_3DS), ("FLAG3D", "Y")];
+    extra.extend(urls);
+    extra.extend(browser);
+    let answer = order(&sandbox, "dl-3ds-v2", "1500", &extra).await;
+    assert_eq!(attr(&answer, "STATUS"), "46", "{answer}");
+
+    for (name, wrong) in [
+        ("FLAG3D", "N"),
+        ("WIN3DS", "IFRAME"),
+        ("BROWSERCOLORDEPTH", "30"),
+        ("BROWSERJAVAENABLED", "yes"),
+        ("BROWSERSCREENHEIGHT", "1234567"),
+    ] {
+        let mut extra: Vec<(&str, &str)> =
+            extra.iter().filter(|(n, _)| *n != name).copied().collect();
+        extra.push((name, wrong));
+        let answer = order(&sandbox, &format!("dl-3ds-{name}"), "1500", &extra).await;
+        assert_eq!(attr(&answer, "NCERROR"), "50001111", "{name}: {answer}");
+        assert!(
+            attr(&answer, "NCERRORPLUS").starts_with(&format!("{name}: ")),
+            "{name}: {answer}"
+        );
+    }
+    sandbox.shutdown().await;
+}
+
 #[tokio::test]
 async fn privacy_policy_per_brand_and_language() {
     let sandbox = sandbox().await;

@@ -100,6 +100,8 @@ pub struct OverlayParam {
     pub account: Option<bool>,
     /// Never printed.
     pub sensitive: Option<bool>,
+    /// Sent several times under the same name.
+    pub repeat: Option<bool>,
     /// `digits`.
     pub repr: Option<String>,
     /// Rust type name.
@@ -131,6 +133,7 @@ impl OverlayParam {
             || self.notes.is_some()
             || self.account.is_some()
             || self.sensitive.is_some()
+            || self.repeat.is_some()
             || self.repr.is_some()
             || self.rust.is_some()
             || self.source.is_some()
@@ -296,6 +299,7 @@ pub(super) fn assemble(
             notes: row.rest.clone(),
             account: false,
             sensitive: false,
+            repeat: false,
             repr: None,
             source: None,
             rust: None,
@@ -432,6 +436,7 @@ pub(super) fn assemble(
             notes: Vec::new(),
             account: false,
             sensitive: false,
+            repeat: false,
             repr: None,
             source: None,
             rust: None,
@@ -469,7 +474,7 @@ fn apply(p: &mut ParamSpec, refine: Option<&OverlayParam>) {
                 ($($f:ident),*) => { $( if let Some(v) = &r.$f { p.$f = v.clone(); } )* };
             }
         take!(
-            required, hash, format, values, unlisted, notes, account, sensitive
+            required, hash, format, values, unlisted, notes, account, sensitive, repeat
         );
         macro_rules! take_opt {
                 ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };

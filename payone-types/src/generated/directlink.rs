@@ -8,7 +8,7 @@ use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneR
 
 /// The `orderdirect` request of DirectLink (seed 002), named by its endpoint.
 ///
-/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page, so no FLAG3D/WIN3DS/HTTP_ACCEPT/BROWSER\*/ACCEPTURL or COF rows are recorded.
+/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page: the 3-D Secure rows (FLAG3D, WIN3DS, HTTP_ACCEPT, HTTP_USER_AGENT, ACCEPTURL, DECLINEURL, EXCEPTIONURL, LANGUAGE, BROWSER\*) come from the public 3-D Secure guides (group three_d_secure, each row naming its source); no COF rows are recorded.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "orderdirect", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -19,7 +19,7 @@ pub struct Orderdirect {
     #[payone(name = "ORDERID", required, hash)]
     orderid: NewOrderOrderid,
     #[payone(name = "AMOUNT", required, hash)]
-    amount: NewOrderAmount,
+    amount: Amount,
     #[payone(name = "CURRENCY", required, hash)]
     currency: Currency,
     #[payone(name = "COM", hash)]
@@ -40,6 +40,38 @@ pub struct Orderdirect {
     eci: Option<Eci>,
     #[payone(name = "EXCLPMLIST", hash)]
     exclpmlist: Option<Exclpmlist>,
+    #[payone(name = "FLAG3D", hash)]
+    flag3d: Option<Flag3d>,
+    #[payone(name = "HTTP_ACCEPT", conditional, hash)]
+    http_accept: Option<HttpAccept>,
+    #[payone(name = "HTTP_USER_AGENT", conditional, hash)]
+    http_user_agent: Option<HttpUserAgent>,
+    #[payone(name = "WIN3DS", hash)]
+    win3ds: Option<Win3ds>,
+    #[payone(name = "ACCEPTURL", conditional, hash)]
+    accepturl: Option<Accepturl>,
+    #[payone(name = "DECLINEURL", conditional, hash)]
+    declineurl: Option<Declineurl>,
+    #[payone(name = "EXCEPTIONURL", hash)]
+    exceptionurl: Option<Exceptionurl>,
+    #[payone(name = "LANGUAGE", hash)]
+    language: Option<ThreeDSecureLanguage>,
+    #[payone(name = "BROWSERACCEPTHEADER", conditional, hash)]
+    browseracceptheader: Option<Browseracceptheader>,
+    #[payone(name = "BROWSERCOLORDEPTH", conditional, hash)]
+    browsercolordepth: Option<Browsercolordepth>,
+    #[payone(name = "BROWSERJAVAENABLED", conditional, hash)]
+    browserjavaenabled: Option<Browserjavaenabled>,
+    #[payone(name = "BROWSERLANGUAGE", conditional, hash)]
+    browserlanguage: Option<Browserlanguage>,
+    #[payone(name = "BROWSERSCREENHEIGHT", conditional, hash)]
+    browserscreenheight: Option<Browserscreenheight>,
+    #[payone(name = "BROWSERSCREENWIDTH", conditional, hash)]
+    browserscreenwidth: Option<Browserscreenwidth>,
+    #[payone(name = "BROWSERTIMEZONE", conditional, hash)]
+    browsertimezone: Option<Browsertimezone>,
+    #[payone(name = "BROWSERUSERAGENT", conditional, hash)]
+    browseruseragent: Option<Browseruseragent>,
     #[payone(name = "CREDITDEBIT", hash)]
     creditdebit: Option<Creditdebit>,
     #[payone(choice, name = "PM", conditional, hash)]
@@ -57,9 +89,9 @@ pub struct Orderdirect {
 #[non_exhaustive]
 pub struct Maintenancedirect {
     #[payone(name = "AMOUNT", conditional, hash)]
-    amount: Option<MaintenanceAmount>,
+    amount: Option<Amount>,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: MaintenanceOperation,
     #[payone(name = "ORDERID", conditional, hash)]
     orderid: Option<MaintenanceOrderid>,
     #[payone(name = "PAYID", conditional, hash)]
@@ -94,8 +126,8 @@ pub struct Querydirect {
 #[payone(account(name = "PSWD", ty = "Pswd", required, hash))]
 #[non_exhaustive]
 pub struct PrivacyPolicy {
-    #[payone(name = "BRAND", hash)]
-    brand: Option<Brand>,
+    #[payone(name = "BRAND", repeat, hash)]
+    brand: Vec<Brand>,
     #[payone(name = "LANGUAGE", hash)]
     language: Option<Language>,
 }
@@ -161,7 +193,7 @@ pub struct CreditCard {
     #[payone(name = "OWNERTOWN", hash)]
     ownertown: Option<Ownertown>,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: CreditCardOperation,
 }
 
 /// 8.1.1 Direct Debits AT
@@ -180,7 +212,7 @@ pub struct DirectDebitsAt {
     #[payone(name = "ED", required, hash)]
     ed: DirectDebitsAtEd,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: DirectDebitsAtOperation,
     #[payone(name = "OWNERADDRESS", hash)]
     owneraddress: Option<Owneraddress>,
     #[payone(name = "OWNERTOWN", hash)]
@@ -207,7 +239,7 @@ pub struct DirectDebitsDe {
     #[payone(name = "MANDATEID", hash)]
     mandateid: Option<DirectDebitsDeMandateid>,
     #[payone(name = "OPERATION", hash)]
-    operation: Option<Operation>,
+    operation: Option<DirectDebitsDeOperation>,
     #[payone(name = "OWNERADDRESS", required, hash)]
     owneraddress: Owneraddress,
     #[payone(name = "OWNERTOWN", required, hash)]
@@ -232,7 +264,7 @@ pub struct DirectDebitsNl {
     #[payone(name = "ED", required, hash)]
     ed: DirectDebitsNlEd,
     #[payone(name = "OPERATION", required, hash)]
-    operation: Operation,
+    operation: DirectDebitsNlOperation,
     #[payone(name = "OWNERTOWN", hash)]
     ownertown: Option<Ownertown>,
     #[payone(name = "BIC", hash)]
@@ -290,7 +322,7 @@ pub struct Pswd(Cow<'static, str>);
 /// `AMOUNT`: format `N, 15`; source: seed 002.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "AMOUNT", format = "N, 15")]
-pub struct NewOrderAmount(u64);
+pub struct Amount(u64);
 
 /// Alphanumerischer Währungswert nach ISO, beispielsweise: EUR, USD, GBP, CHF, …
 ///
@@ -400,14 +432,27 @@ pub struct Ownertelno(Cow<'static, str>);
 
 /// Bestimmt den Typ der angefragten Transaktion. Sie können eine Standardoperation (Zahlungsprozedur) im Bereich „Globale Transaktionsparameter", Abschnitt „Standardoperationswert", auf der Seite „Technische Informationen" konfigurieren. Wenn Sie einen expliziten Operationswert in der Anfrage mitsenden, erhält dieser Vorrang vor dem Standardwert. Mögliche Werte:
 ///
-/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+/// `OPERATION`: format `LIST`; source: seed 002.
 ///
-/// Spec note: the page writes the format as `A, 3`. The values after "Mögliche Werte:" are missing in the export (the next text is the Format line), so the LIST is recorded unlisted (any non-empty value), not guessed.
+/// Spec note: the page writes the format as `A, 3` (three letters). The values after "Mögliche Werte:" are missing in the export (the next text is the Format line). The values and their descriptions are those of the new-order OPERATION row of the public English DirectLink integration guide (Ogone/Ingenico "DirectLink" guide, secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, section "Request parameters"), described here in our words.
 ///
 /// Spec note: the row is marked Obligatorisch (copied as yes); the page's list of mandatory parameters says "OPERATION (der Operationscode ist nicht streng obligatorisch, aber dringend empfohlen)", and the description says a default operation can be configured.
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "OPERATION", format = "LIST", unlisted)]
-pub struct Operation(Cow<'static, str>);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "OPERATION")]
+pub enum CreditCardOperation {
+    /// `RES`: request for authorisation
+    #[payone(value = "RES")]
+    Res,
+    /// `SAL`: request for direct sale (authorisation and payment in one step)
+    #[payone(value = "SAL")]
+    Sal,
+    /// `RFD`: refund not linked to a previous payment (not a maintenance operation; only with the acquirer's permission)
+    #[payone(value = "RFD")]
+    Rfd,
+    /// `PAU`: request for pre-authorisation (optional, in agreement with the acquirer)
+    #[payone(value = "PAU")]
+    Pau,
+}
 
 /// Fügt ein Root-Element in Ihre XML-Antwort ein. Mögliche Werte: ‘Y’ oder leer.
 ///
@@ -478,6 +523,196 @@ pub enum Eci {
 #[payone(name = "EXCLPMLIST", format = "TEXT")]
 pub struct Exclpmlist(Cow<'static, str>);
 
+/// Instructs our system to perform 3-D Secure identification if necessary.
+///
+/// `FLAG3D`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide writes the value as "Fixed value: 'Y'"; recorded as a LIST of the one value Y.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "FLAG3D")]
+pub enum Flag3d {
+    /// `Y`: perform 3-D Secure identification if necessary
+    #[payone(value = "Y")]
+    Y,
+}
+
+/// The Accept request-header field of the cardholder's browser (for example `\*/\*`); the issuer uses it to check that the browser is compatible with its identification system.
+///
+/// `HTTP_ACCEPT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "HTTP_ACCEPT", format = "TEXT")]
+pub struct HttpAccept(Cow<'static, str>);
+
+/// The User-Agent request-header field of the cardholder's browser (for example `Mozilla/4.0`).
+///
+/// `HTTP_USER_AGENT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "HTTP_USER_AGENT", format = "TEXT")]
+pub struct HttpUserAgent(Cow<'static, str>);
+
+/// How the identification page is shown to the customer.
+///
+/// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide lists the values MAINW (default), POPUP and POPIX; recorded as a LIST of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "WIN3DS")]
+pub enum Win3ds {
+    /// `MAINW`: in the main window (the default)
+    #[payone(value = "MAINW")]
+    Mainw,
+    /// `POPUP`: in a pop-up window, returning to the main window at the end
+    #[payone(value = "POPUP")]
+    Popup,
+    /// `POPIX`: in a pop-up window, staying in the pop-up window
+    #[payone(value = "POPIX")]
+    Popix,
+}
+
+/// URL of the page to show the customer when the payment is authorised (or waiting to be authorised) after the identification.
+///
+/// `ACCEPTURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ACCEPTURL", format = "TEXT")]
+pub struct Accepturl(Cow<'static, str>);
+
+/// URL of the page to show the customer when the identification fails or the acquirer declines the authorisation.
+///
+/// `DECLINEURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "DECLINEURL", format = "TEXT")]
+pub struct Declineurl(Cow<'static, str>);
+
+/// URL of the page to show the customer when the payment result is uncertain after the identification.
+///
+/// `EXCEPTIONURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives no format (its table has no Format column); recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "EXCEPTIONURL", format = "TEXT")]
+pub struct Exceptionurl(Cow<'static, str>);
+
+/// The customer's language for the identification pages, for example `en_US`.
+///
+/// `LANGUAGE`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
+///
+/// Spec note: the guide gives the example en_US (language and country, as DESIGN.md section 6's signature vector sends it) and no format; recorded as TEXT, not guessed. Unlike the privacy-policy LANGUAGE (7.1.2: ISO 639-1 codes), it is not a list of codes.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "LANGUAGE", format = "TEXT")]
+pub struct ThreeDSecureLanguage(Cow<'static, str>);
+
+/// Exact content of the HTTP Accept headers as the cardholder's browser sent them to the merchant.
+///
+/// `BROWSERACCEPTHEADER`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the name in camel case (browserAcceptHeader; DirectLink names are read in any case) and the format as `Length: Variable, maximum 2048 characters`; recorded as AN, 2048.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERACCEPTHEADER", format = "AN, 2048")]
+pub struct Browseracceptheader(Cow<'static, str>);
+
+/// Bit depth of the browser's colour palette, in bits per pixel (screen.colorDepth).
+///
+/// `BROWSERCOLORDEPTH`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list gives the values 1, 4, 8, 15, 16, 24, 32 and 48 (a browser with another depth sends the next accepted value below it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "BROWSERCOLORDEPTH")]
+pub enum Browsercolordepth {
+    /// `1`: 1 bit
+    #[payone(value = "1")]
+    V1,
+    /// `4`: 4 bits
+    #[payone(value = "4")]
+    V4,
+    /// `8`: 8 bits
+    #[payone(value = "8")]
+    V8,
+    /// `15`: 15 bits
+    #[payone(value = "15")]
+    V15,
+    /// `16`: 16 bits
+    #[payone(value = "16")]
+    V16,
+    /// `24`: 24 bits
+    #[payone(value = "24")]
+    V24,
+    /// `32`: 32 bits
+    #[payone(value = "32")]
+    V32,
+    /// `48`: 48 bits
+    #[payone(value = "48")]
+    V48,
+}
+
+/// Whether the cardholder's browser can execute Java (navigator.javaEnabled).
+///
+/// `BROWSERJAVAENABLED`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the type as Boolean with the values true and false; recorded as a LIST of the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "BROWSERJAVAENABLED")]
+pub enum Browserjavaenabled {
+    /// `true`: Java enabled
+    #[payone(value = "true")]
+    True,
+    /// `false`: Java not enabled
+    #[payone(value = "false")]
+    False,
+}
+
+/// The browser language as defined in IETF BCP 47 (navigator.language), for example en, fr, en-US; not case-sensitive.
+///
+/// `BROWSERLANGUAGE`: format `AN, 8`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the format as `Length: Variable, 1–8 characters` (xx, xxx, xx-XX or xx-xxxx-xx); recorded as AN, 8.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERLANGUAGE", format = "AN, 8")]
+pub struct Browserlanguage(Cow<'static, str>);
+
+/// Total height of the cardholder's screen in pixels (screen.height).
+///
+/// `BROWSERSCREENHEIGHT`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list writes the type as Int between 0 and 999999; recorded as N, 6.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERSCREENHEIGHT", format = "N, 6")]
+pub struct Browserscreenheight(u32);
+
+/// Total width of the cardholder's screen in pixels (screen.width).
+///
+/// `BROWSERSCREENWIDTH`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: recorded as N, 6, as the height (the EMV 3-D Secure specification gives both 1 to 6 digits).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERSCREENWIDTH", format = "N, 6")]
+pub struct Browserscreenwidth(u32);
+
+/// Time difference between UTC and the browser's local time, in minutes.
+///
+/// `BROWSERTIMEZONE`: format `TEXT`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: the list describes the value (minutes, negative east of UTC in the EMV 3-D Secure specification) without a length the export shows; recorded as TEXT, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERTIMEZONE", format = "TEXT")]
+pub struct Browsertimezone(Cow<'static, str>);
+
+/// Exact content of the HTTP User-Agent header of the cardholder's browser.
+///
+/// `BROWSERUSERAGENT`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
+///
+/// Spec note: recorded as AN, 2048, the maximum the EMV 3-D Secure specification gives for the user agent (as for the Accept headers).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "BROWSERUSERAGENT", format = "AN, 2048")]
+pub struct Browseruseragent(Cow<'static, str>);
+
 /// Um die Aufteilung von Kredit- und Debit-Karten via DirectLink zu nutzen, müssen Sie den Parameter CREDITDEBIT in die verborgenen Felder aufnehmen, die Sie an die Seite orderdirect.asp senden (und daher auch in die SHA-IN-Berechnung einschließen!).
 ///
 /// `CREDITDEBIT`: format `LIST`; source: seed 002.
@@ -498,14 +733,38 @@ pub enum Creditdebit {
     D,
 }
 
-/// Betrag der Bestellung, mit 100 multipliziert. Nur obligatorisch, wenn der Betrag in der Datenpflegeanfrage sich von dem in der Originalautorisierung unterscheidet. Wir empfehlen jedoch, den Betrag immer anzugeben. Unser System prüft, ob der Betrag in der Datenpflegeanfrage nicht zu hoch im Vergleich zum Betrag in der Originalautorisierung bzw. -zahlung ist.
+/// Mögliche Werte:
 ///
-/// `AMOUNT`: format `TEXT`; source: seed 002.
+/// `OPERATION`: format `LIST`; source: seed 002.
 ///
-/// Spec note: the 5.1.2 table gives no format (3.2 writes AMOUNT as N, 15); recorded as TEXT. Required conditional: "Nur obligatorisch, wenn der Betrag ... sich von dem in der Originalautorisierung unterscheidet".
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "AMOUNT", format = "TEXT")]
-pub struct MaintenanceAmount(Cow<'static, str>);
+/// Bitte beachten Sie bei DEL und DES, dass nicht alle Akzeptanzpartner das Löschen einer Autorisierung unterstützen. Wenn Ihr Akzeptanzpartner DEL/DES nicht unterstützt, können wir dennoch die Löschung der Autorisierung im Back-Office simulieren.
+///
+/// Spec note: the values after "Mögliche Werte:" are missing in the export; the page names only DEL and DES (in the remark above) and its introduction of section 5 the operations capture, delete, renew and refund. The seven codes are those issue 4 names for 5.1.2 (REN, DEL, DES, SAL, SAS, RFD, RFS); their descriptions are those of the maintenance OPERATION row of the public English DirectLink integration guide (secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, "Maintenance request"), described here in our words. The 5.1.2 table gives no format; required yes from the table's introduction ("die obligatorische Aufforderung Parameter").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "OPERATION")]
+pub enum MaintenanceOperation {
+    /// `REN`: renew the authorisation, when the original one is no longer valid
+    #[payone(value = "REN")]
+    Ren,
+    /// `DEL`: delete the authorisation; the order stays open for further maintenance
+    #[payone(value = "DEL")]
+    Del,
+    /// `DES`: delete the authorisation and close the order
+    #[payone(value = "DES")]
+    Des,
+    /// `SAL`: partial capture (payment); further captures may follow
+    #[payone(value = "SAL")]
+    Sal,
+    /// `SAS`: the last (or only) partial or full capture; closes the order for further captures
+    #[payone(value = "SAS")]
+    Sas,
+    /// `RFD`: partial refund of a paid order; further refunds may follow
+    #[payone(value = "RFD")]
+    Rfd,
+    /// `RFS`: the last (or only) partial or full refund; closes the order for further refunds
+    #[payone(value = "RFS")]
+    Rfs,
+}
 
 /// Sie können die PAYID oder die orderID zur Identifikation der Originalbestellung senden. Wir empfehlen die Verwendung der PAYID.
 ///
@@ -545,7 +804,7 @@ pub struct Payidsub(Cow<'static, str>);
 
 /// Zahlungsmethode Marke
 ///
-/// `BRAND`: format `TEXT`; source: seed 002.
+/// `BRAND`: format `TEXT`; may be sent several times under the same name; source: seed 002.
 ///
 /// Sie können dieses Feld mehrmals übermitteln, um das Ergebnis mehrerer Marken zugleich zu erhalten.
 ///
@@ -553,17 +812,17 @@ pub struct Payidsub(Cow<'static, str>);
 ///
 /// Leere/fehlerhaft formatierte Marken werden ignoriert
 ///
-/// Spec note: the page writes the format as `String (e.g. Visa)`. Recorded as TEXT. The field may be sent several times ("mehrmals"), but the page gives no maximum and no index, so it is one row, not an array group; the repetition is not modelled. Optional: the description begins "Optional:".
+/// Spec note: the page writes the format as `String (e.g. Visa)`. Recorded as TEXT. The field may be sent several times ("mehrmals") under the same name, with no maximum and no index, so it is one row marked `repeat = true` (a Vec of brands), not an array group. Optional: the description begins "Optional:".
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "BRAND", format = "TEXT")]
 pub struct Brand(Cow<'static, str>);
 
 /// Die Sprache, in der Sie den Text erhalten möchten. Wenn nicht angegeben, wird der Text in der ursprünglich eingestellten Sprache des Händlers angezeigt.
 ///
-/// `LANGUAGE`: format `LIST`; codes of ISO 639-1; source: seed 002.
+/// `LANGUAGE`: format `LIST`; codes of ISO 639-1 (any case); source: seed 002.
 ///
-/// Spec note: the page writes the format as `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`. Recorded as a LIST of the ISO 639-1 codes (the page's example writes the code in upper case). Optional: the description begins "Optional:".
-pub type Language = ::payone_types::Language;
+/// Spec note: the page writes the format as `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`. Recorded as a LIST of the ISO 639-1 codes in either case (`ISO 639-1 (any case)`): the page's example writes the code in upper case (FR), the standard in lower case (fr). Optional: the description begins "Optional:".
+pub type Language = ::payone_types::LanguageAnyCase;
 
 /// Bankkontonummer
 ///
@@ -595,6 +854,17 @@ pub enum DirectDebitsAtEd {
     #[payone(value = "9999")]
     V9999,
 }
+
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed.
+///
+/// Spec note: no Obligatorisch column in 8.1.1; required as the 3.2 row of the same name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsAtOperation(Cow<'static, str>);
 
 /// Bankkontonummer
 ///
@@ -640,6 +910,15 @@ pub enum DirectDebitsDeEd {
 )]
 pub struct DirectDebitsDeMandateid(Cow<'static, str>);
 
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed. Obligatorisch: N.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsDeOperation(Cow<'static, str>);
+
 /// Bankkontonummer
 ///
 /// `CARDNO`: format `AN, 35`; sensitive: never printed; source: seed 002.
@@ -670,6 +949,17 @@ pub enum DirectDebitsNlEd {
     #[payone(value = "9999")]
     V9999,
 }
+
+/// Operationscode (Auszuführende Aktion)
+///
+/// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: seed 002.
+///
+/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export. Recorded as an unlisted LIST (any non-empty value), not guessed.
+///
+/// Spec note: no Obligatorisch column in 8.1.3; required as the 3.2 row of the same name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "OPERATION", format = "LIST", unlisted)]
+pub struct DirectDebitsNlOperation(Cow<'static, str>);
 
 /// Bankidentifikationscode.
 ///

@@ -281,3 +281,52 @@ fn iso_8859_1_answers() {
     .unwrap();
     assert_eq!(response.ncerrorplus(), Some("é"));
 }
+
+/// A direct-debit answer (seed 002 sections 8.1.2 and 8.1.3: these fields "können in der
+/// DirectLink XML-Antwort zurückgegeben werden"): CARDNO carries the IBAN, unmasked.
+const DIRECT_DEBIT: &str = r#"<?xml version="1.0"?><ncresponse orderID="dd-1" PAYID="3014" NCSTATUS="0" NCERROR="" NCERRORPLUS="" ACCEPTANCE="" STATUS="5" amount="12" currency="EUR" PM="Direct Debits DE" BRAND="Direct Debits DE" CARDNO="DE89370400440532013000" MANDATEID="MANDATE-4711/X" ED="9999" CN="Erika Mustermann" IP="192.0.2.10" SessionID="s-1"/>"#;
+
+#[test]
+fn debug_of_answers_and_outcomes_hides_account_data() {
+    let secrets = [
+        "DE89370400440532013000",
+        "MANDATE-4711/X",
+        "Erika Mustermann",
+        "192.0.2.10",
+        "9999",
+    ];
+    let answered = outcome(DIRECT_DEBIT);
+    // The accessors still give the values.
+    assert_eq!(answered.response().cardno(), Some("DE89370400440532013000"));
+    assert_eq!(
+        answered.response().attributes().get("mandateid"),
+        Some("MANDATE-4711/X")
+    );
+    let order = OrderOutcome::Answered(answered.clone());
+    let unknown = OrderOutcome::Unknown {
+        order_error: DirectLinkError::Timeout {
+            endpoint: Endpoint::Order,
+            after: std::time::Duration::from_secs(30),
+            delivery: crate::Delivery::MaybeProcessed,
+        },
+        queries: 1,
+        last_query: Some(Ok(answered.response().clone())),
+    };
+    for text in [
+        format!("{:?}", answered.response()),
+        format!("{:#?}", answered),
+        format!("{order:?}"),
+        format!("{unknown:?}"),
+        format!("{:?}", answered.response().attributes()),
+    ] {
+        for secret in secrets {
+            assert!(!text.contains(secret), "{secret} shown in {text}");
+        }
+        assert!(text.contains("MANDATEID"), "names stay visible: {text}");
+        assert!(text.contains("s-1"), "other values stay visible: {text}");
+    }
+    insta::assert_debug_snapshot!("direct_debit_redacted", answered);
+    // A masked card number is shown as the platform sent it.
+    let masked = outcome(QUERY_6_2);
+    assert!(format!("{masked:?}").contains("XXXXXXXXXXXX1111"));
+}

@@ -130,13 +130,19 @@ fn a_tampered_value_is_rejected() {
         verifier().verify_query(&query(&params)),
         Err(FeedbackError::Mismatch)
     );
-    // An added parameter is not signed either.
+    // An added parameter of the SHA-OUT list is not signed either.
     let mut added = signed(&ACCEPTED);
-    added.insert(0, ("AMOUNT2".to_owned(), "1".to_owned()));
+    added.insert(0, ("ALIAS".to_owned(), "1".to_owned()));
     assert_eq!(
         verifier().verify_params(&added),
         Err(FeedbackError::Mismatch)
     );
+    // One off the list does not take part, and the feedback says so.
+    let mut added = signed(&ACCEPTED);
+    added.insert(0, ("AMOUNT2".to_owned(), "1".to_owned()));
+    let feedback = verifier().verify_params(&added).unwrap();
+    assert_eq!(feedback.unsigned().collect::<Vec<_>>(), ["AMOUNT2"]);
+    assert_eq!(feedback.amount(), Some("42"));
 }
 
 #[test]
@@ -375,14 +381,30 @@ fn the_verifier_reads_the_environment() {
 }
 
 #[test]
-fn a_narrower_sha_out_list_ignores_the_merchants_own_parameters() {
+fn the_sha_out_list_leaves_the_merchants_own_parameters_unsigned() {
     let mut params = signed(&[("orderID", "x"), ("STATUS", "5")]);
     params.insert(0, ("session".to_owned(), "abc".to_owned()));
+    // The published SHA-OUT list (the default) does not have `session`: the platform does not
+    // sign it, so the check passes and the feedback names it as unsigned.
+    let feedback = verifier().verify_params(&params).unwrap();
+    assert_eq!(feedback.others().collect::<Vec<_>>(), [("session", "abc")]);
+    assert_eq!(feedback.unsigned().collect::<Vec<_>>(), ["session"]);
+    assert!(format!("{feedback:?}").contains(r#"unsigned: ["session"]"#));
+    // A parameter on the list that was not signed fails, as does any unsigned one with All.
+    let mut added = params.clone();
+    added.insert(0, ("PAYID".to_owned(), "1".to_owned()));
     assert_eq!(
-        verifier().verify_params(&params),
+        verifier().verify_params(&added),
+        Err(FeedbackError::Mismatch)
+    );
+    assert_eq!(
+        verifier()
+            .with_sha_out_list(ShaList::All)
+            .verify_params(&params),
         Err(FeedbackError::Mismatch)
     );
     let narrower = verifier().with_sha_out_list(ShaList::names(["ORDERID", "STATUS"]));
     let feedback = narrower.verify_params(&params).unwrap();
-    assert_eq!(feedback.others().collect::<Vec<_>>(), [("session", "abc")]);
+    assert_eq!(feedback.unsigned().collect::<Vec<_>>(), ["session"]);
+    assert_eq!(verifier().sha_out_list(), &ShaList::sha_out());
 }
