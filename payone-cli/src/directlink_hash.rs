@@ -34,6 +34,18 @@ pub fn run(
     explain: bool,
 ) -> Vec<String> {
     let list = direction.list();
+    let left_out = left_out(pairs, &list);
+    if !left_out.is_empty() {
+        // A digest that differs from the naive one must say why.
+        eprintln!(
+            "payone: note: not on the {} list, so not signed: {}",
+            match direction {
+                Direction::In => "SHA-IN",
+                Direction::Out => "SHA-OUT",
+            },
+            left_out.join(", ")
+        );
+    }
     let mut lines = if explain {
         signed_names(pairs, &list)
     } else {
@@ -41,4 +53,15 @@ pub fn run(
     };
     lines.push(sha_sign(pairs, passphrase, algorithm, &list));
     lines
+}
+
+/// The names of `pairs` with a value that `list` leaves out (`SHASIGN` itself is not noted).
+fn left_out(pairs: &[(String, String)], list: &ShaList) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(name, value)| {
+            !value.is_empty() && !name.eq_ignore_ascii_case("SHASIGN") && !list.contains(name)
+        })
+        .map(|(name, _)| name.to_ascii_uppercase())
+        .collect()
 }

@@ -603,6 +603,34 @@ fn directlink_direction_out_signs_only_the_sha_out_list() {
 }
 
 #[test]
+fn directlink_direction_out_names_what_it_leaves_out() {
+    let args = [
+        "hash",
+        "--api",
+        "directlink",
+        "--algo",
+        "sha1",
+        "--key-env",
+        "TEST_SHA_PASSPHRASE",
+        "--direction",
+        "out",
+    ];
+    let out = directlink(&args, DIRECTLINK_VECTOR);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "payone: note: not on the SHA-OUT list, so not signed: LANGUAGE, PSPID\n"
+    );
+    // SHA-IN signs them all and notes nothing.
+    let out = directlink(&args[..7], DIRECTLINK_VECTOR);
+    assert!(out.stderr.is_empty(), "{out:?}");
+    assert_eq!(
+        stdout(&out).trim_end(),
+        "F4CC376CD7A834D997B91598FA747825A238BE0A"
+    );
+}
+
+#[test]
 fn directlink_direction_out_matches_the_feedback_verifier() {
     use payone_client::directlink::{FeedbackVerifier, ShaAlgorithm, ShaPassphrase};
     let unsigned: Vec<(String, String)> = DIRECTLINK_FEEDBACK
