@@ -1,6 +1,8 @@
 //! The few HTML pages of the sandbox, written by hand: every text that comes from a request goes
 //! through [`escape`].
 
+use std::collections::HashMap;
+
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -35,6 +37,34 @@ pub(crate) fn page(status: StatusCode, title: &str, body: &str) -> Response {
 pub(crate) fn refused(status: StatusCode, reason: &str) -> Response {
     let body = format!("<p id=\"error\">Request refused: {}</p>", escape(reason));
     page(status, "Request refused", &body)
+}
+
+/// The 3-D Secure challenge page of `subject` (`Transaction`, `Payment`, ...) whose id shows
+/// in `<span id="{id_attr}">`, with the links `id="authenticate"` and `id="fail"` to
+/// `{path}/complete?result=ok|fail`. `id` and `path` are escaped here.
+pub(crate) fn challenge(subject: &str, id_attr: &str, id: &str, path: &str) -> Response {
+    let (id, path) = (escape(id), escape(path));
+    let body = format!(
+        "<p>{subject} <span id=\"{id_attr}\">{id}</span> asks for 3-D Secure authentication.</p>\n\
+         <p><a id=\"authenticate\" href=\"{path}/complete?result=ok\">Authenticate</a></p>\n\
+         <p><a id=\"fail\" href=\"{path}/complete?result=fail\">Fail</a></p>"
+    );
+    page(StatusCode::OK, "3-D Secure", &body)
+}
+
+/// The `result` of a challenge's completion link: `ok` is true, `fail` false, anything else
+/// `None` (answer it with [`bad_challenge_result`]).
+pub(crate) fn challenge_result(query: &HashMap<String, String>) -> Option<bool> {
+    match query.get("result").map(String::as_str) {
+        Some("ok") => Some(true),
+        Some("fail") => Some(false),
+        _ => None,
+    }
+}
+
+/// The refusal of a completion link without a valid `result`.
+pub(crate) fn bad_challenge_result() -> Response {
+    refused(StatusCode::BAD_REQUEST, "result: must be ok or fail")
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use crate::app::App;
-use crate::html::{page as html_page, refused};
+use crate::html::{bad_challenge_result, challenge, challenge_result, page as html_page, refused};
 use crate::notify::Event;
 use crate::redirect;
 use crate::state::TxStatus;
@@ -20,12 +20,12 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Path(txid): Path<String>) 
     let Some(txid) = waiting(&app, &txid) else {
         return not_waiting();
     };
-    let body = format!(
-        "<p>Transaction <span id=\"txid\">{txid}</span> asks for 3-D Secure authentication.</p>\n\
-         <p><a id=\"authenticate\" href=\"/sandbox/3ds/{txid}/complete?result=ok\">Authenticate</a></p>\n\
-         <p><a id=\"fail\" href=\"/sandbox/3ds/{txid}/complete?result=fail\">Fail</a></p>"
-    );
-    html_page(StatusCode::OK, "3-D Secure", &body)
+    challenge(
+        "Transaction",
+        "txid",
+        &txid.to_string(),
+        &format!("/sandbox/3ds/{txid}"),
+    )
 }
 
 /// `GET /sandbox/3ds/{txid}/complete?result=ok|fail`: `ok` approves (notification
@@ -36,10 +36,8 @@ pub(crate) async fn complete(
     Path(txid): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let ok = match query.get("result").map(String::as_str) {
-        Some("ok") => true,
-        Some("fail") => false,
-        _ => return refused(StatusCode::BAD_REQUEST, "result: must be ok or fail"),
+    let Some(ok) = challenge_result(&query) else {
+        return bad_challenge_result();
     };
     // Checked and changed under one lock: two clicks cannot both complete the challenge.
     let mut state = app.state();

@@ -15,7 +15,7 @@ use super::store::DlOrder;
 use super::xml::major_units;
 use crate::app::App;
 use crate::config::DirectLinkAccount;
-use crate::html::{page as html_page, refused};
+use crate::html::{bad_challenge_result, challenge, challenge_result, page as html_page, refused};
 use crate::redirect;
 
 /// `NCERROR` of a failed authentication (the sandbox's choice).
@@ -31,14 +31,12 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Path(payid): Path<String>)
     let Some(payid) = waiting else {
         return not_waiting();
     };
-    let body = format!(
-        "<p>DirectLink order <span id=\"payid\">{payid}</span> asks for 3-D Secure \
-         authentication.</p>\n\
-         <p><a id=\"authenticate\" href=\"/sandbox/directlink/3ds/{payid}/complete?result=ok\">\
-         Authenticate</a></p>\n\
-         <p><a id=\"fail\" href=\"/sandbox/directlink/3ds/{payid}/complete?result=fail\">Fail</a></p>"
-    );
-    html_page(StatusCode::OK, "3-D Secure", &body)
+    challenge(
+        "DirectLink order",
+        "payid",
+        &payid.to_string(),
+        &format!("/sandbox/directlink/3ds/{payid}"),
+    )
 }
 
 /// `GET /sandbox/directlink/3ds/{payid}/complete?result=ok|fail`: 303 to `ACCEPTURL` (STATUS
@@ -48,10 +46,8 @@ pub(crate) async fn complete(
     Path(payid): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let ok = match query.get("result").map(String::as_str) {
-        Some("ok") => true,
-        Some("fail") => false,
-        _ => return refused(StatusCode::BAD_REQUEST, "result: must be ok or fail"),
+    let Some(ok) = challenge_result(&query) else {
+        return bad_challenge_result();
     };
     // Checked and changed under one lock: two clicks cannot both complete it.
     let done = payid

@@ -11,7 +11,7 @@ use axum::response::Response;
 
 use super::store::{Flow, Status};
 use crate::app::App;
-use crate::html::{escape, page as html_page, refused};
+use crate::html::{bad_challenge_result, challenge, challenge_result, page as html_page, refused};
 use crate::redirect;
 
 /// `GET /v2/sandbox/3ds/{paymentId}`: the page with `id="authenticate"` and `id="fail"`.
@@ -24,14 +24,12 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Path(payment_id): Path<Str
     if !waiting {
         return not_waiting();
     }
-    // Only the canonical id finds a payment, so it is digits and `_`; escaped all the same.
-    let id = escape(&payment_id);
-    let body = format!(
-        "<p>Payment <span id=\"paymentId\">{id}</span> asks for 3-D Secure authentication.</p>\n\
-         <p><a id=\"authenticate\" href=\"/v2/sandbox/3ds/{id}/complete?result=ok\">Authenticate</a></p>\n\
-         <p><a id=\"fail\" href=\"/v2/sandbox/3ds/{id}/complete?result=fail\">Fail</a></p>"
-    );
-    html_page(StatusCode::OK, "3-D Secure", &body)
+    challenge(
+        "Payment",
+        "paymentId",
+        &payment_id,
+        &format!("/v2/sandbox/3ds/{payment_id}"),
+    )
 }
 
 /// `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok|fail`: `ok` makes the payment
@@ -42,10 +40,8 @@ pub(crate) async fn complete(
     Path(payment_id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let ok = match query.get("result").map(String::as_str) {
-        Some("ok") => true,
-        Some("fail") => false,
-        _ => return refused(StatusCode::BAD_REQUEST, "result: must be ok or fail"),
+    let Some(ok) = challenge_result(&query) else {
+        return bad_challenge_result();
     };
     // Checked and changed under one lock: two clicks cannot both complete the challenge.
     let mut store = app.v2.store();
