@@ -558,7 +558,7 @@ pub struct HttpUserAgent(Cow<'static, str>);
 ///
 /// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
-/// Spec note: the guide lists the values MAINW (default), POPUP and POPIX; recorded as a LIST of them.
+/// Spec note: the values MAINW (default), POPUP and POPIX as the guide's WIN3DS row gives them; when this row was written only the guide's FLAG3D row could be read again, so check these values against the page at the next update.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "WIN3DS")]
 pub enum Win3ds {
