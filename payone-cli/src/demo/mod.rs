@@ -52,9 +52,15 @@ async fn notification_receiver(
             Ok::<(), String>(())
         }
     });
+    serve_on_loopback("the notification receiver", app).await
+}
+
+/// Serves `app` on a free loopback port (with the peer address, which the notification
+/// verifier may check); its address.
+async fn serve_on_loopback(what: &str, app: axum::Router) -> Result<SocketAddr, String> {
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
         .await
-        .map_err(|e| format!("cannot bind the notification receiver: {e}"))?;
+        .map_err(|e| format!("cannot bind {what}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tokio::spawn(async move {
         let _ = axum::serve(

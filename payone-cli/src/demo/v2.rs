@@ -2,7 +2,6 @@
 //! 3-D Secure challenge, the customer's round trip to the returnUrl, GetPaymentDetails, a
 //! capture and a partial refund, and the signed webhooks received and verified by the shop.
 
-use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex};
 
 use payone_client::Url;
@@ -16,7 +15,7 @@ use payone_sandbox::{
 };
 use payone_types::generated::v2::*;
 
-use super::{arrived, step};
+use super::{arrived, serve_on_loopback, step};
 
 /// Webhooks the shop accepted, each once.
 pub(super) type Events = Arc<Mutex<Vec<WebhookEvent>>>;
@@ -43,13 +42,7 @@ pub(super) async fn webhook_receiver(events: Events) -> Result<String, String> {
             }
         }),
     );
-    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .await
-        .map_err(|e| format!("cannot bind the webhook receiver: {e}"))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
+    let addr = serve_on_loopback("the webhook receiver", app).await?;
     Ok(format!("http://{addr}/webhooks"))
 }
 
