@@ -29,7 +29,7 @@
 //! | LIST values source (`values_from`, `unlisted`) changed | major | the value type changes |
 //! | `repeat` set or cleared | major | the field type changes between `Option<T>` and `Vec<T>` |
 //! | description changed (of a parameter, a request or a LIST value), notes changed | patch | documentation only |
-//! | Rust name (`rust`) of a request, parameter or LIST value changed | major | the generated request type, value type or enum variant is renamed |
+//! | Rust name (`rust`) of a request, group, parameter or LIST value changed | major | the generated request type, group type, value type or enum variant is renamed |
 //! | `sensitive` turned on | patch | values are redacted in `Debug` and errors from now on |
 //! | `sensitive` turned off | patch, flagged `security` | values are no longer redacted in `Debug` and errors: a reviewer must agree |
 //! | `account` changed | major | the parameter moves between the request and the account configuration |
@@ -112,8 +112,8 @@ pub enum Kind {
     NotesChanged,
     /// The description or note of one LIST value.
     ValueDocChanged,
-    /// The Rust name (`rust`) of a request, a parameter or (with the value as `old`/`new`
-    /// prefix) a LIST value.
+    /// The Rust name (`rust`) of a request, a group (`param` is `group {id}`), a parameter or
+    /// (with the value as `old`/`new` prefix) a LIST value.
     RustNameChanged,
     /// `sensitive`: whether values are redacted.
     SensitiveChanged,
@@ -223,6 +223,26 @@ pub fn diff(old: &[Spec], new: &[Spec]) -> Diff {
 
 fn diff_api(old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
     let api = old.api();
+    // A group's Rust name is the generated struct (or block) of every request that has it.
+    for group in &new.file.groups {
+        let Some(before) = old.file.groups.iter().find(|g| g.id == group.id) else {
+            continue;
+        };
+        if before.rust != group.rust {
+            changes.push(Change {
+                api: api.to_owned(),
+                request: None,
+                param: Some(format!("group {}", group.id)),
+                kind: Kind::RustNameChanged,
+                old: Some(before.rust.clone()),
+                new: Some(group.rust.clone()),
+                impact: Impact::Major,
+                effect: None,
+                reason: "the group's generated type is renamed".to_owned(),
+                security: false,
+            });
+        }
+    }
     let mut requests: Vec<&str> = old.file.requests.iter().map(|r| r.name.as_str()).collect();
     for r in &new.file.requests {
         if !requests.contains(&r.name.as_str()) {
