@@ -49,6 +49,11 @@ pub mod rule;
 pub mod sign;
 pub mod value;
 
+// The README's example compiles as a doctest, so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 pub use account::{Account, AccountParams, Mode};
 pub use charset::Charset;
 pub use iso::{Country, Currency, Language, LanguageAnyCase};
