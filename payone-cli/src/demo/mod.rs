@@ -72,6 +72,26 @@ async fn serve_on_loopback(what: &str, app: axum::Router) -> Result<SocketAddr, 
     Ok(addr)
 }
 
+/// The customer's browser opens the sandbox's 3-D Secure challenge at `page` and follows its
+/// "Authenticate" link `complete`; where the sandbox sends the customer back to.
+async fn pass_challenge(
+    http: &reqwest::Client,
+    page: &str,
+    complete: &str,
+) -> Result<String, String> {
+    let shown = http.get(page).send().await.map_err(|e| e.to_string())?;
+    println!(
+        "   customer opens the challenge {page}: HTTP {}",
+        shown.status().as_u16()
+    );
+    let done = http.get(complete).send().await.map_err(|e| e.to_string())?;
+    done.headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .ok_or_else(|| "the challenge did not send the customer back".to_owned())
+}
+
 /// Waits, at most 10 s, until `count` reaches `expected` of `what`.
 async fn arrived(what: &str, expected: usize, count: impl Fn() -> usize) -> Result<(), String> {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -246,30 +266,15 @@ async fn checkout() -> Result<(), String> {
         ));
     };
     let txid = answer.txid().unwrap_or_default().to_owned();
-    // The customer's browser opens the challenge and passes it.
-    let challenge = http
-        .get(redirecturl.as_str())
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    println!(
-        "   customer opens {redirecturl}: HTTP {}",
-        challenge.status().as_u16()
-    );
-    let done = http
-        .get(format!(
+    let back_to = pass_challenge(
+        &http,
+        redirecturl.as_str(),
+        &format!(
             "{}/sandbox/3ds/{txid}/complete?result=ok",
             sandbox.base_url()
-        ))
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    let back_to = done
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+        ),
+    )
+    .await?;
     println!("   customer authenticates and returns to {back_to}");
 
     step(3, "Server API capture of 60.00 EUR (sequencenumber 1)");

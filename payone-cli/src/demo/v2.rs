@@ -15,7 +15,7 @@ use payone_sandbox::{
 };
 use payone_types::generated::v2::*;
 
-use super::{arrived, serve_on_loopback, step};
+use super::{arrived, pass_challenge, serve_on_loopback, step};
 
 /// Webhooks the shop accepted, each once.
 pub(super) type Events = Arc<Mutex<Vec<WebhookEvent>>>;
@@ -123,30 +123,15 @@ pub(super) async fn run(
         first + 1,
         "v2: the customer authenticates and returns to the returnUrl; GetPaymentDetails",
     );
-    let page = http
-        .get(redirect_url.as_str())
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    println!(
-        "   customer opens the challenge: HTTP {}",
-        page.status().as_u16()
-    );
-    let done = http
-        .get(format!(
-            "{}v2/sandbox/3ds/{}/complete?result=ok",
-            base,
+    let back_to = pass_challenge(
+        http,
+        redirect_url.as_str(),
+        &format!(
+            "{base}v2/sandbox/3ds/{}/complete?result=ok",
             payment_id.as_str()
-        ))
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    let back_to = done
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .ok_or("the challenge did not send the customer back")?
-        .to_owned();
+        ),
+    )
+    .await?;
     println!("   customer returns to {back_to}");
     let details = checkout
         .returned(&client, &back_to)
