@@ -1,71 +1,22 @@
 //! `spec import` of the seed 001 layout (Client API): the golden test against spec/client.toml
 //! and variations of the page.
 
+mod common;
+
 use std::path::Path;
 
 use payone_spec::import::{Overlay, import_client, read_client};
-use payone_spec::model::{ParamSpec, SpecFile};
-
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-
-fn seed() -> Option<String> {
-    let path = Path::new(ROOT).join("../shared/seeds/001_c9d32d3d00da9c41.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        // CI (`CI` set) always has ../shared: a missing seed fails there rather than letting the
-        // golden test pass unrun.
-        Err(e) if std::env::var_os("CI").is_some() => {
-            panic!(
-                "{}: {e}; CI is set, so the golden test must run",
-                path.display()
-            )
-        }
-        Err(_) => {
-            eprintln!("skipped: {} is not there", path.display());
-            None
-        }
-    }
-}
-
-fn overlay() -> Overlay {
-    let text =
-        std::fs::read_to_string(Path::new(ROOT).join("spec/overlay/client.toml")).expect("overlay");
-    toml::from_str(&text).expect("overlay parses")
-}
-
-fn checked_in() -> SpecFile {
-    let text = std::fs::read_to_string(Path::new(ROOT).join("spec/client.toml")).expect("spec");
-    toml::from_str(&text).expect("spec parses")
-}
-
-/// The columns the golden test compares.
-fn key(p: &ParamSpec) -> String {
-    let values: Vec<&str> = p.values.iter().map(|v| v.value.as_str()).collect();
-    format!(
-        "{} group={} required={:?} hash={} format={} symbols={:?} values={values:?} source={:?}",
-        p.name, p.group, p.required, p.hash, p.format, p.symbols, p.source
-    )
-}
+use payone_spec::model::SpecFile;
 
 #[test]
 fn seed_001_with_the_overlay_reproduces_client_toml() {
-    let Some(text) = seed() else { return };
-    let imported = import_client(&text, &overlay()).expect("imports").file;
-    let want = checked_in();
-    let got: Vec<String> = imported.params.iter().map(key).collect();
-    let want_rows: Vec<String> = want.params.iter().map(key).collect();
-    let missing: Vec<&String> = want_rows.iter().filter(|r| !got.contains(r)).collect();
-    let extra: Vec<&String> = got.iter().filter(|r| !want_rows.contains(r)).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "checked in, not reproduced:\n{missing:#?}\nimported, not checked in:\n{extra:#?}"
+    let Some(text) = common::seed("001_c9d32d3d00da9c41.txt") else {
+        return;
+    };
+    common::assert_reproduces(
+        import_client(&text, &common::overlay("client")),
+        &common::checked_in("client"),
     );
-    assert_eq!(got, want_rows, "the rows in page order");
-    // Beyond the compared columns the whole file is the checked-in one.
-    assert_eq!(imported.params, want.params);
-    assert_eq!(imported.groups, want.groups);
-    assert_eq!(imported.requests, want.requests);
-    assert_eq!(imported.api, want.api);
 }
 
 /// An excerpt of the seed 001 layout.
@@ -166,8 +117,12 @@ fn fixture_overlay() -> Overlay {
     toml::from_str(&fixture("overlay.toml")).expect("fixture overlay parses")
 }
 
+/// Each row by its main columns and its `source` (the overlay's added rows carry one).
 fn rows(file: &SpecFile) -> Vec<String> {
-    file.params.iter().map(key).collect()
+    file.params
+        .iter()
+        .map(|p| format!("{} source={:?}", common::key(p), p.source))
+        .collect()
 }
 
 fn shown<T: ToString>(items: &[T]) -> Vec<String> {
