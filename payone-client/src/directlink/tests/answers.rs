@@ -266,6 +266,64 @@ fn unreadable_answers() {
     );
 }
 
+/// `depth` elements, the innermost an `<ncresponse>` with STATUS 5.
+fn nested_answer(depth: usize) -> String {
+    "<a>".repeat(depth - 1)
+        + r#"<ncresponse orderID="7" PAYID="42" NCERROR="0" STATUS="5"/>"#
+        + &"</a>".repeat(depth - 1)
+}
+
+#[test]
+fn a_deeply_nested_answer_is_refused_without_exhausting_the_stack() {
+    let results = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            let body = nested_answer(300_000);
+            (
+                NcResponse::parse_with_content_type(body.as_bytes(), Some("text/xml")),
+                Outcome::parse(body.as_bytes()),
+                PrivacyPolicy::parse(body.as_bytes()),
+            )
+        })
+        .unwrap()
+        .join()
+        .expect("the parser returns");
+    let too_deep = AnswerError::TooDeep { limit: 64 };
+    assert_eq!(results.0, Err(too_deep.clone()));
+    assert_eq!(results.1, Err(too_deep.clone()));
+    assert_eq!(results.2.unwrap_err(), too_deep);
+    assert_eq!(
+        too_deep.to_string(),
+        "the answer nests elements deeper than 64 levels"
+    );
+}
+
+#[test]
+fn answers_at_the_depth_limit_are_read() {
+    let at_limit = Outcome::parse(nested_answer(64).as_bytes()).unwrap();
+    assert_eq!(at_limit.status(), Some(Status::Authorised));
+    assert_eq!(at_limit.response().payid(), Some("42"));
+    assert_eq!(
+        Outcome::parse(nested_answer(65).as_bytes()),
+        Err(AnswerError::TooDeep { limit: 64 })
+    );
+}
+
+#[test]
+fn answers_with_too_many_elements_are_refused() {
+    let with_elements = |count: usize| {
+        format!(
+            r#"<root><ncresponse PAYID="42" STATUS="5"/>{}</root>"#,
+            "<x/>".repeat(count - 2)
+        )
+    };
+    let at_limit = Outcome::parse(with_elements(10_000).as_bytes()).unwrap();
+    assert_eq!(at_limit.response().payid(), Some("42"));
+    let error = Outcome::parse(with_elements(10_001).as_bytes()).unwrap_err();
+    assert_eq!(error, AnswerError::TooManyElements { limit: 10_000 });
+    assert_eq!(error.to_string(), "the answer has more than 10000 elements");
+}
+
 #[test]
 fn iso_8859_1_answers() {
     let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><ncresponse PAYID=\"1\" STATUS=\"2\" NCERROR=\"30001001\" NCERRORPLUS=\"Karte abgelehnt: Pr\xFCfung\"/>";
