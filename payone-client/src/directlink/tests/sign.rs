@@ -127,7 +127,9 @@ fn numbered_names_sort_in_plain_byte_order_for_sha_in() {
     let names = signed_names(&params, &ShaList::sha_in());
     assert_eq!(
         names[..6],
-        ["ITEMID1", "ITEMID10", "ITEMID11", "ITEMID12", "ITEMID2", "ITEMID3"]
+        [
+            "ITEMID1", "ITEMID10", "ITEMID11", "ITEMID12", "ITEMID2", "ITEMID3"
+        ]
     );
     assert_eq!(names.len(), 25);
     assert_eq!(names[24], "ORDERID");
@@ -167,7 +169,10 @@ fn numbered_names_sort_in_plain_byte_order_for_sha_out_feedback() {
             &format!("ORDERID=1234{out}STATUS=5{out}"),
             1,
         );
-        feedback.push(("SHASIGN".to_owned(), digest_by_hand(algorithm, &with_status)));
+        feedback.push((
+            "SHASIGN".to_owned(),
+            digest_by_hand(algorithm, &with_status),
+        ));
         let passphrase = ShaPassphrase::new(out);
         assert_eq!(
             verify_sha_out(&feedback, &passphrase, algorithm, &ShaList::All),
