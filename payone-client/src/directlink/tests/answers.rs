@@ -189,11 +189,124 @@ fn status_46_carries_the_html_answer() {
             ..
         })
     ));
+}
+
+#[test]
+fn status_46_with_an_undecodable_html_answer_keeps_the_payment() {
+    let xml = "<ncresponse orderID=\"1234\" PAYID=\"3014726\" NCERROR=\"0\" STATUS=\"46\" \
+               amount=\"15\" currency=\"EUR\" CARDNO=\"4111111111111111\" IP=\"192.0.2.7\">\
+               <html_answer>*not base64*</html_answer></ncresponse>";
+    let outcome = outcome(xml);
+    match &outcome {
+        Outcome::IdentificationUnavailable { reason, response } => {
+            assert_eq!(*reason, AnswerError::HtmlAnswer);
+            assert_eq!(response.payid(), Some("3014726"));
+            assert_eq!(response.status(), Some(Status::WaitingForIdentification));
+            assert_eq!(response.html_answer(), None);
+            assert_eq!(response.problems(), [AnswerError::HtmlAnswer]);
+            assert_eq!(
+                response.problem_with("html_answer"),
+                Some(&AnswerError::HtmlAnswer)
+            );
+        }
+        other => panic!("not IdentificationUnavailable: {other:?}"),
+    }
+    let debug = format!("{outcome:?}");
+    for secret in ["4111111111111111", "192.0.2.7", "not base64"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    insta::assert_debug_snapshot!("status_46_undecodable_html_answer", outcome);
+    // The same as an attribute.
+    let attribute = Outcome::parse(
+        br#"<ncresponse PAYID="3014726" NCERROR="0" STATUS="46" HTML_ANSWER="%%%"/>"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        attribute,
+        Outcome::IdentificationUnavailable {
+            reason: AnswerError::HtmlAnswer,
+            ..
+        }
+    ));
     assert_eq!(
-        Outcome::parse(
-            b"<ncresponse STATUS=\"46\"><html_answer>*not base64*</html_answer></ncresponse>"
-        ),
-        Err(AnswerError::HtmlAnswer)
+        attribute.response().attributes().get("html_answer"),
+        Some("%%%")
+    );
+}
+
+#[test]
+fn one_unreadable_attribute_does_not_cost_the_others() {
+    let xml = r#"<ncresponse orderID="o-1" PAYID="30x14" PAYIDSUB="1" NCSTATUS="0" NCERROR="0" STATUS="5" amount="1O.5" currency="EUR" PM="CreditCard" BRAND="VISA" CARDNO="XXXXXXXXXXXX1111" CN="Erika Mustermann" ED="1230" IP="192.0.2.7"/>"#;
+    let outcome = outcome(xml);
+    assert_eq!(outcome.status(), Some(Status::Authorised));
+    let response = outcome.response();
+    assert_eq!(response.payid(), None);
+    assert_eq!(response.amount(), None);
+    assert_eq!(
+        response.problems(),
+        [
+            AnswerError::NotANumber("PAYID"),
+            AnswerError::NotANumber("amount")
+        ]
+    );
+    // The raw values are kept.
+    assert_eq!(response.attributes().get("payid"), Some("30x14"));
+    assert_eq!(response.attributes().get("AMOUNT"), Some("1O.5"));
+    assert_eq!(response.orderid(), Some("o-1"));
+    assert_eq!(response.payidsub(), Some("1"));
+    assert_eq!(response.currency(), Some("EUR"));
+    assert_eq!(response.cardno(), Some("XXXXXXXXXXXX1111"));
+    let debug = format!("{outcome:?}");
+    for secret in ["Erika", "1230", "192.0.2.7"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    insta::assert_debug_snapshot!("unreadable_payid_and_amount", outcome);
+
+    // Amounts as the platform writes them read.
+    for amount in ["15", "15.5", "0.01", "-1.00"] {
+        let xml = format!(r#"<ncresponse STATUS="9" amount="{amount}"/>"#);
+        assert_eq!(outcome_amount(&xml), Some(amount.to_owned()), "{amount}");
+    }
+    for amount in ["1,5", "15.", ".5", "1e3"] {
+        let xml = format!(r#"<ncresponse STATUS="9" amount="{amount}"/>"#);
+        assert_eq!(outcome_amount(&xml), None, "{amount}");
+    }
+}
+
+fn outcome_amount(xml: &str) -> Option<String> {
+    outcome(xml).response().amount().map(str::to_owned)
+}
+
+#[test]
+fn an_unreadable_status_or_ncerror_leaves_the_outcome_unknown_not_the_payid() {
+    let body = br#"<ncresponse orderID="o-2" PAYID="3014726" NCERROR="0" STATUS="five"/>"#;
+    assert_eq!(Outcome::parse(body), Err(AnswerError::NotANumber("STATUS")));
+    let response = NcResponse::parse(body).unwrap();
+    assert_eq!(response.payid(), Some("3014726"));
+    assert_eq!(response.status(), None);
+    assert_eq!(response.problems(), [AnswerError::NotANumber("STATUS")]);
+
+    // NCERROR decides the outcome whatever STATUS says.
+    let body = br#"<ncresponse PAYID="3014726" NCERROR="5000l111" STATUS="5"/>"#;
+    assert_eq!(
+        Outcome::parse(body),
+        Err(AnswerError::NotANumber("NCERROR"))
+    );
+    assert_eq!(NcResponse::parse(body).unwrap().payid(), Some("3014726"));
+
+    // A readable NCERROR explains the answer without its STATUS.
+    let rejected =
+        Outcome::parse(br#"<ncresponse PAYID="0" NCERROR="50001111" STATUS="?"/>"#).unwrap();
+    assert!(matches!(
+        rejected,
+        Outcome::Rejected {
+            error: NcError::DataValidation,
+            ..
+        }
+    ));
+    assert_eq!(
+        rejected.response().problems(),
+        [AnswerError::NotANumber("STATUS")]
     );
 }
 
