@@ -501,3 +501,26 @@ fn debug_of_answers_and_outcomes_hides_account_data() {
     let masked = outcome(QUERY_6_2);
     assert!(format!("{masked:?}").contains("XXXXXXXXXXXX1111"));
 }
+
+#[test]
+fn sensitive_attributes_are_redacted_whatever_the_case_of_their_names() {
+    let xml = r#"<ncresponse STATUS="5" Cn="Erika Mustermann" eD="0931" Iban="DE89370400440532013000" mandateId="MANDATE-4711" cardNo="4111111111111111" Ip="192.0.2.10" cvc="737"/>"#;
+    let outcome = outcome(xml);
+    assert_eq!(
+        outcome.response().attributes().get("CN"),
+        Some("Erika Mustermann")
+    );
+    let debug = format!("{outcome:?}");
+    for secret in [
+        "Erika",
+        "0931",
+        "DE89370400440532013000",
+        "MANDATE-4711",
+        "4111111111111111",
+        "192.0.2.10",
+        "737",
+    ] {
+        assert!(!debug.contains(secret), "{secret} in {debug}");
+    }
+    assert!(debug.contains("\"eD\": <redacted>"), "{debug}");
+}
