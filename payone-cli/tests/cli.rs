@@ -513,9 +513,9 @@ fn directlink_vectors_of_design_md() {
 }
 
 #[test]
-fn directlink_upper_cases_names_skips_empty_values_and_sorts_naturally() {
+fn directlink_upper_cases_names_skips_empty_values_and_sorts_in_byte_order() {
     use sha1::Sha1;
-    let input = "pspid=MyPSPID\nITEMID10=b\nITEMID2=a\nCOM=\nSHASIGN=ignored\n";
+    let input = "pspid=MyPSPID\nITEMID2=a\nitemid10=b\nCOM=\nSHASIGN=ignored\n";
     let out = directlink(
         &[
             "hash",
@@ -531,9 +531,10 @@ fn directlink_upper_cases_names_skips_empty_values_and_sorts_naturally() {
     );
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[..3], ["ITEMID2", "ITEMID10", "PSPID"]);
+    // Alphabetical byte order, not the natural order of the Frontend hash: ITEMID10 first.
+    assert_eq!(lines[..3], ["ITEMID10", "ITEMID2", "PSPID"]);
     let data =
-        "ITEMID2=aMysecretsig1875!?ITEMID10=bMysecretsig1875!?PSPID=MyPSPIDMysecretsig1875!?";
+        "ITEMID10=bMysecretsig1875!?ITEMID2=aMysecretsig1875!?PSPID=MyPSPIDMysecretsig1875!?";
     assert_eq!(lines[3], hex::encode_upper(Sha1::digest(data.as_bytes())));
 }
 

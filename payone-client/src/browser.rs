@@ -74,7 +74,7 @@ fn json_string(out: &mut String, s: &str) {
 fn browser_fields(params: &Params<'_>) -> Vec<(String, String)> {
     params
         .iter()
-        .filter(|p| p.name != "key")
+        .filter(|p| !p.name.eq_ignore_ascii_case("key"))
         .map(|p| (p.name.to_string(), p.value.to_string()))
         .collect()
 }
@@ -85,7 +85,10 @@ impl Config {
     pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
         let params = self.signed(request)?;
         let mut signed = Params::new();
-        for p in params.iter().filter(|p| p.name != "key") {
+        for p in params
+            .iter()
+            .filter(|p| !p.name.eq_ignore_ascii_case("key"))
+        {
             signed.push(p.name.clone(), p.value.as_ref(), p.hash, p.sensitive);
         }
         let query = signed

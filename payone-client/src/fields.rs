@@ -6,19 +6,24 @@ use std::fmt;
 use std::ops::Range;
 
 /// Received names whose values never print: the notification `key` (the digest of the portal
-/// key is itself a credential) and anything that may carry card or bank account data.
+/// key is itself a credential) and anything that may carry card or bank account data or the
+/// holder's name. Compared in any case: a name that differs only in case from one of these
+/// (`Key`, `CardExpireDate`) may carry the same data.
 const SENSITIVE: &[&str] = &[
     "key",
     "cardpan",
     "cardcvc2",
+    "cardexpiredate",
+    "cardholder",
     "iban",
     "bankaccount",
+    "bankaccountholder",
     "accesscode",
 ];
 
 /// Whether a received value must never be printed.
 pub(crate) fn is_sensitive(name: &str) -> bool {
-    SENSITIVE.contains(&name)
+    SENSITIVE.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 /// The received pairs, in order. Names may repeat; [`Fields::get`] returns the first.
@@ -133,5 +138,38 @@ mod tests {
             format!("{fields:?}"),
             r#"{"status": "APPROVED", "key": "<redacted>", "status": "X"}"#
         );
+    }
+
+    #[test]
+    fn sensitive_names_are_redacted_in_any_case() {
+        let fields: Fields = [
+            ("Key", "k-secret-1"),
+            ("KEY", "k-secret-2"),
+            ("CardExpireDate", "3109"),
+            ("cardexpiredate", "3110"),
+            ("CARDPAN", "4111111111111111"),
+            ("Iban", "DE02120300000000202051"),
+            ("BankAccountHolder", "Erika Mustermann"),
+            ("cardtype", "V"),
+        ]
+        .into_iter()
+        .collect();
+        let debug = format!("{fields:?}");
+        for secret in [
+            "k-secret-1",
+            "k-secret-2",
+            "3109",
+            "3110",
+            "4111111111111111",
+            "DE02120300000000202051",
+            "Erika",
+        ] {
+            assert!(!debug.contains(secret), "{secret} in {debug}");
+        }
+        assert!(
+            debug.contains(r#""CardExpireDate": "<redacted>""#),
+            "{debug}"
+        );
+        assert!(debug.contains(r#""cardtype": "V""#), "{debug}");
     }
 }

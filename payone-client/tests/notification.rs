@@ -32,6 +32,29 @@ fn good() -> Notification {
 }
 
 #[test]
+fn debug_redacts_sensitive_fields_whatever_the_case_of_their_names() {
+    let mut body = body(&key_digest(), "1234512", "12345");
+    body.extend_from_slice(
+        b"&Key=second-key-value&KEY=third-key-value&CardExpireDate=3112&cardexpiredate=3011\
+          &CardPan=4111111111111111&cardtype=V",
+    );
+    let n = Notification::parse(&body).unwrap();
+    assert_eq!(n.get("CardExpireDate"), Some("3112"));
+    let debug = format!("{n:?}");
+    for secret in [
+        key_digest().as_str(),
+        "second-key-value",
+        "third-key-value",
+        "3112",
+        "3011",
+        "4111111111111111",
+    ] {
+        assert!(!debug.contains(secret), "{secret} in {debug}");
+    }
+    assert!(debug.contains("cardtype"), "{debug}");
+}
+
+#[test]
 fn the_md5_test_vector_is_what_the_tests_use() {
     assert_eq!(key_digest(), KEY);
 }

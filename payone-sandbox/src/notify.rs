@@ -52,9 +52,13 @@ impl fmt::Debug for SentNotification {
         let params: Vec<String> = self
             .params
             .iter()
-            .map(|(n, v)| match n.as_str() {
-                "key" => format!("{n}=<redacted>"),
-                _ => format!("{n}={v}"),
+            // In any case: a receiver reads `Key` as readily as `key`.
+            .map(|(n, v)| {
+                if n.eq_ignore_ascii_case("key") {
+                    format!("{n}=<redacted>")
+                } else {
+                    format!("{n}={v}")
+                }
             })
             .collect();
         f.debug_struct("SentNotification")
@@ -272,6 +276,26 @@ mod tests {
         let debug = format!("{:?}", log[0]);
         assert!(debug.contains("key=<redacted>"), "{debug}");
         assert!(!debug.contains(log[0].get("key").unwrap()), "{debug}");
+    }
+
+    #[test]
+    fn debug_redacts_the_key_in_any_case() {
+        let sent = SentNotification {
+            txid: "1".into(),
+            txaction: "appointed".into(),
+            params: ["key", "Key", "KEY"]
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ((*n).to_owned(), format!("key-value-{i}")))
+                .chain([("txaction".to_owned(), "appointed".to_owned())])
+                .collect(),
+            attempts: 0,
+            delivery: Delivery::NotSent,
+        };
+        let debug = format!("{sent:?}");
+        assert!(!debug.contains("key-value-"), "{debug}");
+        assert!(debug.contains("Key=<redacted>"), "{debug}");
+        assert!(debug.contains("txaction=appointed"), "{debug}");
     }
 
     #[test]

@@ -5,9 +5,9 @@
 //! re-exports them) and the sandbox (which checks the `SHASIGN` of every request).
 //!
 //! The signed string is built from the parameters on the list: names upper-cased, values as
-//! sent (not URL-encoded), empty values left out, sorted by name (natural order, so `ITEMID2`
-//! comes before `ITEMID10`), each written `NAME=value` followed by the passphrase, all
-//! concatenated. Its SHA-1, SHA-256 or SHA-512 digest in uppercase hex is the `SHASIGN`.
+//! sent (not URL-encoded), empty values left out, sorted alphabetically by name in plain byte
+//! order (so `ITEMID10` comes before `ITEMID2`), each written `NAME=value` followed by the
+//! passphrase, all concatenated. Its SHA-1, SHA-256 or SHA-512 digest in uppercase hex is the `SHASIGN`.
 //!
 //! Which parameters take part, and why every parameter sent is the default, is documented on
 //! [`ShaList`].
@@ -16,7 +16,6 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::natural_cmp;
 use secrecy::{ExposeSecret, SecretString};
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha512};
@@ -255,8 +254,11 @@ where
         .filter(|(name, value)| !value.as_ref().is_empty() && list.contains(name.as_ref()))
         .map(|(name, value)| (name.as_ref().to_ascii_uppercase(), value.as_ref()))
         .collect();
-    // Stable: a name sent twice keeps the order in which it was sent.
-    entries.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+    // The DirectLink guides arrange the parameters "alphabetically", which the established
+    // integrations read as the byte order of the upper-cased names: `ITEMID10` sorts before
+    // `ITEMID2`. The natural order (`ITEMID2` first) is the documented Frontend / Client API
+    // `hash` rule and does not apply here. Stable: a name sent twice keeps the order in which it was sent.
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     entries
 }
 
@@ -276,8 +278,9 @@ where
 /// The SHA-IN (or SHA-OUT) signature of `params`: uppercase hex, the value of `SHASIGN`.
 ///
 /// The signed string is built from the parameters on `list`: names upper-cased, values as sent
-/// (not URL-encoded, not trimmed), empty values left out, sorted by name in natural order
-/// (`ITEMID2` before `ITEMID10`; a name sent twice keeps its order), each written `NAME=value`
+/// (not URL-encoded, not trimmed), empty values left out, sorted alphabetically by name in
+/// plain byte order (`ITEMID10` before `ITEMID2`, unlike the natural order of the Frontend /
+/// Client API `hash`; a name sent twice keeps its order), each written `NAME=value`
 /// followed by the passphrase, all concatenated and hashed as UTF-8.
 ///
 /// ```

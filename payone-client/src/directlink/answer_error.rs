@@ -11,6 +11,18 @@ pub enum AnswerError {
         /// The byte offset where reading failed.
         position: u64,
     },
+    /// Elements nest deeper than the platform's answers ever do.
+    #[error("the answer nests elements deeper than {limit} levels")]
+    TooDeep {
+        /// The deepest nesting read.
+        limit: usize,
+    },
+    /// More elements than the platform's answers ever carry.
+    #[error("the answer has more than {limit} elements")]
+    TooManyElements {
+        /// The most elements read.
+        limit: usize,
+    },
     /// The body ends before every element is closed.
     #[error("the answer ends before its XML elements are closed")]
     Incomplete,

@@ -27,6 +27,15 @@ pub enum Outcome {
         /// The whole answer.
         response: NcResponse,
     },
+    /// STATUS 46 whose `HTML_ANSWER` could not be decoded: the platform waits for 3-D Secure
+    /// identification and `response` names the payment (its `PAYID`), but the HTML to show the
+    /// customer is unavailable. Query the order later for its final status.
+    IdentificationUnavailable {
+        /// Why the `HTML_ANSWER` could not be read.
+        reason: AnswerError,
+        /// The whole answer.
+        response: NcResponse,
+    },
     /// `NCERROR` 50001113 with a `PAYID` (seed 002 section 4.1): this ORDERID was already
     /// processed; `payid` and the answer's `ACCEPTANCE` are those of the existing payment. No
     /// new payment was made.
@@ -59,8 +68,21 @@ impl Outcome {
         Outcome::from_response(NcResponse::parse(body)?)
     }
 
-    /// Classifies an answer. Fails only when it has neither `STATUS` nor `NCERROR`.
+    /// Classifies an answer. Fails when it has neither `STATUS` nor `NCERROR`, when `NCERROR`
+    /// is not a number, or when `STATUS` is not a number and no `NCERROR` explains the answer:
+    /// what happened then cannot be told, though [`NcResponse::parse`] still reads the other
+    /// attributes.
     pub fn from_response(response: NcResponse) -> Result<Outcome, AnswerError> {
+        let unreadable = response.problem_with("NCERROR").or_else(|| {
+            response
+                .ncerror()
+                .is_none()
+                .then(|| response.problem_with("STATUS"))
+                .flatten()
+        });
+        if let Some(problem) = unreadable {
+            return Err(problem.clone());
+        }
         match (response.ncerror(), response.status()) {
             (Some(NcError::OrderAlreadyProcessed), _) if response.has_payment() => {
                 Ok(Outcome::DuplicateOrder {
@@ -78,6 +100,15 @@ impl Outcome {
                     response,
                 })
             }
+            (None, Some(Status::WaitingForIdentification)) => {
+                match response.problem_with("HTML_ANSWER").cloned() {
+                    Some(reason) => Ok(Outcome::IdentificationUnavailable { reason, response }),
+                    None => Ok(Outcome::Processed {
+                        status: Status::WaitingForIdentification,
+                        response,
+                    }),
+                }
+            }
             (None, Some(status)) => Ok(Outcome::Processed { status, response }),
             (None, None) => Err(AnswerError::NoStatus),
         }
@@ -88,6 +119,7 @@ impl Outcome {
         match self {
             Outcome::Processed { response, .. }
             | Outcome::Identification { response, .. }
+            | Outcome::IdentificationUnavailable { response, .. }
             | Outcome::DuplicateOrder { response, .. }
             | Outcome::DuplicateMaintenance { response }
             | Outcome::Rejected { response, .. } => response,

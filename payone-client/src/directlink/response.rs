@@ -19,6 +19,11 @@ use super::xml;
 /// The element may sit inside a root element (`WITHROOT=Y`), after an XML declaration or
 /// none. An empty attribute reads as absent (`None`).
 ///
+/// One attribute that cannot be read (a `STATUS` or `PAYID` that is not a number, an
+/// `HTML_ANSWER` that is not base64) does not cost the others: its typed accessor reads `None`,
+/// its raw value stays in [`NcResponse::attributes`], and [`NcResponse::problems`] says what was
+/// wrong with it.
+///
 /// `Debug` shows `CARDNO` only as the platform masks it (a direct-debit answer may carry the
 /// account number or IBAN there, seed 002 sections 8.1.2 and 8.1.3), never `IP`, and the
 /// values of sensitive attributes (`MANDATEID`, `IBAN`, `ED`, `CN`, ...) as `<redacted>`.
@@ -42,11 +47,13 @@ pub struct NcResponse {
     complus: Option<String>,
     html_answer: Option<String>,
     attributes: Attributes,
+    problems: Vec<AnswerError>,
 }
 
 impl std::fmt::Debug for NcResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NcResponse")
+        let mut debug = f.debug_struct("NcResponse");
+        debug
             .field("orderid", &self.orderid)
             .field("payid", &self.payid)
             .field("payidsub", &self.payidsub)
@@ -64,8 +71,12 @@ impl std::fmt::Debug for NcResponse {
             .field("ip", &Redacted(self.ip.is_some()))
             .field("complus", &self.complus)
             .field("html_answer", &self.html_answer)
-            .field("attributes", &self.attributes)
-            .finish()
+            .field("attributes", &self.attributes);
+        // Listed only when there are some, so a well-formed answer prints as before.
+        if !self.problems.is_empty() {
+            debug.field("problems", &self.problems);
+        }
+        debug.finish()
     }
 }
 
@@ -94,6 +105,7 @@ impl NcResponse {
 
     fn from_element(element: &xml::Element) -> Result<NcResponse, AnswerError> {
         let attributes = Attributes::new(element.attributes.clone());
+        let mut problems = Vec::new();
         let text = |name: &str| {
             attributes
                 .get(name)
@@ -101,29 +113,49 @@ impl NcResponse {
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
         };
-        let number = |name: &'static str| -> Result<Option<u32>, AnswerError> {
-            text(name)
-                .map(|v| v.parse::<u32>().map_err(|_| AnswerError::NotANumber(name)))
-                .transpose()
+        // A value that does not read is recorded and left out, so the rest of the answer (the
+        // PAYID of an order that may exist, say) stays usable.
+        let mut checked = |name: &'static str, reads: fn(&str) -> bool| {
+            let value = text(name)?;
+            if reads(&value) {
+                Some(value)
+            } else {
+                problems.push(AnswerError::NotANumber(name));
+                None
+            }
         };
+        let digits = |v: &str| v.bytes().all(|b| b.is_ascii_digit());
+        let orderid = text("orderID");
+        let payid = checked("PAYID", digits);
+        let payidsub = checked("PAYIDSUB", digits);
+        let number = |value: Option<String>| value.and_then(|v| v.parse::<u32>().ok());
+        let ncstatus = number(checked("NCSTATUS", is_u32));
+        let ncerror = number(checked("NCERROR", is_u32)).and_then(NcError::from_code);
+        let status = number(checked("STATUS", is_u32)).map(Status::from_code);
+        let amount = checked("amount", is_amount);
         // Carried as a child element in the platform's 3-D Secure answers; read as an
         // attribute too.
         let html_answer = element
             .child("HTML_ANSWER")
             .map(|child| child.text.clone())
             .or_else(|| attributes.get("HTML_ANSWER").map(str::to_owned))
-            .map(|encoded| decode_html_answer(&encoded))
-            .transpose()?;
+            .and_then(|encoded| match decode_html_answer(&encoded) {
+                Ok(html) => Some(html),
+                Err(problem) => {
+                    problems.push(problem);
+                    None
+                }
+            });
         Ok(NcResponse {
-            orderid: text("orderID"),
-            payid: text("PAYID"),
-            payidsub: text("PAYIDSUB"),
-            ncstatus: number("NCSTATUS")?,
-            ncerror: number("NCERROR")?.and_then(NcError::from_code),
+            orderid,
+            payid,
+            payidsub,
+            ncstatus,
+            ncerror,
             ncerrorplus: text("NCERRORPLUS"),
             acceptance: text("ACCEPTANCE"),
-            status: number("STATUS")?.map(Status::from_code),
-            amount: text("amount"),
+            status,
+            amount,
             currency: text("currency"),
             pm: text("PM"),
             brand: text("BRAND"),
@@ -133,6 +165,7 @@ impl NcResponse {
             complus: text("COMPLUS"),
             html_answer,
             attributes,
+            problems,
         })
     }
 
@@ -141,7 +174,8 @@ impl NcResponse {
         self.orderid.as_deref()
     }
 
-    /// `PAYID`: the payment's reference in the platform.
+    /// `PAYID`: the payment's reference in the platform (`None` when it is not a number; see
+    /// [`NcResponse::problems`]).
     pub fn payid(&self) -> Option<&str> {
         self.payid.as_deref()
     }
@@ -171,12 +205,13 @@ impl NcResponse {
         self.acceptance.as_deref()
     }
 
-    /// `STATUS`.
+    /// `STATUS` (`None` when it is not a number; see [`NcResponse::problems`]).
     pub fn status(&self) -> Option<Status> {
         self.status
     }
 
-    /// `amount`, as the platform writes it (not multiplied by 100, unlike the request).
+    /// `amount`, as the platform writes it (not multiplied by 100, unlike the request); `None`
+    /// when it is not a decimal number (see [`NcResponse::problems`]).
     pub fn amount(&self) -> Option<&str> {
         self.amount.as_deref()
     }
@@ -217,9 +252,27 @@ impl NcResponse {
     }
 
     /// The base64-decoded `HTML_ANSWER` of a STATUS 46 answer: the HTML to show the customer
-    /// for 3-D Secure identification.
+    /// for 3-D Secure identification. `None` when it could not be decoded: then
+    /// [`NcResponse::problems`] says why.
     pub fn html_answer(&self) -> Option<&str> {
         self.html_answer.as_deref()
+    }
+
+    /// The attributes that could not be read, each naming the attribute (never its value): a
+    /// numeric attribute that is not a number, an `HTML_ANSWER` that is not base64. Their typed
+    /// accessors read `None`; the raw values stay in [`NcResponse::attributes`]. Empty for a
+    /// well-formed answer.
+    pub fn problems(&self) -> &[AnswerError] {
+        &self.problems
+    }
+
+    /// The problem with the attribute `name` (any case), if it could not be read.
+    pub fn problem_with(&self, name: &str) -> Option<&AnswerError> {
+        self.problems.iter().find(|p| match p {
+            AnswerError::NotANumber(attribute) => attribute.eq_ignore_ascii_case(name),
+            AnswerError::HtmlAnswer => name.eq_ignore_ascii_case("HTML_ANSWER"),
+            _ => false,
+        })
     }
 
     /// Every attribute as received, in order, unknown ones included.
@@ -233,6 +286,18 @@ impl NcResponse {
             .as_deref()
             .is_some_and(|p| p.bytes().any(|b| b != b'0'))
     }
+}
+
+fn is_u32(value: &str) -> bool {
+    value.parse::<u32>().is_ok()
+}
+
+/// `15`, `15.5`, `-1.00`: the amounts the platform writes in answers.
+fn is_amount(value: &str) -> bool {
+    let unsigned = value.strip_prefix('-').unwrap_or(value);
+    let (units, cents) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(units) && digits(cents)
 }
 
 fn decode_html_answer(encoded: &str) -> Result<String, AnswerError> {

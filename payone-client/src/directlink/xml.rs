@@ -12,6 +12,15 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::answer_error::AnswerError;
 
+/// How deep [`parse`] lets elements nest. The platform's answers nest two or three levels; the
+/// limit keeps a hostile or broken answer from building a tree whose recursive `Drop`, `Clone`,
+/// `PartialEq` or `Debug` would exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// How many elements [`parse`] reads before giving up: far above any real answer, low enough
+/// that an answer cannot make the client hold an unbounded tree.
+pub(crate) const MAX_ELEMENTS: usize = 10_000;
+
 /// An element with its attributes (as received, in order), children and text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Element {
@@ -20,6 +29,17 @@ pub(crate) struct Element {
     pub children: Vec<Element>,
     /// The text and CDATA directly inside the element, concatenated.
     pub text: String,
+}
+
+/// Takes the tree apart level by level, so dropping it does not recurse once per level (the
+/// derived `Clone`, `PartialEq` and `Debug` still do; [`MAX_DEPTH`] bounds them).
+impl Drop for Element {
+    fn drop(&mut self) {
+        let mut pending = std::mem::take(&mut self.children);
+        while let Some(mut element) = pending.pop() {
+            pending.append(&mut element.children);
+        }
+    }
 }
 
 impl Element {
@@ -41,21 +61,29 @@ impl Element {
     pub fn child(&self, name: &str) -> Option<&Element> {
         self.children.iter().find(|c| c.is(name))
     }
+}
 
-    /// The first element called `name` (any case) in document order, this one included.
-    pub fn find(&self, name: &str) -> Option<&Element> {
-        if self.is(name) {
-            return Some(self);
+/// The first element called `name` among `elements` and their descendants, in document order.
+/// Walks with an explicit stack, so the depth of the tree does not bound the call stack.
+fn find_first<'a>(elements: &'a [Element], name: &str) -> Option<&'a Element> {
+    let mut stack: Vec<std::slice::Iter<'a, Element>> = vec![elements.iter()];
+    while let Some(siblings) = stack.last_mut() {
+        match siblings.next() {
+            Some(element) if element.is(name) => return Some(element),
+            Some(element) => stack.push(element.children.iter()),
+            None => {
+                stack.pop();
+            }
         }
-        self.children.iter().find_map(|c| c.find(name))
     }
+    None
 }
 
 /// The first element called `name` among `roots` and their descendants that has no descendant
 /// of the same name: the innermost one, so a wrapper of the same name (WITHROOT) is skipped.
 pub(crate) fn innermost<'a>(roots: &'a [Element], name: &str) -> Option<&'a Element> {
-    let mut found = roots.iter().find_map(|r| r.find(name))?;
-    while let Some(inner) = found.children.iter().find_map(|c| c.find(name)) {
+    let mut found = find_first(roots, name)?;
+    while let Some(inner) = find_first(&found.children, name) {
         found = inner;
     }
     Some(found)
@@ -112,6 +140,8 @@ fn charset_of_declaration(body: &[u8]) -> Option<String> {
 /// The top-level elements of `text`. Declarations, comments, processing instructions and text
 /// outside elements are skipped; end tags match their start tag in any case; an end tag that
 /// closes an outer element closes the unclosed ones inside it.
+///
+/// Fails when elements nest deeper than [`MAX_DEPTH`] or number more than [`MAX_ELEMENTS`].
 pub(crate) fn parse(text: &str) -> Result<Vec<Element>, AnswerError> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
@@ -121,13 +151,32 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Element>, AnswerError> {
 
     let mut roots = Vec::new();
     let mut open: Vec<Element> = Vec::new();
+    let mut elements = 0usize;
+    let mut count = |open: &[Element]| {
+        elements += 1;
+        if elements > MAX_ELEMENTS {
+            Err(AnswerError::TooManyElements {
+                limit: MAX_ELEMENTS,
+            })
+        } else if open.len() >= MAX_DEPTH {
+            Err(AnswerError::TooDeep { limit: MAX_DEPTH })
+        } else {
+            Ok(())
+        }
+    };
     loop {
         let event = reader.read_event().map_err(|_| AnswerError::Malformed {
             position: reader.error_position(),
         })?;
         match event {
-            Event::Start(start) => open.push(Element::open(&start)),
-            Event::Empty(start) => attach(&mut open, &mut roots, Element::open(&start)),
+            Event::Start(start) => {
+                count(&open)?;
+                open.push(Element::open(&start));
+            }
+            Event::Empty(start) => {
+                count(&open)?;
+                attach(&mut open, &mut roots, Element::open(&start));
+            }
             Event::End(end) => {
                 let name = end.local_name();
                 if let Some(i) = open.iter().rposition(|e| e.is(name.as_ref())) {
@@ -364,6 +413,65 @@ mod tests {
             parse("<a x=\"1></a"),
             Err(AnswerError::Malformed { .. })
         ));
+    }
+
+    /// `depth` elements called `a`, each the only child of the one before, with a `b` inside
+    /// the innermost one; built by hand, as `parse` refuses such a tree.
+    fn chain(depth: usize) -> Element {
+        let named = |name: &str| {
+            let mut element = Element::default();
+            element.name = name.to_owned();
+            element
+        };
+        let mut element = named("b");
+        for _ in 0..depth {
+            let mut parent = named("a");
+            parent.children.push(element);
+            element = parent;
+        }
+        element
+    }
+
+    #[test]
+    fn find_innermost_and_drop_do_not_recurse_per_level() {
+        let walked = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(|| {
+                let roots = vec![chain(200_000)];
+                let b = find_first(&roots, "B").map(|b| b.name.clone());
+                let a = innermost(&roots, "a").map(|a| a.children[0].name.clone());
+                let missing = find_first(&roots, "c").is_none();
+                drop(roots);
+                (b, a, missing)
+            })
+            .unwrap()
+            .join()
+            .expect("no panic");
+        assert_eq!(walked, (Some("b".to_owned()), Some("b".to_owned()), true));
+    }
+
+    #[test]
+    fn depth_and_element_limits() {
+        let nested = |depth: usize| "<a>".repeat(depth) + &"</a>".repeat(depth);
+        assert_eq!(parse(&nested(MAX_DEPTH)).unwrap().len(), 1);
+        assert_eq!(
+            parse(&nested(MAX_DEPTH + 1)),
+            Err(AnswerError::TooDeep { limit: MAX_DEPTH })
+        );
+        // An empty element one level too deep counts as well.
+        let empty = "<a>".repeat(MAX_DEPTH) + "<b/>" + &"</a>".repeat(MAX_DEPTH);
+        assert_eq!(
+            parse(&empty),
+            Err(AnswerError::TooDeep { limit: MAX_DEPTH })
+        );
+        let flat = |count: usize| "<b/>".repeat(count);
+        assert_eq!(parse(&flat(MAX_ELEMENTS)).unwrap().len(), MAX_ELEMENTS);
+        assert_eq!(
+            parse(&flat(MAX_ELEMENTS + 1)),
+            Err(AnswerError::TooManyElements {
+                limit: MAX_ELEMENTS
+            })
+        );
     }
 
     #[test]

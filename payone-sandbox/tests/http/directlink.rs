@@ -381,6 +381,59 @@ async fn signatures_credentials_and_parameters_are_checked() {
     sandbox.shutdown().await;
 }
 
+/// SHA-512 (the default account's algorithm) of `NAME=value` + passphrase for `pairs` in the
+/// order given, written out here rather than through `sha_sign`.
+fn sha512_by_hand(pairs: &[(String, String)]) -> String {
+    use sha2::Digest;
+    let string: String = pairs
+        .iter()
+        .map(|(n, v)| format!("{}={v}{DEFAULT_SHA_IN}", n.to_ascii_uppercase()))
+        .collect();
+    hex::encode_upper(sha2::Sha512::digest(string.as_bytes()))
+}
+
+#[tokio::test]
+async fn sha_in_sorts_numbered_names_in_plain_byte_order() {
+    let sandbox = sandbox().await;
+    let mut pairs = account();
+    pairs.extend(owned(&[
+        ("ORDERID", "dl-items"),
+        ("AMOUNT", "1200"),
+        ("CURRENCY", "EUR"),
+        ("CARDNO", CARD),
+        ("ED", "12/30"),
+        ("CVC", "123"),
+        ("CN", "Erika Mustermann"),
+        ("OPERATION", "RES"),
+    ]));
+    for i in 1..=12 {
+        pairs.push((format!("ITEMID{i}"), format!("id-{i}")));
+        pairs.push((format!("ITEMNAME{i}"), format!("item {i}")));
+    }
+    // Plain byte order of the upper-cased names: ITEMID10..ITEMID12 before ITEMID2.
+    let mut bytewise = pairs.clone();
+    bytewise.sort_by_key(|(n, _)| n.to_ascii_uppercase());
+    let position = |name: &str| bytewise.iter().position(|(n, _)| n == name).unwrap();
+    assert!(position("ITEMID12") < position("ITEMID2"));
+    // The natural order of the Frontend hash, which the platform does not use here.
+    let mut natural = bytewise.clone();
+    natural.sort_by(|a, b| payone_types::natural_cmp(&a.0, &b.0));
+    assert_ne!(natural, bytewise);
+
+    let mut refused = pairs.clone();
+    refused.push((SHASIGN.to_owned(), sha512_by_hand(&natural)));
+    let answer = post(&sandbox, "orderdirect.asp", &refused).await;
+    assert_eq!(attr(&answer, "NCERROR"), "50001184");
+    assert_eq!(attr(&answer, "NCERRORPLUS"), "unknown order/1/s");
+
+    pairs.push((SHASIGN.to_owned(), sha512_by_hand(&bytewise)));
+    let answer = post(&sandbox, "orderdirect.asp", &pairs).await;
+    assert_eq!(attr(&answer, "NCERROR"), "", "{answer}");
+    assert_eq!(attr(&answer, "STATUS"), "5");
+    assert_eq!(attr(&answer, "orderID"), "dl-items");
+    sandbox.shutdown().await;
+}
+
 #[tokio::test]
 async fn three_d_secure_returns_to_accepturl_with_a_sha_out_signature() {
     let sandbox = sandbox().await;

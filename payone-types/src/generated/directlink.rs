@@ -340,11 +340,11 @@ pub struct CreditCardCardno(Cow<'static, str>);
 
 /// Ablaufdatum
 ///
-/// `ED`: format `AN, 5`; permitted symbols `[0-9][/]`; source: seed 002.
+/// `ED`: format `AN, 5`; permitted symbols `[0-9][/]`; sensitive: never printed; source: seed 002.
 ///
 /// Spec note: the page writes the format as `MM/YY oder MMYY`. Recorded as AN, 5 with the symbols \[0-9\]\[/\]: this bounds the length (at most 5) and the characters, not the layout MM/YY or MMYY itself.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "ED", format = "AN, 5", symbols = "[0-9][/]")]
+#[payone(name = "ED", format = "AN, 5", symbols = "[0-9][/]", sensitive)]
 pub struct CreditCardEd(Cow<'static, str>);
 
 /// Beschreibung der Bestellung
@@ -358,11 +358,11 @@ pub struct Com(Cow<'static, str>);
 
 /// Name des Kunden
 ///
-/// `CN`: format `AN, 35`; source: seed 002.
+/// `CN`: format `AN, 35`; sensitive: never printed; source: seed 002.
 ///
 /// Spec note: the row is marked Obligatorisch (copied as yes), although CN is not in the page's list "Die folgenden Parameter sind in neuen Bestellungen obligatorisch".
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "CN", format = "AN, 35")]
+#[payone(name = "CN", format = "AN, 35", sensitive)]
 pub struct Cn(Cow<'static, str>);
 
 /// E-Mail-Adresse des Kunden. Wenn Sie 3DSv2.1 anfragen, sorgen Sie dafür, dass das Format der E-Mail-Adresse korrekt ist. Anderfalls wird der Authentifizierungsprozess über 3DSv1 ausgerollt werden.
@@ -895,7 +895,7 @@ pub enum DirectDebitsDeEd {
 
 /// Eindeutige Auftragsreferenz. Telego: Ohne Angabe übernimmt die Plattform die ORDERID oder PAYID Note: Ohne Angabe erstellt easycash einen Wert.
 ///
-/// `MANDATEID`: format `AN, 35`; permitted symbols `[A-Z][a-z][0-9][ /-?:().'+,]`; source: seed 002.
+/// `MANDATEID`: format `AN, 35`; permitted symbols `[A-Z][a-z][0-9][ /-?:().'+,]`; sensitive: never printed; source: seed 002.
 ///
 /// Telego: AN, 35 / Zeichensatz: “A-Z a-z 0-9 Leerzeichen /-?:().,'+”
 ///
@@ -906,7 +906,8 @@ pub enum DirectDebitsDeEd {
 #[payone(
     name = "MANDATEID",
     format = "AN, 35",
-    symbols = "[A-Z][a-z][0-9][ /-?:().'+,]"
+    symbols = "[A-Z][a-z][0-9][ /-?:().'+,]",
+    sensitive
 )]
 pub struct DirectDebitsDeMandateid(Cow<'static, str>);
 
@@ -976,7 +977,7 @@ pub struct Bic(Cow<'static, str>);
 
 /// Eindeutige Auftragsreferenz. Note: Ohne Angabe wird die ORDERID verwendet.
 ///
-/// `MANDATEID`: format `AN, 35`; source: seed 002.
+/// `MANDATEID`: format `AN, 35`; sensitive: never printed; source: seed 002.
 ///
 /// Keine Leerzeichen; darf nicht mit einem Schrägstrich "/" beginnen oder enden, und darf keine zwei aufeinanderfolgende Schrägstriche enthalten.
 ///
@@ -988,7 +989,7 @@ pub struct Bic(Cow<'static, str>);
 ///
 /// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "MANDATEID", format = "AN, 35")]
+#[payone(name = "MANDATEID", format = "AN, 35", sensitive)]
 pub struct DirectDebitsNlMandateid(Cow<'static, str>);
 
 /// Typs der Bankeinzugstransaktion Note: Ohne Angabe wird die Transaktion als einmalig („OOFF“) betrachtet.

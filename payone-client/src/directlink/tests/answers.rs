@@ -189,11 +189,124 @@ fn status_46_carries_the_html_answer() {
             ..
         })
     ));
+}
+
+#[test]
+fn status_46_with_an_undecodable_html_answer_keeps_the_payment() {
+    let xml = "<ncresponse orderID=\"1234\" PAYID=\"3014726\" NCERROR=\"0\" STATUS=\"46\" \
+               amount=\"15\" currency=\"EUR\" CARDNO=\"4111111111111111\" IP=\"192.0.2.7\">\
+               <html_answer>*not base64*</html_answer></ncresponse>";
+    let outcome = outcome(xml);
+    match &outcome {
+        Outcome::IdentificationUnavailable { reason, response } => {
+            assert_eq!(*reason, AnswerError::HtmlAnswer);
+            assert_eq!(response.payid(), Some("3014726"));
+            assert_eq!(response.status(), Some(Status::WaitingForIdentification));
+            assert_eq!(response.html_answer(), None);
+            assert_eq!(response.problems(), [AnswerError::HtmlAnswer]);
+            assert_eq!(
+                response.problem_with("html_answer"),
+                Some(&AnswerError::HtmlAnswer)
+            );
+        }
+        other => panic!("not IdentificationUnavailable: {other:?}"),
+    }
+    let debug = format!("{outcome:?}");
+    for secret in ["4111111111111111", "192.0.2.7", "not base64"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    insta::assert_debug_snapshot!("status_46_undecodable_html_answer", outcome);
+    // The same as an attribute.
+    let attribute = Outcome::parse(
+        br#"<ncresponse PAYID="3014726" NCERROR="0" STATUS="46" HTML_ANSWER="%%%"/>"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        attribute,
+        Outcome::IdentificationUnavailable {
+            reason: AnswerError::HtmlAnswer,
+            ..
+        }
+    ));
     assert_eq!(
-        Outcome::parse(
-            b"<ncresponse STATUS=\"46\"><html_answer>*not base64*</html_answer></ncresponse>"
-        ),
-        Err(AnswerError::HtmlAnswer)
+        attribute.response().attributes().get("html_answer"),
+        Some("%%%")
+    );
+}
+
+#[test]
+fn one_unreadable_attribute_does_not_cost_the_others() {
+    let xml = r#"<ncresponse orderID="o-1" PAYID="30x14" PAYIDSUB="1" NCSTATUS="0" NCERROR="0" STATUS="5" amount="1O.5" currency="EUR" PM="CreditCard" BRAND="VISA" CARDNO="XXXXXXXXXXXX1111" CN="Erika Mustermann" ED="1230" IP="192.0.2.7"/>"#;
+    let outcome = outcome(xml);
+    assert_eq!(outcome.status(), Some(Status::Authorised));
+    let response = outcome.response();
+    assert_eq!(response.payid(), None);
+    assert_eq!(response.amount(), None);
+    assert_eq!(
+        response.problems(),
+        [
+            AnswerError::NotANumber("PAYID"),
+            AnswerError::NotANumber("amount")
+        ]
+    );
+    // The raw values are kept.
+    assert_eq!(response.attributes().get("payid"), Some("30x14"));
+    assert_eq!(response.attributes().get("AMOUNT"), Some("1O.5"));
+    assert_eq!(response.orderid(), Some("o-1"));
+    assert_eq!(response.payidsub(), Some("1"));
+    assert_eq!(response.currency(), Some("EUR"));
+    assert_eq!(response.cardno(), Some("XXXXXXXXXXXX1111"));
+    let debug = format!("{outcome:?}");
+    for secret in ["Erika", "1230", "192.0.2.7"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    insta::assert_debug_snapshot!("unreadable_payid_and_amount", outcome);
+
+    // Amounts as the platform writes them read.
+    for amount in ["15", "15.5", "0.01", "-1.00"] {
+        let xml = format!(r#"<ncresponse STATUS="9" amount="{amount}"/>"#);
+        assert_eq!(outcome_amount(&xml), Some(amount.to_owned()), "{amount}");
+    }
+    for amount in ["1,5", "15.", ".5", "1e3"] {
+        let xml = format!(r#"<ncresponse STATUS="9" amount="{amount}"/>"#);
+        assert_eq!(outcome_amount(&xml), None, "{amount}");
+    }
+}
+
+fn outcome_amount(xml: &str) -> Option<String> {
+    outcome(xml).response().amount().map(str::to_owned)
+}
+
+#[test]
+fn an_unreadable_status_or_ncerror_leaves_the_outcome_unknown_not_the_payid() {
+    let body = br#"<ncresponse orderID="o-2" PAYID="3014726" NCERROR="0" STATUS="five"/>"#;
+    assert_eq!(Outcome::parse(body), Err(AnswerError::NotANumber("STATUS")));
+    let response = NcResponse::parse(body).unwrap();
+    assert_eq!(response.payid(), Some("3014726"));
+    assert_eq!(response.status(), None);
+    assert_eq!(response.problems(), [AnswerError::NotANumber("STATUS")]);
+
+    // NCERROR decides the outcome whatever STATUS says.
+    let body = br#"<ncresponse PAYID="3014726" NCERROR="5000l111" STATUS="5"/>"#;
+    assert_eq!(
+        Outcome::parse(body),
+        Err(AnswerError::NotANumber("NCERROR"))
+    );
+    assert_eq!(NcResponse::parse(body).unwrap().payid(), Some("3014726"));
+
+    // A readable NCERROR explains the answer without its STATUS.
+    let rejected =
+        Outcome::parse(br#"<ncresponse PAYID="0" NCERROR="50001111" STATUS="?"/>"#).unwrap();
+    assert!(matches!(
+        rejected,
+        Outcome::Rejected {
+            error: NcError::DataValidation,
+            ..
+        }
+    ));
+    assert_eq!(
+        rejected.response().problems(),
+        [AnswerError::NotANumber("STATUS")]
     );
 }
 
@@ -266,6 +379,64 @@ fn unreadable_answers() {
     );
 }
 
+/// `depth` elements, the innermost an `<ncresponse>` with STATUS 5.
+fn nested_answer(depth: usize) -> String {
+    "<a>".repeat(depth - 1)
+        + r#"<ncresponse orderID="7" PAYID="42" NCERROR="0" STATUS="5"/>"#
+        + &"</a>".repeat(depth - 1)
+}
+
+#[test]
+fn a_deeply_nested_answer_is_refused_without_exhausting_the_stack() {
+    let results = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            let body = nested_answer(300_000);
+            (
+                NcResponse::parse_with_content_type(body.as_bytes(), Some("text/xml")),
+                Outcome::parse(body.as_bytes()),
+                PrivacyPolicy::parse(body.as_bytes()),
+            )
+        })
+        .unwrap()
+        .join()
+        .expect("the parser returns");
+    let too_deep = AnswerError::TooDeep { limit: 64 };
+    assert_eq!(results.0, Err(too_deep.clone()));
+    assert_eq!(results.1, Err(too_deep.clone()));
+    assert_eq!(results.2.unwrap_err(), too_deep);
+    assert_eq!(
+        too_deep.to_string(),
+        "the answer nests elements deeper than 64 levels"
+    );
+}
+
+#[test]
+fn answers_at_the_depth_limit_are_read() {
+    let at_limit = Outcome::parse(nested_answer(64).as_bytes()).unwrap();
+    assert_eq!(at_limit.status(), Some(Status::Authorised));
+    assert_eq!(at_limit.response().payid(), Some("42"));
+    assert_eq!(
+        Outcome::parse(nested_answer(65).as_bytes()),
+        Err(AnswerError::TooDeep { limit: 64 })
+    );
+}
+
+#[test]
+fn answers_with_too_many_elements_are_refused() {
+    let with_elements = |count: usize| {
+        format!(
+            r#"<root><ncresponse PAYID="42" STATUS="5"/>{}</root>"#,
+            "<x/>".repeat(count - 2)
+        )
+    };
+    let at_limit = Outcome::parse(with_elements(10_000).as_bytes()).unwrap();
+    assert_eq!(at_limit.response().payid(), Some("42"));
+    let error = Outcome::parse(with_elements(10_001).as_bytes()).unwrap_err();
+    assert_eq!(error, AnswerError::TooManyElements { limit: 10_000 });
+    assert_eq!(error.to_string(), "the answer has more than 10000 elements");
+}
+
 #[test]
 fn iso_8859_1_answers() {
     let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><ncresponse PAYID=\"1\" STATUS=\"2\" NCERROR=\"30001001\" NCERRORPLUS=\"Karte abgelehnt: Pr\xFCfung\"/>";
@@ -329,4 +500,27 @@ fn debug_of_answers_and_outcomes_hides_account_data() {
     // A masked card number is shown as the platform sent it.
     let masked = outcome(QUERY_6_2);
     assert!(format!("{masked:?}").contains("XXXXXXXXXXXX1111"));
+}
+
+#[test]
+fn sensitive_attributes_are_redacted_whatever_the_case_of_their_names() {
+    let xml = r#"<ncresponse STATUS="5" Cn="Erika Mustermann" eD="0931" Iban="DE89370400440532013000" mandateId="MANDATE-4711" cardNo="4111111111111111" Ip="192.0.2.10" cvc="737"/>"#;
+    let outcome = outcome(xml);
+    assert_eq!(
+        outcome.response().attributes().get("CN"),
+        Some("Erika Mustermann")
+    );
+    let debug = format!("{outcome:?}");
+    for secret in [
+        "Erika",
+        "0931",
+        "DE89370400440532013000",
+        "MANDATE-4711",
+        "4111111111111111",
+        "192.0.2.10",
+        "737",
+    ] {
+        assert!(!debug.contains(secret), "{secret} in {debug}");
+    }
+    assert!(debug.contains("\"eD\": <redacted>"), "{debug}");
 }

@@ -408,3 +408,23 @@ fn the_sha_out_list_leaves_the_merchants_own_parameters_unsigned() {
     assert_eq!(feedback.unsigned().collect::<Vec<_>>(), ["session"]);
     assert_eq!(verifier().sha_out_list(), &ShaList::sha_out());
 }
+
+#[test]
+fn debug_hides_card_data_sent_under_names_in_any_case() {
+    let params = signed(&[
+        ("status", "5"),
+        ("Cn", "Erika Mustermann"),
+        ("eD", "0931"),
+        ("cardNo", "4111111111111111"),
+        ("Ip", "192.0.2.10"),
+    ]);
+    let feedback = verifier()
+        .with_sha_out_list(ShaList::All)
+        .verify_params(&params)
+        .unwrap();
+    assert_eq!(feedback.status(), Status::Authorised);
+    let debug = format!("{feedback:?}");
+    for secret in ["Erika", "0931", "4111111111111111", "192.0.2.10"] {
+        assert!(!debug.contains(secret), "{secret} in {debug}");
+    }
+}

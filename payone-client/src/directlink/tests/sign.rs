@@ -88,24 +88,118 @@ fn values_are_hashed_as_sent() {
     );
 }
 
+/// ITEMID1..ITEMID12 and ITEMNAME1..ITEMNAME12, sent in numeric order and partly in lower case.
+fn twelve_items() -> Vec<(String, String)> {
+    let mut params = vec![("orderID".to_owned(), "1234".to_owned())];
+    for i in 1..=12 {
+        let id = if i % 2 == 0 { "itemid" } else { "ITEMID" };
+        params.push((format!("{id}{i}"), format!("id-{i}")));
+        params.push((format!("ITEMNAME{i}"), format!("name {i}")));
+    }
+    params
+}
+
+/// The string to hash for [`twelve_items`], written out by hand in plain byte order of the
+/// upper-cased names: `ITEMID10`, `ITEMID11`, `ITEMID12` come between `ITEMID1` and `ITEMID2`.
+fn twelve_items_string(passphrase: &str) -> String {
+    let order = [1, 10, 11, 12, 2, 3, 4, 5, 6, 7, 8, 9];
+    let mut string = String::new();
+    for i in order {
+        string += &format!("ITEMID{i}=id-{i}{passphrase}");
+    }
+    for i in order {
+        string += &format!("ITEMNAME{i}=name {i}{passphrase}");
+    }
+    string + &format!("ORDERID=1234{passphrase}")
+}
+
+fn digest_by_hand(algorithm: ShaAlgorithm, string: &str) -> String {
+    match algorithm {
+        ShaAlgorithm::Sha1 => hex::encode_upper(sha1::Sha1::digest(string.as_bytes())),
+        ShaAlgorithm::Sha256 => hex::encode_upper(sha2::Sha256::digest(string.as_bytes())),
+        ShaAlgorithm::Sha512 => hex::encode_upper(sha2::Sha512::digest(string.as_bytes())),
+    }
+}
+
 #[test]
-fn numbered_names_in_natural_order() {
-    let params = [
-        ("ITEMID10", "c"),
-        ("ITEMID2", "b"),
-        ("itemid1", "a"),
-        ("ITEMNAME1", "n"),
-    ];
+fn numbered_names_sort_in_plain_byte_order_for_sha_in() {
+    let params = twelve_items();
+    let names = signed_names(&params, &ShaList::sha_in());
     assert_eq!(
-        signed_names(&params, &ShaList::All),
-        ["ITEMID1", "ITEMID2", "ITEMID10", "ITEMNAME1"]
+        names[..6],
+        [
+            "ITEMID1", "ITEMID10", "ITEMID11", "ITEMID12", "ITEMID2", "ITEMID3"
+        ]
     );
-    let string = "ITEMID1=aMysecretsig1875!?ITEMID2=bMysecretsig1875!?\
-ITEMID10=cMysecretsig1875!?ITEMNAME1=nMysecretsig1875!?";
-    assert_eq!(
-        sign(&params, ShaAlgorithm::Sha1),
-        hex::encode_upper(sha1::Sha1::digest(string.as_bytes()))
-    );
+    assert_eq!(names.len(), 25);
+    assert_eq!(names[24], "ORDERID");
+    let string = twelve_items_string(PASSPHRASE);
+    assert!(string.starts_with("ITEMID1=id-1Mysecretsig1875!?ITEMID10=id-10"));
+    for algorithm in [
+        ShaAlgorithm::Sha1,
+        ShaAlgorithm::Sha256,
+        ShaAlgorithm::Sha512,
+    ] {
+        let signed = sha_sign(&params, &pass(), algorithm, &ShaList::sha_in());
+        assert_eq!(signed, digest_by_hand(algorithm, &string), "{algorithm}");
+        let mut request = params.clone();
+        request.push((SHASIGN.to_owned(), signed));
+        assert_eq!(
+            verify_sha_in(&request, &pass(), algorithm, &ShaList::sha_in()),
+            Ok(()),
+            "{algorithm}"
+        );
+    }
+}
+
+#[test]
+fn numbered_names_sort_in_plain_byte_order_for_sha_out_feedback() {
+    let out = "sha-out passphrase";
+    let string = twelve_items_string(out);
+    for algorithm in [
+        ShaAlgorithm::Sha1,
+        ShaAlgorithm::Sha256,
+        ShaAlgorithm::Sha512,
+    ] {
+        // The platform's signature, made by hand: the client does not compute it.
+        let mut feedback = twelve_items();
+        feedback.push(("STATUS".to_owned(), "5".to_owned()));
+        let with_status = string.replacen(
+            &format!("ORDERID=1234{out}"),
+            &format!("ORDERID=1234{out}STATUS=5{out}"),
+            1,
+        );
+        feedback.push((
+            "SHASIGN".to_owned(),
+            digest_by_hand(algorithm, &with_status),
+        ));
+        let passphrase = ShaPassphrase::new(out);
+        assert_eq!(
+            verify_sha_out(&feedback, &passphrase, algorithm, &ShaList::All),
+            Ok(()),
+            "{algorithm}"
+        );
+        let mut url = crate::Url::parse("https://shop.example/accept").unwrap();
+        url.query_pairs_mut().extend_pairs(&feedback);
+        let verifier = FeedbackVerifier::new(ShaPassphrase::new(out), algorithm)
+            .with_sha_out_list(ShaList::All);
+        let verified = verifier.verify_url(&url).expect("signed in byte order");
+        assert_eq!(verified.status(), Status::Authorised);
+
+        // The natural order (ITEMID2 before ITEMID10) is not what the platform signs.
+        let natural: String = (1..=12)
+            .map(|i| format!("ITEMID{i}=id-{i}{out}"))
+            .chain((1..=12).map(|i| format!("ITEMNAME{i}=name {i}{out}")))
+            .chain([format!("ORDERID=1234{out}STATUS=5{out}")])
+            .collect();
+        feedback.pop();
+        feedback.push(("SHASIGN".to_owned(), digest_by_hand(algorithm, &natural)));
+        assert_eq!(
+            verify_sha_out(&feedback, &passphrase, algorithm, &ShaList::All),
+            Err(ShaOutError::Mismatch),
+            "{algorithm}"
+        );
+    }
 }
 
 #[test]
