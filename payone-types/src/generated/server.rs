@@ -18,6 +18,10 @@ use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneR
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Authorization {
     #[payone(name = "recurrence", conditional)]
@@ -32,6 +36,8 @@ pub struct Authorization {
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "reference")]
     reference: Option<Reference>,
     #[payone(name = "customerid")]
@@ -62,6 +68,38 @@ pub struct Authorization {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
+    #[payone(name = "shipping_firstname")]
+    shipping_firstname: Option<ShippingFirstname>,
+    #[payone(name = "shipping_lastname")]
+    shipping_lastname: Option<ShippingLastname>,
+    #[payone(name = "shipping_company")]
+    shipping_company: Option<ShippingCompany>,
+    #[payone(name = "shipping_street")]
+    shipping_street: Option<ShippingStreet>,
+    #[payone(name = "shipping_addressaddition")]
+    shipping_addressaddition: Option<ShippingAddressaddition>,
+    #[payone(name = "shipping_zip")]
+    shipping_zip: Option<ShippingZip>,
+    #[payone(name = "shipping_city")]
+    shipping_city: Option<ShippingCity>,
+    #[payone(name = "shipping_state")]
+    shipping_state: Option<ShippingState>,
+    #[payone(name = "shipping_country")]
+    shipping_country: Option<ShippingCountry>,
     #[payone(name = "successurl", conditional)]
     successurl: Option<Successurl>,
     #[payone(name = "errorurl")]
@@ -82,16 +120,26 @@ pub struct Authorization {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Capture {
     #[payone(name = "amount", required)]
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "txid", required)]
     txid: Txid,
     #[payone(name = "sequencenumber", required)]
     sequencenumber: Sequencenumber,
+    #[payone(name = "capturemode", conditional)]
+    capturemode: Option<Capturemode>,
+    #[payone(name = "settleaccount")]
+    settleaccount: Option<Settleaccount>,
 }
 
 /// `request=createaccess` of the PAYONE Server API (seed 003).
@@ -106,6 +154,10 @@ pub struct Capture {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Createaccess {
     #[payone(name = "recurrence", conditional)]
@@ -120,6 +172,8 @@ pub struct Createaccess {
     amount: Option<Amount>,
     #[payone(name = "currency")]
     currency: Option<Currency>,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "customerid")]
     customerid: Option<Customerid>,
     #[payone(name = "userid", conditional)]
@@ -148,6 +202,20 @@ pub struct Createaccess {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
     #[payone(name = "access_starttime")]
     access_starttime: Option<AccessStarttime>,
     #[payone(name = "successurl", conditional)]
@@ -170,12 +238,18 @@ pub struct Createaccess {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Debit {
     #[payone(name = "amount", required)]
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "txid", required)]
     txid: Txid,
     #[payone(name = "sequencenumber", required)]
@@ -194,6 +268,10 @@ pub struct Debit {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Preauthorization {
     #[payone(name = "recurrence", conditional)]
@@ -208,6 +286,8 @@ pub struct Preauthorization {
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "reference")]
     reference: Option<Reference>,
     #[payone(name = "customerid")]
@@ -238,6 +318,38 @@ pub struct Preauthorization {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
+    #[payone(name = "shipping_firstname")]
+    shipping_firstname: Option<ShippingFirstname>,
+    #[payone(name = "shipping_lastname")]
+    shipping_lastname: Option<ShippingLastname>,
+    #[payone(name = "shipping_company")]
+    shipping_company: Option<ShippingCompany>,
+    #[payone(name = "shipping_street")]
+    shipping_street: Option<ShippingStreet>,
+    #[payone(name = "shipping_addressaddition")]
+    shipping_addressaddition: Option<ShippingAddressaddition>,
+    #[payone(name = "shipping_zip")]
+    shipping_zip: Option<ShippingZip>,
+    #[payone(name = "shipping_city")]
+    shipping_city: Option<ShippingCity>,
+    #[payone(name = "shipping_state")]
+    shipping_state: Option<ShippingState>,
+    #[payone(name = "shipping_country")]
+    shipping_country: Option<ShippingCountry>,
     #[payone(name = "successurl", conditional)]
     successurl: Option<Successurl>,
     #[payone(name = "errorurl")]
@@ -258,12 +370,18 @@ pub struct Preauthorization {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Refund {
     #[payone(name = "amount", required)]
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "txid", required)]
     txid: Txid,
     #[payone(name = "sequencenumber", required)]
@@ -282,6 +400,10 @@ pub struct Refund {
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
 #[non_exhaustive]
 pub struct Vauthorization {
     #[payone(name = "recurrence", conditional)]
@@ -296,6 +418,8 @@ pub struct Vauthorization {
     amount: Amount,
     #[payone(name = "currency", required)]
     currency: Currency,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
     #[payone(name = "customerid")]
     customerid: Option<Customerid>,
     #[payone(name = "userid", conditional)]
@@ -324,6 +448,20 @@ pub struct Vauthorization {
     email: Option<Email>,
     #[payone(name = "telephonenumber")]
     telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
     #[payone(name = "vreference")]
     vreference: Option<Vreference>,
     #[payone(name = "vaccountname")]
@@ -544,6 +682,34 @@ pub enum Encoding {
 #[payone(name = "aid", format = "NUMERIC(5..6)")]
 pub struct Aid(u32);
 
+/// Name of the integrator (the developer of the integration).
+///
+/// `integrator_name`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/INT/Special+Parameters+for+Custom+Integrations>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "integrator_name", format = "CHAR(1..50)")]
+pub struct IntegratorName(Cow<'static, str>);
+
+/// Version of the integration, e.g. 1.0.0.
+///
+/// `integrator_version`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/INT/Special+Parameters+for+Custom+Integrations>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "integrator_version", format = "CHAR(1..255)")]
+pub struct IntegratorVersion(Cow<'static, str>);
+
+/// Name of the shop system or solution.
+///
+/// `solution_name`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/INT/Special+Parameters+for+Custom+Integrations>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "solution_name", format = "CHAR(1..50)")]
+pub struct SolutionName(Cow<'static, str>);
+
+/// Version of the shop system or solution.
+///
+/// `solution_version`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/INT/Special+Parameters+for+Custom+Integrations>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "solution_version", format = "CHAR(1..255)")]
+pub struct SolutionVersion(Cow<'static, str>);
+
 /// These parameters will be used for credit card payments to indicate CoF payments.
 ///
 /// `recurrence`: format `LIST`; source: seed 003.
@@ -634,6 +800,13 @@ pub struct Amount(i64);
 ///
 /// Samples: EUR, USD, GBP
 pub type Currency = ::payone_types::Currency;
+
+/// Text on the customer's account or card statement: three lines of 27 characters.
+///
+/// `narrative_text`: format `CHAR(1..81)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-capture>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "narrative_text", format = "CHAR(1..81)")]
+pub struct NarrativeText(Cow<'static, str>);
 
 /// Merchant reference number for the payment process (case insensitive)
 ///
@@ -791,6 +964,137 @@ pub struct Email(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "telephonenumber", format = "CHAR(1..30)")]
 pub struct Telephonenumber(Cow<'static, str>);
+
+/// Academic title of the customer (Dr, Prof., ...).
+///
+/// `title`: format `CHAR(1..20)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updateuser>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "title", format = "CHAR(1..20)")]
+pub struct Title(Cow<'static, str>);
+
+/// Company name of the customer.
+///
+/// `company`: format `CHAR(2..50)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updateuser>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "company", format = "CHAR(2..50)")]
+pub struct Company(Cow<'static, str>);
+
+/// Further line of the billing address (floor, c/o).
+///
+/// `addressaddition`: format `CHAR(1..50)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updateuser>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "addressaddition", format = "CHAR(1..50)")]
+pub struct Addressaddition(Cow<'static, str>);
+
+/// State or region of the billing address; needed for some countries.
+///
+/// `state`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://docs.payone.com/integration/channel-server-api/server-api-updateuser>.
+///
+/// Spec note: the page gives ISO 3166-2 region codes (2 letters) and marks the parameter required for CN; the format grammar has no ISO 3166-2 list, so any non-empty value is accepted.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "state", format = "LIST", unlisted)]
+pub struct State(Cow<'static, str>);
+
+/// Whether the customer is a consumer (b2c) or a business (b2b).
+///
+/// `businessrelation`: format `LIST`; source: <https://docs.payone.com/security-risk-management/consumerscore>.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "businessrelation")]
+pub enum Businessrelation {
+    /// `b2c`: Consumer
+    #[payone(value = "b2c")]
+    B2c,
+    /// `b2b`: Business
+    #[payone(value = "b2b")]
+    B2b,
+}
+
+/// VAT identification number of the customer.
+///
+/// `vatid`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PersonalData.php.
+///
+/// No documentation page read for these tables gives a format; recorded as TEXT. PAYONE's own plugins send it (magento-1 PersonalData.php, magento-2 Model/Api/Request/AddressRequest.php).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "vatid", format = "TEXT")]
+pub struct Vatid(Cow<'static, str>);
+
+/// IP address of the customer's browser.
+///
+/// `ip`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PersonalData.php.
+///
+/// No documentation page read for these tables gives a format; recorded as TEXT. The 3-D Secure 2 data mapping of the documentation names ip as the browser IP address.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ip", format = "TEXT")]
+pub struct Ip(Cow<'static, str>);
+
+/// First name of the recipient.
+///
+/// `shipping_firstname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_firstname", format = "CHAR(1..50)")]
+pub struct ShippingFirstname(Cow<'static, str>);
+
+/// Last name of the recipient.
+///
+/// `shipping_lastname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_lastname", format = "CHAR(1..50)")]
+pub struct ShippingLastname(Cow<'static, str>);
+
+/// Company of the recipient.
+///
+/// `shipping_company`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_company", format = "CHAR(2..50)")]
+pub struct ShippingCompany(Cow<'static, str>);
+
+/// Street and house number of the delivery address.
+///
+/// `shipping_street`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_street", format = "CHAR(2..50)")]
+pub struct ShippingStreet(Cow<'static, str>);
+
+/// Further line of the delivery address.
+///
+/// `shipping_addressaddition`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/DeliveryData.php.
+///
+/// No documentation page read for these tables gives a format; recorded as TEXT.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_addressaddition", format = "TEXT")]
+pub struct ShippingAddressaddition(Cow<'static, str>);
+
+/// Postcode of the delivery address.
+///
+/// `shipping_zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "shipping_zip",
+    format = "CHAR(2..10)",
+    symbols = "[0-9][A-Z][a-z][_.-/ ]"
+)]
+pub struct ShippingZip(Cow<'static, str>);
+
+/// City of the delivery address.
+///
+/// `shipping_city`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_city", format = "CHAR(2..50)")]
+pub struct ShippingCity(Cow<'static, str>);
+
+/// State or region of the delivery address.
+///
+/// `shipping_state`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/DeliveryData.php.
+///
+/// No documentation page read for these tables gives a format; recorded as TEXT.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "shipping_state", format = "TEXT")]
+pub struct ShippingState(Cow<'static, str>);
+
+/// Country of the delivery address.
+///
+/// `shipping_country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+pub type ShippingCountry = ::payone_types::Country;
 
 /// URL for "payment successful"
 ///
@@ -951,6 +1255,39 @@ pub struct Pseudocardpan(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "cardholder", format = "CHAR(1..50)")]
 pub struct Cardholder(Cow<'static, str>);
+
+/// Whether this capture is the last one of the payment.
+///
+/// `capturemode`: format `LIST`; source: <https://docs.payone.com/payment-methods/klarna-payments>.
+///
+/// Spec note: the capture page's row could not be read for these tables; the Klarna page requires capturemode on captures, and the values are those PAYONE's own plugins send (github:PAYONE-GmbH/shopware-6/src/Payone/RequestParameter/Builder/Capture/CaptureRequestParameterBuilder.php, github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/CaptureMode.php).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "capturemode")]
+pub enum Capturemode {
+    /// `completed`: The last capture: nothing more will be captured
+    #[payone(value = "completed")]
+    Completed,
+    /// `notcompleted`: Further captures may follow
+    #[payone(value = "notcompleted")]
+    Notcompleted,
+}
+
+/// Whether the balance of the payment is settled (collected or paid out) at once.
+///
+/// `settleaccount`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/settleaccount+-+definition>.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "settleaccount")]
+pub enum Settleaccount {
+    /// `yes`: Settle the balance
+    #[payone(value = "yes")]
+    Yes,
+    /// `no`: Only book; do not settle
+    #[payone(value = "no")]
+    No,
+    /// `auto`: The platform decides by payment method and balance
+    #[payone(value = "auto")]
+    Auto,
+}
 
 /// access_starttime
 ///
