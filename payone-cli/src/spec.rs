@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use payone_spec::load::{Spec, load_dir, load_embedded};
+use payone_spec::load::{Spec, is_platform_dir, load_dir, load_embedded, load_platform_dir};
 use payone_spec::{diff as spec_diff, generate, list as listing};
 
 fn load(dir: Option<&Path>) -> Result<Vec<Spec>, String> {
@@ -13,15 +13,24 @@ fn load(dir: Option<&Path>) -> Result<Vec<Spec>, String> {
     .map_err(|e| e.to_string())
 }
 
-/// One spec file (any api), checked like the files of a spec directory.
+/// One spec file (any api) or one platform's directory of page files, checked like the files
+/// of a spec directory.
 fn load_file(path: &Path) -> Result<Spec, String> {
+    if is_platform_dir(path) {
+        return load_platform_dir(path).map_err(|e| e.to_string());
+    }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Spec::parse(&path.display().to_string(), &text).map_err(|e| e.to_string())
 }
 
-/// A spec file or a directory of them: what `spec diff` compares.
+/// A spec file, one platform's directory of page files, or a directory of them: what
+/// `spec diff` compares.
 fn load_path(path: &Path) -> Result<Vec<Spec>, String> {
-    if path.is_dir() {
+    if is_platform_dir(path) {
+        load_platform_dir(path)
+            .map(|spec| vec![spec])
+            .map_err(|e| e.to_string())
+    } else if path.is_dir() {
         load(Some(path))
     } else {
         load_file(path).map(|spec| vec![spec])

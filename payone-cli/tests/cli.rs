@@ -323,6 +323,47 @@ fn validate_accepts_a_valid_server_request() {
     );
 }
 
+/// The integration parameters and the personal, delivery and capture rows of the Server API
+/// pages. Values as PAYONE's own Magento 2 plugin sends them (github:PAYONE-GmbH/magento-2
+/// Model/Api/Request/Base.php initRequest, AddressRequest.php; capture values from
+/// github:PAYONE-GmbH/shopware-6 CaptureRequestParameterBuilder.php), restricted to the
+/// parameters the tables hold so far.
+#[test]
+fn validate_accepts_integration_personal_delivery_and_capture_rows() {
+    let account = "mid=11111\nportalid=3333333\naid=22222\nkey=3c6e0b8a9c15224a8228b9a98ca1531d\n\
+                   api_version=3.11\nmode=test\nencoding=UTF-8\nintegrator_name=Magento2\n\
+                   integrator_version=2.4.7\nsolution_name=fatchip\nsolution_version=3.17.2\n";
+    let preauthorization = format!(
+        "request=preauthorization\n{account}clearingtype=cc\npseudocardpan=9410010000008135006\n\
+         cardtype=V\ncardexpiredate=3012\nreference=000000123\namount=7300\ncurrency=EUR\n\
+         narrative_text=Order 000000123\nsalutation=Frau\ntitle=Dr\nfirstname=Erika\n\
+         lastname=Mustermann\ncompany=Musterfirma GmbH\nstreet=Heidestrasse 17\n\
+         addressaddition=c/o Maier\nzip=51147\ncity=Koeln\ncountry=DE\nemail=erika@example.org\n\
+         ip=192.0.2.10\nbusinessrelation=b2c\nshipping_firstname=Max\nshipping_lastname=Mustermann\n\
+         shipping_street=Musterweg 1\nshipping_zip=10115\nshipping_city=Berlin\nshipping_country=DE\n"
+    );
+    let capture = format!(
+        "request=capture\n{account}txid=123456789\nsequencenumber=1\namount=7300\ncurrency=EUR\n\
+         capturemode=completed\nsettleaccount=auto\n"
+    );
+    for input in [preauthorization, capture] {
+        let out = payone(&["validate", "--api", "server"], &input);
+        assert_eq!(stdout(&out), "", "{input}");
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let account = account.replace(
+        "solution_name=fatchip",
+        &format!("solution_name={}", "x".repeat(51)),
+    );
+    let wrong = format!(
+        "request=capture\n{account}txid=123456789\nsequencenumber=1\namount=7300\ncurrency=EUR\n\
+         capturemode=partial\nsettleaccount=maybe\n"
+    );
+    let out = payone(&["validate", "--api", "server"], &wrong);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&out));
+}
+
 #[test]
 fn validate_names_an_unknown_request() {
     let out = payone(&["validate", "--api", "client"], "request=refund\n");

@@ -361,3 +361,45 @@ fn spec_import_request_of_seed_004_lists_like_that_request_of_spec_frontend_toml
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The Server API tables are split over page files. Written back as one file (the files'
+/// tables in load order), they are the same tables: `spec diff` sees no change, and
+/// `spec list --file` on the directory lists what the embedded tables list.
+#[test]
+fn the_split_server_tables_read_like_one_file() {
+    let dir = std::path::Path::new(ROOT).join("spec/server");
+    let mut files = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("spec/server") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "api.toml"), p.clone()));
+    assert!(files.len() > 2, "{files:?}");
+    let joined: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable") + "\n")
+        .collect();
+    let one = std::env::temp_dir().join(format!("payone-server-{}.toml", std::process::id()));
+    std::fs::write(&one, joined).expect("temp file");
+    let out = payone(&["spec", "diff", one.to_str().expect("utf-8"), "spec/server"]);
+    std::fs::remove_file(&one).ok();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout(&out).trim(), "no changes");
+
+    let listed = payone(&["spec", "list", "--file", "spec/server"]);
+    assert!(listed.status.success(), "{listed:?}");
+    let embedded = payone(&["spec", "list", "--api", "server"]);
+    assert_eq!(stdout(&listed), stdout(&embedded));
+    assert!(
+        stdout(&listed)
+            .lines()
+            .any(|l| l.starts_with("server\tpreauthorization\tcardtype\t"))
+    );
+}

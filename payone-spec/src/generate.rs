@@ -863,11 +863,14 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
 
         #items
     };
+    let tables = if spec.split {
+        format!("spec/{}/", spec.api())
+    } else {
+        format!("spec/{}.toml", spec.api())
+    };
     let title = format!(
-        "{} ({}): the request types of `spec/{}.toml`.",
-        spec.file.api.title,
-        spec.file.api.source,
-        spec.api()
+        "{} ({}): the request types of `{tables}`.",
+        spec.file.api.title, spec.file.api.source,
     );
     Ok(render(tokens, &title))
 }

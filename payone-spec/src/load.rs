@@ -4,17 +4,62 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+
 use crate::format::{Format, Symbols, ValueRange};
-use crate::model::{Group, ParamSpec, Required, SpecFile};
+use crate::model::{
+    ApiInfo, Group, ObjectSpec, OperationSpec, ParamSpec, RequestSpec, Required, SpecFile,
+};
 
 /// The platforms in the order files are read and listed.
 pub const APIS: &[&str] = &["frontend", "client", "server", "directlink", "v2"];
 
-/// The tables of `spec/` as built into this crate, for tools that run outside the repository.
+/// The tables of `spec/` as built into this crate, for tools that run outside the repository:
+/// each file's path below `spec/` and its text. A platform split over page files
+/// (`server/...`) has every file listed, `api.toml` first.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("frontend.toml", include_str!("../../spec/frontend.toml")),
     ("client.toml", include_str!("../../spec/client.toml")),
-    ("server.toml", include_str!("../../spec/server.toml")),
+    (
+        "server/api.toml",
+        include_str!("../../spec/server/api.toml"),
+    ),
+    (
+        "server/common.toml",
+        include_str!("../../spec/server/common.toml"),
+    ),
+    (
+        "server/methods/cc.toml",
+        include_str!("../../spec/server/methods/cc.toml"),
+    ),
+    (
+        "server/requests/authorization.toml",
+        include_str!("../../spec/server/requests/authorization.toml"),
+    ),
+    (
+        "server/requests/capture.toml",
+        include_str!("../../spec/server/requests/capture.toml"),
+    ),
+    (
+        "server/requests/createaccess.toml",
+        include_str!("../../spec/server/requests/createaccess.toml"),
+    ),
+    (
+        "server/requests/debit.toml",
+        include_str!("../../spec/server/requests/debit.toml"),
+    ),
+    (
+        "server/requests/preauthorization.toml",
+        include_str!("../../spec/server/requests/preauthorization.toml"),
+    ),
+    (
+        "server/requests/refund.toml",
+        include_str!("../../spec/server/requests/refund.toml"),
+    ),
+    (
+        "server/requests/vauthorization.toml",
+        include_str!("../../spec/server/requests/vauthorization.toml"),
+    ),
     (
         "directlink.toml",
         include_str!("../../spec/directlink.toml"),
@@ -49,6 +94,9 @@ pub struct Spec {
     pub origin: String,
     /// The parsed file.
     pub file: SpecFile,
+    /// Whether the platform is split over page files: a request's rows then come in the order of
+    /// its `groups` (each group's rows in file order), since no single page gives the order.
+    pub split: bool,
 }
 
 /// One row as a request carries it: the request's overrides applied.
@@ -67,13 +115,61 @@ pub struct Row<'a> {
 impl Spec {
     /// Parses and checks one file's text.
     pub fn parse(origin: &str, text: &str) -> Result<Spec, SpecErrors> {
-        let file: SpecFile = toml::from_str(text)
-            .map_err(|e| SpecErrors(vec![format!("{origin}: {}", e.to_string().trim_end())]))?;
+        Spec::parse_parts(origin, &[(origin.to_owned(), text.to_owned())])
+    }
+
+    /// Parses and checks a platform whose tables are split over several files (`spec/server/`:
+    /// one file per documentation page). Exactly one part holds `[api]`; the others hold groups,
+    /// requests and rows, merged in the order given. Rows with `like` take their definition from
+    /// the row they name (see [`ParamSpec::like`]).
+    pub fn parse_parts(origin: &str, parts: &[(String, String)]) -> Result<Spec, SpecErrors> {
+        let mut errors = Vec::new();
+        let mut api: Option<ApiInfo> = None;
+        let mut merged = Part::default();
+        for (name, text) in parts {
+            let part: Part = match toml::from_str(text) {
+                Ok(part) => part,
+                Err(e) => {
+                    errors.push(format!("{name}: {}", e.to_string().trim_end()));
+                    continue;
+                }
+            };
+            match (&api, part.api) {
+                (Some(_), Some(_)) => errors.push(format!("{name}: a second `[api]` table")),
+                (None, Some(info)) => api = Some(info),
+                _ => {}
+            }
+            merged.groups.extend(part.groups);
+            merged.requests.extend(part.requests);
+            merged.params.extend(part.params);
+            merged.objects.extend(part.objects);
+            merged.operations.extend(part.operations);
+        }
+        if !errors.is_empty() {
+            return Err(SpecErrors(errors));
+        }
+        let Some(api) = api else {
+            return Err(SpecErrors(vec![format!("{origin}: no `[api]` table")]));
+        };
+        let mut file = SpecFile {
+            api,
+            groups: merged.groups,
+            requests: merged.requests,
+            params: merged.params,
+            objects: merged.objects,
+            operations: merged.operations,
+        };
+        errors.extend(
+            resolve_likes(&mut file.params)
+                .into_iter()
+                .map(|e| format!("{origin}: {e}")),
+        );
         let spec = Spec {
             origin: origin.to_owned(),
             file,
+            split: parts.len() > 1,
         };
-        let errors = spec.problems();
+        errors.extend(spec.problems());
         if errors.is_empty() {
             Ok(spec)
         } else {
@@ -96,9 +192,12 @@ impl Spec {
         let Some(req) = self.file.requests.iter().find(|r| r.name == request) else {
             return Vec::new();
         };
-        self.file
-            .params
-            .iter()
+        let mut params: Vec<&ParamSpec> = self.file.params.iter().collect();
+        if self.split {
+            params.sort_by_key(|p| req.groups.iter().position(|g| *g == p.group));
+        }
+        params
+            .into_iter()
             .filter(|p| req.groups.contains(&p.group) && !req.exclude.contains(&p.name))
             .filter_map(|p| {
                 let group = self.group(&p.group)?;
@@ -160,6 +259,15 @@ impl Spec {
             }
             if self.group(&p.group).is_none() {
                 err(format!("{at}: unknown group"));
+            }
+            if p.format.is_empty() {
+                // A `like` row whose definition was not found is reported by `resolve_likes`.
+                if p.like.is_none() {
+                    err(format!(
+                        "{at}: no `format` (or `like` naming the group whose row defines it)"
+                    ));
+                }
+                continue;
             }
             match Format::parse(&p.format) {
                 Err(e) => err(format!("{at}: format `{}`: {e}", p.format)),
@@ -322,11 +430,123 @@ impl Spec {
     }
 }
 
-/// Reads every `<api>.toml` of `dir` that exists, in [`APIS`] order.
+/// One file of a platform directory: any of a spec file's tables, `[api]` in one of them.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Part {
+    #[serde(default)]
+    api: Option<ApiInfo>,
+    #[serde(default, rename = "group")]
+    groups: Vec<Group>,
+    #[serde(default, rename = "request")]
+    requests: Vec<RequestSpec>,
+    #[serde(default, rename = "param")]
+    params: Vec<ParamSpec>,
+    #[serde(default, rename = "object")]
+    objects: Vec<ObjectSpec>,
+    #[serde(default, rename = "operation")]
+    operations: Vec<OperationSpec>,
+}
+
+/// Fills every row that has `like` from the row of the same name in the named group. The row
+/// keeps its own Required, UsedInHash, source and notes; definition keys it leaves out come from
+/// the defining row. A defining row must itself define (no chains), so that a maintainer finds
+/// the definition in one step.
+fn resolve_likes(params: &mut [ParamSpec]) -> Vec<String> {
+    let mut errors = Vec::new();
+    for i in 0..params.len() {
+        let Some(like) = params[i].like.clone() else {
+            continue;
+        };
+        let at = format!("param `{}` (group `{}`)", params[i].name, params[i].group);
+        let found = params
+            .iter()
+            .position(|d| d.name == params[i].name && d.group == like);
+        let Some(d) = found else {
+            errors.push(format!(
+                "{at}: like `{like}`, but group `{like}` has no row `{}`",
+                params[i].name
+            ));
+            continue;
+        };
+        if params[d].like.is_some() {
+            errors.push(format!(
+                "{at}: like `{like}`, whose row is itself a `like` row; name the defining group"
+            ));
+            continue;
+        }
+        let def = params[d].clone();
+        let row = &mut params[i];
+        if row.format.is_empty() {
+            row.format = def.format;
+        }
+        row.doc = row.doc.take().or(def.doc);
+        row.symbols = row.symbols.take().or(def.symbols);
+        if row.values.is_empty() {
+            row.values = def.values;
+        }
+        row.values_from = row.values_from.take().or(def.values_from);
+        row.unlisted |= def.unlisted;
+        row.range = row.range.take().or(def.range);
+        row.sensitive |= def.sensitive;
+        row.repr = row.repr.take().or(def.repr);
+        row.rust = row.rust.take().or(def.rust);
+        row.source = row.source.take().or(def.source);
+    }
+    errors
+}
+
+/// The files of a platform directory, `api.toml` first, then every other `*.toml` below it in
+/// path order, each with its path relative to `dir`'s parent (`server/methods/elv.toml`).
+fn platform_parts(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths).map_err(|e| format!("{}: {e}", dir.display()))?;
+    paths.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "api.toml"), p.clone()));
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Ok((p.display().to_string(), text))
+        })
+        .collect()
+}
+
+/// Whether `dir` is one platform split over files (it has an `api.toml`).
+pub fn is_platform_dir(dir: &Path) -> bool {
+    dir.join("api.toml").is_file()
+}
+
+/// Reads one platform split over the files of `dir` (see [`Spec::parse_parts`]).
+pub fn load_platform_dir(dir: &Path) -> Result<Spec, SpecErrors> {
+    let parts = platform_parts(dir).map_err(|e| SpecErrors(vec![e]))?;
+    Spec::parse_parts(&dir.display().to_string(), &parts)
+}
+
+/// Reads every `<api>.toml` (or `<api>/` directory of page files) of `dir` that exists, in
+/// [`APIS`] order.
 pub fn load_dir(dir: &Path) -> Result<Vec<Spec>, SpecErrors> {
     let mut specs = Vec::new();
     let mut errors = Vec::new();
     for api in APIS {
+        let split = dir.join(api);
+        if is_platform_dir(&split) {
+            match load_platform_dir(&split) {
+                Ok(spec) => specs.push(spec),
+                Err(e) => errors.extend(e.0),
+            }
+            continue;
+        }
         let path: PathBuf = dir.join(format!("{api}.toml"));
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -359,8 +579,26 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Spec>, SpecErrors> {
 pub fn load_embedded() -> Result<Vec<Spec>, SpecErrors> {
     let mut specs = Vec::new();
     let mut errors = Vec::new();
-    for (name, text) in EMBEDDED {
-        match Spec::parse(&format!("spec/{name}"), text) {
+    let mut i = 0;
+    while i < EMBEDDED.len() {
+        let (name, text) = EMBEDDED[i];
+        let result = match name.split_once('/') {
+            None => {
+                i += 1;
+                Spec::parse(&format!("spec/{name}"), text)
+            }
+            Some((platform, _)) => {
+                let prefix = format!("{platform}/");
+                let parts: Vec<(String, String)> = EMBEDDED[i..]
+                    .iter()
+                    .take_while(|(n, _)| n.starts_with(&prefix))
+                    .map(|(n, t)| (format!("spec/{n}"), (*t).to_owned()))
+                    .collect();
+                i += parts.len();
+                Spec::parse_parts(&format!("spec/{platform}"), &parts)
+            }
+        };
+        match result {
             Ok(spec) => specs.push(spec),
             Err(e) => errors.extend(e.0),
         }

@@ -70,6 +70,10 @@ pub struct Group {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub doc: Option<String>,
+    /// The documentation page the group comes from, when not `[api].source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// `selected_by = { param, value }`.
@@ -167,8 +171,18 @@ pub struct ParamSpec {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[serde(default)]
     pub hash: bool,
-    /// The Format line, verbatim.
+    /// The Format line, verbatim. A row with `like` may leave it out and takes the format of
+    /// the row it refers to.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub format: String,
+    /// The group whose row of the same name defines this parameter: this row only says that
+    /// the parameter also belongs here, with its own Required, UsedInHash and source, and takes
+    /// every definition key it leaves out (format, doc, symbols, values, range, notes, ...)
+    /// from that row. A parameter is so defined once however many blocks accept it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub like: Option<String>,
     /// The description.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]

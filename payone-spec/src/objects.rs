@@ -52,6 +52,7 @@ pub fn as_param(field: &FieldSpec, object: &ObjectSpec) -> ParamSpec {
         sensitive: field.sensitive,
         repeat: false,
         repr: None,
+        like: None,
         source: field.source.clone().or_else(|| object.source.clone()),
         rust: field.rust.clone(),
     }

@@ -1,5 +1,6 @@
 //! The merchant account: the parameters every request carries, supplied once by the
-//! configuration instead of by each request (mid, portalid, aid, key, mode, api_version, encoding).
+//! configuration instead of by each request (mid, portalid, aid, key, mode, api_version, encoding,
+//! and the integration parameters integrator_name/_version and solution_name/_version).
 
 use std::borrow::Cow;
 
@@ -38,6 +39,8 @@ pub struct Account {
     mode: Mode,
     api_version: Cow<'static, str>,
     encoding: Charset,
+    integrator: Option<(Cow<'static, str>, Cow<'static, str>)>,
+    solution: Option<(Cow<'static, str>, Cow<'static, str>)>,
 }
 
 impl Account {
@@ -52,7 +55,31 @@ impl Account {
             mode: Mode::Test,
             api_version: Cow::Borrowed("3.11"),
             encoding: Charset::Utf8,
+            integrator: None,
+            solution: None,
         }
+    }
+
+    /// Sets `integrator_name` and `integrator_version`: who built the integration ("Integration
+    /// Parameters" of the Server API documentation). Sent with every Server API request whose
+    /// table has them.
+    pub fn with_integrator(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        version: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.integrator = Some((name.into(), version.into()));
+        self
+    }
+
+    /// Sets `solution_name` and `solution_version`: the shop system the integration runs in.
+    pub fn with_solution(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        version: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        self.solution = Some((name.into(), version.into()));
+        self
     }
 
     /// Sets `mode`.
@@ -99,6 +126,10 @@ impl Account {
             "mode" => Cow::Borrowed(self.mode.as_str()),
             "api_version" => self.api_version.clone(),
             "encoding" => Cow::Borrowed(self.encoding.as_str()),
+            "integrator_name" => self.integrator.as_ref()?.0.clone(),
+            "integrator_version" => self.integrator.as_ref()?.1.clone(),
+            "solution_name" => self.solution.as_ref()?.0.clone(),
+            "solution_version" => self.solution.as_ref()?.1.clone(),
             _ => return None,
         })
     }

@@ -249,6 +249,7 @@ pub(super) fn assemble(
                     selected_by: None,
                     array: None,
                     doc: None,
+                    source: None,
                 }
             });
         if row.array && group.array.is_none() {
@@ -301,6 +302,7 @@ pub(super) fn assemble(
             sensitive: false,
             repeat: false,
             repr: None,
+            like: None,
             source: None,
             rust: None,
         };
@@ -438,6 +440,7 @@ pub(super) fn assemble(
             sensitive: false,
             repeat: false,
             repr: None,
+            like: None,
             source: None,
             rust: None,
         };

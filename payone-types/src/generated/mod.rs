@@ -69,12 +69,6 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
-        name: "preauthorization",
-        rust: "Preauthorization",
-        params: <server::Preauthorization as Request>::params_info,
-    },
-    RequestEntry {
-        api: Api::Server,
         name: "authorization",
         rust: "Authorization",
         params: <server::Authorization as Request>::params_info,
@@ -87,9 +81,9 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
-        name: "refund",
-        rust: "Refund",
-        params: <server::Refund as Request>::params_info,
+        name: "createaccess",
+        rust: "Createaccess",
+        params: <server::Createaccess as Request>::params_info,
     },
     RequestEntry {
         api: Api::Server,
@@ -99,9 +93,15 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
-        name: "createaccess",
-        rust: "Createaccess",
-        params: <server::Createaccess as Request>::params_info,
+        name: "preauthorization",
+        rust: "Preauthorization",
+        params: <server::Preauthorization as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "refund",
+        rust: "Refund",
+        params: <server::Refund as Request>::params_info,
     },
     RequestEntry {
         api: Api::Server,
