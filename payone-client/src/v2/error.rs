@@ -435,7 +435,7 @@ fn too_large_sentence(operation: OperationInfo, status: u16, limit: usize) -> St
         if refused(status) {
             "its HTTP status says the request was refused"
         } else {
-            open_outcome(operation)
+            processed_advice(operation, status)
         }
     )
 }
@@ -449,10 +449,16 @@ fn answer_sentence(
     let payment = payment_id.map_or(String::new(), |id| format!(" for payment {id}"));
     format!(
         "PAYONE's answer to {operation} (HTTP {status}){payment} could not be read ({source}); {}",
-        if operation.changes_state() {
-            "it was processed, so check its outcome before sending it again"
-        } else {
-            SAFE_AGAIN
-        }
+        processed_advice(operation, status)
     )
+}
+
+/// What to do when the answer of a request was not read: a 2xx status says it was processed,
+/// any other leaves that open.
+fn processed_advice(operation: OperationInfo, status: u16) -> &'static str {
+    if operation.changes_state() && (200..300).contains(&status) {
+        "it was processed, so check its outcome before sending it again"
+    } else {
+        open_outcome(operation)
+    }
 }
