@@ -481,6 +481,13 @@ fn huge_answers(framing: Framing) {
             serve(Plan::new(case.content_type, case.answer, case.filler, HUGE).framed(framing));
         let (seen, growth) = peak_growth(|| (case.call)(&base, None));
         let served = served.recv().unwrap();
+        figures.push(format!(
+            "{}: peak grew by {:.1} MiB while {:.1} MiB were sent",
+            case.name,
+            growth as f64 / (1024.0 * 1024.0),
+            served.sent as f64 / (1024.0 * 1024.0)
+        ));
+        assert!(growth < MAX_GROWTH, "{}", figures.join("\n"));
         assert_eq!(
             seen,
             Seen::TooLarge {
@@ -495,13 +502,6 @@ fn huge_answers(framing: Framing) {
             "{}: {served:?}",
             case.name
         );
-        figures.push(format!(
-            "{}: peak grew by {:.1} MiB while {:.1} MiB were sent",
-            case.name,
-            growth as f64 / (1024.0 * 1024.0),
-            served.sent as f64 / (1024.0 * 1024.0)
-        ));
-        assert!(growth < MAX_GROWTH, "{}", figures.join("\n"));
     }
     eprintln!("{framing:?}, {HUGE} bytes:\n{}", figures.join("\n"));
 }
