@@ -148,8 +148,9 @@ pub enum Error {
 impl Error {
     /// Whether PAYONE may have received and processed the request although no usable answer
     /// came back: timeouts and connection failures after the connection was established,
-    /// HTTP 5xx, and answers that could not be read or were larger than the limit. Then the outcome must be checked (for
-    /// example by the payment's reference) before the request is sent again.
+    /// HTTP 5xx, and answers that could not be read or were larger than the limit. Then the
+    /// outcome must be checked (for example by the payment's reference) before the request is
+    /// sent again.
     pub fn outcome_unknown(&self) -> bool {
         match self {
             Error::Timeout { delivery, .. } | Error::Transport { delivery, .. } => {

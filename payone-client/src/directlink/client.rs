@@ -93,11 +93,12 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     ///
     /// When no usable answer arrives (timeout, dropped connection after sending, HTTP 5xx,
     /// unreadable body, a body larger than
-    /// [`max_answer_bytes`](super::DirectLinkConfig::max_answer_bytes)), the order is not sent again: `querydirect.asp` is asked for its
-    /// ORDERID instead, as [`QueryPolicy`](super::QueryPolicy) bounds it (seed 002 section
-    /// 6.4), and the result is [`OrderOutcome::Queried`] or [`OrderOutcome::Unknown`]. Errors
-    /// are left for requests that certainly did not create a payment: refused before sending,
-    /// no connection, HTTP 4xx.
+    /// [`max_answer_bytes`](super::DirectLinkConfig::max_answer_bytes)), the order is not sent
+    /// again: `querydirect.asp` is asked for its ORDERID instead, as
+    /// [`QueryPolicy`](super::QueryPolicy) bounds it (seed 002 section 6.4), and the result is
+    /// [`OrderOutcome::Queried`] or [`OrderOutcome::Unknown`]. Errors are left for requests
+    /// that certainly did not create a payment: refused before sending, no connection, HTTP
+    /// 4xx.
     pub fn order<N, V>(
         &self,
         params: &[(N, V)],
