@@ -127,6 +127,24 @@ impl Answer {
         Answer::from_fields(parse_lines(text.into_owned())?)
     }
 
+    /// Reads an answer body in `charset`, keeping the body's buffer for the text whenever it
+    /// already is that text (UTF-8, or ISO-8859-1 that is all ASCII), so that an answer is not
+    /// held twice.
+    pub(crate) fn from_vec(body: Vec<u8>, charset: Charset) -> Result<Answer, Error> {
+        let text = match charset {
+            Charset::Utf8 => {
+                String::from_utf8(body).map_err(|_| ParseError::Undecodable(charset.as_str()))?
+            }
+            Charset::Latin1 if body.is_ascii() => String::from_utf8(body).expect("ASCII is UTF-8"),
+            // Bytes above 0x7F take two bytes in UTF-8: one conversion cannot be avoided.
+            Charset::Latin1 => charset
+                .decode(&body)
+                .ok_or(ParseError::Undecodable(charset.as_str()))?
+                .into_owned(),
+        };
+        Answer::from_fields(parse_lines(text)?)
+    }
+
     /// Types the fields of an answer.
     pub fn from_fields(fields: Fields) -> Result<Answer, Error> {
         let status = fields.get("status").ok_or(ParseError::NoStatus)?;

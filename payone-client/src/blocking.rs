@@ -16,6 +16,7 @@ use reqwest::header::CONTENT_TYPE;
 
 use crate::answer::Answer;
 use crate::api::{FrontendRequest, ServerRequest};
+use crate::body;
 use crate::browser::{ClientApiParams, FrontendForm};
 use crate::client_api::BrowserCheck;
 use crate::config::{ClientBuilder, Config, ConfigError};
@@ -67,21 +68,15 @@ impl Client {
             .body(prepared.body)
             .send()
             .map_err(|e| wire::transport_error(e, config))?;
-        let status = response.status().as_u16();
+        wire::check_status(response.status().as_u16())?;
         let content_type = response
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response
-            .bytes()
-            .map_err(|e| wire::transport_error(e, config))?;
-        wire::read_answer(
-            status,
-            content_type.as_deref(),
-            &body,
-            config.account.encoding(),
-        )
+        let body = body::read_blocking(response, config.max_answer_bytes)
+            .map_err(|e| wire::body_error(e, config))?;
+        wire::read_answer(content_type.as_deref(), body, config.account.encoding())
     }
 
     /// The signed GET URL of a Frontend request (see [`Config::frontend_url`]).

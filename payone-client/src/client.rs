@@ -8,6 +8,7 @@ use tracing::Instrument;
 
 use crate::answer::Answer;
 use crate::api::{FrontendRequest, ServerRequest};
+use crate::body;
 use crate::browser::{ClientApiParams, FrontendForm};
 use crate::client_api::BrowserCheck;
 use crate::config::{ClientBuilder, Config, ConfigError};
@@ -89,22 +90,16 @@ impl Client {
             .send()
             .await
             .map_err(|e| wire::transport_error(e, config))?;
-        let status = response.status().as_u16();
+        wire::check_status(response.status().as_u16())?;
         let content_type = response
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = response
-            .bytes()
+        let body = body::read(response, config.max_answer_bytes)
             .await
-            .map_err(|e| wire::transport_error(e, config))?;
-        wire::read_answer(
-            status,
-            content_type.as_deref(),
-            &body,
-            config.account.encoding(),
-        )
+            .map_err(|e| wire::body_error(e, config))?;
+        wire::read_answer(content_type.as_deref(), body, config.account.encoding())
     }
 }
 

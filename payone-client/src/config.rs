@@ -18,6 +18,15 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default limit for establishing the connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Default limit for the size of a Server API answer: 1 MiB.
+///
+/// A Server API answer is a few `name=value` lines, a few hundred bytes; even an answer that
+/// carries a mandate text or a long redirect URL stays within a few kilobytes. The limit is
+/// far above that so that no real answer ever meets it, and it only stops a body that cannot
+/// be an answer (a misconfigured endpoint, a proxy's error page, a broken or hostile server)
+/// from taking the process's memory.
+pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1024 * 1024;
+
 /// Why a client could not be configured. Never contains the portal key or another value read
 /// from the environment.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +134,7 @@ pub struct Config {
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
     pub(crate) hash_algorithm: HashAlgorithm,
+    pub(crate) max_answer_bytes: usize,
 }
 
 impl Config {
@@ -152,6 +162,11 @@ impl Config {
     pub fn hash_algorithm(&self) -> HashAlgorithm {
         self.hash_algorithm
     }
+
+    /// The largest answer body read, in bytes.
+    pub fn max_answer_bytes(&self) -> usize {
+        self.max_answer_bytes
+    }
 }
 
 /// Builds a [`Client`](crate::Client) (or a `blocking::Client`).
@@ -163,7 +178,7 @@ pub struct ClientBuilder {
 
 impl ClientBuilder {
     /// A builder for `account` with PAYONE's endpoints, a 30 s request limit, a 10 s connect
-    /// limit and HMAC-SHA384 signatures.
+    /// limit, HMAC-SHA384 signatures and answers of at most [`DEFAULT_MAX_ANSWER_BYTES`].
     pub fn new(account: Account) -> Self {
         ClientBuilder {
             config: Config {
@@ -172,6 +187,7 @@ impl ClientBuilder {
                 timeout: DEFAULT_TIMEOUT,
                 connect_timeout: DEFAULT_CONNECT_TIMEOUT,
                 hash_algorithm: HashAlgorithm::default(),
+                max_answer_bytes: DEFAULT_MAX_ANSWER_BYTES,
             },
         }
     }
@@ -216,6 +232,15 @@ impl ClientBuilder {
     /// decides which it expects.
     pub fn hash_algorithm(mut self, algorithm: HashAlgorithm) -> Self {
         self.config.hash_algorithm = algorithm;
+        self
+    }
+
+    /// Sets the largest answer body the client reads, in bytes (default
+    /// [`DEFAULT_MAX_ANSWER_BYTES`], 1 MiB). A larger answer is refused with
+    /// [`Error::AnswerTooLarge`](crate::Error::AnswerTooLarge) as soon as its `Content-Length`
+    /// header or its first bytes beyond the limit arrive; the rest is never read.
+    pub fn max_answer_bytes(mut self, limit: usize) -> Self {
+        self.config.max_answer_bytes = limit;
         self
     }
 

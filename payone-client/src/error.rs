@@ -132,20 +132,32 @@ pub enum Error {
     /// The answer arrived but could not be read.
     #[error("PAYONE's answer could not be read ({0}); {CHECK_FIRST}")]
     Parse(#[from] ParseError),
+
+    /// The answer's body is larger than the client's limit
+    /// ([`ClientBuilder::max_answer_bytes`](crate::ClientBuilder::max_answer_bytes)), so it was
+    /// not read past the limit. Like an unreadable answer, it leaves the outcome open.
+    #[error(
+        "PAYONE's answer is larger than the limit of {limit} bytes, so it was not read; {CHECK_FIRST}"
+    )]
+    AnswerTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 impl Error {
     /// Whether PAYONE may have received and processed the request although no usable answer
     /// came back: timeouts and connection failures after the connection was established,
-    /// HTTP 5xx, and answers that could not be read. Then the outcome must be checked (for
-    /// example by the payment's reference) before the request is sent again.
+    /// HTTP 5xx, and answers that could not be read or were larger than the limit. Then the
+    /// outcome must be checked (for example by the payment's reference) before the request is
+    /// sent again.
     pub fn outcome_unknown(&self) -> bool {
         match self {
             Error::Timeout { delivery, .. } | Error::Transport { delivery, .. } => {
                 *delivery == Delivery::MaybeProcessed
             }
             Error::Http { status } => *status >= 500,
-            Error::Parse(_) => true,
+            Error::Parse(_) | Error::AnswerTooLarge { .. } => true,
             Error::Validation(_) | Error::Platform { .. } => false,
         }
     }

@@ -49,6 +49,7 @@ pub mod answer;
 pub mod api;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod body;
 pub mod browser;
 pub mod client;
 pub mod client_api;

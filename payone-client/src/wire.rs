@@ -7,6 +7,7 @@ use tracing::field::Empty;
 
 use crate::answer::Answer;
 use crate::api::ServerRequest;
+use crate::body::BodyError;
 use crate::config::Config;
 use crate::error::{Delivery, Error, ParseError, printable_prefix};
 
@@ -51,25 +52,41 @@ pub(crate) fn span<R: ServerRequest>(config: &Config) -> tracing::Span {
     )
 }
 
-/// Reads an answer: the HTTP status, then the body in the charset of its `Content-Type`
-/// (or `default`, the charset the request declared).
+/// Checks the HTTP status of an answer, before its body is read: the body of any other
+/// status than 2xx is never used.
+pub(crate) fn check_status(http_status: u16) -> Result<(), Error> {
+    tracing::Span::current().record("http.status", http_status);
+    if (200..300).contains(&http_status) {
+        Ok(())
+    } else {
+        Err(Error::Http {
+            status: http_status,
+        })
+    }
+}
+
+/// Reads the body of a 2xx answer in the charset of its `Content-Type` (or `default`, the
+/// charset the request declared).
 pub(crate) fn read_answer(
-    http_status: u16,
     content_type: Option<&str>,
-    body: &[u8],
+    body: Vec<u8>,
     default: Charset,
 ) -> Result<Answer, Error> {
-    tracing::Span::current().record("http.status", http_status);
-    if !(200..300).contains(&http_status) {
-        return Err(Error::Http {
-            status: http_status,
-        });
-    }
     let charset = match content_type.and_then(charset_param) {
         Some(name) => charset_named(name)?,
         None => default,
     };
-    Answer::from_bytes(body, charset)
+    Answer::from_vec(body, charset)
+}
+
+/// The error of an answer body that could not be read under the configured limit.
+pub(crate) fn body_error(error: BodyError, config: &Config) -> Error {
+    match error {
+        BodyError::TooLarge => Error::AnswerTooLarge {
+            limit: config.max_answer_bytes,
+        },
+        BodyError::Http(error) => transport_error(error, config),
+    }
 }
 
 /// The value of the `charset` parameter of a `Content-Type`, without quotes.
@@ -144,9 +161,8 @@ mod tests {
     #[test]
     fn the_content_type_charset_wins_over_the_declared_one() {
         let answer = read_answer(
-            200,
             Some("text/plain; charset=\"ISO-8859-1\""),
-            b"status=APPROVED\nstreet=Hellersbergstra\xdfe 14\n",
+            b"status=APPROVED\nstreet=Hellersbergstra\xdfe 14\n".to_vec(),
             Charset::Utf8,
         )
         .unwrap();
@@ -156,9 +172,8 @@ mod tests {
     #[test]
     fn unknown_charsets_and_http_errors_are_typed() {
         let err = read_answer(
-            200,
             Some("text/plain;charset=windows-1252"),
-            b"",
+            Vec::new(),
             Charset::Utf8,
         )
         .unwrap_err();
@@ -166,16 +181,17 @@ mod tests {
             err,
             Error::Parse(ParseError::UnsupportedCharset(ref c)) if c == "windows-1252"
         ));
-        let err = read_answer(503, None, b"status=APPROVED", Charset::Utf8).unwrap_err();
+        let err = check_status(503).unwrap_err();
         assert!(matches!(err, Error::Http { status: 503 }));
         assert!(err.outcome_unknown());
-        let err = read_answer(404, None, b"", Charset::Utf8).unwrap_err();
+        let err = check_status(404).unwrap_err();
         assert!(!err.outcome_unknown());
     }
 
     #[test]
     fn invalid_utf8_is_a_parse_error() {
-        let err = read_answer(200, None, b"status=APPROVED\nx=\xff\n", Charset::Utf8).unwrap_err();
+        let err =
+            read_answer(None, b"status=APPROVED\nx=\xff\n".to_vec(), Charset::Utf8).unwrap_err();
         assert_eq!(
             err.to_string(),
             "PAYONE's answer could not be read (the answer is not valid UTF-8); the request may have been processed, so check its outcome before sending it again"

@@ -47,6 +47,7 @@ fn sentences() -> String {
         Box::new(Error::Parse(ParseError::UnsupportedCharset(
             "windows-1252".into(),
         ))),
+        Box::new(Error::AnswerTooLarge { limit: 1048576 }),
         Box::new(ConfigError::MissingVar("PAYONE_KEY")),
         Box::new(ConfigError::InvalidVar {
             name: "PAYONE_KEY_DIGEST",

@@ -227,6 +227,9 @@ async fn a_get_has_no_body_and_signs_an_empty_content_type() {
 const BAD_REQUEST: &str = r#"{"errorId":"e-1","errors":[{"code":"21000020","id":"PARAMETER_NOT_FOUND_IN_REQUEST","category":"CONNECT_PLATFORM_ERROR","httpStatusCode":400,"message":"order.amountOfMoney.currencyCode is missing","propertyName":"order.amountOfMoney.currencyCode"}]}"#;
 const DECLINED: &str = r#"{"errorId":"e-2","errors":[{"code":"30511001","id":"DECLINED","httpStatusCode":402,"message":"declined"}],"paymentResult":{"payment":{"id":"pay-2","status":"REJECTED","statusOutput":{"statusCode":2,"statusCategory":"UNSUCCESSFUL","isAuthorized":false}}}}"#;
 
+/// Far above every canned answer but [`every_status_has_its_error`]'s too large ones.
+const SMALL_LIMIT: usize = 1024;
+
 /// A canned answer, the error variant it must become, and whether its outcome is unknown.
 type StatusCase = (Reply, fn(&V2Error) -> bool, bool);
 
@@ -300,13 +303,33 @@ async fn every_status_has_its_error() {
             |e| e.payment_id() == Some("pay-9"),
             true,
         ),
+        (
+            reply(201, &" ".repeat(SMALL_LIMIT + 1)),
+            |e| {
+                matches!(
+                    e,
+                    V2Error::AnswerTooLarge {
+                        status: 201,
+                        limit: SMALL_LIMIT,
+                        ..
+                    }
+                )
+            },
+            true,
+        ),
+        // The status says the platform refused it, however large the body.
+        (
+            reply(409, &" ".repeat(SMALL_LIMIT + 1)),
+            |e| matches!(e, V2Error::AnswerTooLarge { status: 409, .. }),
+            false,
+        ),
     ];
     let mut sentences = String::new();
     for (answer, expected, unknown) in cases {
         let status = answer.status;
         let fake = Fake::start(answer).await;
         let err = fake
-            .client()
+            .client_with(|c| c.with_max_answer_bytes(SMALL_LIMIT))
             .create_payment(&card_request())
             .await
             .unwrap_err();

@@ -17,6 +17,7 @@ use super::outcome::{OrderOutcome, Outcome};
 use super::params;
 use super::privacy::PrivacyPolicy;
 use super::response::NcResponse;
+use crate::body::{self, BodyError};
 use crate::config::ConfigError;
 use crate::error::Delivery;
 
@@ -91,11 +92,13 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     /// `PSPID`, `USERID`, `PSWD` and `SHASIGN` come from the client and are refused here.
     ///
     /// When no usable answer arrives (timeout, dropped connection after sending, HTTP 5xx,
-    /// unreadable body), the order is not sent again: `querydirect.asp` is asked for its
-    /// ORDERID instead, as [`QueryPolicy`](super::QueryPolicy) bounds it (seed 002 section
-    /// 6.4), and the result is [`OrderOutcome::Queried`] or [`OrderOutcome::Unknown`]. Errors
-    /// are left for requests that certainly did not create a payment: refused before sending,
-    /// no connection, HTTP 4xx.
+    /// unreadable body, a body larger than
+    /// [`max_answer_bytes`](super::DirectLinkConfig::max_answer_bytes)), the order is not sent
+    /// again: `querydirect.asp` is asked for its ORDERID instead, as
+    /// [`QueryPolicy`](super::QueryPolicy) bounds it (seed 002 section 6.4), and the result is
+    /// [`OrderOutcome::Queried`] or [`OrderOutcome::Unknown`]. Errors are left for requests
+    /// that certainly did not create a payment: refused before sending, no connection, HTTP
+    /// 4xx.
     pub fn order<N, V>(
         &self,
         params: &[(N, V)],
@@ -321,7 +324,14 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let bytes = response.bytes().await.map_err(|error| {
+        let limit = self.config.max_answer_bytes;
+        let bytes = body::read(response, limit).await.map_err(|error| {
+            let error = match error {
+                BodyError::TooLarge => {
+                    return DirectLinkError::AnswerTooLarge { endpoint, limit };
+                }
+                BodyError::Http(error) => error,
+            };
             // The request arrived: whatever failed now, it may have been processed.
             match failed(error) {
                 DirectLinkError::Timeout { after, .. } => DirectLinkError::Timeout {
@@ -337,7 +347,7 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
                 other => other,
             }
         })?;
-        Ok((content_type, bytes.to_vec()))
+        Ok((content_type, bytes))
     }
 }
 

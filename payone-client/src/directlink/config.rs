@@ -17,6 +17,15 @@ pub const DEFAULT_ORDER_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default limit for establishing a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Default limit for the size of a DirectLink answer: 1 MiB.
+///
+/// An `<ncresponse>` is one element with a few dozen attributes; with a base64 `HTML_ANSWER`
+/// (the 3-D Secure form) it is a few kilobytes, and the privacy-policy text is of the same
+/// order. The limit is far above that so that no real answer ever meets it, and it only stops
+/// a body that cannot be an answer (a misconfigured endpoint, a proxy's error page, a broken
+/// or hostile server) from taking the process's memory.
+pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1024 * 1024;
+
 /// The API user's password (`PSWD`): a secret that is never printed.
 #[derive(Clone)]
 pub struct Password(SecretString);
@@ -55,13 +64,15 @@ pub struct DirectLinkConfig<E: EnvironmentKind> {
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
     pub(crate) query_policy: QueryPolicy,
+    pub(crate) max_answer_bytes: usize,
 }
 
 impl<E: EnvironmentKind> DirectLinkConfig<E> {
     /// A configuration for the account `pspid`, API user `userid` with password `pswd`, the
     /// SHA-IN passphrase and algorithm set in the account; the official endpoints of `E`,
     /// [`ShaList::All`], [`DEFAULT_ORDER_TIMEOUT`] for orders and maintenance, the query
-    /// policy's timeout for queries, [`QueryPolicy::default`].
+    /// policy's timeout for queries, [`QueryPolicy::default`], answers of at most
+    /// [`DEFAULT_MAX_ANSWER_BYTES`].
     pub fn new(
         pspid: impl Into<String>,
         userid: impl Into<String>,
@@ -81,6 +92,7 @@ impl<E: EnvironmentKind> DirectLinkConfig<E> {
             timeout: DEFAULT_ORDER_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             query_policy: QueryPolicy::default(),
+            max_answer_bytes: DEFAULT_MAX_ANSWER_BYTES,
         }
     }
 
@@ -119,6 +131,17 @@ impl<E: EnvironmentKind> DirectLinkConfig<E> {
     /// [`DirectLinkClient::query`](super::DirectLinkClient::query).
     pub fn with_query_policy(mut self, policy: QueryPolicy) -> Self {
         self.query_policy = policy;
+        self
+    }
+
+    /// The largest answer body read, in bytes (default [`DEFAULT_MAX_ANSWER_BYTES`], 1 MiB). A
+    /// larger answer is refused with
+    /// [`DirectLinkError::AnswerTooLarge`](super::DirectLinkError::AnswerTooLarge) as soon as
+    /// its `Content-Length` header or its first bytes beyond the limit arrive; the rest is never
+    /// read. For an order it counts as an unreadable answer: the order is looked up with
+    /// `querydirect.asp`.
+    pub fn with_max_answer_bytes(mut self, limit: usize) -> Self {
+        self.max_answer_bytes = limit;
         self
     }
 
@@ -165,5 +188,10 @@ impl<E: EnvironmentKind> DirectLinkConfig<E> {
     /// The query policy.
     pub fn query_policy(&self) -> &QueryPolicy {
         &self.query_policy
+    }
+
+    /// The largest answer body read, in bytes.
+    pub fn max_answer_bytes(&self) -> usize {
+        self.max_answer_bytes
     }
 }

@@ -104,6 +104,20 @@ pub enum DirectLinkError {
         #[source]
         source: AnswerError,
     },
+
+    /// The answer's body is larger than the client's limit
+    /// ([`DirectLinkConfig::with_max_answer_bytes`](super::DirectLinkConfig::with_max_answer_bytes)),
+    /// so it was not read past the limit. Like an unreadable answer, it leaves the outcome open.
+    #[error(
+        "the answer of {endpoint} is larger than the limit of {limit} bytes, so it was not read; {}",
+        advice(Delivery::MaybeProcessed)
+    )]
+    AnswerTooLarge {
+        /// The page.
+        endpoint: Endpoint,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 fn advice(delivery: Delivery) -> &'static str {
@@ -132,7 +146,8 @@ fn http_delivery(status: u16) -> Delivery {
 
 impl DirectLinkError {
     /// Whether the platform may have processed the request although no usable answer came
-    /// back: timeouts and connection failures after connecting, HTTP 5xx, unreadable answers.
+    /// back: timeouts and connection failures after connecting, HTTP 5xx, unreadable answers and
+    /// answers larger than the limit.
     pub fn outcome_unknown(&self) -> bool {
         match self {
             DirectLinkError::Request(_) => false,
@@ -141,7 +156,7 @@ impl DirectLinkError {
             DirectLinkError::Http { status, .. } => {
                 http_delivery(*status) == Delivery::MaybeProcessed
             }
-            DirectLinkError::Answer { .. } => true,
+            DirectLinkError::Answer { .. } | DirectLinkError::AnswerTooLarge { .. } => true,
         }
     }
 

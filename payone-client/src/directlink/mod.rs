@@ -105,7 +105,10 @@ mod tests;
 pub use answer_error::AnswerError;
 pub use attributes::Attributes;
 pub use client::{DirectLinkClient, QueryBy};
-pub use config::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_ORDER_TIMEOUT, DirectLinkConfig, Password};
+pub use config::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_ORDER_TIMEOUT, DirectLinkConfig,
+    Password,
+};
 pub use env::{
     PAYONE_DIRECTLINK_URL, PAYONE_PSPID, PAYONE_PSWD, PAYONE_SHA_ALGO, PAYONE_SHA_IN, PAYONE_USERID,
 };

@@ -14,9 +14,10 @@ use tracing::Instrument;
 
 use super::config::{V2Config, V2ConfigError};
 use super::environment::EnvironmentKind;
-use super::error::V2Error;
+use super::error::{OperationInfo, V2Error};
 use super::outcome::{CreateOutcome, ReturnError, return_payment_id};
 use super::wire::{self, CallOptions, PathParams};
+use crate::body::{self, BodyError};
 
 /// Calls the v2 server-to-server API (seed 000) for one merchant in environment `E`
 /// ([`Test`](super::Test) or [`Live`](super::Live)), every request signed with
@@ -137,7 +138,17 @@ impl<E: EnvironmentKind> V2Client<E> {
         }
         let response = builder.send().await.map_err(|e| failed(e, false))?;
         let status = response.status().as_u16();
-        let body = response.bytes().await.map_err(|e| failed(e, true))?;
+        let limit = config.max_answer_bytes;
+        let body = body::read(response, limit)
+            .await
+            .map_err(|error| match error {
+                BodyError::TooLarge => V2Error::AnswerTooLarge {
+                    operation: OperationInfo::of::<Op>(),
+                    status,
+                    limit,
+                },
+                BodyError::Http(error) => failed(error, true),
+            })?;
         wire::read::<Op>(status, &body)
     }
 

@@ -29,6 +29,15 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default limit for establishing a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Default limit for the size of a v2 answer: 8 MiB.
+///
+/// A v2 answer is one JSON object: a payment with its order, customer and cart, a few
+/// kilobytes; a cart of many line items or an error answer listing many `errors[]` stays well
+/// below a megabyte. The limit is far above that so that no real answer ever meets it, and it
+/// only stops a body that cannot be an answer (a misconfigured base URL, a proxy's error page,
+/// a broken or hostile server) from taking the process's memory.
+pub const DEFAULT_MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
 /// Why a v2 client could not be configured. Never contains a secret or the value of a
 /// variable.
 #[derive(Debug, thiserror::Error)]
@@ -89,11 +98,13 @@ pub struct V2Config<E: EnvironmentKind> {
     pub(crate) timeout: Duration,
     pub(crate) connect_timeout: Duration,
     pub(crate) headers: Vec<(String, String)>,
+    pub(crate) max_answer_bytes: usize,
 }
 
 impl<E: EnvironmentKind> V2Config<E> {
     /// A configuration for `merchant_id` with the API key and secret; the official base of `E`,
-    /// [`DEFAULT_TIMEOUT`] and [`DEFAULT_CONNECT_TIMEOUT`].
+    /// [`DEFAULT_TIMEOUT`], [`DEFAULT_CONNECT_TIMEOUT`] and answers of at most
+    /// [`DEFAULT_MAX_ANSWER_BYTES`].
     pub fn new(
         merchant_id: impl Into<String>,
         api_key: impl Into<String>,
@@ -116,6 +127,7 @@ impl<E: EnvironmentKind> V2Config<E> {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             headers: Vec::new(),
+            max_answer_bytes: DEFAULT_MAX_ANSWER_BYTES,
         })
     }
 
@@ -134,6 +146,16 @@ impl<E: EnvironmentKind> V2Config<E> {
     /// The limit for establishing a connection.
     pub fn with_connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// The largest answer body read, in bytes (default [`DEFAULT_MAX_ANSWER_BYTES`], 8 MiB). A
+    /// larger answer is refused with
+    /// [`V2Error::AnswerTooLarge`](super::V2Error::AnswerTooLarge) as soon as its
+    /// `Content-Length` header or its first bytes beyond the limit arrive; the rest is never
+    /// read.
+    pub fn with_max_answer_bytes(mut self, limit: usize) -> Self {
+        self.max_answer_bytes = limit;
         self
     }
 
@@ -202,6 +224,11 @@ impl<E: EnvironmentKind> V2Config<E> {
     /// The limit for establishing a connection.
     pub fn connect_timeout(&self) -> Duration {
         self.connect_timeout
+    }
+
+    /// The largest answer body read, in bytes.
+    pub fn max_answer_bytes(&self) -> usize {
+        self.max_answer_bytes
     }
 }
 

@@ -214,12 +214,27 @@ pub enum V2Error {
         /// created payment must not be lost because a member of its answer is off.
         payment_id: Option<String>,
     },
+
+    /// The answer's body is larger than the client's limit
+    /// ([`V2Config::with_max_answer_bytes`](super::V2Config::with_max_answer_bytes)), so it was
+    /// not read past the limit. Its HTTP status alone decides whether the outcome is open: a
+    /// 4xx still says the platform refused the request.
+    #[error("{}", too_large_sentence(*.operation, *.status, *.limit))]
+    AnswerTooLarge {
+        /// The operation.
+        operation: OperationInfo,
+        /// The HTTP status of the answer.
+        status: u16,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 impl V2Error {
     /// Whether the platform may have processed the request although no usable answer came
-    /// back: timeouts and connection failures after connecting, HTTP 5xx and unreadable
-    /// answers of an operation that changes state (a `create_payment` may have created a
+    /// back: timeouts and connection failures after connecting, HTTP 5xx, unreadable answers
+    /// and answers larger than the limit (unless their HTTP status is 4xx) of an operation that
+    /// changes state (a `create_payment` may have created a
     /// payment). Then look the outcome up (by `merchantReference`, the webhook, or
     /// `get_payment_details`) before sending again. `GET` never leaves an outcome open.
     pub fn outcome_unknown(&self) -> bool {
@@ -230,6 +245,7 @@ impl V2Error {
                     *delivery == Delivery::MaybeProcessed
                 }
                 V2Error::Server { .. } | V2Error::Answer { .. } => true,
+                V2Error::AnswerTooLarge { status, .. } => !refused(*status),
                 _ => false,
             }
     }
@@ -247,7 +263,8 @@ impl V2Error {
             | V2Error::Conflict { operation, .. }
             | V2Error::Refused { operation, .. }
             | V2Error::Server { operation, .. }
-            | V2Error::Answer { operation, .. } => *operation,
+            | V2Error::Answer { operation, .. }
+            | V2Error::AnswerTooLarge { operation, .. } => *operation,
         }
     }
 
@@ -262,7 +279,8 @@ impl V2Error {
             V2Error::Unauthorized { status, .. }
             | V2Error::Refused { status, .. }
             | V2Error::Server { status, .. }
-            | V2Error::Answer { status, .. } => Some(*status),
+            | V2Error::Answer { status, .. }
+            | V2Error::AnswerTooLarge { status, .. } => Some(*status),
         }
     }
 
@@ -406,6 +424,22 @@ fn server_sentence(
     )
 }
 
+/// Whether an HTTP status says the platform refused the request (4xx), whatever its body.
+fn refused(status: u16) -> bool {
+    (400..500).contains(&status)
+}
+
+fn too_large_sentence(operation: OperationInfo, status: u16, limit: usize) -> String {
+    format!(
+        "PAYONE's answer to {operation} (HTTP {status}) is larger than the limit of {limit} bytes, so it was not read; {}",
+        if refused(status) {
+            "its HTTP status says the request was refused"
+        } else {
+            processed_advice(operation, status)
+        }
+    )
+}
+
 fn answer_sentence(
     operation: OperationInfo,
     status: u16,
@@ -415,10 +449,16 @@ fn answer_sentence(
     let payment = payment_id.map_or(String::new(), |id| format!(" for payment {id}"));
     format!(
         "PAYONE's answer to {operation} (HTTP {status}){payment} could not be read ({source}); {}",
-        if operation.changes_state() {
-            "it was processed, so check its outcome before sending it again"
-        } else {
-            SAFE_AGAIN
-        }
+        processed_advice(operation, status)
     )
+}
+
+/// What to do when the answer of a request was not read: a 2xx status says it was processed,
+/// any other leaves that open.
+fn processed_advice(operation: OperationInfo, status: u16) -> &'static str {
+    if operation.changes_state() && (200..300).contains(&status) {
+        "it was processed, so check its outcome before sending it again"
+    } else {
+        open_outcome(operation)
+    }
 }

@@ -56,9 +56,10 @@ mod wire;
 pub use checkout::{Checkout, CheckoutError, CheckoutState, DEFAULT_MAX_ATTEMPTS};
 pub use client::V2Client;
 pub use config::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, PAYONE_API_KEY, PAYONE_API_SECRET,
-    PAYONE_MERCHANT_ID, PAYONE_V2_URL, PAYONE_WEBHOOK_KEY_ID, PAYONE_WEBHOOK_SECRET, V2Config,
-    V2ConfigError, webhook_keys_from_env, webhook_keys_from_lookup,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT, PAYONE_API_KEY,
+    PAYONE_API_SECRET, PAYONE_MERCHANT_ID, PAYONE_V2_URL, PAYONE_WEBHOOK_KEY_ID,
+    PAYONE_WEBHOOK_SECRET, V2Config, V2ConfigError, webhook_keys_from_env,
+    webhook_keys_from_lookup,
 };
 pub use environment::{
     BaseUrl, BaseUrlError, Environment, EnvironmentKind, LIVE_HOST, Live, TEST_HOST, Test,

@@ -346,6 +346,81 @@ async fn an_unreadable_order_answer_is_queried() {
     assert_eq!((calls(&server.order), calls(&server.query)), (1, 1));
 }
 
+/// A limit that an `ORDER_OK` answer meets exactly and a `QUERY_FOUND` one passes.
+fn limited(base: &Url) -> DirectLinkClient<Test> {
+    let config = client(base)
+        .config()
+        .clone()
+        .with_max_answer_bytes(ORDER_OK.len());
+    DirectLinkClient::new(config).unwrap()
+}
+
+#[tokio::test]
+async fn an_order_answer_larger_than_the_limit_is_queried_like_an_unreadable_one() {
+    let (server, base) = Server {
+        order: page(vec![Behaviour::Answer(QUERY_FOUND)]),
+        query: page(vec![Behaviour::Answer(ORDER_OK)]),
+        ..Server::default()
+    }
+    .start()
+    .await;
+    let outcome = limited(&base).order(&ORDER).await.unwrap();
+    match outcome {
+        OrderOutcome::Queried {
+            order_error,
+            outcome,
+            ..
+        } => {
+            assert!(matches!(
+                order_error,
+                DirectLinkError::AnswerTooLarge {
+                    endpoint: Endpoint::Order,
+                    limit,
+                } if limit == ORDER_OK.len()
+            ));
+            assert_eq!(
+                order_error.to_string(),
+                format!(
+                    "the answer of orderdirect.asp is larger than the limit of {} bytes, so it \
+                     was not read; the request may have been processed, so check its outcome \
+                     before sending it again",
+                    ORDER_OK.len()
+                )
+            );
+            // The query's answer is exactly at the limit: read.
+            assert_eq!(outcome.status(), Some(Status::Authorised));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!((calls(&server.order), calls(&server.query)), (1, 1));
+}
+
+#[tokio::test]
+async fn a_maintenance_answer_larger_than_the_limit_leaves_the_outcome_open() {
+    let (server, base) = Server {
+        maintenance: page(vec![Behaviour::Answer(QUERY_FOUND)]),
+        ..Server::default()
+    }
+    .start()
+    .await;
+    let error = limited(&base)
+        .maintenance(&[("PAYID", "3014726"), ("OPERATION", "SAS")])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            DirectLinkError::AnswerTooLarge {
+                endpoint: Endpoint::Maintenance,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.outcome_unknown());
+    assert_eq!(calls(&server.maintenance), 1);
+}
+
 #[tokio::test]
 async fn a_refused_order_is_an_error_without_queries() {
     let (server, base) = Server {
