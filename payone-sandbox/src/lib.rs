@@ -555,9 +555,10 @@ mod v2;
 
 pub use config::{
     Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_KEY,
-    DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID, DEFAULT_PSWD,
-    DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID, DEFAULT_WEBHOOK_KEY_ID,
-    DEFAULT_WEBHOOK_SECRET, DirectLinkAccount, DirectLinkPassword, Faults, V2Account,
+    DEFAULT_MAX_TRANSACTIONS, DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID,
+    DEFAULT_PSWD, DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID,
+    DEFAULT_WEBHOOK_KEY_ID, DEFAULT_WEBHOOK_SECRET, DirectLinkAccount, DirectLinkPassword, Faults,
+    V2Account,
 };
 pub use directlink::store::FIRST_PAYID;
 pub use directlink::{
@@ -566,7 +567,7 @@ pub use directlink::{
 };
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
-pub use server::{Sandbox, start};
+pub use server::{Sandbox, Stored, start};
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;
 pub use v2::{
