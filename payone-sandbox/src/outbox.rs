@@ -331,3 +331,92 @@ async fn deliver<C: Courier>(inner: &Inner<C>, target: &Target, number: u64, mes
     }
     inner.lock().end(number, Delivery::GaveUp);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Confirms messages marked `true` at once; attempts of the others never end, as with a
+    /// receiver that keeps the connection open.
+    struct Stubborn;
+
+    impl Courier for Stubborn {
+        type Message = (u32, bool);
+        type Wire = bool;
+        const WHAT: &'static str = "message";
+
+        fn prepare(&self, message: &(u32, bool)) -> Option<bool> {
+            Some(message.1)
+        }
+
+        async fn attempt(&self, _: &reqwest::Client, _: &str, confirm: &bool) -> bool {
+            if !*confirm {
+                std::future::pending::<()>().await;
+            }
+            true
+        }
+    }
+
+    fn kept(outbox: &Outbox<Stubborn>) -> Vec<(u32, Delivery)> {
+        outbox
+            .log()
+            .iter()
+            .map(|r| (r.message.0, r.delivery))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn ended_deliveries_are_evicted_before_pending_ones() {
+        let url = Some("http://127.0.0.1:1/".to_owned());
+        let outbox = Outbox::new(url, Duration::ZERO, 1, 3, Stubborn).unwrap();
+        outbox.push(1, |_| Some((1, true)));
+        for _ in 0..1000 {
+            if kept(&outbox)[0].1 == Delivery::Confirmed {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(kept(&outbox), [(1, Delivery::Confirmed)]);
+        outbox.push(2, |_| Some((2, false)));
+        outbox.push(3, |_| Some((3, false)));
+        outbox.push(4, |_| Some((4, false)));
+        assert_eq!(
+            kept(&outbox),
+            [
+                (2, Delivery::Pending),
+                (3, Delivery::Pending),
+                (4, Delivery::Pending)
+            ],
+            "the confirmed message went first"
+        );
+        outbox.push(5, |_| Some((5, false)));
+        assert_eq!(
+            kept(&outbox).iter().map(|m| m.0).collect::<Vec<_>>(),
+            [3, 4, 5],
+            "only pending messages left: the oldest is given up"
+        );
+        let shared = outbox.inner.lock();
+        assert!(shared.queues[&2].is_empty(), "and taken out of its queue");
+        assert_eq!(shared.ended.len(), 0);
+        drop(shared);
+        outbox.shutdown().await;
+    }
+
+    #[tokio::test]
+    async fn without_a_url_the_log_keeps_the_latest() {
+        let outbox = Outbox::new(None, Duration::ZERO, 1, 2, Stubborn).unwrap();
+        let mut numbers = Vec::new();
+        for n in 0..5 {
+            outbox.push(7, |number| {
+                numbers.push(number);
+                Some((n, false))
+            });
+        }
+        assert_eq!(numbers, [0, 1, 2, 3, 4], "numbers count on past eviction");
+        assert_eq!(
+            kept(&outbox),
+            [(3, Delivery::NotSent), (4, Delivery::NotSent)]
+        );
+        assert_eq!(outbox.len(), 2);
+    }
+}

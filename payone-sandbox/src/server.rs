@@ -186,7 +186,7 @@ impl Sandbox {
     }
 
     /// Requests received so far (what `GET /sandbox/requests` shows): Server API requests per
-    /// `request` value, DirectLink requests per page as `directlink.orderdirect`,
+    /// `request` value (a value the tables do not know counts as `unknown`), DirectLink requests per page as `directlink.orderdirect`,
     /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`,
     /// v2 requests per operation as `v2.create_payment`, `v2.get_payment_details`,
     /// `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`.
@@ -215,7 +215,38 @@ impl Drop for Sandbox {
 
 #[cfg(test)]
 mod tests {
-    use super::base_url;
+    use super::{Stored, base_url};
+
+    /// Every kind of record [`Stored`] counts has its row in the crate documentation's memory
+    /// table: the docs are the contract.
+    #[test]
+    fn every_store_is_documented() {
+        let docs = include_str!("lib.rs");
+        // Exhaustive, so a new field cannot be added without a row.
+        let Stored {
+            transactions: _,
+            checkouts: _,
+            directlink_orders: _,
+            v2_payments: _,
+            notifications: _,
+            webhooks: _,
+        } = Stored::default();
+        for name in [
+            "transactions",
+            "checkouts",
+            "directlink_orders",
+            "v2_payments",
+            "notifications",
+            "webhooks",
+        ] {
+            let row = format!("//! | `{name}` ");
+            assert!(docs.contains(&row), "not documented: {row}");
+        }
+        assert!(docs.contains(&format!(
+            "every other value under the one counter `{}`",
+            crate::gate::UNKNOWN_REQUEST
+        )));
+    }
 
     #[test]
     fn unspecified_addresses_become_loopback() {
