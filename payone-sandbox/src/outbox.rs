@@ -395,10 +395,11 @@ mod tests {
             [3, 4, 5],
             "only pending messages left: the oldest is given up"
         );
-        let shared = outbox.inner.lock();
-        assert!(shared.queues[&2].is_empty(), "and taken out of its queue");
-        assert_eq!(shared.ended.len(), 0);
-        drop(shared);
+        {
+            let shared = outbox.inner.lock();
+            assert!(shared.queues[&2].is_empty(), "and taken out of its queue");
+            assert_eq!(shared.ended.len(), 0);
+        }
         outbox.shutdown().await;
     }
 
