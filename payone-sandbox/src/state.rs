@@ -124,8 +124,8 @@ pub(crate) struct State {
     next_accessid: u64,
     next_checkout: u64,
     transactions: BTreeMap<u64, Transaction>,
-    /// Used references, lower-cased (the platform compares `reference` case-insensitively), with the
-    /// latest kept transaction that used each: evicting it frees the reference.
+    /// Used references, lower-cased (the platform compares `reference` case-insensitively),
+    /// with the latest kept transaction that used each: evicting it frees the reference.
     references: HashMap<String, u64>,
     users_by_customer: HashMap<String, User>,
     /// Frontend checkouts shown to the customer, waiting for "Pay" or "Cancel".
