@@ -186,10 +186,11 @@ impl Sandbox {
     }
 
     /// Requests received so far (what `GET /sandbox/requests` shows): Server API requests per
-    /// `request` value (a value the tables do not know counts as `unknown`), DirectLink requests per page as `directlink.orderdirect`,
-    /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`,
-    /// v2 requests per operation as `v2.create_payment`, `v2.get_payment_details`,
-    /// `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`.
+    /// `request` value (a value the tables do not know counts as `unknown`), DirectLink
+    /// requests per page as `directlink.orderdirect`, `directlink.maintenancedirect`,
+    /// `directlink.querydirect`, `directlink.privacy-policy`, v2 requests per operation as
+    /// `v2.create_payment`, `v2.get_payment_details`, `v2.capture_payment`,
+    /// `v2.cancel_payment`, `v2.refund_payment`.
     pub fn requests(&self) -> BTreeMap<String, u64> {
         self.app.request_counts()
     }
