@@ -30,26 +30,29 @@ pub(crate) struct App {
     directlink: Mutex<DirectLinkStore>,
     /// Server API requests received, per `request` value, DirectLink requests per page
     /// (`directlink.orderdirect`, ...) and v2 requests per operation (`v2.create_payment`, ...).
-    requests: Mutex<BTreeMap<String, u64>>,
+    /// Names are the sandbox's own, never the caller's text, so the map cannot outgrow the
+    /// list of requests it serves.
+    requests: Mutex<BTreeMap<&'static str, u64>>,
 }
 
 impl App {
-    /// A fresh sandbox behind `base_url`.
+    /// A fresh sandbox behind `base_url`, keeping at most `cap` records of each kind.
     pub(crate) fn new(
         accounts: Accounts,
         notifier: Notifier,
         webhooks: v2::webhooks::Webhooks,
         faults: FaultSwitch,
         base_url: String,
+        cap: usize,
     ) -> Self {
         App {
-            v2: V2::new(accounts.v2.clone(), webhooks),
+            v2: V2::new(accounts.v2.clone(), webhooks, cap),
             accounts,
             notifier,
             faults,
             base_url,
-            state: Mutex::new(State::default()),
-            directlink: Mutex::new(DirectLinkStore::default()),
+            state: Mutex::new(State::new(cap)),
+            directlink: Mutex::new(DirectLinkStore::new(cap)),
             requests: Mutex::new(BTreeMap::new()),
         }
     }
@@ -67,11 +70,24 @@ impl App {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// How many records of each kind are kept now.
+    pub(crate) fn stored(&self) -> crate::server::Stored {
+        let (transactions, checkouts) = self.state().kept();
+        crate::server::Stored {
+            transactions,
+            checkouts,
+            directlink_orders: self.directlink().len(),
+            v2_payments: self.v2.store().len(),
+            notifications: self.notifier.len(),
+            webhooks: self.v2.webhooks.len(),
+        }
+    }
+
     /// Counts one Server API request (by its `request`), DirectLink request (by its page) or
     /// v2 request (by its operation).
-    pub(crate) fn count_request(&self, request: &str) {
+    pub(crate) fn count_request(&self, name: &'static str) {
         let mut counts = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
-        *counts.entry(request.to_owned()).or_default() += 1;
+        *counts.entry(name).or_default() += 1;
     }
 
     /// Requests received so far, per Server API `request` value, DirectLink page and v2
@@ -80,7 +96,9 @@ impl App {
         self.requests
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .iter()
+            .map(|(name, count)| ((*name).to_owned(), *count))
+            .collect()
     }
 
     /// The base URL the client used (its `Host` header), for links it must be able to follow;
@@ -180,15 +198,17 @@ mod tests {
 
     #[test]
     fn links_follow_the_host_the_client_used() {
-        let notifier = Notifier::new(None, Default::default(), 1, Accounts::default()).unwrap();
+        let notifier = Notifier::new(None, Default::default(), 1, 10, Accounts::default()).unwrap();
         let webhooks =
-            v2::webhooks::Webhooks::new(None, Default::default(), 1, &Default::default()).unwrap();
+            v2::webhooks::Webhooks::new(None, Default::default(), 1, 10, &Default::default())
+                .unwrap();
         let app = App::new(
             Accounts::default(),
             notifier,
             webhooks,
             FaultSwitch::new(Faults::default()),
             "http://127.0.0.1:1".into(),
+            10,
         );
         let mut headers = HeaderMap::new();
         assert_eq!(app.public_base(&headers), "http://127.0.0.1:1");

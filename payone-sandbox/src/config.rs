@@ -66,7 +66,18 @@ pub struct Config {
     pub notify_max_attempts: u32,
     /// Faults in force from the start; see [`Faults`].
     pub faults: Faults,
+    /// How many records of each kind the sandbox keeps (default
+    /// [`DEFAULT_MAX_TRANSACTIONS`], at least 1 is kept): Server API transactions, Frontend
+    /// checkouts, DirectLink orders, v2 payments, and the notification and webhook logs each
+    /// hold at most this many. When one is full the oldest record is forgotten first, so a
+    /// sandbox under load keeps a steady size; a request naming a forgotten payment gets the
+    /// answer an unknown one gets.
+    pub max_transactions: usize,
 }
+
+/// [`Config::max_transactions`] by default: a long test run's worth of payments in a few
+/// hundred MiB at most.
+pub const DEFAULT_MAX_TRANSACTIONS: usize = 100_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -78,6 +89,7 @@ impl Default for Config {
             notify_retry: Duration::from_secs(2),
             notify_max_attempts: 20,
             faults: Faults::default(),
+            max_transactions: DEFAULT_MAX_TRANSACTIONS,
         }
     }
 }
@@ -98,6 +110,7 @@ impl fmt::Debug for Config {
             .field("notify_retry", &self.notify_retry)
             .field("notify_max_attempts", &self.notify_max_attempts)
             .field("faults", &self.faults)
+            .field("max_transactions", &self.max_transactions)
             .finish()
     }
 }

@@ -13,12 +13,18 @@ use axum::http::{Method, Request, Response, StatusCode};
 use axum::response::IntoResponse;
 use tower_service::Service;
 
+use payone_types::Api;
+
 use crate::app::App;
 use crate::faults::Action;
+use crate::tables;
 use crate::v2::{self, errors::V2Error};
 
 /// Larger bodies are refused with 413 (the same limit axum applies by default).
 const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The counter of Server API requests whose `request` value the tables do not know.
+pub(crate) const UNKNOWN_REQUEST: &str = "unknown";
 
 /// The error that makes hyper close the connection without an answer.
 #[derive(Debug, thiserror::Error)]
@@ -33,9 +39,9 @@ pub(crate) async fn handle(
 ) -> Result<Response<Body>, Dropped> {
     let path = request.uri().path();
     let server_api = path.starts_with("/post-gateway");
-    let v2_operation = v2::operation(request.method(), path);
+    let v2_operation = v2::counter(request.method(), path);
     if let Some(name) = v2_operation {
-        app.count_request(&format!("v2.{name}"));
+        app.count_request(name);
     }
     let faulty = server_api || path.starts_with("/client-api") || v2_operation.is_some();
     let request = if server_api && request.method() == Method::POST {
@@ -70,6 +76,9 @@ pub(crate) async fn handle(
 
 /// Reads the body to count the request by its `request` parameter (before any fault, so a
 /// dropped request counts too), and puts the body back for the handler.
+///
+/// Counting comes before the key check, so the caller may be anyone: a `request` value the
+/// tables do not know is counted as [`UNKNOWN_REQUEST`], never under its own text.
 async fn count(app: &App, request: Request<Body>) -> Result<Request<Body>, Response<Body>> {
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
@@ -77,9 +86,9 @@ async fn count(app: &App, request: Request<Body>) -> Result<Request<Body>, Respo
     };
     let name = form_urlencoded::parse(&bytes)
         .find(|(name, _)| name == "request")
-        .map(|(_, value)| value.into_owned());
+        .map(|(_, value)| tables::request_name(Api::Server, &value).unwrap_or(UNKNOWN_REQUEST));
     if let Some(name) = name {
-        app.count_request(&name);
+        app.count_request(name);
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }

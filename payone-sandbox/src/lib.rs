@@ -70,7 +70,7 @@
 //! | `GET /v2/sandbox/3ds/{paymentId}` | v2 3-D Secure challenge page |
 //! | `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
-//! | `GET /sandbox/requests` | requests received: Server API per `request`, DirectLink per page (`directlink.orderdirect`, ...), v2 per operation (`v2.create_payment`, ...): `name=count` lines, sorted |
+//! | `GET /sandbox/requests` | requests received: Server API per `request` (a value the tables do not know counts as `unknown`), DirectLink per page (`directlink.orderdirect`, ...), v2 per operation (`v2.create_payment`, ...): `name=count` lines, sorted (see [Memory](#memory)) |
 //! | `GET /` | this list, as text |
 //!
 //! The paths also work without the trailing slash.
@@ -525,6 +525,35 @@
 //! Every wait is bounded: connections that send no request head within 30 s are closed,
 //! notifications and webhooks stop after their attempts, and [`Sandbox::shutdown`] aborts open
 //! connections and deliveries.
+//!
+//! # Memory
+//!
+//! A sandbox can run for as long as a load test wants: what it remembers is capped by
+//! [`Config::max_transactions`] (default [`DEFAULT_MAX_TRANSACTIONS`], 100000), once per kind
+//! of record. When a kind is full, the oldest record is forgotten to make room for the new one
+//! (the order records were made in, whatever was done to them since), and anything naming it
+//! gets the answer an unknown one gets. [`Sandbox::stored`] tells how many of each are kept.
+//!
+//! | record | kept at most | naming a forgotten one |
+//! |---|---|---|
+//! | `transactions` (Server API, Frontend "Pay") | `max_transactions` | capture / refund / debit: 910 `no such transaction`; 3-D Secure page: 404. Its `reference` may be used again (no 911); a `customerid` whose transactions are all forgotten gets a new `userid` (issued `userid`s stay valid) |
+//! | `checkouts` (Frontend pages not yet paid or cancelled) | `max_transactions` | "Pay" / "Cancel": 400 `token: unknown or already used` |
+//! | `directlink_orders` | `max_transactions` | maintenance and query: 50001130; its `ORDERID` is no longer a duplicate (no 50001113); 3-D Secure page: 404 |
+//! | `v2_payments` | `max_transactions` | 404 `UNKNOWN_PAYMENT_ID`; 3-D Secure page: 404 |
+//! | `notifications` ([`Sandbox::notifications`]) | `max_transactions` | not listed any more |
+//! | `webhooks` ([`Sandbox::webhooks`]) | `max_transactions` | not listed any more |
+//!
+//! The notification and webhook logs forget messages whose delivery has ended (confirmed,
+//! given up, or not sent without a URL) before any still being delivered. Only when every
+//! kept message is still being delivered does the oldest of them go: its delivery stops where
+//! it stands, and the sandbox logs a warning (`log full of undelivered messages`). With a
+//! receiver that answers, this needs `max_transactions` messages waiting at once.
+//!
+//! The request counters of `GET /sandbox/requests` ([`Sandbox::requests`]) are bounded by
+//! what the sandbox serves: Server API requests are counted under their `request` when the
+//! tables know it and every other value under the one counter `unknown`: counting happens
+//! before the key is checked, so anyone can send anything. DirectLink pages and v2 operations
+//! have fixed names; other paths are not counted.
 
 mod answer;
 mod app;
@@ -555,9 +584,10 @@ mod v2;
 
 pub use config::{
     Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_KEY,
-    DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID, DEFAULT_PSWD,
-    DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID, DEFAULT_WEBHOOK_KEY_ID,
-    DEFAULT_WEBHOOK_SECRET, DirectLinkAccount, DirectLinkPassword, Faults, V2Account,
+    DEFAULT_MAX_TRANSACTIONS, DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID,
+    DEFAULT_PSWD, DEFAULT_SHA_ALGO, DEFAULT_SHA_IN, DEFAULT_SHA_OUT, DEFAULT_USERID,
+    DEFAULT_WEBHOOK_KEY_ID, DEFAULT_WEBHOOK_SECRET, DirectLinkAccount, DirectLinkPassword, Faults,
+    V2Account,
 };
 pub use directlink::store::FIRST_PAYID;
 pub use directlink::{
@@ -566,7 +596,7 @@ pub use directlink::{
 };
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
-pub use server::{Sandbox, start};
+pub use server::{Sandbox, Stored, start};
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;
 pub use v2::{

@@ -182,15 +182,17 @@ pub(crate) struct Notifier {
 }
 
 impl Notifier {
-    /// A notifier for `url` (none: notifications are only logged).
+    /// A notifier for `url` (none: notifications are only logged) whose log keeps the latest
+    /// `cap`.
     pub(crate) fn new(
         url: Option<String>,
         retry: Duration,
         max_attempts: u32,
+        cap: usize,
         accounts: Accounts,
     ) -> std::io::Result<Self> {
         Ok(Notifier {
-            outbox: Outbox::new(url, retry, max_attempts, Tsok)?,
+            outbox: Outbox::new(url, retry, max_attempts, cap, Tsok)?,
             key_md5: server_key(&accounts.key, KeyDigest::Md5),
             accounts,
         })
@@ -209,7 +211,12 @@ impl Notifier {
         self.outbox.push(event.tx.txid, |_| Some(message));
     }
 
-    /// The log of every notification so far.
+    /// Notifications kept in the log now.
+    pub(crate) fn len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// The notifications kept, oldest first.
     pub(crate) fn log(&self) -> Vec<SentNotification> {
         self.outbox
             .log()
@@ -219,6 +226,7 @@ impl Notifier {
                      message,
                      attempts,
                      delivery,
+                     ..
                  }| SentNotification {
                     txid: message.txid.to_string(),
                     txaction: message.txaction.to_owned(),
@@ -264,7 +272,7 @@ mod tests {
 
     #[tokio::test]
     async fn without_url_notifications_are_logged_only() {
-        let notifier = Notifier::new(None, Duration::ZERO, 1, Accounts::default()).unwrap();
+        let notifier = Notifier::new(None, Duration::ZERO, 1, 10, Accounts::default()).unwrap();
         notifier.notify(Event::new(&tx(), "appointed", 0));
         let log = notifier.log();
         assert_eq!(log.len(), 1);
@@ -304,6 +312,7 @@ mod tests {
             Some("not a url".into()),
             Duration::ZERO,
             1,
+            10,
             Accounts::default(),
         )
         .err()

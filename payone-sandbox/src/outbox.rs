@@ -4,8 +4,14 @@
 //!
 //! Each key (a transaction, a payment) has its own queue and worker, so its messages arrive in
 //! the order they happened while a receiver that keeps failing for one key delays no other.
+//!
+//! The log keeps at most `cap` records. Messages are numbered in the order they were logged;
+//! when the log is full the oldest record whose delivery has ended is forgotten. Only when
+//! every kept record is still being delivered does the oldest of those go, and its delivery
+//! stops (a warning is logged): a receiver that confirms nothing cannot make the sandbox hold
+//! more than `cap` messages.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::future::Future;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -55,6 +61,8 @@ pub(crate) struct Record<M> {
     pub(crate) message: M,
     pub(crate) attempts: u32,
     pub(crate) delivery: Delivery,
+    /// The queue it is delivered in, so eviction can take it out of there too.
+    key: u64,
 }
 
 /// Where and how often to deliver.
@@ -66,15 +74,61 @@ struct Target {
 }
 
 struct Shared<M> {
-    log: Vec<Record<M>>,
-    /// Per key: indices into `log` not yet delivered, oldest first.
-    queues: HashMap<u64, VecDeque<usize>>,
+    /// Records kept, by number; numbers count up, so the first entry is the oldest.
+    log: BTreeMap<u64, Record<M>>,
+    /// The number the next message gets.
+    next: u64,
+    /// Records kept whose delivery has ended (or never started): evicted before pending ones.
+    ended: BTreeSet<u64>,
+    /// Per key: numbers of its messages not yet delivered, oldest first. A key has an entry
+    /// exactly while its worker runs; only the worker removes it.
+    queues: HashMap<u64, VecDeque<u64>>,
     workers: JoinSet<()>,
+}
+
+impl<M> Shared<M> {
+    /// Makes room for one more record in a log of at most `cap`.
+    fn make_room<C: Courier>(&mut self, cap: usize) {
+        while self.log.len() >= cap {
+            let number = match self.ended.pop_first() {
+                Some(number) => number,
+                None => {
+                    let Some(&number) = self.log.keys().next() else {
+                        return;
+                    };
+                    tracing::warn!(
+                        number,
+                        what = C::WHAT,
+                        "log full of undelivered messages; the oldest is given up"
+                    );
+                    number
+                }
+            };
+            let Some(record) = self.log.remove(&number) else {
+                continue;
+            };
+            // Its worker may be attempting it right now: the worker notices the record is gone
+            // and moves on; the queue entry itself stays for the worker to remove.
+            if let Some(queue) = self.queues.get_mut(&record.key) {
+                queue.retain(|n| *n != number);
+            }
+        }
+    }
+
+    /// Records that the delivery of `number` has ended as `delivery`.
+    fn end(&mut self, number: u64, delivery: Delivery) {
+        if let Some(record) = self.log.get_mut(&number) {
+            record.delivery = delivery;
+            self.ended.insert(number);
+        }
+    }
 }
 
 struct Inner<C: Courier> {
     target: Option<Target>,
     courier: C,
+    /// Records kept at most.
+    cap: usize,
     shared: Mutex<Shared<C::Message>>,
 }
 
@@ -100,11 +154,13 @@ impl<C: Courier> Clone for Outbox<C> {
 
 impl<C: Courier> Outbox<C> {
     /// Messages to `url` (none: only logged), each attempted up to `max_attempts` times,
-    /// `retry` apart. A URL that does not parse is refused here, at start.
+    /// `retry` apart, with at most `cap` (at least 1) kept in the log. A URL that does not
+    /// parse is refused here, at start.
     pub(crate) fn new(
         url: Option<String>,
         retry: Duration,
         max_attempts: u32,
+        cap: usize,
         courier: C,
     ) -> std::io::Result<Self> {
         let target = match url {
@@ -135,8 +191,11 @@ impl<C: Courier> Outbox<C> {
             inner: Arc::new(Inner {
                 target,
                 courier,
+                cap: cap.max(1),
                 shared: Mutex::new(Shared {
-                    log: Vec::new(),
+                    log: BTreeMap::new(),
+                    next: 0,
+                    ended: BTreeSet::new(),
                     queues: HashMap::new(),
                     workers: JoinSet::new(),
                 }),
@@ -144,41 +203,60 @@ impl<C: Courier> Outbox<C> {
         })
     }
 
-    /// Logs the message `build` makes from its index in the log (`None`: nothing is logged)
-    /// and queues it behind the earlier messages of `key`.
+    /// Logs the message `build` makes from its number (0, 1, ... in the order messages are
+    /// logged; `None`: nothing is logged) and queues it behind the earlier messages of `key`.
     ///
     /// Callers hold the lock of the state the message reports on, so the messages of one key
     /// are queued in the order they happened.
-    pub(crate) fn push(&self, key: u64, build: impl FnOnce(usize) -> Option<C::Message>) {
+    pub(crate) fn push(&self, key: u64, build: impl FnOnce(u64) -> Option<C::Message>) {
         let mut shared = self.inner.lock();
-        let index = shared.log.len();
-        let Some(message) = build(index) else {
+        let number = shared.next;
+        let Some(message) = build(number) else {
             return;
         };
-        shared.log.push(Record {
-            message,
-            attempts: 0,
-            delivery: match self.inner.target {
-                Some(_) => Delivery::Pending,
-                None => Delivery::NotSent,
+        shared.next += 1;
+        shared.make_room::<C>(self.inner.cap);
+        let delivery = match self.inner.target {
+            Some(_) => Delivery::Pending,
+            None => Delivery::NotSent,
+        };
+        shared.log.insert(
+            number,
+            Record {
+                message,
+                attempts: 0,
+                delivery,
+                key,
             },
-        });
+        );
         if self.inner.target.is_none() {
+            shared.ended.insert(number);
             return;
         }
-        let queue = shared.queues.entry(key).or_default();
-        queue.push_back(index);
-        if queue.len() == 1 {
-            // No worker for this key: a running one removes the queue when it empties.
+        let mut spawn = false;
+        shared
+            .queues
+            .entry(key)
+            .or_insert_with(|| {
+                spawn = true;
+                VecDeque::new()
+            })
+            .push_back(number);
+        if spawn {
             let inner = self.inner.clone();
             shared.workers.spawn(work_queue(inner, key));
         }
         while shared.workers.try_join_next().is_some() {}
     }
 
-    /// Every message so far, with its delivery.
+    /// Every message kept, oldest first, with its delivery.
     pub(crate) fn log(&self) -> Vec<Record<C::Message>> {
-        self.inner.lock().log.clone()
+        self.inner.lock().log.values().cloned().collect()
+    }
+
+    /// Messages kept in the log now.
+    pub(crate) fn len(&self) -> usize {
+        self.inner.lock().log.len()
     }
 
     /// Stops every delivery at once.
@@ -188,40 +266,46 @@ impl<C: Courier> Outbox<C> {
     }
 }
 
-/// Delivers the queue of `key` front to back, then ends.
+/// Delivers the queue of `key` front to back, then removes it and ends.
 async fn work_queue<C: Courier>(inner: Arc<Inner<C>>, key: u64) {
     let Some(target) = &inner.target else { return };
     loop {
-        let (index, message) = {
-            let shared = inner.lock();
-            let Some(&index) = shared.queues.get(&key).and_then(|q| q.front()) else {
+        let (number, message) = {
+            let mut guard = inner.lock();
+            let shared = &mut *guard;
+            let Some(queue) = shared.queues.get_mut(&key) else {
                 return;
             };
-            (index, shared.log[index].message.clone())
+            let Some(&number) = queue.front() else {
+                shared.queues.remove(&key);
+                return;
+            };
+            match shared.log.get(&number) {
+                Some(record) => (number, record.message.clone()),
+                None => {
+                    // Eviction takes numbers out of the queue with their records; should one
+                    // slip through, there is nothing left to send.
+                    queue.pop_front();
+                    continue;
+                }
+            }
         };
-        deliver(&inner, target, index, &message).await;
+        deliver(&inner, target, number, &message).await;
         let mut shared = inner.lock();
-        let Some(queue) = shared.queues.get_mut(&key) else {
-            return;
-        };
-        queue.pop_front();
-        if queue.is_empty() {
-            shared.queues.remove(&key);
-            return;
+        if let Some(queue) = shared.queues.get_mut(&key)
+            && queue.front() == Some(&number)
+        {
+            queue.pop_front();
         }
     }
 }
 
-/// Attempts one message up to `max_attempts` times, recording each attempt in the log.
-async fn deliver<C: Courier>(
-    inner: &Inner<C>,
-    target: &Target,
-    index: usize,
-    message: &C::Message,
-) {
+/// Attempts one message up to `max_attempts` times, recording each attempt in the log; stops
+/// early when the record has been evicted.
+async fn deliver<C: Courier>(inner: &Inner<C>, target: &Target, number: u64, message: &C::Message) {
     let Some(wire) = inner.courier.prepare(message) else {
-        tracing::warn!(index, what = C::WHAT, "cannot be sent; given up");
-        inner.lock().log[index].delivery = Delivery::GaveUp;
+        tracing::warn!(number, what = C::WHAT, "cannot be sent; given up");
+        inner.lock().end(number, Delivery::GaveUp);
         return;
     };
     for attempt in 1..=target.max_attempts {
@@ -231,17 +315,109 @@ async fn deliver<C: Courier>(
             .await;
         {
             let mut shared = inner.lock();
-            let record = &mut shared.log[index];
+            let Some(record) = shared.log.get_mut(&number) else {
+                return;
+            };
             record.attempts = attempt;
             if confirmed {
-                record.delivery = Delivery::Confirmed;
+                shared.end(number, Delivery::Confirmed);
                 return;
             }
         }
-        tracing::debug!(index, attempt, what = C::WHAT, "not confirmed");
+        tracing::debug!(number, attempt, what = C::WHAT, "not confirmed");
         if attempt < target.max_attempts {
             tokio::time::sleep(target.retry).await;
         }
     }
-    inner.lock().log[index].delivery = Delivery::GaveUp;
+    inner.lock().end(number, Delivery::GaveUp);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Confirms messages marked `true` at once; attempts of the others never end, as with a
+    /// receiver that keeps the connection open.
+    struct Stubborn;
+
+    impl Courier for Stubborn {
+        type Message = (u32, bool);
+        type Wire = bool;
+        const WHAT: &'static str = "message";
+
+        fn prepare(&self, message: &(u32, bool)) -> Option<bool> {
+            Some(message.1)
+        }
+
+        async fn attempt(&self, _: &reqwest::Client, _: &str, confirm: &bool) -> bool {
+            if !*confirm {
+                std::future::pending::<()>().await;
+            }
+            true
+        }
+    }
+
+    fn kept(outbox: &Outbox<Stubborn>) -> Vec<(u32, Delivery)> {
+        outbox
+            .log()
+            .iter()
+            .map(|r| (r.message.0, r.delivery))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn ended_deliveries_are_evicted_before_pending_ones() {
+        let url = Some("http://127.0.0.1:1/".to_owned());
+        let outbox = Outbox::new(url, Duration::ZERO, 1, 3, Stubborn).unwrap();
+        outbox.push(1, |_| Some((1, true)));
+        for _ in 0..1000 {
+            if kept(&outbox)[0].1 == Delivery::Confirmed {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(kept(&outbox), [(1, Delivery::Confirmed)]);
+        outbox.push(2, |_| Some((2, false)));
+        outbox.push(3, |_| Some((3, false)));
+        outbox.push(4, |_| Some((4, false)));
+        assert_eq!(
+            kept(&outbox),
+            [
+                (2, Delivery::Pending),
+                (3, Delivery::Pending),
+                (4, Delivery::Pending)
+            ],
+            "the confirmed message went first"
+        );
+        outbox.push(5, |_| Some((5, false)));
+        assert_eq!(
+            kept(&outbox).iter().map(|m| m.0).collect::<Vec<_>>(),
+            [3, 4, 5],
+            "only pending messages left: the oldest is given up"
+        );
+        {
+            let shared = outbox.inner.lock();
+            assert!(shared.queues[&2].is_empty(), "and taken out of its queue");
+            assert_eq!(shared.ended.len(), 0);
+        }
+        outbox.shutdown().await;
+    }
+
+    #[tokio::test]
+    async fn without_a_url_the_log_keeps_the_latest() {
+        let outbox = Outbox::new(None, Duration::ZERO, 1, 2, Stubborn).unwrap();
+        let mut numbers = Vec::new();
+        for n in 0..5 {
+            outbox.push(7, |number| {
+                numbers.push(number);
+                Some((n, false))
+            });
+        }
+        assert_eq!(numbers, [0, 1, 2, 3, 4], "numbers count on past eviction");
+        assert_eq!(
+            kept(&outbox),
+            [(3, Delivery::NotSent), (4, Delivery::NotSent)]
+        );
+        assert_eq!(outbox.len(), 2);
+    }
 }

@@ -33,12 +33,14 @@ pub async fn start(config: Config) -> std::io::Result<Sandbox> {
         config.webhook_url,
         config.notify_retry,
         config.notify_max_attempts,
+        config.max_transactions,
         &config.accounts.v2,
     )?;
     let notifier = Notifier::new(
         config.notify_url,
         config.notify_retry,
         config.notify_max_attempts,
+        config.max_transactions,
         config.accounts.clone(),
     )?;
     let listener = TcpListener::bind(config.listen).await?;
@@ -49,6 +51,7 @@ pub async fn start(config: Config) -> std::io::Result<Sandbox> {
         webhooks,
         FaultSwitch::new(config.faults),
         base_url(addr),
+        config.max_transactions,
     ));
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(serve(listener, app.clone(), stopped));
@@ -110,6 +113,24 @@ async fn serve(listener: TcpListener, app: Arc<App>, mut stopped: watch::Receive
     }
 }
 
+/// How many records of each kind a sandbox keeps ([`Sandbox::stored`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Stored {
+    /// Server API and Frontend transactions.
+    pub transactions: usize,
+    /// Frontend checkouts waiting for "Pay" or "Cancel".
+    pub checkouts: usize,
+    /// DirectLink orders.
+    pub directlink_orders: usize,
+    /// v2 payments.
+    pub v2_payments: usize,
+    /// TransactionStatus notifications in the log.
+    pub notifications: usize,
+    /// v2 webhooks in the log.
+    pub webhooks: usize,
+}
+
 /// A running sandbox. Dropping it stops the server too; [`Sandbox::shutdown`] also waits until
 /// it has stopped and stops notification and webhook deliveries.
 pub struct Sandbox {
@@ -136,12 +157,20 @@ impl Sandbox {
         self.app.base_url.clone()
     }
 
-    /// Every TransactionStatus notification so far, oldest first, with its delivery state.
+    /// How many records of each kind the sandbox keeps now; none exceeds
+    /// [`Config::max_transactions`].
+    pub fn stored(&self) -> Stored {
+        self.app.stored()
+    }
+
+    /// The TransactionStatus notifications kept (the latest [`Config::max_transactions`]),
+    /// oldest first, with their delivery state.
     pub fn notifications(&self) -> Vec<SentNotification> {
         self.app.notifier.log()
     }
 
-    /// Every v2 webhook so far, oldest first, with its delivery state.
+    /// The v2 webhooks kept (the latest [`Config::max_transactions`]), oldest first, with
+    /// their delivery state.
     pub fn webhooks(&self) -> Vec<SentWebhook> {
         self.app.v2.webhooks.log()
     }
@@ -157,10 +186,11 @@ impl Sandbox {
     }
 
     /// Requests received so far (what `GET /sandbox/requests` shows): Server API requests per
-    /// `request` value, DirectLink requests per page as `directlink.orderdirect`,
-    /// `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy`,
-    /// v2 requests per operation as `v2.create_payment`, `v2.get_payment_details`,
-    /// `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`.
+    /// `request` value (a value the tables do not know counts as `unknown`), DirectLink
+    /// requests per page as `directlink.orderdirect`, `directlink.maintenancedirect`,
+    /// `directlink.querydirect`, `directlink.privacy-policy`, v2 requests per operation as
+    /// `v2.create_payment`, `v2.get_payment_details`, `v2.capture_payment`,
+    /// `v2.cancel_payment`, `v2.refund_payment`.
     pub fn requests(&self) -> BTreeMap<String, u64> {
         self.app.request_counts()
     }
@@ -186,7 +216,38 @@ impl Drop for Sandbox {
 
 #[cfg(test)]
 mod tests {
-    use super::base_url;
+    use super::{Stored, base_url};
+
+    /// Every kind of record [`Stored`] counts has its row in the crate documentation's memory
+    /// table: the docs are the contract.
+    #[test]
+    fn every_store_is_documented() {
+        let docs = include_str!("lib.rs");
+        // Exhaustive, so a new field cannot be added without a row.
+        let Stored {
+            transactions: _,
+            checkouts: _,
+            directlink_orders: _,
+            v2_payments: _,
+            notifications: _,
+            webhooks: _,
+        } = Stored::default();
+        for name in [
+            "transactions",
+            "checkouts",
+            "directlink_orders",
+            "v2_payments",
+            "notifications",
+            "webhooks",
+        ] {
+            let row = format!("//! | `{name}` ");
+            assert!(docs.contains(&row), "not documented: {row}");
+        }
+        assert!(docs.contains(&format!(
+            "every other value under the one counter `{}`",
+            crate::gate::UNKNOWN_REQUEST
+        )));
+    }
 
     #[test]
     fn unspecified_addresses_become_loopback() {

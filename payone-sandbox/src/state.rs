@@ -1,7 +1,10 @@
 //! The platform's memory: transactions, used references, users, and Frontend checkouts waiting
 //! for the customer's click. Identifiers come from counters, so a run is reproducible.
+//!
+//! Transactions and checkouts are kept up to a cap each, the oldest forgotten first. Keys are
+//! counters, so a `BTreeMap`'s first entry is always the oldest: eviction is `pop_first`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The first `txid` handed out.
 pub(crate) const FIRST_TXID: u64 = 100_000_001;
@@ -9,9 +12,6 @@ pub(crate) const FIRST_TXID: u64 = 100_000_001;
 pub(crate) const FIRST_USERID: u64 = 200_000_001;
 /// The first `accessid` handed out.
 pub(crate) const FIRST_ACCESSID: u64 = 300_000_001;
-/// Checkouts kept at most; the oldest is forgotten first, so page views cannot grow memory
-/// without bound.
-const MAX_CHECKOUTS: usize = 10_000;
 
 /// The request that created a transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,40 +105,63 @@ pub(crate) struct Order {
     pub(crate) backurl: Option<String>,
 }
 
+/// The user of a `customerid`, and how many kept transactions hold it.
+#[derive(Debug)]
+struct User {
+    userid: u64,
+    /// Kept transactions of this customer under this `userid`; at 0 (after eviction) the
+    /// customer is forgotten, so the map never outgrows the transactions.
+    transactions: usize,
+}
+
 /// Everything the sandbox remembers.
 #[derive(Debug)]
 pub(crate) struct State {
+    /// Transactions and checkouts kept at most, each.
+    cap: usize,
     next_txid: u64,
     next_userid: u64,
     next_accessid: u64,
     next_checkout: u64,
     transactions: BTreeMap<u64, Transaction>,
-    /// Used references, lower-cased: seed 004 calls `reference` case insensitive.
-    references: HashSet<String>,
-    users_by_customer: HashMap<String, u64>,
+    /// Used references, lower-cased (the platform compares `reference` case-insensitively),
+    /// with the latest kept transaction that used each: evicting it frees the reference.
+    references: HashMap<String, u64>,
+    users_by_customer: HashMap<String, User>,
     /// Frontend checkouts shown to the customer, waiting for "Pay" or "Cancel".
     checkouts: BTreeMap<u64, Order>,
 }
 
 impl Default for State {
     fn default() -> Self {
+        State::new(crate::config::DEFAULT_MAX_TRANSACTIONS)
+    }
+}
+
+impl State {
+    /// An empty state keeping at most `cap` transactions and `cap` checkouts (at least 1).
+    pub(crate) fn new(cap: usize) -> Self {
         State {
+            cap: cap.max(1),
             next_txid: FIRST_TXID,
             next_userid: FIRST_USERID,
             next_accessid: FIRST_ACCESSID,
             next_checkout: 1,
             transactions: BTreeMap::new(),
-            references: HashSet::new(),
+            references: HashMap::new(),
             users_by_customer: HashMap::new(),
             checkouts: BTreeMap::new(),
         }
     }
-}
 
-impl State {
-    /// Whether `reference` was used before (case-insensitively).
+    /// Transactions and checkouts kept now.
+    pub(crate) fn kept(&self) -> (usize, usize) {
+        (self.transactions.len(), self.checkouts.len())
+    }
+
+    /// Whether `reference` was used by a kept transaction (case-insensitively).
     pub(crate) fn reference_used(&self, reference: &str) -> bool {
-        self.references.contains(&reference.to_lowercase())
+        self.references.contains_key(&reference.to_lowercase())
     }
 
     /// The next `txid`.
@@ -155,15 +178,23 @@ impl State {
         id
     }
 
-    /// The user of `customerid` (created on first sight), or a new user without one.
+    /// The user of `customerid` (created on first sight, or when every transaction of the
+    /// customer has been forgotten), or a new user without one. Callers open a transaction
+    /// for it right away, which is what keeps the customer remembered.
     pub(crate) fn user_for(&mut self, customerid: Option<&str>) -> u64 {
-        if let Some(id) = customerid.and_then(|c| self.users_by_customer.get(c)) {
-            return *id;
+        if let Some(user) = customerid.and_then(|c| self.users_by_customer.get(c)) {
+            return user.userid;
         }
         let userid = self.next_userid;
         self.next_userid += 1;
         if let Some(customerid) = customerid {
-            self.users_by_customer.insert(customerid.to_owned(), userid);
+            self.users_by_customer.insert(
+                customerid.to_owned(),
+                User {
+                    userid,
+                    transactions: 0,
+                },
+            );
         }
         userid
     }
@@ -175,10 +206,26 @@ impl State {
 
     /// Opens a transaction for `order` in `status` (approving it books what it books), marks
     /// its reference used and returns it.
+    ///
+    /// When the cap is reached the oldest transaction is forgotten first, with its reference
+    /// and, if it was the customer's last, the customer.
     pub(crate) fn open(&mut self, order: Order, userid: u64, status: TxStatus) -> &Transaction {
         let txid = self.new_txid();
         if let Some(reference) = &order.reference {
-            self.references.insert(reference.to_lowercase());
+            self.references.insert(reference.to_lowercase(), txid);
+        }
+        if let Some(user) = order
+            .customerid
+            .as_deref()
+            .and_then(|c| self.users_by_customer.get_mut(c))
+            .filter(|user| user.userid == userid)
+        {
+            user.transactions += 1;
+        }
+        // After counting the new transaction, so evicting the customer's previous one does
+        // not forget the customer.
+        while self.transactions.len() >= self.cap {
+            self.evict_oldest();
         }
         let mut tx = Transaction {
             txid,
@@ -204,6 +251,27 @@ impl State {
         self.transactions.entry(txid).or_insert(tx)
     }
 
+    /// Forgets the oldest transaction and what points at it.
+    fn evict_oldest(&mut self) {
+        let Some((txid, tx)) = self.transactions.pop_first() else {
+            return;
+        };
+        if let Some(reference) = tx.reference.map(|r| r.to_lowercase())
+            && self.references.get(&reference) == Some(&txid)
+        {
+            self.references.remove(&reference);
+        }
+        if let Some(customerid) = &tx.customerid
+            && let Some(user) = self.users_by_customer.get_mut(customerid)
+            && user.userid == tx.userid
+        {
+            user.transactions -= 1;
+            if user.transactions == 0 {
+                self.users_by_customer.remove(customerid);
+            }
+        }
+    }
+
     /// A transaction by `txid`.
     pub(crate) fn transaction(&self, txid: u64) -> Option<&Transaction> {
         self.transactions.get(&txid)
@@ -218,7 +286,7 @@ impl State {
     pub(crate) fn add_checkout(&mut self, checkout: Order) -> String {
         let id = self.next_checkout;
         self.next_checkout += 1;
-        if self.checkouts.len() >= MAX_CHECKOUTS {
+        while self.checkouts.len() >= self.cap {
             self.checkouts.pop_first();
         }
         self.checkouts.insert(id, checkout);
@@ -290,5 +358,61 @@ mod tests {
         assert!(s.take_checkout(&token).is_some());
         assert!(s.take_checkout(&token).is_none());
         assert!(s.take_checkout("nonsense").is_none());
+    }
+
+    #[test]
+    fn the_oldest_transaction_goes_first_with_its_reference_and_customer() {
+        let mut s = State::new(2);
+        let with = |reference: &str, customer: &str| Order {
+            reference: Some(reference.into()),
+            customerid: Some(customer.into()),
+            ..order(Kind::Preauthorization)
+        };
+        let u1 = s.user_for(Some("c1"));
+        let t1 = s.open(with("r1", "c1"), u1, TxStatus::Approved).txid;
+        let u2 = s.user_for(Some("c2"));
+        let t2 = s.open(with("r2", "c2"), u2, TxStatus::Approved).txid;
+        assert_eq!(s.user_for(Some("c1")), u1);
+        let t3 = s.open(with("r3", "c1"), u1, TxStatus::Approved).txid;
+        assert!(s.transaction(t1).is_none(), "the oldest is forgotten");
+        assert!(s.transaction(t2).is_some() && s.transaction(t3).is_some());
+        assert_eq!(s.kept().0, 2);
+        assert!(!s.reference_used("r1"), "its reference is free again");
+        assert!(s.reference_used("R2") && s.reference_used("r3"));
+        assert_eq!(s.user_for(Some("c1")), u1, "c1 still has a transaction");
+        s.open(with("r4", "c1"), u1, TxStatus::Approved);
+        s.open(with("r5", "c1"), u1, TxStatus::Approved);
+        assert!(s.transaction(t2).is_none());
+        assert_eq!(
+            s.users_by_customer.len(),
+            1,
+            "c2 went with its last transaction"
+        );
+        assert_eq!(s.user_for(Some("c1")), u1);
+        assert!(
+            s.user_for(Some("c2")) > u2,
+            "a forgotten customer is a new one"
+        );
+        assert!(s.user_known(u2), "user ids stay valid");
+    }
+
+    #[test]
+    fn a_reference_reused_by_a_later_transaction_stays_used() {
+        let mut s = State::new(1);
+        s.open(order(Kind::Createaccess), 1, TxStatus::Approved);
+        s.open(order(Kind::Createaccess), 1, TxStatus::Approved);
+        assert_eq!(s.kept().0, 1);
+        assert!(s.reference_used("order-1"));
+    }
+
+    #[test]
+    fn checkouts_are_capped_too() {
+        let mut s = State::new(2);
+        let first = s.add_checkout(order(Kind::Authorization));
+        for _ in 0..3 {
+            s.add_checkout(order(Kind::Authorization));
+        }
+        assert_eq!(s.kept().1, 2);
+        assert!(s.take_checkout(&first).is_none());
     }
 }

@@ -40,6 +40,14 @@ pub(crate) fn request_names(api: Api) -> Vec<&'static str> {
         .collect()
 }
 
+/// The tables' spelling of `request` on `api`, `None` when they know no such request.
+pub(crate) fn request_name(api: Api, request: &str) -> Option<&'static str> {
+    REQUESTS
+        .iter()
+        .find(|e| e.api == api && e.name == request)
+        .map(|e| e.name)
+}
+
 /// The `request` parameter of `form`, if the tables know it for `api`.
 pub(crate) fn known_request(form: &Form, api: Api) -> Result<&str, Refusal> {
     let request = form

@@ -9,6 +9,11 @@
 //!
 //! Reading checks every field against its format and reports all violations at once, each
 //! named by its JSON path (`order.amountOfMoney.currencyCode`, `errors[0].code`), never by value.
+//!
+//! Numbers keep the text they were read as (`serde_json`'s `arbitrary_precision`), so an
+//! unknown member holding `12345678901234567890123`, `-0.0` or fifty significant digits is
+//! written back with every digit and sign, not rounded through `f64`. Only the exponent's
+//! spelling is `serde_json`'s own: `1e46` and `1E+46` are both written `1e+46`.
 
 use std::fmt;
 
@@ -49,12 +54,27 @@ impl<T: ParamValue> JsonField for T {
     fn from_json(value: &Value, path: &str, violations: &mut Violations) -> Option<Self> {
         let parsed = match (value, T::JSON_NUMBER) {
             (Value::String(s), false) => T::parse_param(s),
-            (Value::Number(n), true) if n.is_i64() || n.is_u64() => T::parse_param(&n.to_string()),
+            (Value::Number(n), true) => match integer_text(n) {
+                Some(text) => T::parse_param(&text),
+                None => Err(Rule::JsonType("an integer")),
+            },
             (_, true) => Err(Rule::JsonType("an integer")),
             (_, false) => Err(Rule::JsonType("a string")),
         };
         violations.check(path.to_owned(), parsed)
     }
+}
+
+/// The text of `n` if it is an integer written the one way JSON writes it. Numbers keep the
+/// text they were read as (`arbitrary_precision`), so `-0`, which is negative zero and no
+/// integer, must be told apart from `0` here.
+fn integer_text(n: &serde_json::Number) -> Option<String> {
+    let canonical = match (n.as_i64(), n.as_u64()) {
+        (Some(i), _) => i.to_string(),
+        (None, Some(u)) => u.to_string(),
+        (None, None) => return None,
+    };
+    (canonical == n.to_string()).then_some(canonical)
 }
 
 impl JsonField for bool {
@@ -346,5 +366,71 @@ pub struct UnknownNames<'a>(pub &'a JsonMap);
 impl fmt::Debug for UnknownNames<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.0.keys()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generated::v2::{Amount, CreatePaymentResponse};
+
+    /// Numbers the types do not know, as read and as written back: every digit is kept; an
+    /// exponent is written `e+N` / `e-N` (how `serde_json` spells it), whatever its spelling.
+    const NUMBERS: [(&str, &str); 7] = [
+        (
+            "1.1111111111111111111111111111111111111111111111e46",
+            "1.1111111111111111111111111111111111111111111111e+46",
+        ),
+        ("12345678901234567890123", "12345678901234567890123"),
+        ("-0.0", "-0.0"),
+        ("1e400", "1e+400"),
+        ("0.1", "0.1"),
+        ("2.50E-7", "2.50e-7"),
+        ("-98765432109876543210.000", "-98765432109876543210.000"),
+    ];
+
+    #[test]
+    fn unknown_numbers_are_written_back_digit_for_digit() {
+        let member = |i: usize, literal: &str| format!(r#""n{i}":{literal}"#);
+        let list = |pick: fn(&(&'static str, &'static str)) -> &'static str| {
+            NUMBERS.iter().map(pick).collect::<Vec<_>>().join(",")
+        };
+        let read: Vec<String> = (0..NUMBERS.len())
+            .map(|i| member(i, NUMBERS[i].0))
+            .collect();
+        let body = format!(
+            r#"{{"payment":{{"id":"3000000001_0","deep":[{}]}},{}}}"#,
+            list(|n| n.0),
+            read.join(",")
+        );
+        let answer = CreatePaymentResponse::from_json_bytes(body.as_bytes()).expect("readable");
+        let written = String::from_utf8(answer.to_json_bytes()).unwrap();
+        for (i, (_, as_written)) in NUMBERS.iter().enumerate() {
+            let member = member(i, as_written);
+            assert!(written.contains(&member), "{member} not in {written}");
+        }
+        let deep = format!(r#""deep":[{}]"#, list(|n| n.1));
+        assert!(written.contains(&deep), "{deep} not in {written}");
+        // Read again, written again: nothing moves any more.
+        let again = CreatePaymentResponse::from_json_bytes(written.as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(again.to_json_bytes()).unwrap(), written);
+    }
+
+    #[test]
+    fn integers_read_as_before() {
+        let read = |text: &str| {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let mut violations = Violations::new();
+            let amount = Amount::from_json(&value, "amount", &mut violations);
+            (
+                amount.map(|a| a.param_value().into_owned()),
+                violations.iter().count(),
+            )
+        };
+        assert_eq!(read("1999"), (Some("1999".to_owned()), 0));
+        assert_eq!(read("0"), (Some("0".to_owned()), 0));
+        for not_an_integer in ["-0", "1.0", "1e3", "\"5\""] {
+            assert_eq!(read(not_an_integer).0, None, "{not_an_integer}");
+        }
     }
 }

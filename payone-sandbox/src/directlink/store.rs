@@ -152,26 +152,39 @@ pub(crate) struct Authenticated {
     pub(crate) url: Option<String>,
 }
 
-/// Every DirectLink order.
+/// The DirectLink orders kept: at most `cap`, the oldest forgotten first (PAYIDs are counters,
+/// so the first entry is the oldest).
 #[derive(Debug)]
 pub(crate) struct Store {
+    cap: usize,
     next_payid: u64,
     orders: BTreeMap<u64, DlOrder>,
-    /// ORDERID -> PAYID of its latest order.
+    /// ORDERID -> PAYID of its latest kept order.
     by_orderid: HashMap<String, u64>,
 }
 
 impl Default for Store {
     fn default() -> Self {
+        Store::new(crate::config::DEFAULT_MAX_TRANSACTIONS)
+    }
+}
+
+impl Store {
+    /// No orders yet; at most `cap` (at least 1) will be kept.
+    pub(crate) fn new(cap: usize) -> Self {
         Store {
+            cap: cap.max(1),
             next_payid: FIRST_PAYID,
             orders: BTreeMap::new(),
             by_orderid: HashMap::new(),
         }
     }
-}
 
-impl Store {
+    /// Orders kept now.
+    pub(crate) fn len(&self) -> usize {
+        self.orders.len()
+    }
+
     /// The order that makes `orderid` a duplicate (seed 002 section 4.1): one that exists and
     /// was processed (any status but 0 and 2; a refused order may be sent again).
     pub(crate) fn duplicate(&self, orderid: &str) -> Option<&DlOrder> {
@@ -200,6 +213,15 @@ impl Store {
             }],
             data,
         };
+        while self.orders.len() >= self.cap {
+            let Some((old, evicted)) = self.orders.pop_first() else {
+                break;
+            };
+            // A later order of the same ORDERID has taken the entry over; it stays.
+            if self.by_orderid.get(&evicted.data.orderid) == Some(&old) {
+                self.by_orderid.remove(&evicted.data.orderid);
+            }
+        }
         self.by_orderid.insert(order.data.orderid.clone(), payid);
         self.orders.entry(payid).or_insert(order)
     }
@@ -449,5 +471,30 @@ mod tests {
         let done = s.authenticate(payid, true).unwrap();
         assert_eq!((done.order.status, done.order.captured), (9, 1000));
         assert!(s.authenticate(payid, true).is_none(), "only once");
+    }
+
+    #[test]
+    fn the_oldest_order_is_forgotten_with_its_orderid() {
+        let mut s = Store::new(2);
+        let first = s.place(new_order("a", 5, OrderOperation::Authorise)).payid;
+        s.place(new_order("b", 2, OrderOperation::Authorise));
+        let again = s.place(new_order("b", 5, OrderOperation::Authorise)).payid;
+        assert_eq!(s.len(), 2);
+        assert!(s.by_payid(first).is_none() && s.by_orderid("a").is_none());
+        assert!(
+            s.duplicate("a").is_none(),
+            "a forgotten order blocks nothing"
+        );
+        assert_eq!(
+            s.maintain(first, Operation::Sal, None, None).unwrap_err(),
+            Refusal::Unknown
+        );
+        s.place(new_order("c", 5, OrderOperation::Authorise));
+        assert_eq!(
+            s.by_orderid("b").map(|o| o.payid),
+            Some(again),
+            "evicting the older order of ORDERID b keeps the later one"
+        );
+        assert_eq!(s.by_orderid.len(), 2);
     }
 }

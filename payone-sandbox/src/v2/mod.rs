@@ -15,7 +15,7 @@ pub(crate) mod webhooks;
 pub(crate) mod wire;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -53,12 +53,12 @@ pub(crate) struct V2 {
 }
 
 impl V2 {
-    /// A fresh v2 platform for `account`.
-    pub(crate) fn new(account: V2Account, webhooks: Webhooks) -> Self {
+    /// A fresh v2 platform for `account`, keeping at most `cap` payments.
+    pub(crate) fn new(account: V2Account, webhooks: Webhooks, cap: usize) -> Self {
         V2 {
             account,
             webhooks,
-            store: Mutex::new(Store::default()),
+            store: Mutex::new(Store::new(cap)),
             errors: AtomicU64::new(0),
         }
     }
@@ -108,6 +108,21 @@ pub(crate) fn operation(method: &Method, path: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, m, template)| method.as_str() == *m && matches_template(template, path))
         .map(|(name, _, _)| *name)
+}
+
+/// The counter of the v2 operation a request is (`v2.create_payment`, ...), for
+/// `/sandbox/requests`; `None` for anything else.
+pub(crate) fn counter(method: &Method, path: &str) -> Option<&'static str> {
+    static COUNTERS: OnceLock<Vec<String>> = OnceLock::new();
+    let counters = COUNTERS.get_or_init(|| {
+        OPERATIONS
+            .iter()
+            .map(|(name, _, _)| format!("v2.{name}"))
+            .collect()
+    });
+    let name = operation(method, path)?;
+    let index = OPERATIONS.iter().position(|(n, _, _)| *n == name)?;
+    Some(counters[index].as_str())
 }
 
 /// Whether `path` fits `template`, where `{name}` stands for one non-empty segment.
@@ -185,5 +200,10 @@ mod tests {
         assert_eq!(operation(&Method::GET, "/v2/sandbox/3ds/1_0"), None);
         assert_eq!(operation(&Method::POST, "//payments"), None);
         assert_eq!(operation(&Method::POST, "/post-gateway/"), None);
+        assert_eq!(
+            counter(&Method::POST, &format!("{m}/1_0/refund")),
+            Some("v2.refund_payment")
+        );
+        assert_eq!(counter(&Method::GET, "/v2/sandbox/3ds/1_0"), None);
     }
 }

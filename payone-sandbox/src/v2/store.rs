@@ -156,25 +156,42 @@ impl Payment {
     }
 }
 
-/// Every v2 payment, by number.
+/// The v2 payments kept, by number: at most `cap`, the oldest forgotten first (numbers are
+/// counters, so the first entry is the oldest).
 #[derive(Debug)]
 pub(crate) struct Store {
+    cap: usize,
     next: u64,
     payments: BTreeMap<u64, Payment>,
 }
 
 impl Default for Store {
     fn default() -> Self {
-        Store {
-            next: FIRST_PAYMENT,
-            payments: BTreeMap::new(),
-        }
+        Store::new(crate::config::DEFAULT_MAX_TRANSACTIONS)
     }
 }
 
 impl Store {
-    /// Records `payment` under the next number (whatever its `number` says) and returns it.
+    /// No payments yet; at most `cap` (at least 1) will be kept.
+    pub(crate) fn new(cap: usize) -> Self {
+        Store {
+            cap: cap.max(1),
+            next: FIRST_PAYMENT,
+            payments: BTreeMap::new(),
+        }
+    }
+
+    /// Payments kept now.
+    pub(crate) fn len(&self) -> usize {
+        self.payments.len()
+    }
+
+    /// Records `payment` under the next number (whatever its `number` says) and returns it,
+    /// forgetting the oldest payment when the store is full.
     pub(crate) fn insert(&mut self, mut payment: Payment) -> &mut Payment {
+        while self.payments.len() >= self.cap {
+            self.payments.pop_first();
+        }
         let number = self.next;
         self.next += 1;
         payment.number = number;
@@ -232,6 +249,17 @@ mod tests {
         let p = store.get_mut(&id).unwrap();
         assert_eq!(p.next_operation_id(), "3000000001_1");
         assert_eq!(p.next_operation_id(), "3000000001_2");
+    }
+
+    #[test]
+    fn the_oldest_payment_is_forgotten_first() {
+        let mut store = Store::new(2);
+        let first = store.insert(payment()).id();
+        store.insert(payment());
+        let last = store.insert(payment()).id();
+        assert_eq!(store.len(), 2);
+        assert!(store.get_mut(&first).is_none());
+        assert!(store.get_mut(&last).is_some());
     }
 
     #[test]

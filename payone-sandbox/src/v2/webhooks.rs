@@ -83,11 +83,13 @@ pub(crate) struct Webhooks {
 }
 
 impl Webhooks {
-    /// Webhooks to `url` (none: only logged), signed with the account's webhook key.
+    /// Webhooks to `url` (none: only logged), signed with the account's webhook key; the log
+    /// keeps the latest `cap`.
     pub(crate) fn new(
         url: Option<String>,
         retry: Duration,
         max_attempts: u32,
+        cap: usize,
         account: &V2Account,
     ) -> std::io::Result<Self> {
         let courier = Signed {
@@ -95,7 +97,7 @@ impl Webhooks {
             secret: account.webhook_secret.clone(),
         };
         Ok(Webhooks {
-            outbox: Outbox::new(url, retry, max_attempts, courier)?,
+            outbox: Outbox::new(url, retry, max_attempts, cap, courier)?,
             merchant_id: account.merchant_id.clone(),
         })
     }
@@ -111,8 +113,8 @@ impl Webhooks {
         payment: &Payment,
         refund: Option<RefundResponse>,
     ) {
-        self.outbox.push(payment.number, |index| {
-            let id = event_id(index as u64 + 1);
+        self.outbox.push(payment.number, |number| {
+            let id = event_id(number + 1);
             let event = wire::webhook_event(
                 &id,
                 &rfc3339_now(),
@@ -135,7 +137,12 @@ impl Webhooks {
         });
     }
 
-    /// Every webhook so far.
+    /// Webhooks kept in the log now.
+    pub(crate) fn len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Every webhook kept, oldest first.
     pub(crate) fn log(&self) -> Vec<SentWebhook> {
         self.outbox
             .log()
@@ -145,6 +152,7 @@ impl Webhooks {
                      message,
                      attempts,
                      delivery,
+                     ..
                  }| SentWebhook {
                     id: message.id,
                     event_type: message.event_type.to_owned(),
@@ -208,6 +216,7 @@ mod tests {
             Some("not a url".into()),
             Duration::ZERO,
             1,
+            10,
             &V2Account::default(),
         )
         .err()

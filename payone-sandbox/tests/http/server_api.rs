@@ -274,3 +274,38 @@ async fn requests_are_counted_per_request_type() {
     assert_eq!(sandbox.requests().get("preauthorization"), Some(&2));
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+async fn request_values_the_tables_do_not_know_share_one_counter() {
+    let sandbox = sandbox().await;
+    // One client, so the 2,000 requests reuse a kept-alive connection.
+    let http = crate::common::http();
+    let url = format!("{}/post-gateway/", sandbox.base_url());
+    for i in 0..2000 {
+        // Distinct, large, not even text: each would be a counter of its own if counted by value.
+        let garbage = format!("{i:04}-{}%FF%00", "x".repeat(10 * 1024));
+        let body = format!("request={garbage}&mid=1");
+        let answer = http
+            .post(&url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200);
+        answer.bytes().await.unwrap();
+    }
+    server(&sandbox, "preauthorization", PREAUTH).await;
+    let text = http
+        .get(format!("{}/sandbox/requests", sandbox.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.len() < 4096, "{} bytes", text.len());
+    assert_eq!(text, "preauthorization=1\nunknown=2000\n");
+    assert_eq!(sandbox.requests().len(), 2);
+    sandbox.shutdown().await;
+}

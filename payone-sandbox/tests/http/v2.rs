@@ -623,3 +623,53 @@ async fn faults_hit_v2_create() {
     assert!(slow.unwrap_err().is_timeout());
     assert_eq!(sandbox.requests()["v2.create_payment"], 4);
 }
+
+#[tokio::test]
+async fn a_forgotten_payment_is_an_unknown_payment() {
+    let (addr, _) = receiver(0).await;
+    let sandbox = payone_sandbox::start(
+        Config {
+            max_transactions: 2,
+            ..Config::default()
+        }
+        .with_webhook_url(format!("http://{addr}/hooks")),
+    )
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let (status, body) = create(&sandbox, "4111111111111111", 1000).await;
+        assert_eq!(status, 201, "{body}");
+        ids.push(id(&body));
+    }
+    let (status, body) = call(&sandbox, &format!("{PAYMENTS}/{}/details", ids[0]), None).await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(body["errors"][0]["id"], "UNKNOWN_PAYMENT_ID");
+    let (status, body) = call(
+        &sandbox,
+        &format!("{PAYMENTS}/{}/capture", ids[0]),
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(body["errors"][0]["id"], "UNKNOWN_PAYMENT_ID");
+    let (status, _) = call(
+        &sandbox,
+        &format!("{PAYMENTS}/{}/capture", ids[2]),
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let stored = sandbox.stored();
+    assert_eq!(stored.v2_payments, 2);
+    assert!(stored.webhooks <= 2, "{stored:?}");
+    eventually("the latest webhook confirmed", || {
+        let log = sandbox.webhooks();
+        log.last().is_some_and(|w| {
+            w.event_type == "payment.captured" && w.delivery == Delivery::Confirmed
+        })
+    })
+    .await;
+    assert_eq!(sandbox.webhooks().len(), 2);
+    sandbox.shutdown().await;
+}
