@@ -52,8 +52,9 @@ macro_rules! mark {
     };
 }
 
-mark!(ServerRequest, Server, SERVER: server::Preauthorization, server::Authorization,
-    server::Capture, server::Refund, server::Debit, server::Createaccess, server::Vauthorization);
+mark!(ServerRequest, Server, SERVER: server::Authorization, server::Capture,
+    server::Createaccess, server::Debit, server::Preauthorization, server::Refund,
+    server::Vauthorization);
 mark!(FrontendRequest, Frontend, FRONTEND: frontend::Preauthorization,
     frontend::Authorization, frontend::Createaccess);
 mark!(ClientApiRequest, Client, CLIENT: client::Creditcardcheck, client::Bankaccountcheck);
