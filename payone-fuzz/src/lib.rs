@@ -24,9 +24,12 @@ pub use spec_import::spec_import;
 pub use v2::{gcs, v2_json, v2_webhook};
 pub use validate::validate;
 
+/// A target's function.
+pub type Target = fn(&[u8]);
+
 /// Every target: its name (the directory name under `fuzz/corpus/` and `fuzz/regressions/`,
 /// and the name of the cargo-fuzz target) and its function.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("server_answer", server_answer),
     ("notification", notification),
     ("directlink_xml", directlink_xml),
