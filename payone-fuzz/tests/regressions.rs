@@ -142,3 +142,18 @@ fn xml_nested_300000_deep_does_not_overflow_the_stack() {
         payone_fuzz::directlink_xml(&input);
     }
 }
+
+#[test]
+fn a_number_in_an_unknown_member_reads_back_as_written() {
+    use payone_types::generated::v2::ErrorResponse;
+    use payone_types::json::JsonObject;
+
+    // Without correctly rounded float parsing (serde_json's `float_roundtrip`) `5e57` read as
+    // 5.0000000000000004e57, which was written, read and written again as `5e+57`: unknown
+    // members changed on every round trip.
+    let answer = ErrorResponse::from_json_bytes(br#"{"":5e57}"#).expect("tolerant");
+    assert_eq!(
+        String::from_utf8_lossy(&answer.to_json_bytes()),
+        r#"{"":5e+57}"#
+    );
+}
