@@ -106,10 +106,16 @@ fn the_directlink_regressions_are_stored() {
 }
 
 #[test]
-fn an_undecodable_html_answer_is_an_error_not_a_panic() {
+fn an_undecodable_html_answer_is_reported_and_the_rest_kept() {
     let dir = fuzz_dir().join("regressions/directlink_xml");
     let not_base64 = std::fs::read(dir.join("html_answer_not_base64.xml")).expect("stored");
-    assert_eq!(NcResponse::parse(&not_base64), Err(AnswerError::HtmlAnswer));
+    let answer = NcResponse::parse(&not_base64).expect("the rest of the answer is readable");
+    assert_eq!(answer.payid(), Some("3014726"));
+    assert_eq!(answer.html_answer(), None);
+    assert_eq!(
+        answer.problem_with("HTML_ANSWER"),
+        Some(&AnswerError::HtmlAnswer)
+    );
     // Base64 of bytes that are not UTF-8: read as ISO-8859-1.
     let not_utf8 = std::fs::read(dir.join("html_answer_not_utf8.xml")).expect("stored");
     let answer = NcResponse::parse(&not_utf8).expect("decodable base64");
