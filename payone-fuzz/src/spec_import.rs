@@ -1,0 +1,61 @@
+//! The spec importer: page text of the three layouts (Frontend, Client API, DirectLink).
+
+use std::sync::OnceLock;
+
+use payone_spec::import::{Overlay, import_client, import_directlink, import_frontend};
+
+/// The overlays the importer's own tests use, so that imports of text that has rows go on to
+/// apply an overlay, as `payone spec import` does.
+fn overlays() -> &'static [Overlay; 3] {
+    static OVERLAYS: OnceLock<[Overlay; 3]> = OnceLock::new();
+    OVERLAYS.get_or_init(|| {
+        let read =
+            |text: &str| toml::from_str::<Overlay>(text).expect("a checked-in overlay reads");
+        [
+            read(include_str!(
+                "../../payone-spec/tests/fixtures/import/overlay.toml"
+            )),
+            read(include_str!(
+                "../../payone-spec/tests/fixtures/import_client/overlay.toml"
+            )),
+            read(include_str!(
+                "../../payone-spec/tests/fixtures/import_directlink/overlay.toml"
+            )),
+        ]
+    })
+}
+
+/// Imports the bytes (read as UTF-8, invalid sequences replaced) as a page of each layout,
+/// with an empty overlay and with the layout's test overlay.
+///
+/// Properties: importing never panics; an import that fails reports at least one error; an
+/// import is deterministic (the same text gives the same result).
+pub fn spec_import(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let [frontend, client, directlink] = overlays();
+    let empty = Overlay::default();
+    type Import =
+        fn(
+            &str,
+            &Overlay,
+        ) -> Result<payone_spec::import::Imported, Vec<payone_spec::import::ImportError>>;
+    let imports: [(Import, &Overlay); 3] = [
+        (import_frontend, frontend),
+        (import_client, client),
+        (import_directlink, directlink),
+    ];
+    for (import, overlay) in imports {
+        for overlay in [&empty, overlay] {
+            let first = import(&text, overlay);
+            if let Err(errors) = &first {
+                assert!(!errors.is_empty(), "an import failed without an error");
+            }
+            let again = import(&text, overlay);
+            assert_eq!(
+                format!("{first:?}"),
+                format!("{again:?}"),
+                "the import is not deterministic"
+            );
+        }
+    }
+}
