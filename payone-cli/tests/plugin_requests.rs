@@ -5,7 +5,10 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plugin-requests");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/plugin-requests"
+);
 
 fn validate(stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_payone"))
@@ -97,7 +100,12 @@ fn broken_rules_are_refused_one_line_each() {
         changed("paypal_preauthorization", "wallettype", "", ""),
         // A BIC of the wrong length and direct-debit data under prepayment.
         changed("sepa_preauthorization", "bic", "bic=ABCDEFG", ""),
-        changed("prepayment_preauthorization", "clearingtype", "clearingtype=vor", "iban=DE02120300000000202051\n"),
+        changed(
+            "prepayment_preauthorization",
+            "clearingtype",
+            "clearingtype=vor",
+            "iban=DE02120300000000202051\n",
+        ),
         // iDEAL's bank country is a country code.
         changed("ideal_authorization", "bankcountry", "bankcountry=NLD", ""),
     ];
@@ -106,7 +114,10 @@ fn broken_rules_are_refused_one_line_each() {
         let out = validate(input);
         assert_eq!(out.status.code(), Some(1), "{input}");
         let text = stdout(&out);
-        assert!(!text.contains("DE02120300000000202051"), "an IBAN was echoed");
+        assert!(
+            !text.contains("DE02120300000000202051"),
+            "an IBAN was echoed"
+        );
         report.push_str(&text);
         report.push_str("--\n");
     }

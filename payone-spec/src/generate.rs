@@ -146,16 +146,13 @@ fn ident(name: &str) -> Ident {
 
 /// A field or method name for a wire name (`r#type` for keywords).
 fn field_ident(name: &str) -> Ident {
-    let snake: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    // `add_paydata[paymentdata_token_data]` -> `add_paydata_paymentdata_token_data`.
+    let snake = name
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|part| !part.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("_");
     match syn::parse_str::<Ident>(&snake) {
         Ok(ident) => ident,
         Err(_) => Ident::new_raw(&snake, Span::call_site()),

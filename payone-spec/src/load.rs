@@ -310,6 +310,29 @@ impl Spec {
                 err(format!("group `{}`: array max must be at least 1", g.id));
             }
         }
+        // A sub-type block is sent together with the block whose sub-type selects it: the two
+        // must not both have a row of the same name (it would go on the wire twice).
+        for g in &f.groups {
+            let Some(sel) = &g.selected_by else { continue };
+            let parents = f
+                .params
+                .iter()
+                .filter(|p| p.name == sel.param && p.group != g.id)
+                .map(|p| p.group.as_str());
+            for parent in parents {
+                for row in f.params.iter().filter(|p| p.group == g.id) {
+                    if f.params
+                        .iter()
+                        .any(|o| o.group == parent && o.name == row.name)
+                    {
+                        err(format!(
+                            "param `{}` is in block `{}` and in block `{parent}`, whose `{}` selects it; keep it in one of them",
+                            row.name, g.id, sel.param
+                        ));
+                    }
+                }
+            }
+        }
         for (i, p) in f.params.iter().enumerate() {
             let at = format!("param `{}` (group `{}`)", p.name, p.group);
             if f.params[..i]

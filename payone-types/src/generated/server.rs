@@ -108,6 +108,16 @@ pub struct Authorization {
     backurl: Option<Backurl>,
     #[payone(elements)]
     itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
     #[payone(name = "transaction_param")]
     transaction_param: Option<TransactionParam>,
 }
@@ -146,6 +156,16 @@ pub struct Capture {
     settleaccount: Option<Settleaccount>,
     #[payone(elements)]
     itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
     #[payone(name = "transaction_param")]
     transaction_param: Option<TransactionParam>,
 }
@@ -264,6 +284,16 @@ pub struct Debit {
     sequencenumber: Sequencenumber,
     #[payone(elements)]
     itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
     #[payone(name = "transaction_param")]
     transaction_param: Option<TransactionParam>,
 }
@@ -370,6 +400,16 @@ pub struct Preauthorization {
     backurl: Option<Backurl>,
     #[payone(elements)]
     itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
     #[payone(name = "transaction_param")]
     transaction_param: Option<TransactionParam>,
 }
@@ -677,81 +717,6 @@ pub enum Financingtype {
     Ppi,
 }
 
-/// Selects the online bank transfer scheme.
-///
-/// `onlinebanktransfertype`: format `LIST`; source: the PAYONE Frontend page.
-///
-/// Spec note: no single Server API page listing all values was reachable; the list is the PAYONE Frontend page's (spec/frontend.toml, where the page's Server-API column ticks every value), each value confirmed by the page named in its note where one was found.
-///
-/// The same values (except MBC, MYB, VKP) appear in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/OnlinebanktransferType.php.
-///
-/// A payment method that has a block of its own carries it; `None` leaves the block's
-/// parameters to the hosted page.
-#[derive(Clone, Debug, PayoneChoice)]
-#[payone(name = "onlinebanktransfertype")]
-pub enum Onlinebanktransfertype {
-    /// `PNT`: SOFORT (Klarna)
-    ///
-    /// Fixed value on <https://docs.payone.com/payment-methods/sofort-ueberweisung>
-    #[payone(value = "PNT")]
-    Pnt(Sofort),
-    /// `GPY`: giropay (DE)
-    ///
-    /// the PAYONE Frontend page and the general information page (https://docs.payone.com/information/general-information); no giropay method page found
-    #[payone(value = "GPY")]
-    Gpy,
-    /// `EPS`: eps online transfer (AT)
-    ///
-    /// <https://docs.payone.com/payment-methods/eps-bank-transfer-at>
-    #[payone(value = "EPS")]
-    Eps(Eps),
-    /// `IDL`: iDEAL (NL)
-    ///
-    /// Fixed value on <https://docs.payone.com/payment-methods/ideal>
-    #[payone(value = "IDL")]
-    Idl(Ideal),
-    /// `P24`: Przelewy24 (PL)
-    ///
-    /// the PAYONE Frontend page; no method page found
-    #[payone(value = "P24")]
-    P24(Przelewy24),
-    /// `BCT`: Bancontact (BE)
-    ///
-    /// <https://docs.payone.com/payment-methods/bancontact>
-    #[payone(value = "BCT")]
-    Bct(Bancontact),
-    /// `PFF`: PostFinance E-Finance (CH)
-    ///
-    /// <https://docs.payone.com/payment-methods/postfinance-e-finance>
-    #[payone(value = "PFF")]
-    Pff(PostFinanceEFinance),
-    /// `PFC`: PostFinance Card (CH)
-    ///
-    /// Permitted value on <https://docs.payone.com/payment-methods/postfinance-card>
-    #[payone(value = "PFC")]
-    Pfc(PostFinanceCard),
-    /// `TRL`: Trustly
-    ///
-    /// the PAYONE Frontend page; old Trustly page shows clearingtype sb (https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Trustly)
-    #[payone(value = "TRL")]
-    Trl(Option<Trustly>),
-    /// `MBC`: Multibanco
-    ///
-    /// the PAYONE Frontend page only; errorurl definition lists Multibanco as a redirect method
-    #[payone(value = "MBC")]
-    Mbc,
-    /// `MYB`: MyBank
-    ///
-    /// the PAYONE Frontend page only
-    #[payone(value = "MYB")]
-    Myb,
-    /// `VKP`: Verkkopankki
-    ///
-    /// the PAYONE Frontend page only
-    #[payone(value = "VKP")]
-    Vkp,
-}
-
 /// Selects the wallet.
 ///
 /// `wallettype`: format `LIST`; source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>.
@@ -942,17 +907,17 @@ pub struct Financing {
 #[non_exhaustive]
 pub struct KlarnaInvoice {
     #[payone(name = "add_paydata[authorization_token]", required)]
-    add_paydata_authorization_token_: AddPaydataAuthorizationToken,
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
     #[payone(name = "add_paydata[organization_entity_type]", conditional)]
-    add_paydata_organization_entity_type_: Option<AddPaydataOrganizationEntityType>,
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
     #[payone(name = "add_paydata[organization_registry_id]", conditional)]
-    add_paydata_organization_registry_id_: Option<AddPaydataOrganizationRegistryId>,
+    add_paydata_organization_registry_id: Option<AddPaydataOrganizationRegistryId>,
     #[payone(name = "add_paydata[shipping_email]")]
-    add_paydata_shipping_email_: Option<AddPaydataShippingEmail>,
+    add_paydata_shipping_email: Option<AddPaydataShippingEmail>,
     #[payone(name = "add_paydata[shipping_title]")]
-    add_paydata_shipping_title_: Option<AddPaydataShippingTitle>,
+    add_paydata_shipping_title: Option<AddPaydataShippingTitle>,
     #[payone(name = "add_paydata[shipping_telephonenumber]")]
-    add_paydata_shipping_telephonenumber_: Option<AddPaydataShippingTelephonenumber>,
+    add_paydata_shipping_telephonenumber: Option<AddPaydataShippingTelephonenumber>,
     #[payone(name = "workorderid", conditional)]
     workorderid: Option<Workorderid>,
 }
@@ -967,9 +932,9 @@ pub struct KlarnaInvoice {
 #[non_exhaustive]
 pub struct KlarnaInstallment {
     #[payone(name = "add_paydata[authorization_token]", required)]
-    add_paydata_authorization_token_: AddPaydataAuthorizationToken,
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
     #[payone(name = "add_paydata[organization_entity_type]", conditional)]
-    add_paydata_organization_entity_type_: Option<AddPaydataOrganizationEntityType>,
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
 }
 
 /// Klarna direct debit (financingtype KDD)
@@ -982,9 +947,9 @@ pub struct KlarnaInstallment {
 #[non_exhaustive]
 pub struct KlarnaDirectDebit {
     #[payone(name = "add_paydata[authorization_token]", required)]
-    add_paydata_authorization_token_: AddPaydataAuthorizationToken,
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
     #[payone(name = "add_paydata[organization_entity_type]", conditional)]
-    add_paydata_organization_entity_type_: Option<AddPaydataOrganizationEntityType>,
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
 }
 
 /// Klarna Pay Now bank transfer (financingtype KBT)
@@ -997,7 +962,7 @@ pub struct KlarnaDirectDebit {
 #[non_exhaustive]
 pub struct KlarnaBankTransfer {
     #[payone(name = "add_paydata[authorization_token]", required)]
-    add_paydata_authorization_token_: AddPaydataAuthorizationToken,
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
 }
 
 /// PAYONE Secured Invoice (financingtype PIV)
@@ -1010,7 +975,7 @@ pub struct KlarnaBankTransfer {
 #[non_exhaustive]
 pub struct SecuredInvoice {
     #[payone(name = "add_paydata[device_token]", required)]
-    add_paydata_device_token_: AddPaydataDeviceToken,
+    add_paydata_device_token: AddPaydataDeviceToken,
 }
 
 /// PAYONE Secured Installment (financingtype PIN)
@@ -1023,7 +988,7 @@ pub struct SecuredInvoice {
 #[non_exhaustive]
 pub struct SecuredInstallment {
     #[payone(name = "add_paydata[installment_option_id]", required)]
-    add_paydata_installment_option_id_: AddPaydataInstallmentOptionId,
+    add_paydata_installment_option_id: AddPaydataInstallmentOptionId,
     #[payone(name = "workorderid", conditional)]
     workorderid: Option<Workorderid>,
     #[payone(name = "iban", required)]
@@ -1031,7 +996,7 @@ pub struct SecuredInstallment {
     #[payone(name = "bankaccountholder", required)]
     bankaccountholder: Bankaccountholder,
     #[payone(name = "add_paydata[device_token]", required)]
-    add_paydata_device_token_: AddPaydataDeviceToken,
+    add_paydata_device_token: AddPaydataDeviceToken,
 }
 
 /// PAYONE Secured Direct Debit (financingtype PDD)
@@ -1048,7 +1013,7 @@ pub struct SecuredDirectDebit {
     #[payone(name = "bankaccountholder", required)]
     bankaccountholder: Bankaccountholder,
     #[payone(name = "add_paydata[device_token]", required)]
-    add_paydata_device_token_: AddPaydataDeviceToken,
+    add_paydata_device_token: AddPaydataDeviceToken,
 }
 
 /// Unzer invoice (financingtype PYV)
@@ -1061,13 +1026,13 @@ pub struct SecuredDirectDebit {
 #[non_exhaustive]
 pub struct UnzerInvoice {
     #[payone(name = "add_paydata[b2b]")]
-    add_paydata_b2b_: Option<AddPaydataB2b>,
+    add_paydata_b2b: Option<AddPaydataB2b>,
     #[payone(name = "add_paydata[company_trade_registry_number]")]
-    add_paydata_company_trade_registry_number_: Option<
+    add_paydata_company_trade_registry_number: Option<
         AddPaydataCompanyTradeRegistryNumber,
     >,
     #[payone(name = "add_paydata[company_uid]")]
-    add_paydata_company_uid_: Option<AddPaydataCompanyUid>,
+    add_paydata_company_uid: Option<AddPaydataCompanyUid>,
     #[payone(name = "workorderid", conditional)]
     workorderid: Option<Workorderid>,
 }
@@ -1084,7 +1049,7 @@ pub struct UnzerInstallment {
     #[payone(name = "workorderid", required)]
     workorderid: Workorderid,
     #[payone(name = "add_paydata[installment_duration]", required)]
-    add_paydata_installment_duration_: AddPaydataInstallmentDuration,
+    add_paydata_installment_duration: AddPaydataInstallmentDuration,
     #[payone(name = "iban", required)]
     iban: Iban,
     #[payone(name = "bic", conditional)]
@@ -1116,25 +1081,25 @@ pub struct UnzerDirectDebit {
 #[non_exhaustive]
 pub struct RatepayInvoice {
     #[payone(name = "add_paydata[shop_id]", required)]
-    add_paydata_shop_id_: AddPaydataShopId,
+    add_paydata_shop_id: AddPaydataShopId,
     #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
-    add_paydata_customer_allow_credit_inquiry_: AddPaydataCustomerAllowCreditInquiry,
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
     #[payone(name = "add_paydata[device_token]")]
-    add_paydata_device_token_: Option<AddPaydataDeviceToken>,
+    add_paydata_device_token: Option<AddPaydataDeviceToken>,
     #[payone(name = "add_paydata[vat_id]")]
-    add_paydata_vat_id_: Option<AddPaydataVatId>,
+    add_paydata_vat_id: Option<AddPaydataVatId>,
     #[payone(name = "add_paydata[company_id]")]
-    add_paydata_company_id_: Option<AddPaydataCompanyId>,
+    add_paydata_company_id: Option<AddPaydataCompanyId>,
     #[payone(name = "add_paydata[registry_location]", conditional)]
-    add_paydata_registry_location_: Option<AddPaydataRegistryLocation>,
+    add_paydata_registry_location: Option<AddPaydataRegistryLocation>,
     #[payone(name = "add_paydata[company_type]", conditional)]
-    add_paydata_company_type_: Option<AddPaydataCompanyType>,
+    add_paydata_company_type: Option<AddPaydataCompanyType>,
     #[payone(name = "add_paydata[homepage]", conditional)]
-    add_paydata_homepage_: Option<AddPaydataHomepage>,
+    add_paydata_homepage: Option<AddPaydataHomepage>,
     #[payone(name = "add_paydata[registry_country_code]", conditional)]
-    add_paydata_registry_country_code_: Option<AddPaydataRegistryCountryCode>,
+    add_paydata_registry_country_code: Option<AddPaydataRegistryCountryCode>,
     #[payone(name = "add_paydata[merchant_consumer_id]")]
-    add_paydata_merchant_consumer_id_: Option<AddPaydataMerchantConsumerId>,
+    add_paydata_merchant_consumer_id: Option<AddPaydataMerchantConsumerId>,
 }
 
 /// Ratepay installments (financingtype RPS)
@@ -1147,21 +1112,21 @@ pub struct RatepayInvoice {
 #[non_exhaustive]
 pub struct RatepayInstallment {
     #[payone(name = "add_paydata[debit_paytype]", required)]
-    add_paydata_debit_paytype_: AddPaydataDebitPaytype,
+    add_paydata_debit_paytype: AddPaydataDebitPaytype,
     #[payone(name = "add_paydata[shop_id]", required)]
-    add_paydata_shop_id_: AddPaydataShopId,
+    add_paydata_shop_id: AddPaydataShopId,
     #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
-    add_paydata_customer_allow_credit_inquiry_: AddPaydataCustomerAllowCreditInquiry,
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
     #[payone(name = "add_paydata[installment_number]", required)]
-    add_paydata_installment_number_: AddPaydataInstallmentNumber,
+    add_paydata_installment_number: AddPaydataInstallmentNumber,
     #[payone(name = "add_paydata[installment_amount]", required)]
-    add_paydata_installment_amount_: AddPaydataInstallmentAmount,
+    add_paydata_installment_amount: AddPaydataInstallmentAmount,
     #[payone(name = "add_paydata[last_installment_amount]", required)]
-    add_paydata_last_installment_amount_: AddPaydataLastInstallmentAmount,
+    add_paydata_last_installment_amount: AddPaydataLastInstallmentAmount,
     #[payone(name = "add_paydata[interest_rate]", required)]
-    add_paydata_interest_rate_: AddPaydataInterestRate,
+    add_paydata_interest_rate: AddPaydataInterestRate,
     #[payone(name = "add_paydata[amount]", required)]
-    add_paydata_amount_: AddPaydataAmount,
+    add_paydata_amount: AddPaydataAmount,
     #[payone(name = "iban", conditional)]
     iban: Option<Iban>,
     #[payone(name = "bic", conditional)]
@@ -1178,11 +1143,11 @@ pub struct RatepayInstallment {
 #[non_exhaustive]
 pub struct RatepayDirectDebit {
     #[payone(name = "add_paydata[shop_id]", required)]
-    add_paydata_shop_id_: AddPaydataShopId,
+    add_paydata_shop_id: AddPaydataShopId,
     #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
-    add_paydata_customer_allow_credit_inquiry_: AddPaydataCustomerAllowCreditInquiry,
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
     #[payone(name = "add_paydata[debit_paytype]", conditional)]
-    add_paydata_debit_paytype_: Option<AddPaydataDebitPaytype>,
+    add_paydata_debit_paytype: Option<AddPaydataDebitPaytype>,
     #[payone(name = "iban", required)]
     iban: Iban,
     #[payone(name = "bic", conditional)]
@@ -1213,7 +1178,7 @@ pub struct Invoice {
 #[payone(block(param = "clearingtype", value = "sb", mandatory))]
 #[non_exhaustive]
 pub struct OnlineBankTransfer {
-    #[payone(choice, name = "onlinebanktransfertype", required)]
+    #[payone(name = "onlinebanktransfertype", required)]
     onlinebanktransfertype: Onlinebanktransfertype,
     #[payone(name = "bankcountry", required)]
     bankcountry: Bankcountry,
@@ -1227,114 +1192,6 @@ pub struct OnlineBankTransfer {
     bankcode: Option<Bankcode>,
     #[payone(name = "bankgrouptype", conditional)]
     bankgrouptype: Option<Bankgrouptype>,
-}
-
-/// SOFORT (onlinebanktransfertype PNT)
-///
-/// SOFORT (now part of Klarna). The page's pre-/authorization table makes reference required (CHAR(1..20), \[0-9\]\[a-z\]\[A-Z\], .,-,_,/) and firstname required (CHAR(1..50)); the rest of the table was not visible.
-///
-/// Sent with `onlinebanktransfertype=PNT`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "PNT", mandatory))]
-#[non_exhaustive]
-pub struct Sofort {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-}
-
-/// eps (onlinebanktransfertype EPS)
-///
-/// Austrian eps online transfer; the customer's bank is chosen with bankgrouptype.
-///
-/// Sent with `onlinebanktransfertype=EPS`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "EPS", mandatory))]
-#[non_exhaustive]
-pub struct Eps {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-    #[payone(name = "bankgrouptype", conditional)]
-    bankgrouptype: Option<Bankgrouptype>,
-}
-
-/// iDEAL (onlinebanktransfertype IDL)
-///
-/// Dutch iDEAL; requests preauthorization / authorization; successurl required.
-///
-/// Sent with `onlinebanktransfertype=IDL`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "IDL", mandatory))]
-#[non_exhaustive]
-pub struct Ideal {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-    #[payone(name = "bankgrouptype")]
-    bankgrouptype: Option<Bankgrouptype>,
-}
-
-/// Przelewy24 (onlinebanktransfertype P24)
-///
-/// Polish Przelewy24. No PAYONE method page was found; fields from plugins only.
-///
-/// Sent with `onlinebanktransfertype=P24`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "P24", mandatory))]
-#[non_exhaustive]
-pub struct Przelewy24 {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-}
-
-/// Bancontact (onlinebanktransfertype BCT)
-///
-/// Belgian Bancontact; requests preauthorisation/authorization. The visible part of the page shows reference (optional, CHAR(2..255)), param (optional, CHAR(1..255)), narrative_text (optional, CHAR(1..81)) and customer_is_present (optional, yes/no); the sub-type rows were not visible.
-///
-/// Sent with `onlinebanktransfertype=BCT`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "BCT", mandatory))]
-#[non_exhaustive]
-pub struct Bancontact {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-}
-
-/// PostFinance E-Finance (onlinebanktransfertype PFF)
-///
-/// Swiss PostFinance E-Finance. Supports alias registration: genericpayment add_paydata\[action\]=register_alias, then get_alias, then authorization with the alias.
-///
-/// Sent with `onlinebanktransfertype=PFF`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "PFF", mandatory))]
-#[non_exhaustive]
-pub struct PostFinanceEFinance {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-}
-
-/// PostFinance Card (onlinebanktransfertype PFC)
-///
-/// Swiss PostFinance Card. Alias flow: genericpayment register_alias (amount fixed 0, country CH required, successurl/errorurl required), get_alias, then authorization with the alias; without alias a normal authorization is tried.
-///
-/// Sent with `onlinebanktransfertype=PFC`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "PFC", mandatory))]
-#[non_exhaustive]
-pub struct PostFinanceCard {
-    #[payone(name = "bankcountry", required)]
-    bankcountry: Bankcountry,
-}
-
-/// Trustly (onlinebanktransfertype TRL)
-///
-/// Trustly payment initiation. The old page documents request preauthorization with clearingtype sb, currency fixed EUR, businessrelation optional (b2c/b2b), lastname required (CHAR(2..50)); parameter names of the other rows were lost in the stored copy.
-///
-/// Sent with `onlinebanktransfertype=TRL`.
-#[derive(Clone, Debug, PayoneGroup)]
-#[payone(block(param = "onlinebanktransfertype", value = "TRL"))]
-#[non_exhaustive]
-pub struct Trustly {
-    #[payone(name = "iban", conditional)]
-    iban: Option<Iban>,
 }
 
 /// Parameter (e-wallet)
@@ -1401,9 +1258,9 @@ pub struct AmazonPayV2 {
     #[payone(name = "workorderid", required)]
     workorderid: Workorderid,
     #[payone(name = "add_paydata[checkoutMode]", conditional)]
-    add_paydata_checkoutmode_: Option<AddPaydataCheckoutMode>,
+    add_paydata_checkoutmode: Option<AddPaydataCheckoutMode>,
     #[payone(name = "add_paydata[productType]", conditional)]
-    add_paydata_producttype_: Option<AddPaydataProductType>,
+    add_paydata_producttype: Option<AddPaydataProductType>,
 }
 
 /// Apple Pay (wallettype APL)
@@ -1418,17 +1275,17 @@ pub struct ApplePay {
     #[payone(name = "cardtype", required)]
     cardtype: Cardtype,
     #[payone(name = "add_paydata[paymentdata_token_data]", required)]
-    add_paydata_paymentdata_token_data_: AddPaydataPaymentdataTokenData,
+    add_paydata_paymentdata_token_data: AddPaydataPaymentdataTokenData,
     #[payone(name = "add_paydata[paymentdata_token_signature]", required)]
-    add_paydata_paymentdata_token_signature_: AddPaydataPaymentdataTokenSignature,
+    add_paydata_paymentdata_token_signature: AddPaydataPaymentdataTokenSignature,
     #[payone(name = "add_paydata[paymentdata_token_version]", required)]
-    add_paydata_paymentdata_token_version_: AddPaydataPaymentdataTokenVersion,
+    add_paydata_paymentdata_token_version: AddPaydataPaymentdataTokenVersion,
     #[payone(name = "add_paydata[paymentdata_token_ephemeral_publickey]", required)]
-    add_paydata_paymentdata_token_ephemeral_publickey_: AddPaydataPaymentdataTokenEphemeralPublickey,
+    add_paydata_paymentdata_token_ephemeral_publickey: AddPaydataPaymentdataTokenEphemeralPublickey,
     #[payone(name = "add_paydata[paymentdata_token_publickey_hash]", required)]
-    add_paydata_paymentdata_token_publickey_hash_: AddPaydataPaymentdataTokenPublickeyHash,
+    add_paydata_paymentdata_token_publickey_hash: AddPaydataPaymentdataTokenPublickeyHash,
     #[payone(name = "add_paydata[paymentdata_token_transaction_id]", required)]
-    add_paydata_paymentdata_token_transaction_id_: AddPaydataPaymentdataTokenTransactionId,
+    add_paydata_paymentdata_token_transaction_id: AddPaydataPaymentdataTokenTransactionId,
 }
 
 /// Google Pay (wallettype GGP)
@@ -1441,7 +1298,7 @@ pub struct ApplePay {
 #[non_exhaustive]
 pub struct GooglePay {
     #[payone(name = "add_paydata[paymentmethod_token_data]", required)]
-    add_paydata_paymentmethod_token_data_: AddPaydataPaymentmethodTokenData,
+    add_paydata_paymentmethod_token_data: AddPaydataPaymentmethodTokenData,
 }
 
 /// paydirekt (wallettype PDT)
@@ -1454,15 +1311,15 @@ pub struct GooglePay {
 #[non_exhaustive]
 pub struct Paydirekt {
     #[payone(name = "add_paydata[over_capture]")]
-    add_paydata_over_capture_: Option<AddPaydataOverCapture>,
+    add_paydata_over_capture: Option<AddPaydataOverCapture>,
     #[payone(name = "add_paydata[minimum_age]")]
-    add_paydata_minimum_age_: Option<AddPaydataMinimumAge>,
+    add_paydata_minimum_age: Option<AddPaydataMinimumAge>,
     #[payone(name = "add_paydata[redirect_url_after_age_verification_failure]")]
-    add_paydata_redirect_url_after_age_verification_failure_: Option<
+    add_paydata_redirect_url_after_age_verification_failure: Option<
         AddPaydataRedirectUrlAfterAgeVerificationFailure,
     >,
     #[payone(name = "add_paydata[shopping_cart_type]")]
-    add_paydata_shopping_cart_type_: Option<AddPaydataShoppingCartType>,
+    add_paydata_shopping_cart_type: Option<AddPaydataShoppingCartType>,
 }
 
 /// Click to Pay (wallettype CTP)
@@ -1479,7 +1336,7 @@ pub struct ClickToPay {
     #[payone(name = "cardexpiredate", conditional)]
     cardexpiredate: Option<Cardexpiredate>,
     #[payone(name = "add_paydata[paymentcheckout_data]", required)]
-    add_paydata_paymentcheckout_data_: AddPaydataPaymentcheckoutData,
+    add_paydata_paymentcheckout_data: AddPaydataPaymentcheckoutData,
 }
 
 /// Merchant ID, defined by PAYONE
@@ -2176,6 +2033,53 @@ pub struct ItemDeliveryEndDate(::payone_types::Date);
 )]
 pub struct TransactionParam(Cow<'static, str>);
 
+/// The merchant's invoice number.
+///
+/// `invoiceid`: format `CHAR(1..20)`; source: <https://docs.payone.com/display/public/PLATFORM/invoiceid+-+definition>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoiceid", format = "CHAR(1..20)")]
+pub struct Invoiceid(Cow<'static, str>);
+
+/// How the invoice is delivered.
+///
+/// `invoice_deliverymode`: format `LIST`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/InvoiceDeliverymode.php.
+///
+/// Spec note: no documentation page read for these tables lists the values or their meanings; they are the constants PAYONE's Magento 1 plugin sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "invoice_deliverymode")]
+pub enum InvoiceDeliverymode {
+    /// `M`
+    #[payone(value = "M")]
+    M,
+    /// `P`
+    #[payone(value = "P")]
+    P,
+    /// `N`
+    #[payone(value = "N")]
+    N,
+}
+
+/// Delivery date printed on the invoice.
+///
+/// `invoice_deliverydate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoice_deliverydate", format = "DATE(8), YYYYMMDD")]
+pub struct InvoiceDeliverydate(::payone_types::Date);
+
+/// End of the delivery period printed on the invoice.
+///
+/// `invoice_deliveryenddate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoice_deliveryenddate", format = "DATE(8), YYYYMMDD")]
+pub struct InvoiceDeliveryenddate(::payone_types::Date);
+
+/// Free text appended to the invoice.
+///
+/// `invoiceappendix`: format `CHAR(1..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoiceappendix", format = "CHAR(1..255)")]
+pub struct Invoiceappendix(Cow<'static, str>);
+
 /// Card type of credit card
 ///
 /// `cardtype`: format `LIST`; source: seed 004.
@@ -2718,6 +2622,78 @@ pub enum Clearingsubtype {
     Pov,
 }
 
+/// Selects the online bank transfer scheme.
+///
+/// `onlinebanktransfertype`: format `LIST`; source: the PAYONE Frontend page.
+///
+/// Spec note: no single Server API page listing all values was reachable; the list is the PAYONE Frontend page's (spec/frontend.toml, where the page's Server-API column ticks every value), each value confirmed by the page named in its note where one was found.
+///
+/// The same values (except MBC, MYB, VKP) appear in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/OnlinebanktransferType.php.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "onlinebanktransfertype")]
+pub enum Onlinebanktransfertype {
+    /// `PNT`: SOFORT (Klarna)
+    ///
+    /// Fixed value on <https://docs.payone.com/payment-methods/sofort-ueberweisung>
+    #[payone(value = "PNT")]
+    Pnt,
+    /// `GPY`: giropay (DE)
+    ///
+    /// the PAYONE Frontend page and the general information page (https://docs.payone.com/information/general-information); no giropay method page found
+    #[payone(value = "GPY")]
+    Gpy,
+    /// `EPS`: eps online transfer (AT)
+    ///
+    /// <https://docs.payone.com/payment-methods/eps-bank-transfer-at>
+    #[payone(value = "EPS")]
+    Eps,
+    /// `IDL`: iDEAL (NL)
+    ///
+    /// Fixed value on <https://docs.payone.com/payment-methods/ideal>
+    #[payone(value = "IDL")]
+    Idl,
+    /// `P24`: Przelewy24 (PL)
+    ///
+    /// the PAYONE Frontend page; no method page found
+    #[payone(value = "P24")]
+    P24,
+    /// `BCT`: Bancontact (BE)
+    ///
+    /// <https://docs.payone.com/payment-methods/bancontact>
+    #[payone(value = "BCT")]
+    Bct,
+    /// `PFF`: PostFinance E-Finance (CH)
+    ///
+    /// <https://docs.payone.com/payment-methods/postfinance-e-finance>
+    #[payone(value = "PFF")]
+    Pff,
+    /// `PFC`: PostFinance Card (CH)
+    ///
+    /// Permitted value on <https://docs.payone.com/payment-methods/postfinance-card>
+    #[payone(value = "PFC")]
+    Pfc,
+    /// `TRL`: Trustly
+    ///
+    /// the PAYONE Frontend page; old Trustly page shows clearingtype sb (https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Trustly)
+    #[payone(value = "TRL")]
+    Trl,
+    /// `MBC`: Multibanco
+    ///
+    /// the PAYONE Frontend page only; errorurl definition lists Multibanco as a redirect method
+    #[payone(value = "MBC")]
+    Mbc,
+    /// `MYB`: MyBank
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "MYB")]
+    Myb,
+    /// `VKP`: Verkkopankki
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "VKP")]
+    Vkp,
+}
+
 /// Bank chosen by the customer, for EPS and iDEAL.
 ///
 /// `bankgrouptype`: format `LIST`; source: <https://docs.payone.com/payment-methods/eps-bank-transfer-at>.
@@ -2727,6 +2703,10 @@ pub enum Clearingsubtype {
 /// The EPS page's bank table was cut off in the excerpt after EPS_BKB; the remaining EPS codes come from github:PAYONE-GmbH/magento-2/Model/Methods/OnlineBankTransfer/Eps.php and are marked so. The EPS page excerpt also showed the cut-off start of a further code ("EPS_V...", probably EPS_VLB or EPS_VKB; not guessed).
 ///
 /// Only valid for the values of the matching sub-type (EPS codes for EPS, iDEAL codes for IDL).
+///
+/// With onlinebanktransfertype=EPS: EPS bank codes only. Plugins always send it (magento-2 Eps.php, shopware-6 Eps enricher). Spec note: required/optional flag on the EPS page not visible.
+///
+/// With onlinebanktransfertype=IDL: iDEAL bank codes only.; Disagreement between two stored versions of the iDEAL page: the newer rendering marks bankgrouptype optional, an older one (with the bank table) marks it required. Recorded as optional (newer). Current plugins no longer send it for iDEAL (github:PAYONE-GmbH/magento-2/Model/Methods/OnlineBankTransfer/Ideal.php, shopware-6 IDeal enricher).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "bankgrouptype")]
 pub enum Bankgrouptype {
