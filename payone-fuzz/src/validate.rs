@@ -1,7 +1,7 @@
 //! Runtime validation of untyped `name=value` parameters against a request's table, as
 //! `payone validate` and `payone hash` run it.
 
-use payone_types::dynamic::{find_row, selected_block, split_name, to_params, validate as check};
+use payone_types::dynamic::{find_row, split_name, to_params, validate as check};
 use payone_types::generated::REQUESTS;
 
 /// Written after every value: no violation may repeat it, since reports never hold values.
@@ -53,14 +53,13 @@ fn run(rows: &[&payone_types::ParamInfo], pairs: &[(String, String)]) -> String 
         "validation is not deterministic"
     );
     let _ = to_params(rows, pairs);
-    let block = selected_block(rows, pairs);
     for (name, _) in pairs {
         let (base, _index) = split_name(name);
         assert!(
             name.starts_with(base),
             "split_name changed the name's start"
         );
-        if let Some(row) = find_row(rows, name, block) {
+        if let Some(row) = find_row(rows, name, pairs) {
             assert_eq!(row.name, base, "find_row found another parameter");
         }
     }

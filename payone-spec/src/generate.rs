@@ -146,16 +146,13 @@ fn ident(name: &str) -> Ident {
 
 /// A field or method name for a wire name (`r#type` for keywords).
 fn field_ident(name: &str) -> Ident {
-    let snake: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    // `add_paydata[paymentdata_token_data]` -> `add_paydata_paymentdata_token_data`.
+    let snake = name
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .filter(|part| !part.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("_");
     match syn::parse_str::<Ident>(&snake) {
         Ok(ident) => ident,
         Err(_) => Ident::new_raw(&snake, Span::call_site()),
@@ -495,16 +492,23 @@ fn scalar_field(p: &ParamSpec, ty: &Ident, required: Required, hash: bool) -> To
     }
 }
 
-fn group_struct(g: &Group, rows: &[&ParamSpec], names: &Names) -> TokenStream {
+fn group_struct(
+    g: &Group,
+    rows: &[&ParamSpec],
+    names: &Names,
+    nested: &BTreeMap<&str, Ident>,
+) -> TokenStream {
     let name = ident(&g.rust);
     let kind = match (&g.array, &g.selected_by) {
         (Some(array), _) => {
             let max = proc_macro2::Literal::u32_unsuffixed(array.max);
-            quote!(element(max = #max))
+            let optional = array.optional.then(|| quote!(, optional));
+            quote!(element(max = #max #optional))
         }
         (None, Some(sel)) => {
             let (param, value) = (&sel.param, &sel.value);
-            quote!(block(param = #param, value = #value))
+            let mandatory = g.mandatory.then(|| quote!(, mandatory));
+            quote!(block(param = #param, value = #value #mandatory))
         }
         (None, None) => unreachable!("only arrays and blocks become group structs"),
     };
@@ -524,9 +528,24 @@ fn group_struct(g: &Group, rows: &[&ParamSpec], names: &Names) -> TokenStream {
         paragraphs.push(format!("Sent with `{}={}`.", sel.param, sel.value));
     }
     let doc = docs(&paragraphs);
-    let fields = rows
-        .iter()
-        .map(|p| scalar_field(p, &names.of(p), p.required, p.hash));
+    let fields = rows.iter().map(|p| match nested.get(p.name.as_str()) {
+        // The block's sub-type (`onlinebanktransfertype`): a choice carrying the nested block.
+        Some(choice) => {
+            let field = field_ident(&p.name);
+            let flags = required_attr(p.required);
+            let hash = p.hash.then(|| quote!(, hash));
+            let wire = &p.name;
+            let ty = match p.required {
+                Required::Yes => quote!(#choice),
+                _ => quote!(Option<#choice>),
+            };
+            quote! {
+                #[payone(choice, name = #wire #flags #hash)]
+                #field: #ty
+            }
+        }
+        None => scalar_field(p, &names.of(p), p.required, p.hash),
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, PayoneGroup)]
@@ -581,7 +600,11 @@ fn choice_enum(
             let (value, doc) = (&v.value, value_docs(v));
             let payload = block.map(|g| {
                 let block = ident(&g.rust);
-                quote!((Option<#block>))
+                if g.mandatory {
+                    quote!((#block))
+                } else {
+                    quote!((Option<#block>))
+                }
             });
             quote! {
                 #doc
@@ -591,11 +614,24 @@ fn choice_enum(
         });
     let doc = row_docs(shape.param, spec);
     let wire = &shape.param.name;
+    let optional = shape
+        .variants
+        .iter()
+        .any(|(_, block)| block.is_some_and(|g| !g.mandatory));
+    let carried = if optional {
+        quote! {
+            /// A payment method that has a block of its own carries it; `None` leaves the block's
+            /// parameters to the hosted page.
+        }
+    } else {
+        quote! {
+            /// A value that has a block of its own carries it: the block is sent with the value.
+        }
+    };
     quote! {
         #doc
         ///
-        /// A payment method that has a block of its own carries it; `None` leaves the block's
-        /// parameters to the hosted page.
+        #carried
         #[derive(Clone, Debug, PayoneChoice)]
         #[payone(name = #wire)]
         pub enum #name {
@@ -644,10 +680,12 @@ fn request_struct(
             seen_groups.push(&array.id);
             let field = format_ident!("{}s", array.id);
             let element = ident(&array.rust);
-            let required = rows
-                .iter()
-                .any(|r| r.group.id == array.id && r.required == Required::Yes)
-                .then(|| quote!(, required));
+            let optional = array.array.is_some_and(|a| a.optional);
+            let required = (!optional
+                && rows
+                    .iter()
+                    .any(|r| r.group.id == array.id && r.required == Required::Yes))
+            .then(|| quote!(, required));
             fields.push(quote! {
                 #[payone(elements #required)]
                 #field: Vec<#element>
@@ -766,6 +804,34 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
         types.push(value_type(p, &name, spec, &mut errors));
     }
 
+    // Sub-type choices nested in blocks (`onlinebanktransfertype` of the online bank transfer
+    // block): one enum per selector, whose values carry the blocks that selector selects.
+    let mut nested: BTreeMap<&str, Ident> = BTreeMap::new();
+    let mut nested_choices = Vec::new();
+    for g in spec.file.groups.iter().filter(|g| g.selected_by.is_some()) {
+        for p in spec.file.params.iter().filter(|p| p.group == g.id) {
+            if !selectors.contains(&p.name.as_str()) || nested.contains_key(p.name.as_str()) {
+                continue;
+            }
+            let variants = p
+                .values
+                .iter()
+                .map(|v| {
+                    let block = spec.file.groups.iter().find(|b| {
+                        b.selected_by
+                            .as_ref()
+                            .is_some_and(|s| s.param == p.name && s.value == v.value)
+                    });
+                    (v, block)
+                })
+                .collect();
+            let shape = ChoiceShape { param: p, variants };
+            let name = ident(&p.rust.clone().unwrap_or_else(|| upper_camel(&p.name)));
+            nested_choices.push(choice_enum(&name, &shape, spec, &mut errors));
+            nested.insert(&p.name, name);
+        }
+    }
+
     // Elements and blocks.
     let mut groups = Vec::new();
     for g in &spec.file.groups {
@@ -778,7 +844,7 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
             .iter()
             .filter(|p| p.group == g.id)
             .collect();
-        groups.push(group_struct(g, &rows, &names));
+        groups.push(group_struct(g, &rows, &names, &nested));
     }
 
     // Choices: one enum per distinct shape; the first keeps the selector's own name.
@@ -836,6 +902,7 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
     let items = quote! {
         #(#requests)*
         #(#choices)*
+        #(#nested_choices)*
         #(#groups)*
         #(#types)*
     };

@@ -33,6 +33,34 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../spec/server/methods/cc.toml"),
     ),
     (
+        "server/methods/cod.toml",
+        include_str!("../../spec/server/methods/cod.toml"),
+    ),
+    (
+        "server/methods/csh.toml",
+        include_str!("../../spec/server/methods/csh.toml"),
+    ),
+    (
+        "server/methods/elv.toml",
+        include_str!("../../spec/server/methods/elv.toml"),
+    ),
+    (
+        "server/methods/fnc.toml",
+        include_str!("../../spec/server/methods/fnc.toml"),
+    ),
+    (
+        "server/methods/rec.toml",
+        include_str!("../../spec/server/methods/rec.toml"),
+    ),
+    (
+        "server/methods/sb.toml",
+        include_str!("../../spec/server/methods/sb.toml"),
+    ),
+    (
+        "server/methods/wlt.toml",
+        include_str!("../../spec/server/methods/wlt.toml"),
+    ),
+    (
         "server/requests/authorization.toml",
         include_str!("../../spec/server/requests/authorization.toml"),
     ),
@@ -187,18 +215,45 @@ impl Spec {
         self.file.groups.iter().find(|g| g.id == id)
     }
 
+    /// The groups `req` carries: its own, then the sub-type blocks nested in them (a block
+    /// selected by a parameter that one of its blocks has, such as the iDEAL block selected by
+    /// `onlinebanktransfertype` of the online bank transfer block).
+    pub fn request_groups<'a>(&'a self, req: &'a RequestSpec) -> Vec<&'a str> {
+        let mut groups: Vec<&str> = req.groups.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < groups.len() {
+            let carrier = groups[i];
+            if self.group(carrier).is_some_and(|g| g.selected_by.is_some()) {
+                for g in &self.file.groups {
+                    let Some(sel) = &g.selected_by else { continue };
+                    let nested = self
+                        .file
+                        .params
+                        .iter()
+                        .any(|p| p.group == carrier && p.name == sel.param);
+                    if nested && !groups.contains(&g.id.as_str()) {
+                        groups.push(&g.id);
+                    }
+                }
+            }
+            i += 1;
+        }
+        groups
+    }
+
     /// The rows of request `name` in page order, overrides applied, excluded rows left out.
     pub fn rows(&self, request: &str) -> Vec<Row<'_>> {
         let Some(req) = self.file.requests.iter().find(|r| r.name == request) else {
             return Vec::new();
         };
+        let groups = self.request_groups(req);
         let mut params: Vec<&ParamSpec> = self.file.params.iter().collect();
         if self.split {
-            params.sort_by_key(|p| req.groups.iter().position(|g| *g == p.group));
+            params.sort_by_key(|p| groups.iter().position(|g| *g == p.group));
         }
         params
             .into_iter()
-            .filter(|p| req.groups.contains(&p.group) && !req.exclude.contains(&p.name))
+            .filter(|p| groups.contains(&p.group.as_str()) && !req.exclude.contains(&p.name))
             .filter_map(|p| {
                 let group = self.group(&p.group)?;
                 let mut required = p.required;
@@ -237,6 +292,12 @@ impl Spec {
             if f.groups[..i].iter().any(|o| o.id == g.id) {
                 err(format!("group `{}` is declared twice", g.id));
             }
+            if g.mandatory && g.selected_by.is_none() {
+                err(format!(
+                    "group `{}` is `mandatory` but no block (`selected_by`)",
+                    g.id
+                ));
+            }
             if g.selected_by.is_some() && g.array.is_some() {
                 err(format!(
                     "group `{}` is both an array and a selected block",
@@ -247,6 +308,29 @@ impl Spec {
                 && array.max == 0
             {
                 err(format!("group `{}`: array max must be at least 1", g.id));
+            }
+        }
+        // A sub-type block is sent together with the block whose sub-type selects it: the two
+        // must not both have a row of the same name (it would go on the wire twice).
+        for g in &f.groups {
+            let Some(sel) = &g.selected_by else { continue };
+            let parents = f
+                .params
+                .iter()
+                .filter(|p| p.name == sel.param && p.group != g.id)
+                .map(|p| p.group.as_str());
+            for parent in parents {
+                for row in f.params.iter().filter(|p| p.group == g.id) {
+                    if f.params
+                        .iter()
+                        .any(|o| o.group == parent && o.name == row.name)
+                    {
+                        err(format!(
+                            "param `{}` is in block `{}` and in block `{parent}`, whose `{}` selects it; keep it in one of them",
+                            row.name, g.id, sel.param
+                        ));
+                    }
+                }
             }
         }
         for (i, p) in f.params.iter().enumerate() {
@@ -358,10 +442,11 @@ impl Spec {
                     err(format!("{at}: unknown group `{g}`"));
                 }
             }
+            let all_groups = self.request_groups(r);
             let carried = |name: &str| {
                 f.params
                     .iter()
-                    .any(|p| p.name == name && r.groups.contains(&p.group))
+                    .any(|p| p.name == name && all_groups.contains(&p.group.as_str()))
             };
             let lists = [
                 ("exclude", &r.exclude),
@@ -403,7 +488,7 @@ impl Spec {
                     ));
                 }
             }
-            for g in r.groups.iter().filter_map(|g| self.group(g)) {
+            for g in all_groups.iter().filter_map(|g| self.group(g)) {
                 let Some(sel) = &g.selected_by else { continue };
                 let selector = rows.iter().find(|row| row.param.name == sel.param);
                 match selector {

@@ -62,6 +62,12 @@ pub struct Group {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub selected_by: Option<SelectedBy>,
+    /// A block always sent with the value that selects it (no hosted page collects its data):
+    /// its required rows are required whenever the value is chosen, and the generated choice
+    /// variant carries the block itself rather than an `Option`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub mandatory: bool,
     /// Indexed group (`it[n]` ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
@@ -92,6 +98,11 @@ pub struct SelectedBy {
 pub struct ArrayInfo {
     /// Largest index.
     pub max: u32,
+    /// Whether a request may send no element at all; the required rows are then required in
+    /// every element given.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// `[[request]]`.

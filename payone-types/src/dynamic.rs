@@ -29,23 +29,53 @@ const HASH: CharFormat = CharFormat {
     symbols: crate::check::Symbols::Set(&[('0', '9'), ('a', 'z')], "[0-9,a-z]"),
 };
 
-/// The value of the parameter that selects the payment-method blocks of `rows` (`clearingtype`
-/// on PAYONE, `PM` on DirectLink), as given in `input`.
-pub fn selected_block<'i>(rows: &[&ParamInfo], input: &'i [(String, String)]) -> Option<&'i str> {
-    let selector = rows.iter().find_map(|r| r.block.map(|b| b.param))?;
+/// The value `input` gives for `name`, if any.
+fn given<'i>(input: &'i [(String, String)], name: &str) -> Option<&'i str> {
     input
         .iter()
-        .find(|(n, _)| n == selector)
+        .find(|(n, _)| n == name)
         .map(|(_, v)| v.as_str())
 }
 
+/// Whether the block `block` belongs to is chosen by `input`: its selector (`clearingtype`) has
+/// the block's value, and, for a sub-type block nested in a method's block
+/// (`onlinebanktransfertype=IDL` inside `clearingtype=sb`), the row carrying that selector is
+/// chosen too. Rows outside blocks are always chosen.
+pub fn chosen(
+    rows: &[&ParamInfo],
+    block: Option<crate::Selector>,
+    input: &[(String, String)],
+) -> bool {
+    // Each step goes one block outwards; generated tables nest a few levels, and the bound
+    // keeps a hand-made cycle from looping.
+    fn walk(
+        rows: &[&ParamInfo],
+        block: Option<crate::Selector>,
+        input: &[(String, String)],
+        depth: usize,
+    ) -> bool {
+        let Some(selector) = block else {
+            return true;
+        };
+        if depth == 0 || given(input, selector.param) != Some(selector.value) {
+            return false;
+        }
+        let mut parents = rows
+            .iter()
+            .filter(|r| r.name == selector.param && r.array.is_none())
+            .peekable();
+        parents.peek().is_none() || parents.any(|p| walk(rows, p.block, input, depth - 1))
+    }
+    walk(rows, block, input, 8)
+}
+
 /// Finds the row for `name`: array rows only for indexed names; among rows of the same name
-/// (seed 004 has `iban` in two blocks) the one whose block the given selector value
-/// (`clearingtype`) selects.
+/// (`iban` in the direct-debit and the online-transfer block) the one whose block `input`
+/// chooses, else the first.
 pub fn find_row<'r>(
     rows: &[&'r ParamInfo],
     name: &str,
-    clearingtype: Option<&str>,
+    input: &[(String, String)],
 ) -> Option<&'r ParamInfo> {
     let (base, index) = split_name(name);
     let mut candidates = rows
@@ -53,10 +83,7 @@ pub fn find_row<'r>(
         .copied()
         .filter(|r| r.name == base && r.array.is_some() == index.is_some());
     let first = candidates.next()?;
-    let selected = |r: &ParamInfo| match (r.block, clearingtype) {
-        (Some(block), Some(ct)) => block.value == ct,
-        _ => false,
-    };
+    let selected = |r: &ParamInfo| r.block.is_some() && chosen(rows, r.block, input);
     if selected(first) {
         return Some(first);
     }
@@ -66,17 +93,14 @@ pub fn find_row<'r>(
 /// Checks `input` (in order, raw values) against the rows of one request.
 pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
     let mut violations = Violations::new();
-    let clearingtype = selected_block(rows, input);
     let mut seen = BTreeSet::new();
-    // Per block selector value: whether any parameter of the block was given.
+    // The blocks (by selector) of which at least one parameter was given.
     let mut blocks_used = BTreeSet::new();
     // Per array group (identified by its first row's name): the indices given, per base name.
     let mut indices: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
 
     for (name, value) in input {
-        if !seen.insert(name.as_str())
-            && !find_row(rows, name, clearingtype).is_some_and(|r| r.repeat)
-        {
+        if !seen.insert(name.as_str()) && !find_row(rows, name, input).is_some_and(|r| r.repeat) {
             violations.push(name.clone(), Rule::Duplicate);
             continue;
         }
@@ -84,7 +108,7 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
             violations.check(name.clone(), HASH.check(value));
             continue;
         }
-        let Some(row) = find_row(rows, name, clearingtype) else {
+        let Some(row) = find_row(rows, name, input) else {
             violations.push(name.clone(), Rule::Unknown);
             continue;
         };
@@ -97,7 +121,7 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
             indices.entry(row.name).or_default().insert(index);
         }
         if let Some(block) = row.block {
-            if clearingtype != Some(block.value) {
+            if !chosen(rows, row.block, input) {
                 violations.push(
                     name.clone(),
                     Rule::NotSelected {
@@ -107,7 +131,7 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
                 );
                 continue;
             }
-            blocks_used.insert(block.value);
+            blocks_used.insert((block.param, block.value));
         }
         violations.check(name.clone(), (row.check)(value));
     }
@@ -116,7 +140,7 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
         match (row.array, row.block) {
             (Some(_), _) => {
                 let given = array_indices(rows, row, &indices);
-                if given.is_empty() {
+                if given.is_empty() && !row.array_optional {
                     violations.push(format!("{}[1]", row.name), Rule::Missing);
                 }
                 for index in given {
@@ -126,7 +150,14 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
                 }
             }
             (None, Some(block)) => {
-                if blocks_used.contains(block.value) && !input.iter().any(|(n, _)| n == row.name) {
+                // A mandatory block's rows are required once its value is chosen; an optional
+                // block's (which a hosted page may collect) once one of them is given.
+                let needed = if block.mandatory {
+                    chosen(rows, row.block, input)
+                } else {
+                    blocks_used.contains(&(block.param, block.value))
+                };
+                if needed && !input.iter().any(|(n, _)| n == row.name) {
                     violations.push(row.name, Rule::Missing);
                 }
             }
@@ -158,13 +189,12 @@ fn array_indices(
 /// unknown parameters are kept, not hashed and treated as sensitive (nothing is known about
 /// them).
 pub fn to_params<'a>(rows: &[&ParamInfo], input: &'a [(String, String)]) -> Params<'a> {
-    let clearingtype = selected_block(rows, input);
     let mut params = Params::new();
     for (name, value) in input {
         if name == "hash" {
             continue;
         }
-        let (hash, sensitive) = match find_row(rows, name, clearingtype) {
+        let (hash, sensitive) = match find_row(rows, name, input) {
             Some(row) => (row.hash, row.sensitive),
             None => (false, true),
         };

@@ -55,13 +55,18 @@ impl Required {
     }
 }
 
-/// A payment-method block and the `clearingtype` that selects it.
+/// A payment-method block and the value that selects it: `clearingtype=elv`, or for a
+/// sub-type block nested in a method's block `onlinebanktransfertype=IDL`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selector {
     /// The selecting parameter (`clearingtype`).
     pub param: &'static str,
     /// The selecting value (`cc`).
     pub value: &'static str,
+    /// Whether the block is always sent with its value, so that its required rows are required
+    /// whenever the value is chosen. An optional block (the Frontend's card data, which the
+    /// hosted page can collect) requires its rows only once one of them is given.
+    pub mandatory: bool,
 }
 
 /// One row of a request's table, as the generated code carries it.
@@ -81,6 +86,10 @@ pub struct ParamInfo {
     pub account: bool,
     /// Most elements, for array parameters.
     pub array: Option<u32>,
+    /// For array parameters: whether the request may send no element at all (the Server API's
+    /// basket items, needed only by some payment methods). The rows that are required are then
+    /// required in every element given.
+    pub array_optional: bool,
     /// May be sent several times under the same name (no index): DirectLink's privacy-policy
     /// `BRAND`.
     pub repeat: bool,
@@ -108,12 +117,17 @@ pub trait Element {
     fn write_element<'a>(&'a self, index: usize, out: &mut Params<'a>);
 }
 
-/// A payment-method block selected by `clearingtype`.
+/// A payment-method block selected by `clearingtype` (or, nested in a method's block, by its
+/// sub-type).
 pub trait Block: WriteParams {
-    /// The `clearingtype` value that selects the block.
+    /// The value that selects the block.
     const SELECTOR: Selector;
-    /// The block's rows.
+    /// The block's own rows.
     const PARAMS: &'static [ParamInfo];
+    /// The block's rows with those of the blocks nested in it.
+    fn params_info() -> Vec<&'static ParamInfo> {
+        Self::PARAMS.iter().collect()
+    }
 }
 
 /// The `clearingtype` of a request, carrying the block of the selected payment method.

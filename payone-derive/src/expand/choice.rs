@@ -26,6 +26,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     let mut arms = Vec::new();
     let mut write_arms = Vec::new();
     let mut blocks: Vec<&Type> = Vec::new();
+    let mut mandatory: Vec<&Type> = Vec::new();
     let ident = &input.ident;
     for variant in &data.variants {
         let list = entries(&variant.attrs, &mut errors);
@@ -44,23 +45,30 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             }
             Fields::Unnamed(f) if f.unnamed.len() == 1 => {
                 let ty = &f.unnamed[0].ty;
-                let Some(block) = wrapped(ty, "Option") else {
-                    errors.push(
-                        variant.ident.span(),
-                        "a block variant carries `Option<Block>`",
-                    );
-                    continue;
-                };
-                blocks.push(block);
                 arms.push(quote!(#ident::#v(_) => #value));
-                write_arms.push(quote! {
-                    #ident::#v(Some(block)) => ::payone_types::WriteParams::write_params(block, out),
-                    #ident::#v(None) => {}
-                });
+                match wrapped(ty, "Option") {
+                    // A block the hosted page may collect instead: optional.
+                    Some(block) => {
+                        blocks.push(block);
+                        write_arms.push(quote! {
+                            #ident::#v(Some(block)) => ::payone_types::WriteParams::write_params(block, out),
+                            #ident::#v(None) => {}
+                        });
+                    }
+                    // A mandatory block: always sent with its value. The block must say so
+                    // itself, so that the runtime checks require its rows too.
+                    None => {
+                        blocks.push(ty);
+                        mandatory.push(ty);
+                        write_arms.push(quote! {
+                            #ident::#v(block) => ::payone_types::WriteParams::write_params(block, out),
+                        });
+                    }
+                }
             }
             _ => errors.push(
                 variant.ident.span(),
-                "a variant is a unit or carries `Option<Block>`",
+                "a variant is a unit or carries `Block` or `Option<Block>`",
             ),
         }
         values.push(value.value());
@@ -68,6 +76,13 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     errors.finish()?;
     let name = name.expect("checked above");
     Ok(quote! {
+        #(
+            const _: () = assert!(
+                <#mandatory as ::payone_types::request::Block>::SELECTOR.mandatory,
+                "a variant that carries its block without `Option` needs a `mandatory` block"
+            );
+        )*
+
         impl ::payone_types::request::Choice for #ident {
             const NAME: &'static str = #name;
             const VALUES: &'static [&'static str] = &[#(#values),*];
@@ -87,7 +102,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
 
             fn blocks_info() -> ::std::vec::Vec<&'static ::payone_types::ParamInfo> {
                 let mut rows = ::std::vec::Vec::new();
-                #(rows.extend(<#blocks as ::payone_types::request::Block>::PARAMS.iter());)*
+                #(rows.extend(<#blocks as ::payone_types::request::Block>::params_info());)*
                 rows
             }
         }

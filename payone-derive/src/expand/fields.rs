@@ -70,9 +70,19 @@ pub fn wrapped<'a>(ty: &'a Type, wrapper: &str) -> Option<&'a Type> {
     }
 }
 
-/// Parses the named fields of a struct. `allow_kinds` permits `choice` and `elements`
-/// (requests only).
-pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec<Field> {
+/// Which field kinds a struct may hold besides scalars.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kinds {
+    /// Scalars only (an indexed element).
+    Scalars,
+    /// Scalars and a `choice` (a payment-method block whose sub-type selects a nested block).
+    Choices,
+    /// Every kind (a request).
+    All,
+}
+
+/// Parses the named fields of a struct, permitting the field kinds of `kinds`.
+pub fn parse(input: &DeriveInput, kinds: Kinds, errors: &mut Errors) -> Vec<Field> {
     let named = match &input.data {
         Data::Struct(s) => match &s.fields {
             Fields::Named(named) => Some(named),
@@ -84,8 +94,8 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
         errors.push(input.ident.span(), "derives on a struct with named fields");
         return Vec::new();
     };
-    let keys: &'static [&'static str] = if allow_kinds {
-        &[
+    let keys: &'static [&'static str] = match kinds {
+        Kinds::All => &[
             "name",
             "required",
             "conditional",
@@ -93,9 +103,16 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
             "choice",
             "elements",
             "repeat",
-        ]
-    } else {
-        &["name", "required", "conditional", "hash", "repeat"]
+        ],
+        Kinds::Choices => &[
+            "name",
+            "required",
+            "conditional",
+            "hash",
+            "choice",
+            "repeat",
+        ],
+        Kinds::Scalars => &["name", "required", "conditional", "hash", "repeat"],
     };
     let mut out = Vec::new();
     for field in &named.named {
@@ -107,14 +124,8 @@ pub fn parse(input: &DeriveInput, allow_kinds: bool, errors: &mut Errors) -> Vec
         let conditional = reader.flag("conditional", errors);
         let hash = reader.flag("hash", errors);
         let repeat = reader.flag("repeat", errors);
-        let (choice, elements) = if allow_kinds {
-            (
-                reader.flag("choice", errors),
-                reader.flag("elements", errors),
-            )
-        } else {
-            (false, false)
-        };
+        let choice = kinds != Kinds::Scalars && reader.flag("choice", errors);
+        let elements = kinds == Kinds::All && reader.flag("elements", errors);
         reader.finish(errors);
         let span = ident.span();
         if required_flag && conditional {
@@ -279,6 +290,7 @@ pub fn write_statements(fields: &[Field], index: Option<&TokenStream>) -> TokenS
 pub fn rows(
     fields: &[Field],
     array: &TokenStream,
+    array_optional: bool,
     block: &TokenStream,
     group: &str,
 ) -> Vec<TokenStream> {
@@ -315,6 +327,7 @@ pub fn rows(
                     sensitive: #sensitive,
                     account: false,
                     array: #array,
+                    array_optional: #array_optional,
                     repeat: #repeat,
                     block: #block,
                     group: #group,

@@ -80,7 +80,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     if request.is_none() {
         errors.push(input.ident.span(), "missing `#[payone(request = \"...\")]`");
     }
-    let fields = fields::parse(input, true, &mut errors);
+    let fields = fields::parse(input, fields::Kinds::All, &mut errors);
     errors.finish()?;
     let (api_variant, request) = (api_variant.expect("checked"), request.expect("checked"));
     let ident = &input.ident;
@@ -106,6 +106,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 sensitive: <#ty as ::payone_types::ParamValue>::SENSITIVE,
                 account: true,
                 array: None,
+                array_optional: false,
                 repeat: false,
                 block: None,
                 group: "",
@@ -113,7 +114,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             }
         }
     });
-    let own_rows = rows(&fields, &quote!(None), &quote!(None), "");
+    let own_rows = rows(&fields, &quote!(None), false, &quote!(None), "");
     let extra_rows = fields.iter().map(|f| {
         let inner = &f.inner;
         match f.kind {
@@ -167,6 +168,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                     sensitive: false,
                     account: false,
                     array: None,
+                    array_optional: false,
                     repeat: false,
                     block: None,
                     group: "",

@@ -247,6 +247,7 @@ pub(super) fn assemble(
                     id,
                     heading: row.heading.clone(),
                     selected_by: None,
+                    mandatory: false,
                     array: None,
                     doc: None,
                     source: None,

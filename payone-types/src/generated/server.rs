@@ -14,7 +14,7 @@ use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneR
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -106,6 +106,20 @@ pub struct Authorization {
     errorurl: Option<Errorurl>,
     #[payone(name = "backurl", conditional)]
     backurl: Option<Backurl>,
+    #[payone(elements)]
+    itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
+    #[payone(name = "transaction_param")]
+    transaction_param: Option<TransactionParam>,
 }
 
 /// `request=capture` of the PAYONE Server API (seed 003).
@@ -116,7 +130,7 @@ pub struct Authorization {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -140,6 +154,20 @@ pub struct Capture {
     capturemode: Option<Capturemode>,
     #[payone(name = "settleaccount")]
     settleaccount: Option<Settleaccount>,
+    #[payone(elements)]
+    itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
+    #[payone(name = "transaction_param")]
+    transaction_param: Option<TransactionParam>,
 }
 
 /// `request=createaccess` of the PAYONE Server API (seed 003).
@@ -150,7 +178,7 @@ pub struct Capture {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -234,7 +262,7 @@ pub struct Createaccess {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -254,6 +282,20 @@ pub struct Debit {
     txid: Txid,
     #[payone(name = "sequencenumber", required)]
     sequencenumber: Sequencenumber,
+    #[payone(elements)]
+    itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
+    #[payone(name = "transaction_param")]
+    transaction_param: Option<TransactionParam>,
 }
 
 /// `request=preauthorization` of the PAYONE Server API (seed 003).
@@ -264,7 +306,7 @@ pub struct Debit {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -356,6 +398,20 @@ pub struct Preauthorization {
     errorurl: Option<Errorurl>,
     #[payone(name = "backurl", conditional)]
     backurl: Option<Backurl>,
+    #[payone(elements)]
+    itemss: Vec<Item>,
+    #[payone(name = "invoiceid")]
+    invoiceid: Option<Invoiceid>,
+    #[payone(name = "invoice_deliverymode")]
+    invoice_deliverymode: Option<InvoiceDeliverymode>,
+    #[payone(name = "invoice_deliverydate")]
+    invoice_deliverydate: Option<InvoiceDeliverydate>,
+    #[payone(name = "invoice_deliveryenddate")]
+    invoice_deliveryenddate: Option<InvoiceDeliveryenddate>,
+    #[payone(name = "invoiceappendix")]
+    invoiceappendix: Option<Invoiceappendix>,
+    #[payone(name = "transaction_param")]
+    transaction_param: Option<TransactionParam>,
 }
 
 /// `request=refund` of the PAYONE Server API (seed 003).
@@ -366,7 +422,7 @@ pub struct Preauthorization {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -396,7 +452,7 @@ pub struct Refund {
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
-#[payone(account(name = "api_version", ty = "ApiVersion", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
 #[payone(account(name = "mode", ty = "Mode", required))]
 #[payone(account(name = "encoding", ty = "Encoding"))]
 #[payone(account(name = "aid", ty = "Aid", required))]
@@ -489,18 +545,18 @@ pub enum Clearingtype {
     ///
     /// According to the new regulation on the transfer of funds (Geldtransferverordnung) address data (name, street, zip, city) is mandatory for cross border bank transfers (EEA / EWR), e.g.: CH, SM, MC, PM, JE, GG. This is mandatory from 2017-11-19. Please use request “updateuser” to update customers address data. This means that the whole address for bank transfers needs to be provided.
     #[payone(value = "elv")]
-    Elv,
+    Elv(Option<DirectDebit>),
     /// `cc`: Credit card
     #[payone(value = "cc")]
     Cc(Option<CreditCard>),
     /// `rec`: Invoice
     #[payone(value = "rec")]
-    Rec,
+    Rec(Option<Invoice>),
     /// `cod`: Cash on delivery
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
     #[payone(value = "cod")]
-    Cod,
+    Cod(CashOnDelivery),
     /// `vor`: Prepayment
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
@@ -510,22 +566,22 @@ pub enum Clearingtype {
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
     #[payone(value = "sb")]
-    Sb,
+    Sb(OnlineBankTransfer),
     /// `wlt`: e-wallet
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
     #[payone(value = "wlt")]
-    Wlt,
+    Wlt(EWallet),
     /// `fnc`: Financing
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
     #[payone(value = "fnc")]
-    Fnc,
+    Fnc(Financing),
     /// `csh`: Cash or Hybrid Payments
     ///
     /// not allowed for vauthorization, createaccess, updateaccess
     #[payone(value = "csh")]
-    Csh,
+    Csh(Cash),
 }
 
 /// clearingtype
@@ -554,6 +610,210 @@ pub enum CreateaccessClearingtype {
     Rec,
 }
 
+/// Selects the financing product.
+///
+/// `financingtype`: format `LIST`; source: <https://docs.payone.com/payment-methods/klarna-payments>.
+///
+/// Spec note: no single page listing every value was reachable; each value names the page it was seen on.
+///
+/// Disagreement on KIV: the Klarna page calls KIV 'Pay Later' (invoice); the PAYONE Frontend page calls it 'Pay now (Invoice)' and magento-1 KlarnaInvoicingType.php comments it as 'Pay Now (Direct Debit)'. The Klarna page wins.
+///
+/// Old values only in plugin code, not carried: BSV (BillSAFE), CFR (Commerz Finanz) in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/FinancingType.php. shopware-6 also sends financingtype=POV in one place (POV is a clearingsubtype of rec, see rec.toml).
+///
+/// A payment method that has a block of its own carries it; `None` leaves the block's
+/// parameters to the hosted page.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "financingtype")]
+pub enum Financingtype {
+    /// `KIV`: Klarna Pay Later (invoice)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KIV")]
+    Kiv(KlarnaInvoice),
+    /// `KIS`: Klarna Slice It (installments)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KIS")]
+    Kis(KlarnaInstallment),
+    /// `KDD`: Klarna direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KDD")]
+    Kdd(KlarnaDirectDebit),
+    /// `KBT`: Klarna Pay Now (direct bank transfer)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KBT")]
+    Kbt(KlarnaBankTransfer),
+    /// `KLV`: Klarna Checkout invoice (legacy)
+    ///
+    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (https://docs.payone.com/information/glossary); old Klarna page version
+    #[payone(value = "KLV")]
+    Klv,
+    /// `KLS`: Klarna Checkout installment (legacy)
+    ///
+    /// the PAYONE Frontend page; glossary; old Klarna page version
+    #[payone(value = "KLS")]
+    Kls,
+    /// `PIV`: PAYONE Secured Invoice
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Invoice>
+    #[payone(value = "PIV")]
+    Piv(SecuredInvoice),
+    /// `PIN`: PAYONE Secured Installment
+    ///
+    /// <https://docs.payone.com/payment-methods/payone-secured-installment>
+    #[payone(value = "PIN")]
+    Pin(SecuredInstallment),
+    /// `PDD`: PAYONE Secured Direct Debit
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit>
+    #[payone(value = "PDD")]
+    Pdd(SecuredDirectDebit),
+    /// `PYV`: Unzer invoice
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYV")]
+    Pyv(Option<UnzerInvoice>),
+    /// `PYM`: Unzer monthly
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYM")]
+    Pym,
+    /// `PYS`: Unzer installment
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYS")]
+    Pys(UnzerInstallment),
+    /// `PYD`: Unzer direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYD")]
+    Pyd(UnzerDirectDebit),
+    /// `RPV`: Ratepay open invoice
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPV")]
+    Rpv(RatepayInvoice),
+    /// `RPS`: Ratepay installments
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPS")]
+    Rps(RatepayInstallment),
+    /// `RPD`: Ratepay direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPD")]
+    Rpd(RatepayDirectDebit),
+    /// `RPP`: Ratepay prepayment
+    ///
+    /// the PAYONE Frontend page only (magento-1 marks it 'not implemented yet')
+    #[payone(value = "RPP")]
+    Rpp,
+    /// `PPI`: PayPal installment
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "PPI")]
+    Ppi,
+}
+
+/// Selects the wallet.
+///
+/// `wallettype`: format `LIST`; source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>.
+///
+/// Spec note: no page listing all wallettype values was reachable (the PAYONE Frontend page gives no format and no values for wallettype); each value carries its source. Values marked 'plugin code only' are not confirmed by a docs page.
+///
+/// Older values not carried: magento-1 WalletType.php also mentions Yapital in a comment only.
+///
+/// A payment method that has a block of its own carries it; `None` leaves the block's
+/// parameters to the hosted page.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "wallettype")]
+pub enum Wallettype {
+    /// `PPE`: PayPal (v1 / NVP, Express Checkout)
+    ///
+    /// <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>
+    #[payone(value = "PPE")]
+    Ppe(Option<PayPal>),
+    /// `PAL`: PayPal v2 (Checkout, Express, Vault)
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/PaypalV2.php, shopware-6
+    #[payone(value = "PAL")]
+    Pal(Option<PayPalV2>),
+    /// `AMZ`: Amazon Pay (Checkout v1)
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Amazon+Pay>
+    #[payone(value = "AMZ")]
+    Amz(Option<AmazonPay>),
+    /// `AMP`: Amazon Pay (Checkout v2)
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/AmazonPayV2.php, shopware-6 AmazonPayMetaEnum
+    #[payone(value = "AMP")]
+    Amp(AmazonPayV2),
+    /// `APL`: Apple Pay
+    ///
+    /// <https://docs.payone.com/payment-methods/apple-pay/apple-pay-without-dev>
+    #[payone(value = "APL")]
+    Apl(ApplePay),
+    /// `GGP`: Google Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/GooglePay.php, shopware-6
+    #[payone(value = "GGP")]
+    Ggp(GooglePay),
+    /// `ALP`: Alipay
+    ///
+    /// <https://docs.payone.com/pages/releaseview.action?pageId=3937009>
+    #[payone(value = "ALP")]
+    Alp,
+    /// `WCP`: WeChat Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/WeChatPay.php, shopware-6; docs page seen without its wallettype row
+    #[payone(value = "WCP")]
+    Wcp,
+    /// `PDT`: paydirekt (now giropay)
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>
+    #[payone(value = "PDT")]
+    Pdt(Option<Paydirekt>),
+    /// `WRO`: Wero
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/Wero.php, shopware-6; docs page seen without its wallettype row
+    #[payone(value = "WRO")]
+    Wro,
+    /// `CTP`: Click to Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/CreditcardV2.php, shopware-6 ClickToPay enricher
+    #[payone(value = "CTP")]
+    Ctp(ClickToPay),
+}
+
+/// Module invoicing
+///
+/// Basket items, numbered from 1 without gaps. Needed for invoicing and by the payment methods that say so (Klarna, PAYONE Secure Invoice, the other buy-now-pay-later methods); the rows marked required are required in every item given.
+///
+/// One element of `it[n]`, `id[n]`, `pr[n]`, `no[n]`, `de[n]`, `va[n]`, `sd[n]`, `ed[n]`, n = 1 to 400; encoded 1-based in the order given.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(element(max = 400, optional))]
+#[non_exhaustive]
+pub struct Item {
+    #[payone(name = "it", conditional)]
+    it: Option<ItemType>,
+    #[payone(name = "id", required)]
+    id: ItemId,
+    #[payone(name = "pr", required)]
+    pr: ItemPrice,
+    #[payone(name = "no", required)]
+    no: ItemQuantity,
+    #[payone(name = "de", required)]
+    de: ItemDescription,
+    #[payone(name = "va", conditional)]
+    va: Option<ItemVat>,
+    #[payone(name = "sd")]
+    sd: Option<ItemDeliveryDate>,
+    #[payone(name = "ed")]
+    ed: Option<ItemDeliveryEndDate>,
+}
+
 /// Parameter („autosubmit“ - credit card)
 ///
 /// The card data of seed 003's sample requests (clearingtype=cc). Seed 003 has no heading for them; the heading is that of seed 004's credit card block, where cardtype and cardholder are tabled.
@@ -571,6 +831,512 @@ pub struct CreditCard {
     pseudocardpan: Option<Pseudocardpan>,
     #[payone(name = "cardholder")]
     cardholder: Option<Cardholder>,
+}
+
+/// Parameter (cash on delivery)
+///
+/// Cash on delivery via a parcel service chosen with shippingprovider.
+///
+/// Sent with `clearingtype=cod`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "cod", mandatory))]
+#[non_exhaustive]
+pub struct CashOnDelivery {
+    #[payone(name = "shippingprovider", required)]
+    shippingprovider: Shippingprovider,
+}
+
+/// Parameter (cash / hybrid payment)
+///
+/// Cash payments at a point of sale against a payment slip; the scheme is chosen with cashtype.
+///
+/// Sent with `clearingtype=csh`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "csh", mandatory))]
+#[non_exhaustive]
+pub struct Cash {
+    #[payone(name = "cashtype", required)]
+    cashtype: Cashtype,
+}
+
+/// Parameter (SEPA direct debit)
+///
+/// Bank account data of a SEPA direct debit payment. Either IBAN (optionally with BIC) or, for German accounts only, bankcountry + bankcode + bankaccount. Mandates can be managed by PAYONE (managemandate) or by the merchant (own unique mandate_identification).
+///
+/// Sent with `clearingtype=elv`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "elv"))]
+#[non_exhaustive]
+pub struct DirectDebit {
+    #[payone(name = "iban", conditional)]
+    iban: Option<Iban>,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+    #[payone(name = "bankcountry", conditional)]
+    bankcountry: Option<Bankcountry>,
+    #[payone(name = "bankaccount", conditional)]
+    bankaccount: Option<Bankaccount>,
+    #[payone(name = "bankcode", conditional)]
+    bankcode: Option<Bankcode>,
+    #[payone(name = "bankaccountholder")]
+    bankaccountholder: Option<Bankaccountholder>,
+    #[payone(name = "mandate_identification", conditional)]
+    mandate_identification: Option<MandateIdentification>,
+}
+
+/// Parameter (financing)
+///
+/// Buy-now-pay-later and installment methods; the provider product is chosen with financingtype.
+///
+/// Sent with `clearingtype=fnc`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "fnc", mandatory))]
+#[non_exhaustive]
+pub struct Financing {
+    #[payone(choice, name = "financingtype", required)]
+    financingtype: Financingtype,
+}
+
+/// Klarna Pay Later (financingtype KIV)
+///
+/// Klarna Payments. Three steps: genericpayment start_session (customer data, optional add_paydata\[merchant_data\] as BASE64, currency EUR/CHF/DKK/SEK/NOK), Klarna widget, then pre-/authorization with the authorization token. Full billing address required and must equal the shipping address; gender required for AT, DE, NL ('d' not supported); API version 3.11+ for PENDING; B2B only FI, DE, NO, SE (company filled = B2B).
+///
+/// Sent with `financingtype=KIV`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "KIV", mandatory))]
+#[non_exhaustive]
+pub struct KlarnaInvoice {
+    #[payone(name = "add_paydata[authorization_token]", required)]
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
+    #[payone(name = "add_paydata[organization_entity_type]", conditional)]
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
+    #[payone(name = "add_paydata[organization_registry_id]", conditional)]
+    add_paydata_organization_registry_id: Option<AddPaydataOrganizationRegistryId>,
+    #[payone(name = "add_paydata[shipping_email]")]
+    add_paydata_shipping_email: Option<AddPaydataShippingEmail>,
+    #[payone(name = "add_paydata[shipping_title]")]
+    add_paydata_shipping_title: Option<AddPaydataShippingTitle>,
+    #[payone(name = "add_paydata[shipping_telephonenumber]")]
+    add_paydata_shipping_telephonenumber: Option<AddPaydataShippingTelephonenumber>,
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+}
+
+/// Klarna Slice It (financingtype KIS)
+///
+/// Klarna installments; same request rules as KIV.
+///
+/// Sent with `financingtype=KIS`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "KIS", mandatory))]
+#[non_exhaustive]
+pub struct KlarnaInstallment {
+    #[payone(name = "add_paydata[authorization_token]", required)]
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
+    #[payone(name = "add_paydata[organization_entity_type]", conditional)]
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
+}
+
+/// Klarna direct debit (financingtype KDD)
+///
+/// Klarna direct debit; same request rules as KIV.
+///
+/// Sent with `financingtype=KDD`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "KDD", mandatory))]
+#[non_exhaustive]
+pub struct KlarnaDirectDebit {
+    #[payone(name = "add_paydata[authorization_token]", required)]
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
+    #[payone(name = "add_paydata[organization_entity_type]", conditional)]
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
+}
+
+/// Klarna Pay Now bank transfer (financingtype KBT)
+///
+/// Klarna Pay Now by direct bank transfer. Listed on the Klarna page; no plugin sends it. Assumed same request rules as KIV (Spec note: not confirmed).
+///
+/// Sent with `financingtype=KBT`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "KBT", mandatory))]
+#[non_exhaustive]
+pub struct KlarnaBankTransfer {
+    #[payone(name = "add_paydata[authorization_token]", required)]
+    add_paydata_authorization_token: AddPaydataAuthorizationToken,
+}
+
+/// PAYONE Secured Invoice (financingtype PIV)
+///
+/// Invoice with risk taken by Payla; DE and AT, EUR. Requests preauthorization/authorization, capture, refund; authorization starts the due date at once, so preauthorization + capture is advised for goods with delivery time. The old page's table also requires reference (CHAR(1..20)), amount, currency and the billing address (firstname CHAR(1..50), lastname CHAR(2..50), street CHAR(1..50), zip CHAR(2..10), city, country) and a shopping cart. B2B allowed for PIV only; delivery address must equal billing address. The method also needs businessrelation, birthday, telephonenumber, email, ip (rows the request carries outside the block); this rule is documented here and not yet checked.
+///
+/// Sent with `financingtype=PIV`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PIV", mandatory))]
+#[non_exhaustive]
+pub struct SecuredInvoice {
+    #[payone(name = "add_paydata[device_token]", required)]
+    add_paydata_device_token: AddPaydataDeviceToken,
+}
+
+/// PAYONE Secured Installment (financingtype PIN)
+///
+/// Installments with risk taken by Payla; DE and AT, EUR; B2C only. Requests: genericpayment add_paydata\[action\]=installment_options (with add_paydata\[businessRelation\]=b2c, clearingtype, financingtype, amount, currency) returning a workorderid and installment options (add_paydata\[installment_option_id\], amount and rate data), then preauthorization/authorization, capture, refund. The method also needs businessrelation, birthday, telephonenumber (rows the request carries outside the block); this rule is documented here and not yet checked.
+///
+/// Sent with `financingtype=PIN`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PIN", mandatory))]
+#[non_exhaustive]
+pub struct SecuredInstallment {
+    #[payone(name = "add_paydata[installment_option_id]", required)]
+    add_paydata_installment_option_id: AddPaydataInstallmentOptionId,
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+    #[payone(name = "iban", required)]
+    iban: Iban,
+    #[payone(name = "bankaccountholder", required)]
+    bankaccountholder: Bankaccountholder,
+    #[payone(name = "add_paydata[device_token]", required)]
+    add_paydata_device_token: AddPaydataDeviceToken,
+}
+
+/// PAYONE Secured Direct Debit (financingtype PDD)
+///
+/// Direct debit with risk taken by Payla; DE and AT, EUR. Requests preauthorization/authorization, capture, refund. Table requires reference (CHAR(1..20)), amount, currency, billing address, e-mail, phone, birthday, device token, IP, bankaccountholder, iban and the basket (id/pr/no/de\[n\]). The method also needs businessrelation, birthday, telephonenumber, email, ip (rows the request carries outside the block); this rule is documented here and not yet checked.
+///
+/// Sent with `financingtype=PDD`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PDD", mandatory))]
+#[non_exhaustive]
+pub struct SecuredDirectDebit {
+    #[payone(name = "iban", required)]
+    iban: Iban,
+    #[payone(name = "bankaccountholder", required)]
+    bankaccountholder: Bankaccountholder,
+    #[payone(name = "add_paydata[device_token]", required)]
+    add_paydata_device_token: AddPaydataDeviceToken,
+}
+
+/// Unzer invoice (financingtype PYV)
+///
+/// Unzer Pay Later. api_version must be at least 3.10; use preauthorization (not authorization) when fulfillment_delay or refund_announcement are used; reference required (CHAR(1..20), \[0-9\]\[a-z\]\[A-Z\], .,-,_,/).
+///
+/// Sent with `financingtype=PYV`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PYV"))]
+#[non_exhaustive]
+pub struct UnzerInvoice {
+    #[payone(name = "add_paydata[b2b]")]
+    add_paydata_b2b: Option<AddPaydataB2b>,
+    #[payone(name = "add_paydata[company_trade_registry_number]")]
+    add_paydata_company_trade_registry_number: Option<
+        AddPaydataCompanyTradeRegistryNumber,
+    >,
+    #[payone(name = "add_paydata[company_uid]")]
+    add_paydata_company_uid: Option<AddPaydataCompanyUid>,
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+}
+
+/// Unzer installment (financingtype PYS)
+///
+/// Unzer installment (Ratenkauf); requires the workorderid of the preceding calculation (genericpayment). magento-2 sends it with request authorization only.
+///
+/// Sent with `financingtype=PYS`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PYS", mandatory))]
+#[non_exhaustive]
+pub struct UnzerInstallment {
+    #[payone(name = "workorderid", required)]
+    workorderid: Workorderid,
+    #[payone(name = "add_paydata[installment_duration]", required)]
+    add_paydata_installment_duration: AddPaydataInstallmentDuration,
+    #[payone(name = "iban", required)]
+    iban: Iban,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+}
+
+/// Unzer direct debit (financingtype PYD)
+///
+/// Unzer direct debit (Lastschrift).
+///
+/// Sent with `financingtype=PYD`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "PYD", mandatory))]
+#[non_exhaustive]
+pub struct UnzerDirectDebit {
+    #[payone(name = "iban", required)]
+    iban: Iban,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+}
+
+/// Ratepay open invoice (financingtype RPV)
+///
+/// Ratepay invoice. Requests preauthorisation/authorization; genericpayment calculation (installment plans) and profile (Ratepay account settings). reference required CHAR(1..20); firstname required CHAR(1..50). Company filled = B2B.
+///
+/// Sent with `financingtype=RPV`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "RPV", mandatory))]
+#[non_exhaustive]
+pub struct RatepayInvoice {
+    #[payone(name = "add_paydata[shop_id]", required)]
+    add_paydata_shop_id: AddPaydataShopId,
+    #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
+    #[payone(name = "add_paydata[device_token]")]
+    add_paydata_device_token: Option<AddPaydataDeviceToken>,
+    #[payone(name = "add_paydata[vat_id]")]
+    add_paydata_vat_id: Option<AddPaydataVatId>,
+    #[payone(name = "add_paydata[company_id]")]
+    add_paydata_company_id: Option<AddPaydataCompanyId>,
+    #[payone(name = "add_paydata[registry_location]", conditional)]
+    add_paydata_registry_location: Option<AddPaydataRegistryLocation>,
+    #[payone(name = "add_paydata[company_type]", conditional)]
+    add_paydata_company_type: Option<AddPaydataCompanyType>,
+    #[payone(name = "add_paydata[homepage]", conditional)]
+    add_paydata_homepage: Option<AddPaydataHomepage>,
+    #[payone(name = "add_paydata[registry_country_code]", conditional)]
+    add_paydata_registry_country_code: Option<AddPaydataRegistryCountryCode>,
+    #[payone(name = "add_paydata[merchant_consumer_id]")]
+    add_paydata_merchant_consumer_id: Option<AddPaydataMerchantConsumerId>,
+}
+
+/// Ratepay installments (financingtype RPS)
+///
+/// Ratepay installments; amount is the article sum without the payment plan service charges. Shares the RPV rows (shop_id, credit inquiry consent, B2B fields) plus the plan data.
+///
+/// Sent with `financingtype=RPS`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "RPS", mandatory))]
+#[non_exhaustive]
+pub struct RatepayInstallment {
+    #[payone(name = "add_paydata[debit_paytype]", required)]
+    add_paydata_debit_paytype: AddPaydataDebitPaytype,
+    #[payone(name = "add_paydata[shop_id]", required)]
+    add_paydata_shop_id: AddPaydataShopId,
+    #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
+    #[payone(name = "add_paydata[installment_number]", required)]
+    add_paydata_installment_number: AddPaydataInstallmentNumber,
+    #[payone(name = "add_paydata[installment_amount]", required)]
+    add_paydata_installment_amount: AddPaydataInstallmentAmount,
+    #[payone(name = "add_paydata[last_installment_amount]", required)]
+    add_paydata_last_installment_amount: AddPaydataLastInstallmentAmount,
+    #[payone(name = "add_paydata[interest_rate]", required)]
+    add_paydata_interest_rate: AddPaydataInterestRate,
+    #[payone(name = "add_paydata[amount]", required)]
+    add_paydata_amount: AddPaydataAmount,
+    #[payone(name = "iban", conditional)]
+    iban: Option<Iban>,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+}
+
+/// Ratepay direct debit (financingtype RPD)
+///
+/// Ratepay direct debit. Shares the RPV rows (shop_id, credit inquiry consent, B2B fields).
+///
+/// Sent with `financingtype=RPD`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "financingtype", value = "RPD", mandatory))]
+#[non_exhaustive]
+pub struct RatepayDirectDebit {
+    #[payone(name = "add_paydata[shop_id]", required)]
+    add_paydata_shop_id: AddPaydataShopId,
+    #[payone(name = "add_paydata[customer_allow_credit_inquiry]", required)]
+    add_paydata_customer_allow_credit_inquiry: AddPaydataCustomerAllowCreditInquiry,
+    #[payone(name = "add_paydata[debit_paytype]", conditional)]
+    add_paydata_debit_paytype: Option<AddPaydataDebitPaytype>,
+    #[payone(name = "iban", required)]
+    iban: Iban,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+    #[payone(name = "bankaccountholder", conditional)]
+    bankaccountholder: Option<Bankaccountholder>,
+}
+
+/// Parameter (invoice)
+///
+/// Open invoice; no method-specific account data. With clearingsubtype POV it becomes PAYONE Secure Invoice.
+///
+/// Sent with `clearingtype=rec`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "rec"))]
+#[non_exhaustive]
+pub struct Invoice {
+    #[payone(name = "clearingsubtype")]
+    clearingsubtype: Option<Clearingsubtype>,
+}
+
+/// Parameter (online bank transfer)
+///
+/// Redirect payments through the customer's online banking; the sub-type is chosen with onlinebanktransfertype. successurl/errorurl/backurl are needed for the redirect. The method also needs successurl, errorurl (rows the request carries outside the block); this rule is documented here and not yet checked.
+///
+/// Sent with `clearingtype=sb`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "sb", mandatory))]
+#[non_exhaustive]
+pub struct OnlineBankTransfer {
+    #[payone(name = "onlinebanktransfertype", required)]
+    onlinebanktransfertype: Onlinebanktransfertype,
+    #[payone(name = "bankcountry", required)]
+    bankcountry: Bankcountry,
+    #[payone(name = "iban", conditional)]
+    iban: Option<Iban>,
+    #[payone(name = "bic", conditional)]
+    bic: Option<Bic>,
+    #[payone(name = "bankaccount", conditional)]
+    bankaccount: Option<Bankaccount>,
+    #[payone(name = "bankcode", conditional)]
+    bankcode: Option<Bankcode>,
+    #[payone(name = "bankgrouptype", conditional)]
+    bankgrouptype: Option<Bankgrouptype>,
+}
+
+/// Parameter (e-wallet)
+///
+/// Wallet payments; the wallet is chosen with wallettype. Redirect wallets need successurl/errorurl/backurl.
+///
+/// Sent with `clearingtype=wlt`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "clearingtype", value = "wlt", mandatory))]
+#[non_exhaustive]
+pub struct EWallet {
+    #[payone(choice, name = "wallettype", required)]
+    wallettype: Wallettype,
+}
+
+/// PayPal v1 (wallettype PPE)
+///
+/// PayPal via NVP (Express Checkout Shortcut or Mark). The shipping address must be sent in pre-/authorization for seller protection; for several partial captures settleaccount must be yes or auto (not no). Express: genericpayment setexpresscheckout returns a workorderid that later requests carry. Billing agreement: preauthorization of 0.01 EUR with recurrence and customer_is_present=yes, later authorizations with customer_is_present=no; no capture of the 0.01 EUR.
+///
+/// Sent with `wallettype=PPE`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "PPE"))]
+#[non_exhaustive]
+pub struct PayPal {
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+}
+
+/// PayPal v2 (wallettype PAL)
+///
+/// PayPal Checkout v2 (REST): standard checkout, Express v2 (genericpayment setexpresscheckout -\> workorderid) and Vault. Vault setup pre-/authorization allows amount 0 or 1 (cent) (https://docs.payone.com/payment-methods/paypal/paypal-v2/paypal-vault). The wallettype value PAL is from plugin code only.
+///
+/// Sent with `wallettype=PAL`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "PAL"))]
+#[non_exhaustive]
+pub struct PayPalV2 {
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+}
+
+/// Amazon Pay v1 (wallettype AMZ)
+///
+/// Amazon Pay Checkout v1 with Amazon widgets; minimum api_version 3.10; PENDING status must be handled (notify version 7.5+); merchant countries DE, FR, IT, ES, LU, NL, SE, PT, HU, DK; EUR; no B2B. Flow: genericpayment getconfiguration, getorderreferencedetails, setorderreferencedetails (mandatory), confirmorderreference, then pre-/authorization.
+///
+/// Sent with `wallettype=AMZ`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "AMZ"))]
+#[non_exhaustive]
+pub struct AmazonPay {
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+}
+
+/// Amazon Pay v2 (wallettype AMP)
+///
+/// Amazon Pay Checkout v2: genericpayment createCheckoutSessionPayload provides payload and signature for the button; Additional Payment Button (APB) variant sends the customer to Amazon-hosted pages with success/error/back URL. The value AMP is from plugin code only.
+///
+/// Sent with `wallettype=AMP`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "AMP", mandatory))]
+#[non_exhaustive]
+pub struct AmazonPayV2 {
+    #[payone(name = "workorderid", required)]
+    workorderid: Workorderid,
+    #[payone(name = "add_paydata[checkoutMode]", conditional)]
+    add_paydata_checkoutmode: Option<AddPaydataCheckoutMode>,
+    #[payone(name = "add_paydata[productType]", conditional)]
+    add_paydata_producttype: Option<AddPaydataProductType>,
+}
+
+/// Apple Pay (wallettype APL)
+///
+/// Apple Pay: the token data of the Apple Pay payment sheet is passed in add_paydata fields; schemes Visa, Mastercard, girocard. A variant without own Apple developer account exists (session initiation live mode only).
+///
+/// Sent with `wallettype=APL`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "APL", mandatory))]
+#[non_exhaustive]
+pub struct ApplePay {
+    #[payone(name = "cardtype", required)]
+    cardtype: Cardtype,
+    #[payone(name = "add_paydata[paymentdata_token_data]", required)]
+    add_paydata_paymentdata_token_data: AddPaydataPaymentdataTokenData,
+    #[payone(name = "add_paydata[paymentdata_token_signature]", required)]
+    add_paydata_paymentdata_token_signature: AddPaydataPaymentdataTokenSignature,
+    #[payone(name = "add_paydata[paymentdata_token_version]", required)]
+    add_paydata_paymentdata_token_version: AddPaydataPaymentdataTokenVersion,
+    #[payone(name = "add_paydata[paymentdata_token_ephemeral_publickey]", required)]
+    add_paydata_paymentdata_token_ephemeral_publickey: AddPaydataPaymentdataTokenEphemeralPublickey,
+    #[payone(name = "add_paydata[paymentdata_token_publickey_hash]", required)]
+    add_paydata_paymentdata_token_publickey_hash: AddPaydataPaymentdataTokenPublickeyHash,
+    #[payone(name = "add_paydata[paymentdata_token_transaction_id]", required)]
+    add_paydata_paymentdata_token_transaction_id: AddPaydataPaymentdataTokenTransactionId,
+}
+
+/// Google Pay (wallettype GGP)
+///
+/// Google Pay with Visa and Mastercard; card (PAN) payloads need PCI DSS and 3-D Secure, which PAYONE handles; network tokens support liability shift. The value GGP and the token row are from plugin code.
+///
+/// Sent with `wallettype=GGP`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "GGP", mandatory))]
+#[non_exhaustive]
+pub struct GooglePay {
+    #[payone(name = "add_paydata[paymentmethod_token_data]", required)]
+    add_paydata_paymentmethod_token_data: AddPaydataPaymentmethodTokenData,
+}
+
+/// paydirekt (wallettype PDT)
+///
+/// paydirekt (rebranded giropay). amount = order + shipping amount, at most 5000000 (50,000.00 EUR); must equal the add_paydata\[action\]=checkout amount in Express Checkout; narrative_text limited to 37 characters; email limited to 50 characters and mandatory when add_paydata\[shopping_cart_type\]=DIGITAL.
+///
+/// Sent with `wallettype=PDT`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "PDT"))]
+#[non_exhaustive]
+pub struct Paydirekt {
+    #[payone(name = "add_paydata[over_capture]")]
+    add_paydata_over_capture: Option<AddPaydataOverCapture>,
+    #[payone(name = "add_paydata[minimum_age]")]
+    add_paydata_minimum_age: Option<AddPaydataMinimumAge>,
+    #[payone(name = "add_paydata[redirect_url_after_age_verification_failure]")]
+    add_paydata_redirect_url_after_age_verification_failure: Option<
+        AddPaydataRedirectUrlAfterAgeVerificationFailure,
+    >,
+    #[payone(name = "add_paydata[shopping_cart_type]")]
+    add_paydata_shopping_cart_type: Option<AddPaydataShoppingCartType>,
+}
+
+/// Click to Pay (wallettype CTP)
+///
+/// Click to Pay card checkout sent as a wallet payment. No docs page was found; all rows from plugin code.
+///
+/// Sent with `wallettype=CTP`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "wallettype", value = "CTP", mandatory))]
+#[non_exhaustive]
+pub struct ClickToPay {
+    #[payone(name = "cardtype", required)]
+    cardtype: Cardtype,
+    #[payone(name = "cardexpiredate", conditional)]
+    cardexpiredate: Option<Cardexpiredate>,
+    #[payone(name = "add_paydata[paymentcheckout_data]", required)]
+    add_paydata_paymentcheckout_data: AddPaydataPaymentcheckoutData,
 }
 
 /// Merchant ID, defined by PAYONE
@@ -615,7 +1381,9 @@ pub struct Key(Cow<'static, str>);
 ///
 /// Seed 003's samples send api_version=3.10.
 ///
-/// Seed 001 marks api_version required, yet calls 3.8 the "Default if not present"; recorded as required.
+/// Seed 001 marks api_version required, yet calls 3.8 the "Default if not present".
+///
+/// Disagreement: the Server API pages ask for api_version only where a feature needs a newer version (getuser 3.11, Unzer and Amazon Pay 3.10, a pending Klarna answer 3.11: <https://docs.payone.com/integration/channel-server-api/server-api-getuser>, <https://docs.payone.com/payment-methods/unzer>), and PAYONE's Magento 2 plugin leaves it out for most payment methods (github:PAYONE-GmbH/magento-2/Model/Api/Request/Authorization.php). The Server API pages win: conditional. The typed account always sends it (3.11 unless set otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "api_version")]
 pub enum ApiVersion {
@@ -1163,6 +1931,155 @@ pub struct Txid(Cow<'static, str>);
 #[payone(name = "sequencenumber", format = "TEXT")]
 pub struct Sequencenumber(Cow<'static, str>);
 
+/// Item type.
+///
+/// `it`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/it%5Bn%5D+-+definition>.
+///
+/// Mandatory for KLS, KLV and POV (page's payment-specific table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "it")]
+pub enum ItemType {
+    /// `goods`: Goods
+    #[payone(value = "goods")]
+    Goods,
+    /// `shipment`: Shipping charges
+    #[payone(value = "shipment")]
+    Shipment,
+    /// `handling`: Handling fee
+    ///
+    /// not with paydirekt (PDT)
+    #[payone(value = "handling")]
+    Handling,
+    /// `voucher`: Voucher or discount
+    ///
+    /// not with paydirekt (PDT)
+    #[payone(value = "voucher")]
+    Voucher,
+}
+
+/// Merchant's item number.
+///
+/// `id`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+///
+/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "id",
+    format = "CHAR(1..32)",
+    symbols = "[0-9][A-Z][a-z][()[]{} +-_#/:]"
+)]
+pub struct ItemId(Cow<'static, str>);
+
+/// Unit gross price in the smallest currency unit.
+///
+/// `pr`: format `NUMERIC(10) max. 19 999 999 99`; source: <https://docs.payone.com/pages/diffpages.action?pageId=3933175&originalId=3934672>.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "pr", format = "NUMERIC(10) max. 19 999 999 99")]
+pub struct ItemPrice(u64);
+
+/// Quantity.
+///
+/// `no`: format `NUMERIC(6)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+///
+/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "no", format = "NUMERIC(6)")]
+pub struct ItemQuantity(u32);
+
+/// Item description.
+///
+/// `de`: format `CHAR(1..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+///
+/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "de", format = "CHAR(1..255)")]
+pub struct ItemDescription(Cow<'static, str>);
+
+/// VAT rate: up to 99 read as percent, above 99 as basis points.
+///
+/// `va`: format `NUMERIC(4)`; source: <https://docs.payone.com/display/public/PLATFORM/va%5Bn%5D+-+definition>.
+///
+/// Example: 19 and 1900 both mean 19 %. Mandatory for KLS and KLV.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "va", format = "NUMERIC(4)")]
+pub struct ItemVat(u32);
+
+/// Delivery date of the item.
+///
+/// `sd`: format `DATE(8), YYYYMMDD`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Item.php.
+///
+/// No page seen; name and YYYYMMDD pattern from the magento-1 docblock.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "sd", format = "DATE(8), YYYYMMDD")]
+pub struct ItemDeliveryDate(::payone_types::Date);
+
+/// End of the item's delivery period.
+///
+/// `ed`: format `DATE(8), YYYYMMDD`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Item.php.
+///
+/// No page seen; name and YYYYMMDD pattern from the magento-1 docblock.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ed", format = "DATE(8), YYYYMMDD")]
+pub struct ItemDeliveryEndDate(::payone_types::Date);
+
+/// The merchant's own value for this booking, reported in the exports.
+///
+/// `transaction_param`: format `CHAR(1..50)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: <https://docs.payone.com/integration/channel-server-api/server-api-capture>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "transaction_param",
+    format = "CHAR(1..50)",
+    symbols = "[0-9, a-z, A-Z, .,-,_,/]"
+)]
+pub struct TransactionParam(Cow<'static, str>);
+
+/// The merchant's invoice number.
+///
+/// `invoiceid`: format `CHAR(1..20)`; source: <https://docs.payone.com/display/public/PLATFORM/invoiceid+-+definition>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoiceid", format = "CHAR(1..20)")]
+pub struct Invoiceid(Cow<'static, str>);
+
+/// How the invoice is delivered.
+///
+/// `invoice_deliverymode`: format `LIST`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/InvoiceDeliverymode.php.
+///
+/// Spec note: no documentation page read for these tables lists the values or their meanings; they are the constants PAYONE's Magento 1 plugin sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "invoice_deliverymode")]
+pub enum InvoiceDeliverymode {
+    /// `M`
+    #[payone(value = "M")]
+    M,
+    /// `P`
+    #[payone(value = "P")]
+    P,
+    /// `N`
+    #[payone(value = "N")]
+    N,
+}
+
+/// Delivery date printed on the invoice.
+///
+/// `invoice_deliverydate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoice_deliverydate", format = "DATE(8), YYYYMMDD")]
+pub struct InvoiceDeliverydate(::payone_types::Date);
+
+/// End of the delivery period printed on the invoice.
+///
+/// `invoice_deliveryenddate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoice_deliveryenddate", format = "DATE(8), YYYYMMDD")]
+pub struct InvoiceDeliveryenddate(::payone_types::Date);
+
+/// Free text appended to the invoice.
+///
+/// `invoiceappendix`: format `CHAR(1..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoiceappendix", format = "CHAR(1..255)")]
+pub struct Invoiceappendix(Cow<'static, str>);
+
 /// Card type of credit card
 ///
 /// `cardtype`: format `LIST`; source: seed 004.
@@ -1255,6 +2172,903 @@ pub struct Pseudocardpan(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "cardholder", format = "CHAR(1..50)")]
 pub struct Cardholder(Cow<'static, str>);
+
+/// Parcel service that collects the money.
+///
+/// `shippingprovider`: format `LIST`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/Shippingprovider.php.
+///
+/// Spec note: no docs page row was reachable; values from plugin code: magento-1 Shippingprovider enum, shopware-5 (DE -\> DHL, IT -\> BRT: github:PAYONE-GmbH/shopware-5/Frontend/MoptPaymentPayone/Components/Classes/PayoneParamBuilder.php). magento-2, oxid-6 always send DHL.
+///
+/// Required: the platform's error list has 'Parameter {shippingprovider} faulty or missing' (github:PAYONE-GmbH/oxid-6/payoneerrors.xml); Spec note: required flag not seen on a docs page.
+///
+/// Sub-blocks per value are not written: no value-specific parameters are known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "shippingprovider")]
+pub enum Shippingprovider {
+    /// `DHL`: DHL (Germany)
+    #[payone(value = "DHL")]
+    Dhl,
+    /// `BRT`: Bartolini (Italy)
+    #[payone(value = "BRT")]
+    Brt,
+}
+
+/// Selects the cash payment scheme.
+///
+/// `cashtype`: format `LIST`; source: <https://docs.payone.com/payment-methods/barzahlen>.
+///
+/// The page gives the value as 'Fixed Value BZN'; no other value was found (also the only value in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PaymentMethod/Barzahlen.php).
+///
+/// The platform's error list has 'Parameter {cashtype} incorrect or missing' (github:PAYONE-GmbH/oxid-6/payoneerrors.xml).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "cashtype")]
+pub enum Cashtype {
+    /// `BZN`: Barzahlen / viacash
+    #[payone(value = "BZN")]
+    Bzn,
+}
+
+/// Customer's IBAN for the debit (or for a check).
+///
+/// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/iban+-+definition>.
+///
+/// Validated together with BIC; upper-case letters and digits only, no blanks.
+///
+/// The platform does not check that IBAN and bankcode/bankaccount name the same account, nor that the account exists.
+///
+/// If both IBAN and bankcode/bankaccount are sent, the IBAN is used and split into bankcode/bankaccount; the BBAN fields are ignored.
+///
+/// Required unless the German BBAN triple (bankcountry=DE, bankcode, bankaccount) is sent (the PAYONE Frontend page / spec/frontend.toml: optional with IBAN, DE BBAN may be used instead).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "iban", format = "CHAR(10..34)", symbols = "[0-9][A-Z]", sensitive)]
+pub struct Iban(Cow<'static, str>);
+
+/// Bank identifier code belonging to the IBAN.
+///
+/// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: the PAYONE Frontend page.
+///
+/// Spec note: no Server API page giving the bic format was reachable; format, symbols and the rule below are those of the project's the PAYONE Frontend page row (spec/frontend.toml, group direct_debit), same parameter name.
+///
+/// Not needed for SEPA accounts; still needed for accounts of banks outside SEPA (the PAYONE Frontend page).
+///
+/// Plugins send it only when the shopper entered one (github:PAYONE-GmbH/magento-2/Model/Methods/Debit.php).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "bic", format = "CHAR(8 or 11)", symbols = "[0-9][A-Z]")]
+pub struct Bic(Cow<'static, str>);
+
+/// Country of the bank account; with BBAN data only DE is documented.
+///
+/// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: the PAYONE Frontend page.
+///
+/// Spec note: no Server API page giving the bankcountry format for elv was reachable; taken from the PAYONE Frontend page (spec/frontend.toml), which names DE for BBAN use and says IBAN (or IBAN+BIC) is to be used for other countries.
+///
+/// Mandatory together with bankcode and bankaccount; optional together with IBAN (the PAYONE Frontend page).
+///
+/// magento-2 always sends the shopper-selected bank country with the IBAN (github:PAYONE-GmbH/magento-2/Model/Methods/Debit.php).
+///
+/// Online bank transfer sub-types reuse this row with a fixed value per sub-type (see sb.toml).
+pub type Bankcountry = ::payone_types::Country;
+
+/// Domestic (BBAN) account number; German accounts only.
+///
+/// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: the PAYONE Frontend page.
+///
+/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); no Server API page row was reachable.
+///
+/// With bankcountry=DE and bankcode the platform derives the IBAN for the SEPA transaction; other countries must use IBAN.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "bankaccount", format = "NUMERIC(1..10)", repr = "digits", sensitive)]
+pub struct Bankaccount(Cow<'static, str>);
+
+/// German sort code (BLZ) of the BBAN.
+///
+/// `bankcode`: format `NUMERIC(8)`; source: the PAYONE Frontend page.
+///
+/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); no Server API page row was reachable.
+///
+/// Only with bankcountry=DE and bankaccount.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "bankcode", format = "NUMERIC(8)", repr = "digits")]
+pub struct Bankcode(Cow<'static, str>);
+
+/// Name of the account holder.
+///
+/// `bankaccountholder`: format `CHAR(1..50)`; source: the PAYONE Frontend page.
+///
+/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); the Secured Direct Debit table gives the same CHAR(1..50) (https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit).
+///
+/// Listed as a DebitPayment field in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PaymentMethod/DebitPayment.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "bankaccountholder", format = "CHAR(1..50)")]
+pub struct Bankaccountholder(Cow<'static, str>);
+
+/// Merchant's own SEPA mandate reference; must be unique. A mandate is only created when the payment amount is above 0.
+///
+/// `mandate_identification`: format `CHAR(1..35)`; permitted symbols `[A-Z,a-z,0-9,+,-,.,(,)]`; source: <https://docs.payone.com/display/public/PLATFORM/mandate_identification+-+definition>.
+///
+/// If omitted, PAYONE generates a unique reference of the pattern PO-nnnnnnnnnn.
+///
+/// Must not be sent by merchants using PPS (PAYONE Payment Service); PAYONE sets it there.
+///
+/// Required in practice when the merchant manages mandates himself (https://docs.payone.com/payment-methods/payone-direct-debit).
+///
+/// When PAYONE mandate management is used, plugins echo the mandate_identification returned by managemandate (status pending) in the pre-/authorization (github:PAYONE-GmbH/magento-2/Model/Methods/Debit.php).
+///
+/// Spec note: the old managemandate table marks this row '-' (https://docs.payone.com/pages/releaseview.action?pageId=1214579).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "mandate_identification",
+    format = "CHAR(1..35)",
+    symbols = "[A-Z,a-z,0-9,+,-,.,(,)]"
+)]
+pub struct MandateIdentification(Cow<'static, str>);
+
+/// Authorization token returned by the Klarna widget.
+///
+/// `add_paydata[authorization_token]`: format `TEXT`; sensitive: never printed; source: <https://docs.payone.com/pages/diffpagesbyversion.action?pageId=2982206&originalVersion=155&revisedVersion=172>.
+///
+/// Spec note: the page's Format is "String" (sample a UUID-like value); written as TEXT.
+///
+/// Plugins send it for KIV, KIS, KDD (github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php, shopware-6 Klarna enrichers).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[authorization_token]", format = "TEXT", sensitive)]
+pub struct AddPaydataAuthorizationToken(Cow<'static, str>);
+
+/// Legal form of a business customer (Klarna B2B).
+///
+/// `add_paydata[organization_entity_type]`: format `LIST`; source: <https://docs.payone.com/information/glossary>.
+///
+/// Spec note: the glossary names the key as add_paydata\[..._entity_type\] (a family of keys) and says it is mandatory for B2B with KLS, KLV, KIV, KIS; the concrete key add_paydata\[organization_entity_type\] is the one magento-2 sends (value OTHER) for company customers (github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[organization_entity_type]")]
+pub enum AddPaydataOrganizationEntityType {
+    /// `LIMITED_COMPANY`: Limited company
+    #[payone(value = "LIMITED_COMPANY")]
+    LimitedCompany,
+    /// `PUBLIC_LIMITED_COMPANY`: Public limited company
+    #[payone(value = "PUBLIC_LIMITED_COMPANY")]
+    PublicLimitedCompany,
+    /// `ENTREPRENEURIAL_COMPANY`: Entrepreneurial company
+    #[payone(value = "ENTREPRENEURIAL_COMPANY")]
+    EntrepreneurialCompany,
+    /// `LIMITED_PARTNERSHIP_LIMITED_COMPANY`: Limited partnership with limited company
+    #[payone(value = "LIMITED_PARTNERSHIP_LIMITED_COMPANY")]
+    LimitedPartnershipLimitedCompany,
+    /// `LIMITED_PARTNERSHIP`: Limited partnership
+    #[payone(value = "LIMITED_PARTNERSHIP")]
+    LimitedPartnership,
+    /// `GENERAL_PARTNERSHIP`: General partnership
+    #[payone(value = "GENERAL_PARTNERSHIP")]
+    GeneralPartnership,
+    /// `REGISTERED_SOLE_TRADER`: Registered sole trader
+    #[payone(value = "REGISTERED_SOLE_TRADER")]
+    RegisteredSoleTrader,
+    /// `SOLE_TRADER`: Sole trader
+    #[payone(value = "SOLE_TRADER")]
+    SoleTrader,
+    /// `CIVIL_LAW_PARTNERSHIP`: Civil law partnership
+    #[payone(value = "CIVIL_LAW_PARTNERSHIP")]
+    CivilLawPartnership,
+    /// `PUBLIC_INSTITUTION`: Public institution
+    #[payone(value = "PUBLIC_INSTITUTION")]
+    PublicInstitution,
+    /// `OTHER`: Other
+    #[payone(value = "OTHER")]
+    Other,
+}
+
+/// Company registry ID of a business customer.
+///
+/// `add_paydata[organization_registry_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php.
+///
+/// Spec note: plugin code only (sent, empty, for company customers); format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[organization_registry_id]", format = "TEXT")]
+pub struct AddPaydataOrganizationRegistryId(Cow<'static, str>);
+
+/// E-mail of the shipping recipient.
+///
+/// `add_paydata[shipping_email]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[shipping_email]", format = "TEXT")]
+pub struct AddPaydataShippingEmail(Cow<'static, str>);
+
+/// Title of the shipping recipient.
+///
+/// `add_paydata[shipping_title]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[shipping_title]", format = "TEXT")]
+pub struct AddPaydataShippingTitle(Cow<'static, str>);
+
+/// Phone number of the shipping recipient.
+///
+/// `add_paydata[shipping_telephonenumber]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Klarna/KlarnaBase.php.
+///
+/// Spec note: plugin code only; format not documented. magento-2 also sends customerid empty because Klarna rejects a customerid.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[shipping_telephonenumber]", format = "TEXT")]
+pub struct AddPaydataShippingTelephonenumber(Cow<'static, str>);
+
+/// Technical ID of a preceding genericpayment work order that this request continues.
+///
+/// `workorderid`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Klarna+Payments>.
+///
+/// Klarna: add_paydata and workorderid are used to update the shopping cart.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "workorderid", format = "CHAR(1..50)")]
+pub struct Workorderid(Cow<'static, str>);
+
+/// Device fingerprinting token from the Payla snippet, shaped \<partner_id\>_\<merchant_id\>_\<session_id\>.
+///
+/// `add_paydata[device_token]`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Invoice>.
+///
+/// Spec note: the page's Format is "AN..255" (DirectLink-style notation); written as CHAR(1..255). The page writes the name as addPayData\[device_token\]; the new page and the plugins use add_paydata\[device_token\].
+///
+/// Token format from <https://docs.payone.com/payment-methods/payone-secured-invoice>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[device_token]", format = "CHAR(1..255)")]
+pub struct AddPaydataDeviceToken(Cow<'static, str>);
+
+/// ID of the installment option the customer chose.
+///
+/// `add_paydata[installment_option_id]`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Installment>.
+///
+/// Spec note: the page shows this key (Format "AN..255") in the installment_options response; that it goes into the pre-/authorization is from plugin code (github:PAYONE-GmbH/magento-2/Model/Methods/BNPL/Installment.php, shopware-6 SecuredInstallment enricher).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[installment_option_id]", format = "CHAR(1..255)")]
+pub struct AddPaydataInstallmentOptionId(Cow<'static, str>);
+
+/// Marks a business customer (value yes).
+///
+/// `add_paydata[b2b]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Payolution/PayolutionBase.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[b2b]", format = "TEXT")]
+pub struct AddPaydataB2b(Cow<'static, str>);
+
+/// Trade register number of a business customer.
+///
+/// `add_paydata[company_trade_registry_number]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Payolution/PayolutionBase.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[company_trade_registry_number]", format = "TEXT")]
+pub struct AddPaydataCompanyTradeRegistryNumber(Cow<'static, str>);
+
+/// VAT ID (UID) of a business customer.
+///
+/// `add_paydata[company_uid]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Payolution/PayolutionBase.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[company_uid]", format = "TEXT")]
+pub struct AddPaydataCompanyUid(Cow<'static, str>);
+
+/// Chosen installment duration.
+///
+/// `add_paydata[installment_duration]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Payolution/Installment.php.
+///
+/// Spec note: plugin code only (magento-2, shopware-6); format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[installment_duration]", format = "TEXT")]
+pub struct AddPaydataInstallmentDuration(Cow<'static, str>);
+
+/// Shop ID of the Ratepay channel used.
+///
+/// `add_paydata[shop_id]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: the page gives no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[shop_id]", format = "TEXT")]
+pub struct AddPaydataShopId(Cow<'static, str>);
+
+/// Customer consent to a credit check; must be yes.
+///
+/// `add_paydata[customer_allow_credit_inquiry]`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: the page gives no Format line; it says the value has to be yes and defaults to no.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[customer_allow_credit_inquiry]")]
+pub enum AddPaydataCustomerAllowCreditInquiry {
+    /// `yes`: Customer allows the credit inquiry (required value)
+    #[payone(value = "yes")]
+    Yes,
+    /// `no`: Default when not sent
+    #[payone(value = "no")]
+    No,
+}
+
+/// Company VAT ID; may raise the acceptance rate.
+///
+/// `add_paydata[vat_id]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[vat_id]", format = "TEXT")]
+pub struct AddPaydataVatId(Cow<'static, str>);
+
+/// Company register number (Handelsregisternummer); may raise the acceptance rate.
+///
+/// `add_paydata[company_id]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[company_id]", format = "TEXT")]
+pub struct AddPaydataCompanyId(Cow<'static, str>);
+
+/// City of the company's register court; needed for B2B.
+///
+/// `add_paydata[registry_location]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[registry_location]", format = "TEXT")]
+pub struct AddPaydataRegistryLocation(Cow<'static, str>);
+
+/// Legal form of the company; needed for B2B.
+///
+/// `add_paydata[company_type]`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: the page refers to an appendix ('3.1 company types') for the values; that appendix was not visible, so the values are unknown (any non-empty value recorded).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[company_type]", format = "LIST", unlisted)]
+pub struct AddPaydataCompanyType(Cow<'static, str>);
+
+/// Company web site; needed for B2B.
+///
+/// `add_paydata[homepage]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[homepage]", format = "TEXT")]
+pub struct AddPaydataHomepage(Cow<'static, str>);
+
+/// Country of the company register; needed (per the cut-off row) for B2B.
+///
+/// `add_paydata[registry_country_code]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Spec note: the row was cut off after 'Mandatory'; no Format line seen. Further rows of the table were not visible.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[registry_country_code]", format = "TEXT")]
+pub struct AddPaydataRegistryCountryCode(Cow<'static, str>);
+
+/// Merchant's customer ID passed to Ratepay.
+///
+/// `add_paydata[merchant_consumer_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/RatepayBase.php.
+///
+/// Spec note: plugin code only; format not documented. Plugins send api_version=3.10 for Ratepay.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[merchant_consumer_id]", format = "TEXT")]
+pub struct AddPaydataMerchantConsumerId(Cow<'static, str>);
+
+/// How the installments are paid.
+///
+/// `add_paydata[debit_paytype]`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Ratepay>.
+///
+/// Page: 'o', mandatory for financingtype=RPS. Plugins also send it for RPD (DIRECT-DEBIT when an IBAN is given).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[debit_paytype]")]
+pub enum AddPaydataDebitPaytype {
+    /// `DIRECT-DEBIT`: Installments collected by direct debit
+    #[payone(value = "DIRECT-DEBIT")]
+    DirectDebit,
+    /// `BANK-TRANSFER`: Customer pays installments by bank transfer
+    #[payone(value = "BANK-TRANSFER")]
+    BankTransfer,
+}
+
+/// Number of installments of the chosen plan.
+///
+/// `add_paydata[installment_number]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/Installment.php.
+///
+/// Spec note: plugin code only (values from the calculation response); format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[installment_number]", format = "TEXT")]
+pub struct AddPaydataInstallmentNumber(Cow<'static, str>);
+
+/// Amount of each installment, in the smallest currency unit.
+///
+/// `add_paydata[installment_amount]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/Installment.php.
+///
+/// Spec note: plugin code only; magento-2 multiplies by 100 (cents). Format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[installment_amount]", format = "TEXT")]
+pub struct AddPaydataInstallmentAmount(Cow<'static, str>);
+
+/// Amount of the last installment, in the smallest currency unit.
+///
+/// `add_paydata[last_installment_amount]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/Installment.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[last_installment_amount]", format = "TEXT")]
+pub struct AddPaydataLastInstallmentAmount(Cow<'static, str>);
+
+/// Interest rate of the plan, multiplied by 100.
+///
+/// `add_paydata[interest_rate]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/Installment.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[interest_rate]", format = "TEXT")]
+pub struct AddPaydataInterestRate(Cow<'static, str>);
+
+/// Total amount of the plan, in the smallest currency unit.
+///
+/// `add_paydata[amount]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/Ratepay/Installment.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[amount]", format = "TEXT")]
+pub struct AddPaydataAmount(Cow<'static, str>);
+
+/// Sub-type of the invoice payment.
+///
+/// `clearingsubtype`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-authorization>.
+///
+/// Only valid with clearingtype=rec (https://docs.payone.com/pages/diffpages.action?originalId=3933726&pageId=1214832).
+///
+/// Optional for plain invoice; required ('+') in the PAYONE Secure Invoice table (https://docs.payone.com/pages/diffpages.action?pageId=22348523&originalId=22348200).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "clearingsubtype")]
+pub enum Clearingsubtype {
+    /// `POV`: PAYONE Secure Invoice (secured purchase on invoice)
+    #[payone(value = "POV")]
+    Pov,
+}
+
+/// Selects the online bank transfer scheme.
+///
+/// `onlinebanktransfertype`: format `LIST`; source: the PAYONE Frontend page.
+///
+/// Spec note: no single Server API page listing all values was reachable; the list is the PAYONE Frontend page's (spec/frontend.toml, where the page's Server-API column ticks every value), each value confirmed by the page named in its note where one was found.
+///
+/// The same values (except MBC, MYB, VKP) appear in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/OnlinebanktransferType.php.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "onlinebanktransfertype")]
+pub enum Onlinebanktransfertype {
+    /// `PNT`: SOFORT (Klarna)
+    ///
+    /// Fixed value on <https://docs.payone.com/payment-methods/sofort-ueberweisung>
+    #[payone(value = "PNT")]
+    Pnt,
+    /// `GPY`: giropay (DE)
+    ///
+    /// the PAYONE Frontend page and the general information page (https://docs.payone.com/information/general-information); no giropay method page found
+    #[payone(value = "GPY")]
+    Gpy,
+    /// `EPS`: eps online transfer (AT)
+    ///
+    /// <https://docs.payone.com/payment-methods/eps-bank-transfer-at>
+    #[payone(value = "EPS")]
+    Eps,
+    /// `IDL`: iDEAL (NL)
+    ///
+    /// Fixed value on <https://docs.payone.com/payment-methods/ideal>
+    #[payone(value = "IDL")]
+    Idl,
+    /// `P24`: Przelewy24 (PL)
+    ///
+    /// the PAYONE Frontend page; no method page found
+    #[payone(value = "P24")]
+    P24,
+    /// `BCT`: Bancontact (BE)
+    ///
+    /// <https://docs.payone.com/payment-methods/bancontact>
+    #[payone(value = "BCT")]
+    Bct,
+    /// `PFF`: PostFinance E-Finance (CH)
+    ///
+    /// <https://docs.payone.com/payment-methods/postfinance-e-finance>
+    #[payone(value = "PFF")]
+    Pff,
+    /// `PFC`: PostFinance Card (CH)
+    ///
+    /// Permitted value on <https://docs.payone.com/payment-methods/postfinance-card>
+    #[payone(value = "PFC")]
+    Pfc,
+    /// `TRL`: Trustly
+    ///
+    /// the PAYONE Frontend page; old Trustly page shows clearingtype sb (https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Trustly)
+    #[payone(value = "TRL")]
+    Trl,
+    /// `MBC`: Multibanco
+    ///
+    /// the PAYONE Frontend page only; errorurl definition lists Multibanco as a redirect method
+    #[payone(value = "MBC")]
+    Mbc,
+    /// `MYB`: MyBank
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "MYB")]
+    Myb,
+    /// `VKP`: Verkkopankki
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "VKP")]
+    Vkp,
+}
+
+/// Bank chosen by the customer, for EPS and iDEAL.
+///
+/// `bankgrouptype`: format `LIST`; source: <https://docs.payone.com/payment-methods/eps-bank-transfer-at>.
+///
+/// Spec note: the iDEAL page's Format line is "Char XXX_XXX" (a pattern, not a length); written as LIST of the bank codes the EPS and iDEAL pages tabulate.
+///
+/// The EPS page's bank table was cut off in the excerpt after EPS_BKB; the remaining EPS codes come from github:PAYONE-GmbH/magento-2/Model/Methods/OnlineBankTransfer/Eps.php and are marked so. The EPS page excerpt also showed the cut-off start of a further code ("EPS_V...", probably EPS_VLB or EPS_VKB; not guessed).
+///
+/// Only valid for the values of the matching sub-type (EPS codes for EPS, iDEAL codes for IDL).
+///
+/// With onlinebanktransfertype=EPS: EPS bank codes only. Plugins always send it (magento-2 Eps.php, shopware-6 Eps enricher). Spec note: required/optional flag on the EPS page not visible.
+///
+/// With onlinebanktransfertype=IDL: iDEAL bank codes only.; Disagreement between two stored versions of the iDEAL page: the newer rendering marks bankgrouptype optional, an older one (with the bank table) marks it required. Recorded as optional (newer). Current plugins no longer send it for iDEAL (github:PAYONE-GmbH/magento-2/Model/Methods/OnlineBankTransfer/Ideal.php, shopware-6 IDeal enricher).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "bankgrouptype")]
+pub enum Bankgrouptype {
+    /// `ARZ_OAB`: Apothekerbank
+    ///
+    /// EPS
+    #[payone(value = "ARZ_OAB")]
+    ArzOab,
+    /// `ARZ_BAF`: Ärztebank
+    ///
+    /// EPS
+    #[payone(value = "ARZ_BAF")]
+    ArzBaf,
+    /// `BA_AUS`: Bank Austria
+    ///
+    /// EPS
+    #[payone(value = "BA_AUS")]
+    BaAus,
+    /// `ARZ_BCS`: Bankhaus Carl Spängler & Co. AG
+    ///
+    /// EPS
+    #[payone(value = "ARZ_BCS")]
+    ArzBcs,
+    /// `EPS_SCHEL`: Bankhaus Schelhammer & Schattera AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_SCHEL")]
+    EpsSchel,
+    /// `BAWAG_PSK`: BAWAG P.S.K. AG
+    ///
+    /// EPS
+    #[payone(value = "BAWAG_PSK")]
+    BawagPsk,
+    /// `BAWAG_ESY`: Easybank AG
+    ///
+    /// EPS
+    #[payone(value = "BAWAG_ESY")]
+    BawagEsy,
+    /// `SPARDAT_EBS`: Erste Bank und Sparkassen
+    ///
+    /// EPS
+    #[payone(value = "SPARDAT_EBS")]
+    SpardatEbs,
+    /// `ARZ_HAA`: Hypo Alpe-Adria-Bank International AG
+    ///
+    /// EPS
+    #[payone(value = "ARZ_HAA")]
+    ArzHaa,
+    /// `ARZ_VLH`: Hypo Landesbank Vorarlberg
+    ///
+    /// EPS
+    #[payone(value = "ARZ_VLH")]
+    ArzVlh,
+    /// `HRAC_OOS`: HYPO Oberösterreich, Salzburg, Steiermark
+    ///
+    /// EPS
+    #[payone(value = "HRAC_OOS")]
+    HracOos,
+    /// `ARZ_HTB`: Hypo Tirol Bank AG
+    ///
+    /// EPS
+    #[payone(value = "ARZ_HTB")]
+    ArzHtb,
+    /// `EPS_OBAG`: Oberbank AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_OBAG")]
+    EpsObag,
+    /// `RAC_RAC`: Raiffeisen Bankengruppe Österreich
+    ///
+    /// EPS
+    #[payone(value = "RAC_RAC")]
+    RacRac,
+    /// `EPS_SCHOELLER`: Schoellerbank AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_SCHOELLER")]
+    EpsSchoeller,
+    /// `ARZ_OVB`: Volksbank Gruppe
+    ///
+    /// EPS
+    #[payone(value = "ARZ_OVB")]
+    ArzOvb,
+    /// `EPS_VRBB`: VR-Bank Braunau
+    ///
+    /// EPS
+    #[payone(value = "EPS_VRBB")]
+    EpsVrbb,
+    /// `EPS_AAB`: Austrian Anadi Bank AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_AAB")]
+    EpsAab,
+    /// `EPS_BKS`: BKS Bank AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_BKS")]
+    EpsBks,
+    /// `EPS_BKB`: Brüll Kallmus Bank AG
+    ///
+    /// EPS
+    #[payone(value = "EPS_BKB")]
+    EpsBkb,
+    /// `EPS_VLB`: BTV VIER LÄNDER BANK
+    ///
+    /// EPS; plugin list only (page excerpt cut off), github:PAYONE-GmbH/magento-2/Model/Methods/OnlineBankTransfer/Eps.php
+    #[payone(value = "EPS_VLB")]
+    EpsVlb,
+    /// `EPS_CBGG`: Capital Bank Grawe Gruppe AG
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_CBGG")]
+    EpsCbgg,
+    /// `EPS_DB`: Dolomitenbank
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_DB")]
+    EpsDb,
+    /// `EPS_NOEGB`: HYPO NOE Gruppe Bank AG
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_NOEGB")]
+    EpsNoegb,
+    /// `EPS_NOELB`: HYPO NOE Landesbank AG
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_NOELB")]
+    EpsNoelb,
+    /// `EPS_HBL`: HYPO-BANK BURGENLAND Aktiengesellschaft
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_HBL")]
+    EpsHbl,
+    /// `ARZ_IMB`: Immo-Bank
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "ARZ_IMB")]
+    ArzImb,
+    /// `EPS_MFB`: Marchfelder Bank
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_MFB")]
+    EpsMfb,
+    /// `EPS_SPDBW`: Sparda Bank Wien
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_SPDBW")]
+    EpsSpdbw,
+    /// `EPS_SPDBA`: SPARDA-BANK AUSTRIA
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_SPDBA")]
+    EpsSpdba,
+    /// `EPS_VKB`: Volkskreditbank AG
+    ///
+    /// EPS; plugin list only, magento-2 Eps.php
+    #[payone(value = "EPS_VKB")]
+    EpsVkb,
+    /// `ABN_AMRO_BANK`: ABN Amro
+    ///
+    /// iDEAL; <https://docs.payone.com/payment-methods/ideal>
+    #[payone(value = "ABN_AMRO_BANK")]
+    AbnAmroBank,
+    /// `ASN_BANK`: ASN Bank
+    ///
+    /// iDEAL
+    #[payone(value = "ASN_BANK")]
+    AsnBank,
+    /// `BUNQ_BANK`: bunq
+    ///
+    /// iDEAL
+    #[payone(value = "BUNQ_BANK")]
+    BunqBank,
+    /// `ING_BANK`: ING
+    ///
+    /// iDEAL
+    #[payone(value = "ING_BANK")]
+    IngBank,
+    /// `KNAB_BANK`: Knab
+    ///
+    /// iDEAL
+    #[payone(value = "KNAB_BANK")]
+    KnabBank,
+    /// `RABOBANK`: Rabobank
+    ///
+    /// iDEAL
+    #[payone(value = "RABOBANK")]
+    Rabobank,
+    /// `REVOLUT`: Revolut
+    ///
+    /// iDEAL
+    #[payone(value = "REVOLUT")]
+    Revolut,
+    /// `SNS_BANK`: SNS
+    ///
+    /// iDEAL
+    #[payone(value = "SNS_BANK")]
+    SnsBank,
+    /// `SNS_REGIO_BANK`: RegioBank
+    ///
+    /// iDEAL
+    #[payone(value = "SNS_REGIO_BANK")]
+    SnsRegioBank,
+    /// `TRIODOS_BANK`: Triodos Bank
+    ///
+    /// iDEAL
+    #[payone(value = "TRIODOS_BANK")]
+    TriodosBank,
+    /// `VAN_LANSCHOT_BANKIERS`: Van Lanschot Kempen
+    ///
+    /// iDEAL
+    #[payone(value = "VAN_LANSCHOT_BANKIERS")]
+    VanLanschotBankiers,
+    /// `YOURSAFE`: Yoursafe
+    ///
+    /// iDEAL
+    #[payone(value = "YOURSAFE")]
+    Yoursafe,
+    /// `NATIONALE_NEDERLANDEN`: Nationale-Nederlanden
+    ///
+    /// iDEAL
+    #[payone(value = "NATIONALE_NEDERLANDEN")]
+    NationaleNederlanden,
+    /// `N26`: N26
+    ///
+    /// iDEAL
+    #[payone(value = "N26")]
+    N26,
+}
+
+/// Amazon checkout mode for the APB flow.
+///
+/// `add_paydata[checkoutMode]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/AmazonPayV2.php.
+///
+/// Spec note: plugin code only (value ProcessOrder for APB); no docs row seen. Format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[checkoutMode]", format = "TEXT")]
+pub struct AddPaydataCheckoutMode(Cow<'static, str>);
+
+/// Amazon product type for the APB flow (physical or digital goods).
+///
+/// `add_paydata[productType]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/AmazonPayV2.php.
+///
+/// Spec note: plugin code only (values PayAndShip / PayOnly); the Amazon button example on the CV2 page also uses productType PayAndShip. Format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[productType]", format = "TEXT")]
+pub struct AddPaydataProductType(Cow<'static, str>);
+
+/// Encrypted payment data of the Apple Pay token (paymentData.data).
+///
+/// `add_paydata[paymentdata_token_data]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+///
+/// Spec note: plugin code only (magento-2, shopware-6 ApplePay enricher); no docs row seen, format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentdata_token_data]", format = "TEXT", sensitive)]
+pub struct AddPaydataPaymentdataTokenData(Cow<'static, str>);
+
+/// Signature of the Apple Pay token (paymentData.signature).
+///
+/// `add_paydata[paymentdata_token_signature]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentdata_token_signature]", format = "TEXT", sensitive)]
+pub struct AddPaydataPaymentdataTokenSignature(Cow<'static, str>);
+
+/// Version of the Apple Pay token (paymentData.version).
+///
+/// `add_paydata[paymentdata_token_version]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/ApplePay/RequestParameter/Enricher/AuthorizeRequestParameterEnricher.php.
+///
+/// Spec note: plugin code only; shopware-6 falls back to EC_v1. Format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentdata_token_version]", format = "TEXT")]
+pub struct AddPaydataPaymentdataTokenVersion(Cow<'static, str>);
+
+/// Ephemeral public key from the token header.
+///
+/// `add_paydata[paymentdata_token_ephemeral_publickey]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+///
+/// Spec note: plugin code only; format not documented. Marked sensitive as part of the payment token.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "add_paydata[paymentdata_token_ephemeral_publickey]",
+    format = "TEXT",
+    sensitive
+)]
+pub struct AddPaydataPaymentdataTokenEphemeralPublickey(Cow<'static, str>);
+
+/// Public key hash from the token header.
+///
+/// `add_paydata[paymentdata_token_publickey_hash]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentdata_token_publickey_hash]", format = "TEXT")]
+pub struct AddPaydataPaymentdataTokenPublickeyHash(Cow<'static, str>);
+
+/// Transaction ID from the token header.
+///
+/// `add_paydata[paymentdata_token_transaction_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+///
+/// Spec note: plugin code only; format not documented. Plugins send api_version=3.11 with Apple Pay.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentdata_token_transaction_id]", format = "TEXT")]
+pub struct AddPaydataPaymentdataTokenTransactionId(Cow<'static, str>);
+
+/// The Google Pay payment token, base64-encoded.
+///
+/// `add_paydata[paymentmethod_token_data]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/GooglePay.php.
+///
+/// Spec note: plugin code only (magento-2 base64-encodes the token; shopware-6 passes the token string it receives). Format not documented on a page seen. Plugins send api_version=3.11.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentmethod_token_data]", format = "TEXT", sensitive)]
+pub struct AddPaydataPaymentmethodTokenData(Cow<'static, str>);
+
+/// Enables capturing up to 10 % more than the reserved amount (value yes); preauthorization only.
+///
+/// `add_paydata[over_capture]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>.
+///
+/// Spec note: the page gives no Format line; the only value named is yes. Must be activated by paydirekt.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[over_capture]", format = "TEXT")]
+pub struct AddPaydataOverCapture(Cow<'static, str>);
+
+/// Minimum age of the customer for this order.
+///
+/// `add_paydata[minimum_age]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>.
+///
+/// Spec note: the page gives no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[minimum_age]", format = "TEXT")]
+pub struct AddPaydataMinimumAge(Cow<'static, str>);
+
+/// Where the customer goes when the age check fails (used with add_paydata\[minimum_age\]); errorurl is used if absent.
+///
+/// `add_paydata[redirect_url_after_age_verification_failure]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>.
+///
+/// Spec note: the page gives no Format line.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "add_paydata[redirect_url_after_age_verification_failure]",
+    format = "TEXT"
+)]
+pub struct AddPaydataRedirectUrlAfterAgeVerificationFailure(Cow<'static, str>);
+
+/// Kind of basket; DIGITAL makes the shipping address optional and the email mandatory.
+///
+/// `add_paydata[shopping_cart_type]`: format `TEXT`; source: <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>.
+///
+/// Spec note: the page gives no Format line and names only the value DIGITAL; the rest of the table was cut off.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[shopping_cart_type]", format = "TEXT")]
+pub struct AddPaydataShoppingCartType(Cow<'static, str>);
+
+/// Click to Pay checkout payload/token from the PAYONE hosted card form.
+///
+/// `add_paydata[paymentcheckout_data]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/CreditcardV2.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[paymentcheckout_data]", format = "TEXT", sensitive)]
+pub struct AddPaydataPaymentcheckoutData(Cow<'static, str>);
 
 /// Whether this capture is the last one of the payment.
 ///
