@@ -40,6 +40,7 @@ fn stdout(output: &Output) -> String {
 }
 
 const SETS: &[&str] = &[
+    "sepa_managemandate",
     "sepa_preauthorization",
     "invoice_preauthorization",
     "prepayment_preauthorization",

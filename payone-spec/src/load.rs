@@ -61,12 +61,20 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../spec/server/methods/wlt.toml"),
     ),
     (
+        "server/requests/addresscheck.toml",
+        include_str!("../../spec/server/requests/addresscheck.toml"),
+    ),
+    (
         "server/requests/authorization.toml",
         include_str!("../../spec/server/requests/authorization.toml"),
     ),
     (
         "server/requests/capture.toml",
         include_str!("../../spec/server/requests/capture.toml"),
+    ),
+    (
+        "server/requests/consumerscore.toml",
+        include_str!("../../spec/server/requests/consumerscore.toml"),
     ),
     (
         "server/requests/createaccess.toml",
@@ -77,12 +85,36 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../spec/server/requests/debit.toml"),
     ),
     (
+        "server/requests/getfile.toml",
+        include_str!("../../spec/server/requests/getfile.toml"),
+    ),
+    (
+        "server/requests/getinvoice.toml",
+        include_str!("../../spec/server/requests/getinvoice.toml"),
+    ),
+    (
+        "server/requests/getuser.toml",
+        include_str!("../../spec/server/requests/getuser.toml"),
+    ),
+    (
+        "server/requests/managemandate.toml",
+        include_str!("../../spec/server/requests/managemandate.toml"),
+    ),
+    (
         "server/requests/preauthorization.toml",
         include_str!("../../spec/server/requests/preauthorization.toml"),
     ),
     (
         "server/requests/refund.toml",
         include_str!("../../spec/server/requests/refund.toml"),
+    ),
+    (
+        "server/requests/updatereminder.toml",
+        include_str!("../../spec/server/requests/updatereminder.toml"),
+    ),
+    (
+        "server/requests/updateuser.toml",
+        include_str!("../../spec/server/requests/updateuser.toml"),
     ),
     (
         "server/requests/vauthorization.toml",

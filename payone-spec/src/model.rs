@@ -143,6 +143,10 @@ pub struct RequestSpec {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub optional: Vec<String>,
+    /// The documentation page of the request, when not `[api].source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// The Required column.

@@ -69,6 +69,12 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
+        name: "addresscheck",
+        rust: "Addresscheck",
+        params: <server::Addresscheck as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
         name: "authorization",
         rust: "Authorization",
         params: <server::Authorization as Request>::params_info,
@@ -78,6 +84,12 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "capture",
         rust: "Capture",
         params: <server::Capture as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "consumerscore",
+        rust: "Consumerscore",
+        params: <server::Consumerscore as Request>::params_info,
     },
     RequestEntry {
         api: Api::Server,
@@ -93,6 +105,30 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
+        name: "getfile",
+        rust: "Getfile",
+        params: <server::Getfile as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "getinvoice",
+        rust: "Getinvoice",
+        params: <server::Getinvoice as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "getuser",
+        rust: "Getuser",
+        params: <server::Getuser as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "managemandate",
+        rust: "Managemandate",
+        params: <server::Managemandate as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
         name: "preauthorization",
         rust: "Preauthorization",
         params: <server::Preauthorization as Request>::params_info,
@@ -102,6 +138,18 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "refund",
         rust: "Refund",
         params: <server::Refund as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "updatereminder",
+        rust: "Updatereminder",
+        params: <server::Updatereminder as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "updateuser",
+        rust: "Updateuser",
+        params: <server::Updateuser as Request>::params_info,
     },
     RequestEntry {
         api: Api::Server,

@@ -6,6 +6,58 @@
 use std::borrow::Cow;
 use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
 
+/// `request=addresscheck` of the PAYONE Server API (seed 003).
+///
+/// Checks and corrects an address (and optionally whether a person lives there); needs the protect module.
+///
+/// Never sent: customerid, userid, businessrelation, salutation, title, addressaddition, email, vatid, ip. Not in the addresscheck rows read (current page and Confluence 1214587) nor in magento-1 AddressCheck.php.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "addresscheck", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Addresscheck {
+    #[payone(name = "addresschecktype", required)]
+    addresschecktype: AddresscheckParamsAddresschecktype,
+    #[payone(name = "streetname")]
+    streetname: Option<Streetname>,
+    #[payone(name = "streetnumber")]
+    streetnumber: Option<Streetnumber>,
+    #[payone(name = "lastname")]
+    lastname: Option<Lastname>,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "country", required)]
+    country: Country,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "gender")]
+    gender: Option<Gender>,
+    #[payone(name = "birthday")]
+    birthday: Option<Birthday>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "city", required)]
+    city: City,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "telephonenumber")]
+    telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+}
+
 /// `request=authorization` of the PAYONE Server API (seed 003).
 ///
 /// Reserves and books an amount at once. Seed 003: initial or subsequent CoF transaction, as for preauthorization, without a later capture.
@@ -170,6 +222,58 @@ pub struct Capture {
     transaction_param: Option<TransactionParam>,
 }
 
+/// `request=consumerscore` of the PAYONE Server API (seed 003).
+///
+/// Checks a customer's creditworthiness (score) with an optional address check; needs the protect module.
+///
+/// Never sent: customerid, userid, salutation, title, addressaddition, email, vatid, ip. Not in the consumerscore rows read nor in magento-1 Consumerscore.php.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "consumerscore", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Consumerscore {
+    #[payone(name = "addresschecktype", required)]
+    addresschecktype: ConsumerscoreParamsAddresschecktype,
+    #[payone(name = "consumerscoretype", required)]
+    consumerscoretype: Consumerscoretype,
+    #[payone(name = "lastname")]
+    lastname: Option<Lastname>,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "country")]
+    country: Option<Country>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "gender")]
+    gender: Option<Gender>,
+    #[payone(name = "birthday")]
+    birthday: Option<Birthday>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "city")]
+    city: Option<City>,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "telephonenumber")]
+    telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+}
+
 /// `request=createaccess` of the PAYONE Server API (seed 003).
 ///
 /// Creates an access in the PAYONE contract module (subscription). Seed 003: initial create access with customer_is_present=yes, Success-URL, Back-URL, optional Error-URL; with recurrence=recurring and customer_is_present=no when the customer already agreed to CoF. Subsequent payments are handled automatically.
@@ -296,6 +400,150 @@ pub struct Debit {
     invoiceappendix: Option<Invoiceappendix>,
     #[payone(name = "transaction_param")]
     transaction_param: Option<TransactionParam>,
+}
+
+/// `request=getfile` of the PAYONE Server API (seed 003).
+///
+/// Downloads a file created by PAYONE, e.g. a SEPA mandate as PDF.
+///
+/// Never sent: aid. The getfile page lists no aid and its sample payload sends none.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "getfile", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Getfile {
+    #[payone(name = "file_format", required)]
+    file_format: FileFormat,
+    #[payone(name = "file_type", required)]
+    file_type: FileType,
+    #[payone(name = "file_reference", required)]
+    file_reference: FileReference,
+}
+
+/// `request=getinvoice` of the PAYONE Server API (seed 003).
+///
+/// Downloads an invoice or credit note created by the invoicing module.
+///
+/// Never sent: aid. The getinvoice page lists no aid and its sample payload sends none.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "getinvoice", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Getinvoice {
+    #[payone(name = "invoice_title", required)]
+    invoice_title: InvoiceTitle,
+}
+
+/// `request=getuser` of the PAYONE Server API (seed 003).
+///
+/// Reads a debtor's data (JSON) or a usertoken that lets another merchant account copy the debtor.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "getuser", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Getuser {
+    #[payone(name = "customerid", conditional)]
+    customerid: Option<Customerid>,
+    #[payone(name = "userid", conditional)]
+    userid: Option<Userid>,
+    #[payone(name = "getusertoken")]
+    getusertoken: Option<Getusertoken>,
+    #[payone(name = "type")]
+    r#type: Option<Type>,
+}
+
+/// `request=managemandate` of the PAYONE Server API (seed 003).
+///
+/// Creates a pending SEPA direct debit mandate (or finds the active one) for the customer's IBAN.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "managemandate", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Managemandate {
+    #[payone(choice, name = "clearingtype", required)]
+    clearingtype: ManagemandateClearingtype,
+    #[payone(name = "currency", required)]
+    currency: Currency,
+    #[payone(name = "customerid")]
+    customerid: Option<Customerid>,
+    #[payone(name = "userid", conditional)]
+    userid: Option<Userid>,
+    #[payone(name = "lastname", required)]
+    lastname: Lastname,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "salutation")]
+    salutation: Option<Salutation>,
+    #[payone(name = "country")]
+    country: Option<Country>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "gender")]
+    gender: Option<Gender>,
+    #[payone(name = "birthday")]
+    birthday: Option<Birthday>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "city")]
+    city: Option<City>,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "email")]
+    email: Option<Email>,
+    #[payone(name = "telephonenumber")]
+    telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
 }
 
 /// `request=preauthorization` of the PAYONE Server API (seed 003).
@@ -442,6 +690,94 @@ pub struct Refund {
     txid: Txid,
     #[payone(name = "sequencenumber", required)]
     sequencenumber: Sequencenumber,
+}
+
+/// `request=updatereminder` of the PAYONE Server API (seed 003).
+///
+/// Changes a dunning procedure of the Collect module and can send the reminder.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "updatereminder", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Updatereminder {
+    #[payone(name = "reminderlevel")]
+    reminderlevel: Option<Reminderlevel>,
+    #[payone(name = "remindertime")]
+    remindertime: Option<Remindertime>,
+    #[payone(name = "sendreminder")]
+    sendreminder: Option<Sendreminder>,
+}
+
+/// `request=updateuser` of the PAYONE Server API (seed 003).
+///
+/// Changes the master data and/or payment data of a customer (debtor).
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "updateuser", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Updateuser {
+    #[payone(name = "customerid")]
+    customerid: Option<Customerid>,
+    #[payone(name = "userid", conditional)]
+    userid: Option<Userid>,
+    #[payone(name = "lastname")]
+    lastname: Option<Lastname>,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "salutation")]
+    salutation: Option<Salutation>,
+    #[payone(name = "country")]
+    country: Option<Country>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "gender")]
+    gender: Option<Gender>,
+    #[payone(name = "birthday")]
+    birthday: Option<Birthday>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "city")]
+    city: Option<City>,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "email")]
+    email: Option<Email>,
+    #[payone(name = "telephonenumber")]
+    telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
 }
 
 /// `request=vauthorization` of the PAYONE Server API (seed 003).
@@ -608,6 +944,22 @@ pub enum CreateaccessClearingtype {
     /// `rec`: Invoice
     #[payone(value = "rec")]
     Rec,
+}
+
+/// Payment family; only direct debit.
+///
+/// `clearingtype`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-managemandate>.
+///
+/// The page writes "Fixed Value elv".
+///
+/// A payment method that has a block of its own carries it; `None` leaves the block's
+/// parameters to the hosted page.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "clearingtype")]
+pub enum ManagemandateClearingtype {
+    /// `elv`: Direct debit
+    #[payone(value = "elv")]
+    Elv(Option<DirectDebit>),
 }
 
 /// Selects the financing product.
@@ -3070,6 +3422,44 @@ pub struct AddPaydataShoppingCartType(Cow<'static, str>);
 #[payone(name = "add_paydata[paymentcheckout_data]", format = "TEXT", sensitive)]
 pub struct AddPaydataPaymentcheckoutData(Cow<'static, str>);
 
+/// Kind of address check.
+///
+/// `addresschecktype`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-addresscheck>.
+///
+/// The current page prints the card-number description in this row (copy slip); the values are also on <https://docs.payone.com/display/public/PLATFORM/addresschecktype+-+definition>.
+///
+/// Older glossary: BB and PB support DE only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "addresschecktype")]
+pub enum AddresscheckParamsAddresschecktype {
+    /// `BA`: PAYONE basic check: does the address exist
+    #[payone(value = "BA")]
+    Ba,
+    /// `PE`: PAYONE person check: address exists and the person is known there
+    #[payone(value = "PE")]
+    Pe,
+    /// `BB`: Boniversum basic check
+    #[payone(value = "BB")]
+    Bb,
+    /// `PB`: Boniversum person check
+    #[payone(value = "PB")]
+    Pb,
+}
+
+/// Street name without number.
+///
+/// `streetname`: format `CHAR(1..50)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-addresscheck>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "streetname", format = "CHAR(1..50)")]
+pub struct Streetname(Cow<'static, str>);
+
+/// House number.
+///
+/// `streetnumber`: format `CHAR(1..50)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-addresscheck>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "streetnumber", format = "CHAR(1..50)")]
+pub struct Streetnumber(Cow<'static, str>);
+
 /// Whether this capture is the last one of the payment.
 ///
 /// `capturemode`: format `LIST`; source: <https://docs.payone.com/payment-methods/klarna-payments>.
@@ -3103,6 +3493,62 @@ pub enum Settleaccount {
     Auto,
 }
 
+/// Address check done together with the score.
+///
+/// `addresschecktype`: format `LIST`; source: <https://docs.payone.com/pages/releaseview.action?pageId=1214589>.
+///
+/// The current page's value table lists BA, PE, BB, PB (as for addresscheck); the combination table and Confluence 1214589 give NO, BA, PE, PB and BS for consumerscore. BB is not in any valid combination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "addresschecktype")]
+pub enum ConsumerscoreParamsAddresschecktype {
+    /// `NO`: No address check
+    #[payone(value = "NO")]
+    No,
+    /// `BA`: PAYONE basic check
+    #[payone(value = "BA")]
+    Ba,
+    /// `PE`: PAYONE person check
+    #[payone(value = "PE")]
+    Pe,
+    /// `PB`: Boniversum person check (with CE)
+    #[payone(value = "PB")]
+    Pb,
+    /// `BS`: SCHUFA (with SFS/SFM)
+    #[payone(value = "BS")]
+    Bs,
+}
+
+/// Kind of score.
+///
+/// `consumerscoretype`: format `LIST`; source: <https://docs.payone.com/pages/releaseview.action?pageId=1214564>.
+///
+/// SFS/SFM meanings beyond the combination table are not readable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "consumerscoretype")]
+pub enum Consumerscoretype {
+    /// `IH`: Infoscore, hard criteria
+    #[payone(value = "IH")]
+    Ih,
+    /// `IA`: Infoscore, all criteria
+    #[payone(value = "IA")]
+    Ia,
+    /// `IB`: Infoscore, all criteria plus bonus score
+    #[payone(value = "IB")]
+    Ib,
+    /// `IF`: Infoscore, all criteria plus bonus score plus Informa consumer score
+    #[payone(value = "IF")]
+    If,
+    /// `CE`: Boniversum VERITA score incl. special addresses (AS1..AS8)
+    #[payone(value = "CE")]
+    Ce,
+    /// `SFS`: SCHUFA (b2c or b2b)
+    #[payone(value = "SFS")]
+    Sfs,
+    /// `SFM`: SCHUFA (b2b only)
+    #[payone(value = "SFM")]
+    Sfm,
+}
+
 /// access_starttime
 ///
 /// `access_starttime`: format `TEXT`; source: seed 003.
@@ -3113,6 +3559,139 @@ pub enum Settleaccount {
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "access_starttime", format = "TEXT")]
 pub struct AccessStarttime(Cow<'static, str>);
+
+/// File format.
+///
+/// `file_format`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getfile>.
+///
+/// The page writes "Permitted Value PDF".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "file_format")]
+pub enum FileFormat {
+    /// `PDF`: PDF document
+    #[payone(value = "PDF")]
+    Pdf,
+}
+
+/// Kind of file.
+///
+/// `file_type`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getfile>.
+///
+/// The page writes "Permitted Value SEPA_MANDATE".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "file_type")]
+pub enum FileType {
+    /// `SEPA_MANDATE`: SEPA mandate
+    #[payone(value = "SEPA_MANDATE")]
+    SepaMandate,
+}
+
+/// Reference of the file: the mandate identification.
+///
+/// `file_reference`: format `CHAR(1..35)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getfile>.
+///
+/// Spec note: the page writes Format AN..35.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "file_reference", format = "CHAR(1..35)")]
+pub struct FileReference(Cow<'static, str>);
+
+/// Document reference built from txid and sequencenumber.
+///
+/// `invoice_title`: format `CHAR(1..12)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getinvoice>.
+///
+/// Spec note: the page writes Format AN..12.
+///
+/// Pattern RG-\<txid\>-\<sequencenumber\> for invoices and GT-\<txid\>-\<sequencenumber\> for credit notes (examples RG-16324356-0, GT-16324356-1).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invoice_title", format = "CHAR(1..12)")]
+pub struct InvoiceTitle(Cow<'static, str>);
+
+/// Ask for a usertoken (valid 15 minutes) to copy the debtor to another merchant account.
+///
+/// `getusertoken`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getuser>.
+///
+/// Not together with type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "getusertoken")]
+pub enum Getusertoken {
+    /// `yes`: Return a usertoken
+    #[payone(value = "yes")]
+    Yes,
+}
+
+/// Kind of answer.
+///
+/// `type`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-getuser>.
+///
+/// The current page's value table prints userdata twice; the combination table and Confluence 1213926 give userdata and usertoken. Not together with getusertoken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "type")]
+pub enum Type {
+    /// `userdata`: Debtor data as JSON
+    #[payone(value = "userdata")]
+    Userdata,
+    /// `usertoken`: A usertoken for a later pre-/authorization
+    #[payone(value = "usertoken")]
+    Usertoken,
+}
+
+/// Dunning level to set.
+///
+/// `reminderlevel`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updatereminder>.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "reminderlevel")]
+pub enum Reminderlevel {
+    /// `1`: First dunning level
+    #[payone(value = "1")]
+    Level1,
+    /// `2`: Second dunning level
+    #[payone(value = "2")]
+    Level2,
+    /// `3`: Third dunning level
+    #[payone(value = "3")]
+    Level3,
+    /// `4`: Fourth dunning level
+    #[payone(value = "4")]
+    Level4,
+    /// `5`: Hand over to a collection agency
+    #[payone(value = "5")]
+    Level5,
+    /// `A`: Dunning finished
+    #[payone(value = "A")]
+    A,
+    /// `S`: Dunning (re)started
+    #[payone(value = "S")]
+    S,
+    /// `M`: On the dunning proposal list
+    #[payone(value = "M")]
+    M,
+    /// `I`: On the collection proposal list
+    #[payone(value = "I")]
+    I,
+}
+
+/// When the next dunning level is reached (next reminder date).
+///
+/// `remindertime`: format `NUMERIC(10)`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updatereminder>.
+///
+/// Spec note: the page writes Format Unixtimestamp.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "remindertime", format = "NUMERIC(10)")]
+pub struct Remindertime(u64);
+
+/// Whether to send the reminder now.
+///
+/// `sendreminder`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-updatereminder>.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "sendreminder")]
+pub enum Sendreminder {
+    /// `yes`: Send the reminder of the (new) level; at level 5 hand the case to collection
+    #[payone(value = "yes")]
+    Yes,
+    /// `no`: Only set the level
+    #[payone(value = "no")]
+    No,
+}
 
 /// vreference
 ///
