@@ -492,6 +492,22 @@ fn scalar_field(p: &ParamSpec, ty: &Ident, required: Required, hash: bool) -> To
     }
 }
 
+/// The field of a selector (`clearingtype`, or a block's sub-type) whose values carry blocks.
+fn choice_field(p: &ParamSpec, ty: &Ident, required: Required, hash: bool) -> TokenStream {
+    let field = field_ident(&p.name);
+    let flags = required_attr(required);
+    let hash = hash.then(|| quote!(, hash));
+    let wire = &p.name;
+    let ty = match required {
+        Required::Yes => quote!(#ty),
+        _ => quote!(Option<#ty>),
+    };
+    quote! {
+        #[payone(choice, name = #wire #flags #hash)]
+        #field: #ty
+    }
+}
+
 fn group_struct(
     g: &Group,
     rows: &[&ParamSpec],
@@ -530,20 +546,7 @@ fn group_struct(
     let doc = docs(&paragraphs);
     let fields = rows.iter().map(|p| match nested.get(p.name.as_str()) {
         // The block's sub-type (`onlinebanktransfertype`): a choice carrying the nested block.
-        Some(choice) => {
-            let field = field_ident(&p.name);
-            let flags = required_attr(p.required);
-            let hash = p.hash.then(|| quote!(, hash));
-            let wire = &p.name;
-            let ty = match p.required {
-                Required::Yes => quote!(#choice),
-                _ => quote!(Option<#choice>),
-            };
-            quote! {
-                #[payone(choice, name = #wire #flags #hash)]
-                #field: #ty
-            }
-        }
+        Some(choice) => choice_field(p, choice, p.required, p.hash),
         None => scalar_field(p, &names.of(p), p.required, p.hash),
     });
     quote! {
@@ -697,18 +700,7 @@ fn request_struct(
         }
         match choice {
             Some((ty, selector)) if selector.name == p.name => {
-                let field = field_ident(&p.name);
-                let flags = required_attr(row.required);
-                let hash = row.hash.then(|| quote!(, hash));
-                let wire = &p.name;
-                let ty = match row.required {
-                    Required::Yes => quote!(#ty),
-                    _ => quote!(Option<#ty>),
-                };
-                fields.push(quote! {
-                    #[payone(choice, name = #wire #flags #hash)]
-                    #field: #ty
-                });
+                fields.push(choice_field(p, ty, row.required, row.hash));
             }
             _ => fields.push(scalar_field(p, &names.of(p), row.required, row.hash)),
         }
