@@ -708,12 +708,14 @@ fn request_struct(
     let mut paragraphs = vec![if request_row.is_some() {
         format!(
             "`request={wire}` of the {} ({}).",
-            spec.file.api.title, spec.file.api.source
+            spec.file.api.title,
+            prose(req.source.as_deref().unwrap_or(&spec.file.api.source))
         )
     } else {
         format!(
             "The `{wire}` request of {} ({}), named by its endpoint.",
-            spec.file.api.title, spec.file.api.source
+            spec.file.api.title,
+            prose(&spec.file.api.source)
         )
     }];
     if let Some(doc) = &req.doc {
@@ -929,7 +931,8 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
     };
     let title = format!(
         "{} ({}): the request types of `{tables}`.",
-        spec.file.api.title, spec.file.api.source,
+        spec.file.api.title,
+        prose(&spec.file.api.source),
     );
     Ok(render(tokens, &title))
 }
@@ -964,7 +967,7 @@ fn registry(specs: &[Spec]) -> String {
     // the repeated flags of the per-parameter `account(...)` attributes as duplicates.
     let modules = specs.iter().map(|s| {
         let module = ident(s.api());
-        let doc = format!(" {} ({}).", s.file.api.title, s.file.api.source);
+        let doc = format!(" {} ({}).", s.file.api.title, prose(&s.file.api.source));
         quote! {
             #[doc = #doc]
             #[rustfmt::skip]

@@ -16,7 +16,7 @@ pub mod frontend;
 #[allow(clippy::duplicated_attributes)]
 pub mod client;
 
-/// PAYONE Server API (seed 003).
+/// PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod server;
