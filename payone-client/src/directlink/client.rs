@@ -95,7 +95,7 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     /// unreadable body, a body larger than
     /// [`max_answer_bytes`](super::DirectLinkConfig::max_answer_bytes)), the order is not sent
     /// again: `querydirect.asp` is asked for its ORDERID instead, as
-    /// [`QueryPolicy`](super::QueryPolicy) bounds it (seed 002 section 6.4), and the result is
+    /// [`QueryPolicy`](super::QueryPolicy) bounds it (the querydirect section of the DirectLink guide), and the result is
     /// [`OrderOutcome::Queried`] or [`OrderOutcome::Unknown`]. Errors are left for requests
     /// that certainly did not create a payment: refused before sending, no connection, HTTP
     /// 4xx.

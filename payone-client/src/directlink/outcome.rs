@@ -142,7 +142,7 @@ pub enum OrderOutcome {
     /// `orderdirect.asp` answered.
     Answered(Outcome),
     /// `orderdirect.asp` gave no usable answer (timeout, dropped connection, HTTP 5xx, unreadable
-    /// body or one larger than the limit), and `querydirect.asp` found the order (seed 002 section 6.4). A pending status
+    /// body or one larger than the limit), and `querydirect.asp` found the order (the querydirect section of the DirectLink guide). A pending status
     /// here may mean trouble on the acquirer's side.
     Queried {
         /// What the query answered.

@@ -60,7 +60,7 @@ pub struct Addresscheck {
 
 /// `request=authorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Reserves and books an amount at once. Seed 003: initial or subsequent CoF transaction, as for preauthorization, without a later capture.
+/// Reserves and books an amount at once. The credentials-on-file page: initial or subsequent CoF transaction, as for preauthorization, without a later capture.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "authorization", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -176,7 +176,7 @@ pub struct Authorization {
 
 /// `request=capture` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Captures an amount reserved by preauthorization (seed 003: Amount has to be captured by request "capture"). No seed tables its parameters; txid, sequencenumber, amount and currency as the brief of this table names them, formats recorded per row.
+/// Captures an amount reserved by preauthorization (the credentials-on-file page: Amount has to be captured by request "capture"). No documentation page tables its parameters; txid, sequencenumber, amount and currency as the brief of this table names them, formats recorded per row.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "capture", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -276,7 +276,7 @@ pub struct Consumerscore {
 
 /// `request=createaccess` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Creates an access in the PAYONE contract module (subscription). Seed 003: initial create access with customer_is_present=yes, Success-URL, Back-URL, optional Error-URL; with recurrence=recurring and customer_is_present=no when the customer already agreed to CoF. Subsequent payments are handled automatically.
+/// Creates an access in the PAYONE contract module (subscription). The credentials-on-file page: initial create access with customer_is_present=yes, Success-URL, Back-URL, optional Error-URL; with recurrence=recurring and customer_is_present=no when the customer already agreed to CoF. Subsequent payments are handled automatically.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "createaccess", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -360,7 +360,7 @@ pub struct Createaccess {
 
 /// `request=debit` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Debits or credits a booked payment. Named only by seed 001's list of request types ("Debit"); no seed tables its parameters.
+/// Debits or credits a booked payment. Named only by the Client API page's list of request types ("Debit"); no documentation page tables its parameters.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "debit", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -548,7 +548,7 @@ pub struct Managemandate {
 
 /// `request=preauthorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Reserves an amount. Seed 003: initial CoF transaction (recurrence=recurring or oneclick, customer_is_present=yes; amount=1 when the later amount is not known yet) or subsequent payment (customer_is_present=no for recurring, yes for oneclick; userid or pseudocardpan). Amount has to be captured by request "capture" if preauthorization is used.
+/// Reserves an amount. The credentials-on-file page: initial CoF transaction (recurrence=recurring or oneclick, customer_is_present=yes; amount=1 when the later amount is not known yet) or subsequent payment (customer_is_present=no for recurring, yes for oneclick; userid or pseudocardpan). Amount has to be captured by request "capture" if preauthorization is used.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "preauthorization", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -664,7 +664,7 @@ pub struct Preauthorization {
 
 /// `request=refund` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Refunds a booked payment. Named only by seed 001's list of request types ("Refund"); no seed tables its parameters.
+/// Refunds a booked payment. Named only by the Client API page's list of request types ("Refund"); no documentation page tables its parameters.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "refund", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -782,7 +782,7 @@ pub struct Updateuser {
 
 /// `request=vauthorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
-/// Creates micropayment transactions in the PAYONE billing module (seed 003): recurrence=recurring or recurrence=oneclick (as in the initial transaction), customer_is_present=no, userid or pseudocardpan. The open amount is settled automatically.
+/// Creates micropayment transactions in the PAYONE billing module (the credentials-on-file page): recurrence=recurring or recurrence=oneclick (as in the initial transaction), customer_is_present=no, userid or pseudocardpan. The open amount is settled automatically.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "server", request = "vauthorization", request_required)]
 #[payone(account(name = "mid", ty = "Mid", required))]
@@ -866,11 +866,11 @@ pub struct Vauthorization {
 
 /// clearingtype
 ///
-/// `clearingtype`: format `LIST`; source: seed 004.
+/// `clearingtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 003's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
+/// The credentials-on-file page's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
 ///
-/// Seed 004 gives clearingtype no description.
+/// The PAYONE Frontend page gives clearingtype no description.
 ///
 /// A payment method that has a block of its own carries it; `None` leaves the block's
 /// parameters to the hosted page.
@@ -922,11 +922,11 @@ pub enum Clearingtype {
 
 /// clearingtype
 ///
-/// `clearingtype`: format `LIST`; source: seed 004.
+/// `clearingtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 003's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
+/// The credentials-on-file page's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
 ///
-/// Seed 004 gives clearingtype no description.
+/// The PAYONE Frontend page gives clearingtype no description.
 ///
 /// A payment method that has a block of its own carries it; `None` leaves the block's
 /// parameters to the hosted page.
@@ -1168,7 +1168,7 @@ pub struct Item {
 
 /// Parameter („autosubmit“ - credit card)
 ///
-/// The card data of seed 003's sample requests (clearingtype=cc). Seed 003 has no heading for them; the heading is that of seed 004's credit card block, where cardtype and cardholder are tabled.
+/// The card data of the credentials-on-file page's sample requests (clearingtype=cc). The credentials-on-file page has no heading for them; the heading is that of the PAYONE Frontend page's credit card block, where cardtype and cardholder are tabled.
 ///
 /// Sent with `clearingtype=cc`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -1693,31 +1693,31 @@ pub struct ClickToPay {
 
 /// Merchant ID, defined by PAYONE
 ///
-/// `mid`: format `NUMERIC(5..6)`; source: seed 001.
+/// `mid`: format `NUMERIC(5..6)`; source: PAYONE Client API documentation (the table of spec/client.toml).
 ///
-/// Seed 003's samples send mid=23456 (your mid).
+/// The credentials-on-file page's samples send mid=23456 (your mid).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "mid", format = "NUMERIC(5..6)")]
 pub struct Mid(u32);
 
 /// Portal ID, defined by PAYONE
 ///
-/// `portalid`: format `NUMERIC(7)`; source: seed 004.
+/// `portalid`: format `NUMERIC(7)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 003's sample requests send portalid=12345123 (your portalid), eight digits: the sample contradicts the table format NUMERIC(7) of seed 004 and seed 001, and the table wins.
+/// The credentials-on-file page's sample requests send portalid=12345123 (your portalid), eight digits: the sample contradicts the table format NUMERIC(7) of the PAYONE Frontend page and the Client API page, and the table wins.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "portalid", format = "NUMERIC(7)")]
 pub struct Portalid(u32);
 
 /// The key is used to check the authentification of the sender (either your system for sending requests or PAYONE platform for sending notifications).
 ///
-/// `key`: format `CHAR(1..96) lowercase`; permitted symbols `[0-9,a-z]`; sensitive: never printed; source: DESIGN.md section 6.
+/// `key`: format `CHAR(1..96) lowercase`; permitted symbols `[0-9,a-z]`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Base.php.
 ///
-/// md5 (32 hex) or SHA-384 (96 hex) digest of the portal key, lowercase hex (DESIGN.md section 6: the docs define md5, current PAYONE plugins send SHA-384; md5 by default).
+/// md5 (32 hex) or SHA-384 (96 hex) digest of the portal key, lowercase hex (the documentation defines md5; PAYONE's current plugins send SHA-384, as github:PAYONE-GmbH/magento-2/Model/Api/Request/Base.php does; md5 by default).
 ///
-/// Seed 001 gives CHAR(1..32) lowercase, which holds only the md5 digest; doc and permitted symbols are seed 001's.
+/// The Client API page gives CHAR(1..32) lowercase, which holds only the md5 digest; doc and permitted symbols are the Client API page's.
 ///
-/// Seed 003's samples send key=abcdefghijklmn123456789 (your key), a placeholder, not a digest.
+/// The credentials-on-file page's samples send key=abcdefghijklmn123456789 (your key), a placeholder, not a digest.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "key",
@@ -1729,11 +1729,11 @@ pub struct Key(Cow<'static, str>);
 
 /// New parameter api_version should be added to current implementations as it will be mandatory in future.
 ///
-/// `api_version`: format `LIST`; source: seed 001.
+/// `api_version`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
 ///
-/// Seed 003's samples send api_version=3.10.
+/// The credentials-on-file page's samples send api_version=3.10.
 ///
-/// Seed 001 marks api_version required, yet calls 3.8 the "Default if not present".
+/// The Client API page marks api_version required, yet calls 3.8 the "Default if not present".
 ///
 /// Disagreement: the Server API pages ask for api_version only where a feature needs a newer version (getuser 3.11, Unzer and Amazon Pay 3.10, a pending Klarna answer 3.11: <https://docs.payone.com/integration/channel-server-api/server-api-getuser>, <https://docs.payone.com/payment-methods/unzer>), and PAYONE's Magento 2 plugin leaves it out for most payment methods (github:PAYONE-GmbH/magento-2/Model/Api/Request/Authorization.php). The Server API pages win: conditional. The typed account always sends it (3.11 unless set otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -1761,9 +1761,9 @@ pub enum ApiVersion {
 
 /// Mode for transactions, either ‘live’ or ‘test’
 ///
-/// `mode`: format `LIST`; source: seed 001.
+/// `mode`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
 ///
-/// Seed 003's samples: mode=test (set to „live“ for live-requests).
+/// The credentials-on-file page's samples: mode=test (set to „live“ for live-requests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "mode")]
 pub enum Mode {
@@ -1777,11 +1777,11 @@ pub enum Mode {
 
 /// The type of character encoding used in the request.
 ///
-/// `encoding`: format `LIST`; source: seed 001.
+/// `encoding`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
 ///
-/// Seed 003's samples send encoding=UTF-8.
+/// The credentials-on-file page's samples send encoding=UTF-8.
 ///
-/// The platform's default when encoding is absent is ISO-8859-1 (this row); DESIGN.md section 4 makes UTF-8 the default of our client, so a UTF-8 body must be sent with encoding=UTF-8.
+/// The platform's default when encoding is absent is ISO-8859-1 (this row); this client defaults to UTF-8, so a UTF-8 body must be sent with encoding=UTF-8.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "encoding")]
 pub enum Encoding {
@@ -1795,9 +1795,9 @@ pub enum Encoding {
 
 /// Sub-Account ID, defined by PAYONE
 ///
-/// `aid`: format `NUMERIC(5..6)`; source: seed 004.
+/// `aid`: format `NUMERIC(5..6)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 003's samples send aid=12345 (your aid). Seed 001 gives no Format line for aid ("your subaccount ID, 5-digit numeric").
+/// The credentials-on-file page's samples send aid=12345 (your aid). The Client API page gives no Format line for aid ("your subaccount ID, 5-digit numeric").
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "aid", format = "NUMERIC(5..6)")]
 pub struct Aid(u32);
@@ -1834,7 +1834,7 @@ pub struct SolutionVersion(Cow<'static, str>);
 ///
 /// `recurrence`: format `LIST`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a Format line for recurrence; the values are the two seed 003 uses (recurrence=recurring, recurrence=oneclick).
+/// No documentation page gives a Format line for recurrence; the values are the two the credentials-on-file page uses (recurrence=recurring, recurrence=oneclick).
 ///
 /// For every transaction with ecommercemode=internet, we will internally set recurrence=recurring and customer_is_present=no, to flag that transaction as a subsequent recurring transaction.
 ///
@@ -1842,7 +1842,7 @@ pub struct SolutionVersion(Cow<'static, str>);
 ///
 /// vauthorization: set recurring or oneclick depending on the recurrence value you set in the initial transaction.
 ///
-/// Seed 003 does not mark it required; it is needed to flag a CoF payment and has a default for createaccess, so it is recorded as conditional.
+/// The credentials-on-file page does not mark it required; it is needed to flag a CoF payment and has a default for createaccess, so it is recorded as conditional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "recurrence")]
 pub enum Recurrence {
@@ -1862,15 +1862,15 @@ pub enum Recurrence {
 ///
 /// `customer_is_present`: format `LIST`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a Format line for customer_is_present; the values are the two seed 003 uses (customer_is_present=yes, customer_is_present=no).
+/// No documentation page gives a Format line for customer_is_present; the values are the two the credentials-on-file page uses (customer_is_present=yes, customer_is_present=no).
 ///
 /// createaccess: The default value for "customer_is_present" is "yes".
 ///
 /// For every transaction with ecommercemode=internet, we will internally set recurrence=recurring and customer_is_present=no.
 ///
-/// The createaccess sample of seed 003 (a page comparing versions) writes customer_is_present=no=yes: the old value no and the new value yes run together; the sample means yes.
+/// The createaccess sample of the credentials-on-file page (a page comparing versions) writes customer_is_present=no=yes: the old value no and the new value yes run together; the sample means yes.
 ///
-/// Seed 003 does not mark it required; it is needed to flag a CoF payment and has a default for createaccess, so it is recorded as conditional.
+/// The credentials-on-file page does not mark it required; it is needed to flag a CoF payment and has a default for createaccess, so it is recorded as conditional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "customer_is_present")]
 pub enum CustomerIsPresent {
@@ -1890,7 +1890,7 @@ pub enum CustomerIsPresent {
 ///
 /// `ecommercemode`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format for ecommercemode; seed 003 names only the value internet. Recorded as TEXT, not guessed.
+/// No documentation page gives a format for ecommercemode; the credentials-on-file page names only the value internet. Recorded as TEXT, not guessed.
 ///
 /// We want to make sure, that integrations based on ecommercemode=internet will still work in the beginning of 2021. With this step the merchants are able to plan the implementation of recurrence and customer_is_present while still being able to process with ecommercemode=internet.
 ///
@@ -1901,20 +1901,20 @@ pub struct Ecommercemode(Cow<'static, str>);
 
 /// Specifies the total gross amount of a payment transaction.
 ///
-/// `amount`: format `NUMERIC(1..10)`; permitted values max. +/- 19 999 999 99; source: seed 004.
+/// `amount`: format `NUMERIC(1..10)`; permitted values max. +/- 19 999 999 99; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Value is given in smallest currency unit, e.g. Cent of Euro; Pence of Pound sterling; Öre of Swedish krona.
 ///
 /// The amount must be less than or equal to the amount of the corresponding booking.
 ///
-/// Seed 003: amount=1 only gets the customer agreement for CoF (the amount that will be authorized later is not known yet); amount=\<amount\> gets the agreement with the amount. Samples: amount=3000 (or 1 for initial authentication, without knowing the recurring amount).
+/// The credentials-on-file page: amount=1 only gets the customer agreement for CoF (the amount that will be authorized later is not known yet); amount=\<amount\> gets the agreement with the amount. Samples: amount=3000 (or 1 for initial authentication, without knowing the recurring amount).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "amount", format = "NUMERIC(1..10)", range = "max. +/- 19 999 999 99")]
 pub struct Amount(i64);
 
 /// Specifies currency for this transaction
 ///
-/// `currency`: format `LIST`; codes of ISO 4217; source: seed 004.
+/// `currency`: format `LIST`; codes of ISO 4217; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Permitted values: ISO 4217 (currencies) 3-letter-codes
 ///
@@ -1930,9 +1930,9 @@ pub struct NarrativeText(Cow<'static, str>);
 
 /// Merchant reference number for the payment process (case insensitive)
 ///
-/// `reference`: format `CHAR(1..20)`; permitted symbols `[0-9][a-z][A-Z], .,-,_,/`; source: seed 004.
+/// `reference`: format `CHAR(1..20)`; permitted symbols `[0-9][a-z][A-Z], .,-,_,/`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 004 marks it required for the Frontend; seed 003's samples send none, so it is optional here. The platform refuses a reference used before (error 911).
+/// The PAYONE Frontend page marks it required for the Frontend; the credentials-on-file page's samples send none, so it is optional here. The platform refuses a reference used before (error 911).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "reference",
@@ -1943,13 +1943,13 @@ pub struct Reference(Cow<'static, str>);
 
 /// Merchant's customer ID, defined by you / merchant to refer to the customer record
 ///
-/// `customerid`: format `CHAR(1..20)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: seed 004.
+/// `customerid`: format `CHAR(1..20)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// "customerid" can be used to identify a customer record.
 ///
 /// If "customerid" is used then stored customer data are loaded automatically.
 ///
-/// Seed 003's createaccess, vauthorization and oneclick samples send customerid=1234567. Tabled by seed 004 under "Common Parameter".
+/// The credentials-on-file page's createaccess, vauthorization and oneclick samples send customerid=1234567. Tabled by the PAYONE Frontend page under "Common Parameter".
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "customerid",
@@ -1962,16 +1962,16 @@ pub struct Customerid(Cow<'static, str>);
 ///
 /// `userid`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for userid; recorded as TEXT, not guessed.
+/// No documentation page gives a format or a description for userid; recorded as TEXT, not guessed.
 ///
-/// Seed 003: subsequent payments (preauthorization/authorization, vauthorization, oneclick) send "userid or pseudocardpan".
+/// The credentials-on-file page: subsequent payments (preauthorization/authorization, vauthorization, oneclick) send "userid or pseudocardpan".
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "userid", format = "TEXT")]
 pub struct Userid(Cow<'static, str>);
 
 /// Last name of customer; optional if company is used
 ///
-/// `lastname`: format `CHAR(2..50)`; source: seed 004.
+/// `lastname`: format `CHAR(2..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// i.e.: you may use "company" or "lastname" or "firstname" plus "lastname"
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1980,7 +1980,7 @@ pub struct Lastname(Cow<'static, str>);
 
 /// First name of customer; optional if company is used
 ///
-/// `firstname`: format `CHAR(1..50)`; source: seed 004.
+/// `firstname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// i.e.: you may use "company" or "lastname" or "firstname" plus "lastname"
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -1991,14 +1991,14 @@ pub struct Firstname(Cow<'static, str>);
 ///
 /// `salutation`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for salutation; recorded as TEXT, not guessed. Seed 003's samples send salutation=Herr.
+/// No documentation page gives a format or a description for salutation; recorded as TEXT, not guessed. The credentials-on-file page's samples send salutation=Herr.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "salutation", format = "TEXT")]
 pub struct Salutation(Cow<'static, str>);
 
 /// Specifies country of address for the customer
 ///
-/// `country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: seed 004.
+/// `country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Permitted values: ISO 3166 2-letter-codes
 ///
@@ -2009,7 +2009,7 @@ pub type Country = ::payone_types::Country;
 
 /// Language indicator (ISO 639) to specify the language that should be presented to the customer (e.g. for error messages, frontend display).
 ///
-/// `language`: format `LIST`; codes of ISO 639-1; source: seed 004.
+/// `language`: format `LIST`; codes of ISO 639-1; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// If the language is not transferred, the browser language will be used. For a non-supported language English will be used.
 ///
@@ -2018,7 +2018,7 @@ pub type Language = ::payone_types::Language;
 
 /// Gender of customer (female / male / diverse\* )
 ///
-/// `gender`: format `LIST`; source: seed 004.
+/// `gender`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "gender")]
 pub enum Gender {
@@ -2037,7 +2037,7 @@ pub enum Gender {
 
 /// Date of birth of customer
 ///
-/// `birthday`: format `DATE(8), YYYYMMDD`; source: seed 004.
+/// `birthday`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Samples: 20190101, 19991231
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -2046,28 +2046,28 @@ pub struct Birthday(::payone_types::Date);
 
 /// Street number and name (required: at least one character)
 ///
-/// `street`: format `CHAR(1..50)`; source: seed 004.
+/// `street`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "street", format = "CHAR(1..50)")]
 pub struct Street(Cow<'static, str>);
 
 /// City of customer
 ///
-/// `city`: format `CHAR(2..50)`; source: seed 004.
+/// `city`: format `CHAR(2..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "city", format = "CHAR(2..50)")]
 pub struct City(Cow<'static, str>);
 
 /// Postcode
 ///
-/// `zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: seed 004.
+/// `zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "zip", format = "CHAR(2..10)", symbols = "[0-9][A-Z][a-z][_.-/ ]")]
 pub struct Zip(Cow<'static, str>);
 
 /// email-address of customer
 ///
-/// `email`: format `CHAR(5..254)`; permitted symbols `RFC 5322`; source: seed 004.
+/// `email`: format `CHAR(5..254)`; permitted symbols `RFC 5322`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Special Remark email validation: Max. length for email is 254 characters. Validation is set up in the following way: Username = Max. 63 characters; Domain Name = Max. 63 characters; Domain Suffixes = Max. 4 suffixes with max. 124 characters
 ///
@@ -2080,7 +2080,7 @@ pub struct Email(Cow<'static, str>);
 
 /// Phone number of customer
 ///
-/// `telephonenumber`: format `CHAR(1..30)`; source: seed 004.
+/// `telephonenumber`: format `CHAR(1..30)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "telephonenumber", format = "CHAR(1..30)")]
 pub struct Telephonenumber(Cow<'static, str>);
@@ -2218,7 +2218,7 @@ pub type ShippingCountry = ::payone_types::Country;
 
 /// URL for "payment successful"
 ///
-/// `successurl`: format `CHAR(2..255)`; source: seed 004.
+/// `successurl`: format `CHAR(2..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -2226,14 +2226,14 @@ pub type ShippingCountry = ::payone_types::Country;
 ///
 /// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
-/// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
+/// The credentials-on-file page (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "successurl", format = "CHAR(2..255)")]
 pub struct Successurl(Cow<'static, str>);
 
 /// URL for "faulty payment"
 ///
-/// `errorurl`: format `CHAR(2..255)`; source: seed 001.
+/// `errorurl`: format `CHAR(2..255)`; source: PAYONE Client API documentation (the table of spec/client.toml).
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -2241,14 +2241,14 @@ pub struct Successurl(Cow<'static, str>);
 ///
 /// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
-/// Seed 003 (createaccess): Optional: Error-URL
+/// The credentials-on-file page (createaccess): Optional: Error-URL
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "errorurl", format = "CHAR(2..255)")]
 pub struct Errorurl(Cow<'static, str>);
 
 /// URL for "Back" or "Cancel"
 ///
-/// `backurl`: format `CHAR(2..255)`; source: seed 004.
+/// `backurl`: format `CHAR(2..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -2256,29 +2256,29 @@ pub struct Errorurl(Cow<'static, str>);
 ///
 /// scheme-pattern: \[a-zA-Z\]{1}\[a-zA-Z0-9\]{1,9}
 ///
-/// Seed 003 (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
+/// The credentials-on-file page (createaccess, customer is present): Success-URL, Back-URL, Optional: Error-URL. Important: If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and issuers might respond with a soft-decline (error 120)
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "backurl", format = "CHAR(2..255)")]
 pub struct Backurl(Cow<'static, str>);
 
 /// txid
 ///
-/// `txid`: format `TEXT`; source: DESIGN.md section 6.
+/// `txid`: format `TEXT`; source: <https://docs.payone.com/integration/channel-server-api/server-api-capture>.
 ///
-/// No seed gives a format, a description or the Required flag for txid; recorded as TEXT, not guessed. DESIGN.md section 6 names txid among the Server API answers and the TransactionStatus fields.
+/// No documentation page gives a format, a description or the Required flag for txid; recorded as TEXT, not guessed. The Server API answers and the TransactionStatus notifications carry txid.
 ///
-/// Recorded as required: capture, refund and debit refer to the payment by its txid (DESIGN.md section 7: preauthorization -\> capture -\> refund/debit); no seed states it.
+/// Recorded as required: capture, refund and debit refer to the payment by its txid (preauthorization -\> capture -\> refund/debit); no documentation page read for these tables states it.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "txid", format = "TEXT")]
 pub struct Txid(Cow<'static, str>);
 
 /// sequencenumber
 ///
-/// `sequencenumber`: format `TEXT`; source: DESIGN.md section 6.
+/// `sequencenumber`: format `TEXT`; source: <https://docs.payone.com/integration/channel-server-api/server-api-capture>.
 ///
-/// No seed gives a format, a description or the Required flag for sequencenumber; recorded as TEXT, not guessed. DESIGN.md section 6 names it among the TransactionStatus fields, and section 7 has the sandbox check it (error 907 sequence number incorrect).
+/// No documentation page gives a format, a description or the Required flag for sequencenumber; recorded as TEXT, not guessed. The TransactionStatus notifications carry it, and the platform refuses a wrong one (error 907, sequence number incorrect).
 ///
-/// Recorded as required for capture, refund and debit; no seed states it.
+/// Recorded as required for capture, refund and debit; no documentation page states it.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "sequencenumber", format = "TEXT")]
 pub struct Sequencenumber(Cow<'static, str>);
@@ -2434,11 +2434,11 @@ pub struct Invoiceappendix(Cow<'static, str>);
 
 /// Card type of credit card
 ///
-/// `cardtype`: format `LIST`; source: seed 004.
+/// `cardtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
-/// Seed 003's samples send cardtype=M with the pseudocardpan. Seed 004 (Frontend) marks it required (+); seed 003 allows subsequent payments with "userid or pseudocardpan", so it is recorded as conditional: sent with the card (pseudocardpan).
+/// The credentials-on-file page's samples send cardtype=M with the pseudocardpan. The PAYONE Frontend page (Frontend) marks it required (+); the credentials-on-file page allows subsequent payments with "userid or pseudocardpan", so it is recorded as conditional: sent with the card (pseudocardpan).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "cardtype")]
 pub enum Cardtype {
@@ -2496,9 +2496,9 @@ pub enum Cardtype {
 ///
 /// `cardexpiredate`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for cardexpiredate; recorded as TEXT, not guessed. Seed 003's samples send cardexpiredate=2110 (YYMM). (Seed 004, Frontend, has cardexpireyear NUMERIC(4), YYYY and cardexpiremonth NUMERIC(2), MM instead.)
+/// No documentation page gives a format or a description for cardexpiredate; recorded as TEXT, not guessed. The credentials-on-file page's samples send cardexpiredate=2110 (YYMM). (The PAYONE Frontend page, Frontend, has cardexpireyear NUMERIC(4), YYYY and cardexpiremonth NUMERIC(2), MM instead.)
 ///
-/// Seed 003 sends it with the pseudocardpan in every sample; with "userid or pseudocardpan" it is recorded as conditional.
+/// The credentials-on-file page sends it with the pseudocardpan in every sample; with "userid or pseudocardpan" it is recorded as conditional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "cardexpiredate", format = "TEXT")]
 pub struct Cardexpiredate(Cow<'static, str>);
@@ -2507,20 +2507,20 @@ pub struct Cardexpiredate(Cow<'static, str>);
 ///
 /// `pseudocardpan`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for pseudocardpan; recorded as TEXT, not guessed. Seed 003's samples send pseudocardpan=9911192220202920292 (19 digits).
+/// No documentation page gives a format or a description for pseudocardpan; recorded as TEXT, not guessed. The credentials-on-file page's samples send pseudocardpan=9911192220202920292 (19 digits).
 ///
-/// Seed 003: subsequent payments send "userid or pseudocardpan"; the pseudo card number of the PAYONE Platform deposits a credit card for a customer to reference it for follow-up payments.
+/// The credentials-on-file page: subsequent payments send "userid or pseudocardpan"; the pseudo card number of the PAYONE Platform deposits a credit card for a customer to reference it for follow-up payments.
 ///
-/// Seed 004: for simple PCI DSS SAQ A compliance please use PAYONE hosted iFrames together with pseudocardpan.
+/// The PAYONE Frontend page: for simple PCI DSS SAQ A compliance please use PAYONE hosted iFrames together with pseudocardpan.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "pseudocardpan", format = "TEXT")]
 pub struct Pseudocardpan(Cow<'static, str>);
 
 /// Cardholder of credit card.
 ///
-/// `cardholder`: format `CHAR(1..50)`; source: seed 004.
+/// `cardholder`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
-/// Seed 003's samples send cardholder=Testperson Approved.
+/// The credentials-on-file page's samples send cardholder=Testperson Approved.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "cardholder", format = "CHAR(1..50)")]
 pub struct Cardholder(Cow<'static, str>);
@@ -3553,9 +3553,9 @@ pub enum Consumerscoretype {
 ///
 /// `access_starttime`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for access_starttime; recorded as TEXT, not guessed. Seed 003's createaccess sample sends access_starttime=1608685709.
+/// No documentation page gives a format or a description for access_starttime; recorded as TEXT, not guessed. The credentials-on-file page's createaccess sample sends access_starttime=1608685709.
 ///
-/// Seed 003 does not state whether it is required; recorded as optional.
+/// The credentials-on-file page does not state whether it is required; recorded as optional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "access_starttime", format = "TEXT")]
 pub struct AccessStarttime(Cow<'static, str>);
@@ -3697,9 +3697,9 @@ pub enum Sendreminder {
 ///
 /// `vreference`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for vreference; recorded as TEXT, not guessed. Seed 003's vauthorization sample sends vreference=merchantreference.
+/// No documentation page gives a format or a description for vreference; recorded as TEXT, not guessed. The credentials-on-file page's vauthorization sample sends vreference=merchantreference.
 ///
-/// Seed 003 does not state whether it is required; recorded as optional.
+/// The credentials-on-file page does not state whether it is required; recorded as optional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "vreference", format = "TEXT")]
 pub struct Vreference(Cow<'static, str>);
@@ -3708,9 +3708,9 @@ pub struct Vreference(Cow<'static, str>);
 ///
 /// `vaccountname`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for vaccountname; recorded as TEXT, not guessed. Seed 003's vauthorization sample sends vaccountname=newaccount.
+/// No documentation page gives a format or a description for vaccountname; recorded as TEXT, not guessed. The credentials-on-file page's vauthorization sample sends vaccountname=newaccount.
 ///
-/// Seed 003 does not state whether it is required; recorded as optional.
+/// The credentials-on-file page does not state whether it is required; recorded as optional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "vaccountname", format = "TEXT")]
 pub struct Vaccountname(Cow<'static, str>);
@@ -3719,11 +3719,11 @@ pub struct Vaccountname(Cow<'static, str>);
 ///
 /// `settle_period_length`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format or a description for settle_period_length; recorded as TEXT, not guessed. Seed 003's vauthorization sample sends settle_period_length=1.
+/// No documentation page gives a format or a description for settle_period_length; recorded as TEXT, not guessed. The credentials-on-file page's vauthorization sample sends settle_period_length=1.
 ///
-/// Seed 003: The accumulated amount is then settled after a given period of time.
+/// The credentials-on-file page: The accumulated amount is then settled after a given period of time.
 ///
-/// Seed 003 does not state whether it is required; recorded as optional.
+/// The credentials-on-file page does not state whether it is required; recorded as optional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "settle_period_length", format = "TEXT")]
 pub struct SettlePeriodLength(Cow<'static, str>);
@@ -3732,9 +3732,9 @@ pub struct SettlePeriodLength(Cow<'static, str>);
 ///
 /// `settle_period_unit`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
-/// No seed gives a format, values or a description for settle_period_unit; recorded as TEXT, not guessed. Seed 003's vauthorization sample sends settle_period_unit=M. (Seed 004's createaccess units period_unit_trail / period_unit_recurring, Y/M/D, are other parameters.)
+/// No documentation page gives a format, values or a description for settle_period_unit; recorded as TEXT, not guessed. The credentials-on-file page's vauthorization sample sends settle_period_unit=M. (The PAYONE Frontend page's createaccess units period_unit_trail / period_unit_recurring, Y/M/D, are other parameters.)
 ///
-/// Seed 003 does not state whether it is required; recorded as optional.
+/// The credentials-on-file page does not state whether it is required; recorded as optional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "settle_period_unit", format = "TEXT")]
 pub struct SettlePeriodUnit(Cow<'static, str>);
