@@ -20,10 +20,7 @@ pub const APIS: &[&str] = &["frontend", "client", "server", "directlink", "v2"];
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("frontend.toml", include_str!("../spec/frontend.toml")),
     ("client.toml", include_str!("../spec/client.toml")),
-    (
-        "server/api.toml",
-        include_str!("../spec/server/api.toml"),
-    ),
+    ("server/api.toml", include_str!("../spec/server/api.toml")),
     (
         "server/common.toml",
         include_str!("../spec/server/common.toml"),
@@ -120,10 +117,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "server/requests/vauthorization.toml",
         include_str!("../spec/server/requests/vauthorization.toml"),
     ),
-    (
-        "directlink.toml",
-        include_str!("../spec/directlink.toml"),
-    ),
+    ("directlink.toml", include_str!("../spec/directlink.toml")),
     ("v2.toml", include_str!("../spec/v2.toml")),
 ];
 
