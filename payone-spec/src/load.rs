@@ -18,71 +18,68 @@ pub const APIS: &[&str] = &["frontend", "client", "server", "directlink", "v2"];
 /// each file's path below `spec/` and its text. A platform split over page files
 /// (`server/...`) has every file listed, `api.toml` first.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("frontend.toml", include_str!("../../spec/frontend.toml")),
-    ("client.toml", include_str!("../../spec/client.toml")),
-    (
-        "server/api.toml",
-        include_str!("../../spec/server/api.toml"),
-    ),
+    ("frontend.toml", include_str!("../spec/frontend.toml")),
+    ("client.toml", include_str!("../spec/client.toml")),
+    ("server/api.toml", include_str!("../spec/server/api.toml")),
     (
         "server/common.toml",
-        include_str!("../../spec/server/common.toml"),
+        include_str!("../spec/server/common.toml"),
     ),
     (
         "server/methods/cc.toml",
-        include_str!("../../spec/server/methods/cc.toml"),
+        include_str!("../spec/server/methods/cc.toml"),
     ),
     (
         "server/methods/cod.toml",
-        include_str!("../../spec/server/methods/cod.toml"),
+        include_str!("../spec/server/methods/cod.toml"),
     ),
     (
         "server/methods/csh.toml",
-        include_str!("../../spec/server/methods/csh.toml"),
+        include_str!("../spec/server/methods/csh.toml"),
     ),
     (
         "server/methods/elv.toml",
-        include_str!("../../spec/server/methods/elv.toml"),
+        include_str!("../spec/server/methods/elv.toml"),
     ),
     (
         "server/methods/fnc.toml",
-        include_str!("../../spec/server/methods/fnc.toml"),
+        include_str!("../spec/server/methods/fnc.toml"),
     ),
     (
         "server/methods/rec.toml",
-        include_str!("../../spec/server/methods/rec.toml"),
+        include_str!("../spec/server/methods/rec.toml"),
     ),
     (
         "server/methods/sb.toml",
-        include_str!("../../spec/server/methods/sb.toml"),
+        include_str!("../spec/server/methods/sb.toml"),
     ),
     (
         "server/methods/wlt.toml",
-        include_str!("../../spec/server/methods/wlt.toml"),
+        include_str!("../spec/server/methods/wlt.toml"),
     ),
     (
         "server/requests/addresscheck.toml",
-        include_str!("../../spec/server/requests/addresscheck.toml"),
+        include_str!("../spec/server/requests/addresscheck.toml"),
     ),
     (
         "server/requests/authorization.toml",
-        include_str!("../../spec/server/requests/authorization.toml"),
+        include_str!("../spec/server/requests/authorization.toml"),
     ),
     (
         "server/requests/capture.toml",
-        include_str!("../../spec/server/requests/capture.toml"),
+        include_str!("../spec/server/requests/capture.toml"),
     ),
     (
         "server/requests/consumerscore.toml",
-        include_str!("../../spec/server/requests/consumerscore.toml"),
+        include_str!("../spec/server/requests/consumerscore.toml"),
     ),
     (
         "server/requests/createaccess.toml",
-        include_str!("../../spec/server/requests/createaccess.toml"),
+        include_str!("../spec/server/requests/createaccess.toml"),
     ),
     (
         "server/requests/debit.toml",
-        include_str!("../../spec/server/requests/debit.toml"),
+        include_str!("../spec/server/requests/debit.toml"),
     ),
     (
         "server/requests/genericpayment.toml",
@@ -90,45 +87,42 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     (
         "server/requests/getfile.toml",
-        include_str!("../../spec/server/requests/getfile.toml"),
+        include_str!("../spec/server/requests/getfile.toml"),
     ),
     (
         "server/requests/getinvoice.toml",
-        include_str!("../../spec/server/requests/getinvoice.toml"),
+        include_str!("../spec/server/requests/getinvoice.toml"),
     ),
     (
         "server/requests/getuser.toml",
-        include_str!("../../spec/server/requests/getuser.toml"),
+        include_str!("../spec/server/requests/getuser.toml"),
     ),
     (
         "server/requests/managemandate.toml",
-        include_str!("../../spec/server/requests/managemandate.toml"),
+        include_str!("../spec/server/requests/managemandate.toml"),
     ),
     (
         "server/requests/preauthorization.toml",
-        include_str!("../../spec/server/requests/preauthorization.toml"),
+        include_str!("../spec/server/requests/preauthorization.toml"),
     ),
     (
         "server/requests/refund.toml",
-        include_str!("../../spec/server/requests/refund.toml"),
+        include_str!("../spec/server/requests/refund.toml"),
     ),
     (
         "server/requests/updatereminder.toml",
-        include_str!("../../spec/server/requests/updatereminder.toml"),
+        include_str!("../spec/server/requests/updatereminder.toml"),
     ),
     (
         "server/requests/updateuser.toml",
-        include_str!("../../spec/server/requests/updateuser.toml"),
+        include_str!("../spec/server/requests/updateuser.toml"),
     ),
     (
         "server/requests/vauthorization.toml",
-        include_str!("../../spec/server/requests/vauthorization.toml"),
+        include_str!("../spec/server/requests/vauthorization.toml"),
     ),
-    (
-        "directlink.toml",
-        include_str!("../../spec/directlink.toml"),
-    ),
-    ("v2.toml", include_str!("../../spec/v2.toml")),
+    ("directlink.toml", include_str!("../spec/directlink.toml")),
+    ("v2.toml", include_str!("../spec/v2.toml")),
 ];
 
 /// Standards a LIST may take its values from.

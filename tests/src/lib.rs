@@ -6,3 +6,10 @@
 #[rustfmt::skip]
 #[allow(missing_docs, clippy::duplicated_attributes)]
 pub mod fixture;
+
+// The workspace README's example compiles as a doctest (`cargo test -p payone-tests --doc`), so
+// it cannot rot. It lives in this test-only crate because a published crate cannot carry a file
+// from outside its own directory.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -1,4 +1,4 @@
-//! What the golden tests of the three page layouts share: reading a seed (required under CI),
+//! What the golden tests of the three page layouts share: reading a seed (a missing one fails),
 //! the checked-in table and overlay of an api, and the comparison of an import with the table.
 
 #![allow(dead_code)] // each test binary uses its own part
@@ -10,24 +10,18 @@ use payone_spec::model::{ParamSpec, SpecFile};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-/// The seed `file` of `../shared/seeds/`; `None` (the test skips, saying so) when it is not
-/// there, except under CI (`CI` set), which always has ../shared: there a missing seed fails
-/// rather than letting the golden test pass unrun.
-pub fn seed(file: &str) -> Option<String> {
+/// The seed `file` of `../shared/seeds/`; panics when it is not there. Only a checkout with
+/// `../shared` beside it has the seeds, so the golden tests that read one are
+/// `#[ignore = "needs ../shared/seeds/; ..."]`: `cargo test -- --include-ignored` runs them (CI
+/// does), and there a missing seed fails the test instead of letting it pass unrun.
+pub fn seed(file: &str) -> String {
     let path = Path::new(ROOT).join("../shared/seeds").join(file);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if std::env::var_os("CI").is_some() => {
-            panic!(
-                "{}: {e}; CI is set, so the golden test must run",
-                path.display()
-            )
-        }
-        Err(_) => {
-            eprintln!("skipped: {} is not there", path.display());
-            None
-        }
-    }
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; this golden test needs the page excerpts in ../shared/seeds/",
+            path.display()
+        )
+    })
 }
 
 /// `spec/overlay/{api}.toml`.
