@@ -846,9 +846,9 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
     let mut choice_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for req in &spec.file.requests {
         let rows = spec.rows(&req.name);
-        let top_level = rows
-            .iter()
-            .filter(|r| selectors.contains(&r.param.name.as_str()) && r.group.selected_by.is_none());
+        let top_level = rows.iter().filter(|r| {
+            selectors.contains(&r.param.name.as_str()) && r.group.selected_by.is_none()
+        });
         for selector in top_level {
             let shape = choice_shape(spec, req, selector.param);
             let index = match shapes.iter().position(|(_, s)| *s == shape) {

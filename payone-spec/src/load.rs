@@ -83,7 +83,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     (
         "server/requests/genericpayment.toml",
-        include_str!("../../spec/server/requests/genericpayment.toml"),
+        include_str!("../spec/server/requests/genericpayment.toml"),
     ),
     (
         "server/requests/getfile.toml",
@@ -348,7 +348,10 @@ impl Spec {
             for g in groups.iter().filter_map(|id| self.group(id)) {
                 let Some(sel) = &g.selected_by else { continue };
                 for parent in groups.iter().filter(|id| **id != g.id) {
-                    let selects = f.params.iter().any(|p| p.name == sel.param && p.group == *parent);
+                    let selects = f
+                        .params
+                        .iter()
+                        .any(|p| p.name == sel.param && p.group == *parent);
                     if selects && !pairs.contains(&(parent, g.id.as_str())) {
                         pairs.push((parent, &g.id));
                     }
@@ -360,7 +363,10 @@ impl Spec {
                 continue;
             };
             for row in f.params.iter().filter(|p| p.group == block) {
-                if f.params.iter().any(|o| o.group == parent && o.name == row.name) {
+                if f.params
+                    .iter()
+                    .any(|o| o.group == parent && o.name == row.name)
+                {
                     err(format!(
                         "param `{}` is in block `{block}` and in block `{parent}`, whose `{}` selects it; keep it in one of them",
                         row.name, sel.param
