@@ -48,6 +48,9 @@ const SETS: &[&str] = &[
     "sofort_authorization",
     "ideal_authorization",
     "paypal_preauthorization",
+    "paypal_express_setexpresscheckout",
+    "paypal_express_getexpresscheckoutdetails",
+    "klarna_start_session",
 ];
 
 #[test]
@@ -109,6 +112,27 @@ fn broken_rules_are_refused_one_line_each() {
         ),
         // iDEAL's bank country is a country code.
         changed("ideal_authorization", "bankcountry", "bankcountry=NLD", ""),
+        // genericpayment: an action the platform does not have, a key of another action's
+        // block, a financing product the pages do not list, and no action at all.
+        changed(
+            "paypal_express_setexpresscheckout",
+            "add_paydata[action]",
+            "add_paydata[action]=setexpress",
+            "",
+        ),
+        changed(
+            "paypal_express_setexpresscheckout",
+            "narrative_text",
+            "narrative_text=Test",
+            "add_paydata[shipping_email]=erika.mustermann@example.com\n",
+        ),
+        changed(
+            "klarna_start_session",
+            "financingtype",
+            "financingtype=XYZ",
+            "",
+        ),
+        changed("klarna_start_session", "add_paydata[action]", "", ""),
     ];
     let mut report = String::new();
     for input in &cases {

@@ -648,7 +648,7 @@ fn request_struct(
     req: &RequestSpec,
     rows: &[Row],
     names: &Names,
-    choice: Option<(&Ident, &ParamSpec)>,
+    choices: &[(&Ident, &ParamSpec)],
 ) -> TokenStream {
     let api = spec.api();
     let wire = &req.name;
@@ -698,11 +698,9 @@ fn request_struct(
         if row.group.selected_by.is_some() {
             continue;
         }
-        match choice {
-            Some((ty, selector)) if selector.name == p.name => {
-                fields.push(choice_field(p, ty, row.required, row.hash));
-            }
-            _ => fields.push(scalar_field(p, &names.of(p), row.required, row.hash)),
+        match choices.iter().find(|(_, selector)| selector.name == p.name) {
+            Some((ty, _)) => fields.push(choice_field(p, ty, row.required, row.hash)),
+            None => fields.push(scalar_field(p, &names.of(p), row.required, row.hash)),
         }
     }
     let mut paragraphs = vec![if request_row.is_some() {
@@ -841,36 +839,39 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
         groups.push(group_struct(g, &rows, &names, &nested));
     }
 
-    // Choices: one enum per distinct shape; the first keeps the selector's own name.
+    // Choices: one enum per distinct shape of a selector row outside blocks (`clearingtype`,
+    // genericpayment's `add_paydata[action]`). The first shape of a selector keeps its own name
+    // unless a nested choice has it; the others are prefixed with the request's name.
     let mut shapes: Vec<(Ident, ChoiceShape)> = Vec::new();
-    let mut choice_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut choice_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for req in &spec.file.requests {
         let rows = spec.rows(&req.name);
-        let Some(selector) = rows
-            .iter()
-            .find(|r| selectors.contains(&r.param.name.as_str()) && r.group.selected_by.is_none())
-        else {
-            continue;
-        };
-        let shape = choice_shape(spec, req, selector.param);
-        let index = match shapes.iter().position(|(_, s)| *s == shape) {
-            Some(i) => i,
-            None => {
-                let base = selector
-                    .param
-                    .rust
-                    .clone()
-                    .unwrap_or_else(|| upper_camel(&selector.param.name));
-                let name = if shapes.is_empty() {
-                    base
-                } else {
-                    format!("{}{base}", req.rust)
-                };
-                shapes.push((ident(&name), shape));
-                shapes.len() - 1
-            }
-        };
-        choice_of.insert(&req.name, index);
+        let top_level = rows.iter().filter(|r| {
+            selectors.contains(&r.param.name.as_str()) && r.group.selected_by.is_none()
+        });
+        for selector in top_level {
+            let shape = choice_shape(spec, req, selector.param);
+            let index = match shapes.iter().position(|(_, s)| *s == shape) {
+                Some(i) => i,
+                None => {
+                    let base = selector
+                        .param
+                        .rust
+                        .clone()
+                        .unwrap_or_else(|| upper_camel(&selector.param.name));
+                    let taken = nested.values().any(|n| *n == base)
+                        || shapes.iter().any(|(n, _)| *n == base);
+                    let name = if taken {
+                        format!("{}{base}", req.rust)
+                    } else {
+                        base
+                    };
+                    shapes.push((ident(&name), shape));
+                    shapes.len() - 1
+                }
+            };
+            choice_of.entry(&req.name).or_default().push(index);
+        }
     }
     let choices: Vec<TokenStream> = shapes
         .iter()
@@ -883,10 +884,13 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
         .iter()
         .map(|req| {
             let rows = spec.rows(&req.name);
-            let choice = choice_of
+            let choices: Vec<(&Ident, &ParamSpec)> = choice_of
                 .get(req.name.as_str())
-                .map(|&i| (&shapes[i].0, shapes[i].1.param));
-            request_struct(spec, req, &rows, &names, choice)
+                .into_iter()
+                .flatten()
+                .map(|&i| (&shapes[i].0, shapes[i].1.param))
+                .collect();
+            request_struct(spec, req, &rows, &names, &choices)
         })
         .collect();
 

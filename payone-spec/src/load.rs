@@ -82,6 +82,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../spec/server/requests/debit.toml"),
     ),
     (
+        "server/requests/genericpayment.toml",
+        include_str!("../spec/server/requests/genericpayment.toml"),
+    ),
+    (
         "server/requests/getfile.toml",
         include_str!("../spec/server/requests/getfile.toml"),
     ),
@@ -336,26 +340,37 @@ impl Spec {
                 err(format!("group `{}`: array max must be at least 1", g.id));
             }
         }
-        // A sub-type block is sent together with the block whose sub-type selects it: the two
-        // must not both have a row of the same name (it would go on the wire twice).
-        for g in &f.groups {
-            let Some(sel) = &g.selected_by else { continue };
-            let parents = f
-                .params
-                .iter()
-                .filter(|p| p.name == sel.param && p.group != g.id)
-                .map(|p| p.group.as_str());
-            for parent in parents {
-                for row in f.params.iter().filter(|p| p.group == g.id) {
-                    if f.params
+        // A block is sent together with the group whose row selects it: within one request the
+        // two must not both have a row of the same name (it would go on the wire twice).
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for req in &f.requests {
+            let groups = self.request_groups(req);
+            for g in groups.iter().filter_map(|id| self.group(id)) {
+                let Some(sel) = &g.selected_by else { continue };
+                for parent in groups.iter().filter(|id| **id != g.id) {
+                    let selects = f
+                        .params
                         .iter()
-                        .any(|o| o.group == parent && o.name == row.name)
-                    {
-                        err(format!(
-                            "param `{}` is in block `{}` and in block `{parent}`, whose `{}` selects it; keep it in one of them",
-                            row.name, g.id, sel.param
-                        ));
+                        .any(|p| p.name == sel.param && p.group == *parent);
+                    if selects && !pairs.contains(&(parent, g.id.as_str())) {
+                        pairs.push((parent, &g.id));
                     }
+                }
+            }
+        }
+        for (parent, block) in pairs {
+            let Some(sel) = self.group(block).and_then(|g| g.selected_by.as_ref()) else {
+                continue;
+            };
+            for row in f.params.iter().filter(|p| p.group == block) {
+                if f.params
+                    .iter()
+                    .any(|o| o.group == parent && o.name == row.name)
+                {
+                    err(format!(
+                        "param `{}` is in block `{block}` and in block `{parent}`, whose `{}` selects it; keep it in one of them",
+                        row.name, sel.param
+                    ));
                 }
             }
         }

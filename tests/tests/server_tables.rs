@@ -72,3 +72,64 @@ fn an_integration_parameter_breaking_its_format_is_refused_by_name() {
         "solution_name: must be 1 to 50 characters long"
     );
 }
+
+/// `request=genericpayment` with the action PayPal Express starts with, as PAYONE's Magento 2
+/// plugin sends it (Model/Api/Request/Genericpayment/PayPalExpress.php): the wallet and the
+/// action are two independent selectors of the one request.
+#[test]
+fn a_paypal_express_checkout_starts_with_a_typed_genericpayment() {
+    let request = Genericpayment::builder()
+        .clearingtype(GenericpaymentClearingtype::Wlt)
+        .wallettype(GenericpaymentWallettype::Ppe)
+        .add_paydata_action(GenericpaymentAction::Setexpresscheckout(
+            SetExpressCheckout::builder().build(),
+        ))
+        .amount(Amount::new(7300))
+        .currency(Currency::new("EUR"))
+        .narrative_text(NarrativeText::new("Test"))
+        .successurl(Successurl::new("https://shop.example.com/paypal/return"))
+        .errorurl(Errorurl::new("https://shop.example.com/paypal/error"))
+        .backurl(Backurl::new("https://shop.example.com/paypal/back"))
+        .build()
+        .expect("valid");
+    let params = request.to_params(&account()).expect("valid");
+    let pairs: Vec<String> = params
+        .iter()
+        .filter(|p| !["mid", "portalid", "key", "aid"].contains(&p.name.as_ref()))
+        .filter(|p| !p.name.starts_with("integrator_") && !p.name.starts_with("solution_"))
+        .map(|p| format!("{}={}", p.name, p.value))
+        .collect();
+    insta::assert_snapshot!(pairs.join("\n"));
+}
+
+/// Klarna's session opens with `add_paydata[action]=start_session` and the financing product;
+/// the keys of the action's block travel with it.
+#[test]
+fn a_klarna_session_carries_its_action_block() {
+    let block = StartSession::builder()
+        .add_paydata_shipping_email(AddPaydataShippingEmail::new("erika@example.com"))
+        .build();
+    let request = Genericpayment::builder()
+        .clearingtype(GenericpaymentClearingtype::Fnc)
+        .financingtype(GenericpaymentFinancingtype::Kiv)
+        .add_paydata_action(GenericpaymentAction::StartSession(block))
+        .amount(Amount::new(7300))
+        .currency(Currency::new("EUR"))
+        .build()
+        .expect("valid");
+    let params = request.to_params(&account()).expect("valid");
+    let names: Vec<&str> = params.iter().map(|p| p.name.as_ref()).collect();
+    for expected in [
+        "clearingtype",
+        "financingtype",
+        "add_paydata[action]",
+        "add_paydata[shipping_email]",
+    ] {
+        assert!(names.contains(&expected), "{expected} missing: {names:?}");
+    }
+    let action = params
+        .iter()
+        .find(|p| p.name == "add_paydata[action]")
+        .expect("action");
+    assert_eq!(action.value, "start_session");
+}

@@ -105,6 +105,12 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
+        name: "genericpayment",
+        rust: "Genericpayment",
+        params: <server::Genericpayment as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
         name: "getfile",
         rust: "Getfile",
         params: <server::Getfile as Request>::params_info,

@@ -402,6 +402,116 @@ pub struct Debit {
     transaction_param: Option<TransactionParam>,
 }
 
+/// `request=genericpayment` of the PAYONE Server API (<https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>).
+///
+/// A payment method's helper call before or around the payment: start a PayPal Express checkout, open a Klarna session, read an Amazon Pay checkout session, check or calculate a secured invoice or installment. The answer usually carries a `workorderid` that the following preauthorization or authorization repeats. Which keys an action needs is the action's block; amount and currency are needed by most actions (the PayPal Express, Klarna and Secured Installment pages mark them required) but not by every one.
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(api = "server", request = "genericpayment", request_required)]
+#[payone(account(name = "mid", ty = "Mid", required))]
+#[payone(account(name = "portalid", ty = "Portalid", required))]
+#[payone(account(name = "key", ty = "Key", required))]
+#[payone(account(name = "api_version", ty = "ApiVersion"))]
+#[payone(account(name = "mode", ty = "Mode", required))]
+#[payone(account(name = "encoding", ty = "Encoding"))]
+#[payone(account(name = "aid", ty = "Aid", required))]
+#[payone(account(name = "integrator_name", ty = "IntegratorName"))]
+#[payone(account(name = "integrator_version", ty = "IntegratorVersion"))]
+#[payone(account(name = "solution_name", ty = "SolutionName"))]
+#[payone(account(name = "solution_version", ty = "SolutionVersion"))]
+#[non_exhaustive]
+pub struct Genericpayment {
+    #[payone(choice, name = "clearingtype", required)]
+    clearingtype: GenericpaymentClearingtype,
+    #[payone(choice, name = "wallettype", conditional)]
+    wallettype: Option<GenericpaymentWallettype>,
+    #[payone(choice, name = "financingtype", conditional)]
+    financingtype: Option<GenericpaymentFinancingtype>,
+    #[payone(name = "onlinebanktransfertype", conditional)]
+    onlinebanktransfertype: Option<Onlinebanktransfertype>,
+    #[payone(name = "bankcountry", conditional)]
+    bankcountry: Option<Bankcountry>,
+    #[payone(name = "workorderid", conditional)]
+    workorderid: Option<Workorderid>,
+    #[payone(choice, name = "add_paydata[action]", required)]
+    add_paydata_action: GenericpaymentAction,
+    #[payone(name = "amount")]
+    amount: Option<Amount>,
+    #[payone(name = "currency")]
+    currency: Option<Currency>,
+    #[payone(name = "narrative_text")]
+    narrative_text: Option<NarrativeText>,
+    #[payone(name = "reference")]
+    reference: Option<Reference>,
+    #[payone(name = "customerid")]
+    customerid: Option<Customerid>,
+    #[payone(name = "userid", conditional)]
+    userid: Option<Userid>,
+    #[payone(name = "lastname")]
+    lastname: Option<Lastname>,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "salutation")]
+    salutation: Option<Salutation>,
+    #[payone(name = "country")]
+    country: Option<Country>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "gender")]
+    gender: Option<Gender>,
+    #[payone(name = "birthday")]
+    birthday: Option<Birthday>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "city")]
+    city: Option<City>,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "email")]
+    email: Option<Email>,
+    #[payone(name = "telephonenumber")]
+    telephonenumber: Option<Telephonenumber>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "state", conditional)]
+    state: Option<State>,
+    #[payone(name = "businessrelation", conditional)]
+    businessrelation: Option<Businessrelation>,
+    #[payone(name = "vatid")]
+    vatid: Option<Vatid>,
+    #[payone(name = "ip")]
+    ip: Option<Ip>,
+    #[payone(name = "shipping_firstname")]
+    shipping_firstname: Option<ShippingFirstname>,
+    #[payone(name = "shipping_lastname")]
+    shipping_lastname: Option<ShippingLastname>,
+    #[payone(name = "shipping_company")]
+    shipping_company: Option<ShippingCompany>,
+    #[payone(name = "shipping_street")]
+    shipping_street: Option<ShippingStreet>,
+    #[payone(name = "shipping_addressaddition")]
+    shipping_addressaddition: Option<ShippingAddressaddition>,
+    #[payone(name = "shipping_zip")]
+    shipping_zip: Option<ShippingZip>,
+    #[payone(name = "shipping_city")]
+    shipping_city: Option<ShippingCity>,
+    #[payone(name = "shipping_state")]
+    shipping_state: Option<ShippingState>,
+    #[payone(name = "shipping_country")]
+    shipping_country: Option<ShippingCountry>,
+    #[payone(name = "successurl", conditional)]
+    successurl: Option<Successurl>,
+    #[payone(name = "errorurl")]
+    errorurl: Option<Errorurl>,
+    #[payone(name = "backurl", conditional)]
+    backurl: Option<Backurl>,
+    #[payone(elements)]
+    itemss: Vec<Item>,
+}
+
 /// `request=getfile` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-getfile>).
 ///
 /// Downloads a file created by PAYONE, e.g. a SEPA mandate as PDF.
@@ -944,6 +1054,265 @@ pub enum CreateaccessClearingtype {
     /// `rec`: Invoice
     #[payone(value = "rec")]
     Rec,
+}
+
+/// Payment family of the method whose helper is called.
+///
+/// `clearingtype`: format `LIST`; source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>.
+///
+/// The payment-method pages that use genericpayment (PayPal Express, Klarna, Amazon Pay, Unzer, Ratepay, Secured Installment) send wlt or fnc; PAYONE's shopware-6 plugin sends sb for PostFinance (src/Provider/PostFinance). No page or plugin sends another value with genericpayment.
+///
+/// A value that has a block of its own carries it: the block is sent with the value.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "clearingtype")]
+pub enum GenericpaymentClearingtype {
+    /// `wlt`: e-wallet: PayPal, Amazon Pay, paydirekt
+    #[payone(value = "wlt")]
+    Wlt,
+    /// `fnc`: Financing: Klarna, Unzer, Ratepay, PAYONE Secured Installment
+    #[payone(value = "fnc")]
+    Fnc,
+    /// `sb`: Online bank transfer: PostFinance alias registration
+    #[payone(value = "sb")]
+    Sb,
+}
+
+/// Selects the wallet.
+///
+/// `wallettype`: format `LIST`; source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>.
+///
+/// Needed with clearingtype=wlt.
+///
+/// A value that has a block of its own carries it: the block is sent with the value.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "wallettype")]
+pub enum GenericpaymentWallettype {
+    /// `PPE`: PayPal (v1 / NVP, Express Checkout)
+    ///
+    /// <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>
+    #[payone(value = "PPE")]
+    Ppe,
+    /// `PAL`: PayPal v2 (Checkout, Express, Vault)
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/PaypalV2.php, shopware-6
+    #[payone(value = "PAL")]
+    Pal,
+    /// `AMZ`: Amazon Pay (Checkout v1)
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Amazon+Pay>
+    #[payone(value = "AMZ")]
+    Amz,
+    /// `AMP`: Amazon Pay (Checkout v2)
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/AmazonPayV2.php, shopware-6 AmazonPayMetaEnum
+    #[payone(value = "AMP")]
+    Amp,
+    /// `APL`: Apple Pay
+    ///
+    /// <https://docs.payone.com/payment-methods/apple-pay/apple-pay-without-dev>
+    #[payone(value = "APL")]
+    Apl,
+    /// `GGP`: Google Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/GooglePay.php, shopware-6
+    #[payone(value = "GGP")]
+    Ggp,
+    /// `ALP`: Alipay
+    ///
+    /// <https://docs.payone.com/pages/releaseview.action?pageId=3937009>
+    #[payone(value = "ALP")]
+    Alp,
+    /// `WCP`: WeChat Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/WeChatPay.php, shopware-6; docs page seen without its wallettype row
+    #[payone(value = "WCP")]
+    Wcp,
+    /// `PDT`: paydirekt (now giropay)
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/paydirekt+-+Regular+Checkout>
+    #[payone(value = "PDT")]
+    Pdt,
+    /// `WRO`: Wero
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/Wero.php, shopware-6; docs page seen without its wallettype row
+    #[payone(value = "WRO")]
+    Wro,
+    /// `CTP`: Click to Pay
+    ///
+    /// Plugin code only: github:PAYONE-GmbH/magento-2/Model/Methods/CreditcardV2.php, shopware-6 ClickToPay enricher
+    #[payone(value = "CTP")]
+    Ctp,
+}
+
+/// Selects the financing product.
+///
+/// `financingtype`: format `LIST`; source: <https://docs.payone.com/payment-methods/klarna>.
+///
+/// Needed with clearingtype=fnc.
+///
+/// A value that has a block of its own carries it: the block is sent with the value.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "financingtype")]
+pub enum GenericpaymentFinancingtype {
+    /// `KIV`: Klarna Pay Later (invoice)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KIV")]
+    Kiv,
+    /// `KIS`: Klarna Slice It (installments)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KIS")]
+    Kis,
+    /// `KDD`: Klarna direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KDD")]
+    Kdd,
+    /// `KBT`: Klarna Pay Now (direct bank transfer)
+    ///
+    /// <https://docs.payone.com/payment-methods/klarna-payments>
+    #[payone(value = "KBT")]
+    Kbt,
+    /// `KLV`: Klarna Checkout invoice (legacy)
+    ///
+    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (https://docs.payone.com/information/glossary); old Klarna page version
+    #[payone(value = "KLV")]
+    Klv,
+    /// `KLS`: Klarna Checkout installment (legacy)
+    ///
+    /// the PAYONE Frontend page; glossary; old Klarna page version
+    #[payone(value = "KLS")]
+    Kls,
+    /// `PIV`: PAYONE Secured Invoice
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Invoice>
+    #[payone(value = "PIV")]
+    Piv,
+    /// `PIN`: PAYONE Secured Installment
+    ///
+    /// <https://docs.payone.com/payment-methods/payone-secured-installment>
+    #[payone(value = "PIN")]
+    Pin,
+    /// `PDD`: PAYONE Secured Direct Debit
+    ///
+    /// <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit>
+    #[payone(value = "PDD")]
+    Pdd,
+    /// `PYV`: Unzer invoice
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYV")]
+    Pyv,
+    /// `PYM`: Unzer monthly
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYM")]
+    Pym,
+    /// `PYS`: Unzer installment
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYS")]
+    Pys,
+    /// `PYD`: Unzer direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/unzer>
+    #[payone(value = "PYD")]
+    Pyd,
+    /// `RPV`: Ratepay open invoice
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPV")]
+    Rpv,
+    /// `RPS`: Ratepay installments
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPS")]
+    Rps,
+    /// `RPD`: Ratepay direct debit
+    ///
+    /// <https://docs.payone.com/payment-methods/ratepay>
+    #[payone(value = "RPD")]
+    Rpd,
+    /// `RPP`: Ratepay prepayment
+    ///
+    /// the PAYONE Frontend page only (magento-1 marks it 'not implemented yet')
+    #[payone(value = "RPP")]
+    Rpp,
+    /// `PPI`: PayPal installment
+    ///
+    /// the PAYONE Frontend page only
+    #[payone(value = "PPI")]
+    Ppi,
+}
+
+/// The helper call made.
+///
+/// `add_paydata[action]`: format `LIST`; source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>.
+///
+/// Each value's source is its block's `source`. Left out: getstatus, listed only in an enumeration of PAYONE's magento-1 plugin (lib/Payone/Api/Enum/GenericpaymentAction.php) that no plugin sends and no page describes.
+///
+/// A value that has a block of its own carries it: the block is sent with the value.
+#[derive(Clone, Debug, PayoneChoice)]
+#[payone(name = "add_paydata[action]")]
+pub enum GenericpaymentAction {
+    /// `setexpresscheckout`: PayPal Express: start the checkout; the answer has the workorderid and the PayPal redirect
+    #[payone(value = "setexpresscheckout")]
+    Setexpresscheckout(SetExpressCheckout),
+    /// `getexpresscheckoutdetails`: PayPal Express: read the buyer's e-mail and shipping address after approval
+    #[payone(value = "getexpresscheckoutdetails")]
+    Getexpresscheckoutdetails,
+    /// `update_order`: PayPal: change the amount of a running checkout
+    #[payone(value = "update_order")]
+    UpdateOrder(UpdateOrder),
+    /// `start_session`: Klarna: open a session; the answer has the client token for Klarna's widget
+    #[payone(value = "start_session")]
+    StartSession(StartSession),
+    /// `createCheckoutSessionPayload`: Amazon Pay (checkout v2): the payload and signature that render the button
+    #[payone(value = "createCheckoutSessionPayload")]
+    CreateCheckoutSessionPayload(CreateCheckoutSessionPayload),
+    /// `getCheckoutSession`: Amazon Pay (checkout v2): read the buyer and addresses of the checkout session
+    #[payone(value = "getCheckoutSession")]
+    GetCheckoutSession(GetCheckoutSession),
+    /// `updateCheckoutSession`: Amazon Pay (checkout v2): set the amount of the checkout session
+    #[payone(value = "updateCheckoutSession")]
+    UpdateCheckoutSession(UpdateCheckoutSession),
+    /// `getconfiguration`: Amazon Pay (checkout v1): the button configuration
+    #[payone(value = "getconfiguration")]
+    Getconfiguration,
+    /// `getorderreferencedetails`: Amazon Pay (checkout v1): read the order reference's address data
+    #[payone(value = "getorderreferencedetails")]
+    Getorderreferencedetails(GetOrderReferenceDetails),
+    /// `setorderreferencedetails`: Amazon Pay (checkout v1): set the order amount
+    #[payone(value = "setorderreferencedetails")]
+    Setorderreferencedetails(SetOrderReferenceDetails),
+    /// `confirmorderreference`: Amazon Pay (checkout v1): confirm the order reference
+    #[payone(value = "confirmorderreference")]
+    Confirmorderreference(ConfirmOrderReference),
+    /// `cancelorderreference`: Amazon Pay (checkout v1): cancel the order reference
+    #[payone(value = "cancelorderreference")]
+    Cancelorderreference(CancelOrderReference),
+    /// `pre_check`: Unzer: acceptance check before the payment
+    #[payone(value = "pre_check")]
+    PreCheck(PreCheck),
+    /// `calculation`: Ratepay or Unzer installments: calculate the installment plan
+    #[payone(value = "calculation")]
+    Calculation(Calculation),
+    /// `profile`: Ratepay: read the shop's Ratepay profile
+    #[payone(value = "profile")]
+    Profile(RatepayProfile),
+    /// `installment_options`: PAYONE Secured Installment: the installment options for an amount
+    #[payone(value = "installment_options")]
+    InstallmentOptions(InstallmentOptions),
+    /// `checkout`: paydirekt: start a checkout
+    #[payone(value = "checkout")]
+    Checkout(PaydirektCheckout),
+    /// `register_alias`: PostFinance: register an alias for the card or account
+    #[payone(value = "register_alias")]
+    RegisterAlias,
+    /// `refund_announcement`: Unzer: announce a refund
+    #[payone(value = "refund_announcement")]
+    RefundAnnouncement(RefundAnnouncement),
 }
 
 /// Payment family; only direct debit.
@@ -1689,6 +2058,276 @@ pub struct ClickToPay {
     cardexpiredate: Option<Cardexpiredate>,
     #[payone(name = "add_paydata[paymentcheckout_data]", required)]
     add_paydata_paymentcheckout_data: AddPaydataPaymentcheckoutData,
+}
+
+/// add_paydata\[action\]=setexpresscheckout
+///
+/// PayPal Express start: clearingtype=wlt, wallettype PPE (PayPal v1) or PAL (PayPal v2), amount, currency and the three redirect URLs.
+///
+/// Sent with `add_paydata[action]=setexpresscheckout`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "setexpresscheckout", mandatory))]
+#[non_exhaustive]
+pub struct SetExpressCheckout {
+    #[payone(name = "add_paydata[payment_action]")]
+    add_paydata_payment_action: Option<PaymentAction>,
+}
+
+/// add_paydata\[action\]=update_order
+///
+/// Changes the amount of a running PayPal checkout: the PayPal clearingtype and wallettype, amount, currency and the workorderid.
+///
+/// Sent with `add_paydata[action]=update_order`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "update_order", mandatory))]
+#[non_exhaustive]
+pub struct UpdateOrder {
+    #[payone(name = "add_paydata[payment_action]")]
+    add_paydata_payment_action: Option<PaymentAction>,
+    #[payone(name = "add_paydata[request_id]")]
+    add_paydata_request_id: Option<AddPaydataRequestId>,
+}
+
+/// add_paydata\[action\]=start_session
+///
+/// Klarna session start: clearingtype=fnc with financingtype KIV, KIS, KDD or KBT, amount, currency (EUR, CHF, DKK, SEK or NOK) and country are required; a company name makes it a business session. The plugins add the basket items.
+///
+/// Sent with `add_paydata[action]=start_session`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "start_session", mandatory))]
+#[non_exhaustive]
+pub struct StartSession {
+    #[payone(name = "add_paydata[merchant_data]")]
+    add_paydata_merchant_data: Option<AddPaydataMerchantData>,
+    #[payone(name = "add_paydata[organization_entity_type]")]
+    add_paydata_organization_entity_type: Option<AddPaydataOrganizationEntityType>,
+    #[payone(name = "add_paydata[organization_registry_id]")]
+    add_paydata_organization_registry_id: Option<AddPaydataOrganizationRegistryId>,
+    #[payone(name = "add_paydata[shipping_email]")]
+    add_paydata_shipping_email: Option<AddPaydataShippingEmail>,
+    #[payone(name = "add_paydata[shipping_title]")]
+    add_paydata_shipping_title: Option<AddPaydataShippingTitle>,
+    #[payone(name = "add_paydata[shipping_telephonenumber]")]
+    add_paydata_shipping_telephonenumber: Option<AddPaydataShippingTelephonenumber>,
+}
+
+/// add_paydata\[action\]=createCheckoutSessionPayload
+///
+/// Amazon Pay checkout v2 button data (clearingtype=wlt, wallettype AMP); the answer has the payload and signature that render the button.
+///
+/// Sent with `add_paydata[action]=createCheckoutSessionPayload`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(
+        param = "add_paydata[action]",
+        value = "createCheckoutSessionPayload",
+        mandatory
+    )
+)]
+#[non_exhaustive]
+pub struct CreateCheckoutSessionPayload {
+    #[payone(name = "add_paydata[platform_id]", required)]
+    add_paydata_platform_id: AddPaydataPlatformId,
+    #[payone(name = "add_paydata[addressRestrictions_type]")]
+    add_paydata_addressrestrictions_type: Option<AddPaydataAddressRestrictionsType>,
+    #[payone(name = "add_paydata[specialRestrictions]")]
+    add_paydata_specialrestrictions: Option<AddPaydataSpecialRestrictions>,
+}
+
+/// add_paydata\[action\]=getCheckoutSession
+///
+/// Amazon Pay checkout v2: reads the buyer and addresses of the checkout session named by the workorderid.
+///
+/// Sent with `add_paydata[action]=getCheckoutSession`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "getCheckoutSession", mandatory))]
+#[non_exhaustive]
+pub struct GetCheckoutSession {
+    #[payone(name = "add_paydata[platform_id]", required)]
+    add_paydata_platform_id: AddPaydataPlatformId,
+}
+
+/// add_paydata\[action\]=updateCheckoutSession
+///
+/// Amazon Pay checkout v2: sets amount and currency of the checkout session named by the workorderid.
+///
+/// Sent with `add_paydata[action]=updateCheckoutSession`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(param = "add_paydata[action]", value = "updateCheckoutSession", mandatory)
+)]
+#[non_exhaustive]
+pub struct UpdateCheckoutSession {
+    #[payone(name = "add_paydata[platform_id]", required)]
+    add_paydata_platform_id: AddPaydataPlatformId,
+}
+
+/// add_paydata\[action\]=getorderreferencedetails
+///
+/// Amazon Pay checkout v1: the full address data of the order reference, with the workorderid.
+///
+/// Sent with `add_paydata[action]=getorderreferencedetails`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(param = "add_paydata[action]", value = "getorderreferencedetails", mandatory)
+)]
+#[non_exhaustive]
+pub struct GetOrderReferenceDetails {
+    #[payone(name = "add_paydata[amazon_reference_id]", required)]
+    add_paydata_amazon_reference_id: AddPaydataAmazonReferenceId,
+    #[payone(name = "add_paydata[amazon_address_token]", required)]
+    add_paydata_amazon_address_token: AddPaydataAmazonAddressToken,
+}
+
+/// add_paydata\[action\]=setorderreferencedetails
+///
+/// Amazon Pay checkout v1: sets the order amount (after shipping costs) with the workorderid; needed before the confirmation.
+///
+/// Sent with `add_paydata[action]=setorderreferencedetails`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(param = "add_paydata[action]", value = "setorderreferencedetails", mandatory)
+)]
+#[non_exhaustive]
+pub struct SetOrderReferenceDetails {
+    #[payone(name = "add_paydata[amazon_reference_id]", required)]
+    add_paydata_amazon_reference_id: AddPaydataAmazonReferenceId,
+    #[payone(name = "add_paydata[amazon_address_token]")]
+    add_paydata_amazon_address_token: Option<AddPaydataAmazonAddressToken>,
+    #[payone(name = "add_paydata[storename]")]
+    add_paydata_storename: Option<AddPaydataStorename>,
+}
+
+/// add_paydata\[action\]=confirmorderreference
+///
+/// Amazon Pay checkout v1: confirms the order reference with the workorderid and amount; successurl and errorurl receive the buyer after strong customer authentication.
+///
+/// Sent with `add_paydata[action]=confirmorderreference`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(param = "add_paydata[action]", value = "confirmorderreference", mandatory)
+)]
+#[non_exhaustive]
+pub struct ConfirmOrderReference {
+    #[payone(name = "add_paydata[amazon_reference_id]", required)]
+    add_paydata_amazon_reference_id: AddPaydataAmazonReferenceId,
+    #[payone(name = "add_paydata[reference]")]
+    add_paydata_reference: Option<AddPaydataReference>,
+}
+
+/// add_paydata\[action\]=cancelorderreference
+///
+/// Amazon Pay checkout v1: cancels the order reference named by the workorderid.
+///
+/// Sent with `add_paydata[action]=cancelorderreference`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(
+    block(param = "add_paydata[action]", value = "cancelorderreference", mandatory)
+)]
+#[non_exhaustive]
+pub struct CancelOrderReference {
+    #[payone(name = "add_paydata[amazon_reference_id]", required)]
+    add_paydata_amazon_reference_id: AddPaydataAmazonReferenceId,
+    #[payone(name = "add_paydata[reference]")]
+    add_paydata_reference: Option<AddPaydataReference>,
+}
+
+/// add_paydata\[action\]=pre_check
+///
+/// Unzer acceptance check (clearingtype=fnc, financingtype PYV, PYD or PYS) with amount, currency, birthday, name, address, e-mail and ip; iban and bic for direct debit are sent with the authorization that follows.
+///
+/// Sent with `add_paydata[action]=pre_check`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "pre_check", mandatory))]
+#[non_exhaustive]
+pub struct PreCheck {
+    #[payone(name = "add_paydata[payment_type]", required)]
+    add_paydata_payment_type: UnzerPaymentType,
+    #[payone(name = "add_paydata[b2b]")]
+    add_paydata_b2b: Option<AddPaydataB2b>,
+    #[payone(name = "add_paydata[company_trade_registry_number]")]
+    add_paydata_company_trade_registry_number: Option<
+        AddPaydataCompanyTradeRegistryNumber,
+    >,
+    #[payone(name = "add_paydata[company_uid]")]
+    add_paydata_company_uid: Option<AddPaydataCompanyUid>,
+}
+
+/// add_paydata\[action\]=calculation
+///
+/// Installment plan calculation. Ratepay installments (financingtype RPS) send the shop id, the credit inquiry consent and a calculation type with a rate or a number of months; Unzer installments (PYS) send only amount, currency and the workorderid of the pre_check.
+///
+/// Sent with `add_paydata[action]=calculation`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "calculation", mandatory))]
+#[non_exhaustive]
+pub struct Calculation {
+    #[payone(name = "add_paydata[shop_id]")]
+    add_paydata_shop_id: Option<AddPaydataShopId>,
+    #[payone(name = "add_paydata[customer_allow_credit_inquiry]")]
+    add_paydata_customer_allow_credit_inquiry: Option<
+        AddPaydataCustomerAllowCreditInquiry,
+    >,
+    #[payone(name = "add_paydata[calculation_type]")]
+    add_paydata_calculation_type: Option<CalculationType>,
+    #[payone(name = "add_paydata[rate]")]
+    add_paydata_rate: Option<AddPaydataRate>,
+    #[payone(name = "add_paydata[month]")]
+    add_paydata_month: Option<AddPaydataMonth>,
+}
+
+/// add_paydata\[action\]=profile
+///
+/// Ratepay profile lookup: clearingtype=fnc, financingtype RPV, RPD or RPS, currency and the shop id.
+///
+/// Sent with `add_paydata[action]=profile`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "profile", mandatory))]
+#[non_exhaustive]
+pub struct RatepayProfile {
+    #[payone(name = "add_paydata[shop_id]", required)]
+    add_paydata_shop_id: AddPaydataShopId,
+}
+
+/// add_paydata\[action\]=installment_options
+///
+/// PAYONE Secured Installment options for an amount: clearingtype=fnc, financingtype PIN, amount and currency are required; the answer has the workorderid and the options the buyer chooses from.
+///
+/// Sent with `add_paydata[action]=installment_options`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "installment_options", mandatory))]
+#[non_exhaustive]
+pub struct InstallmentOptions {
+    #[payone(name = "add_paydata[businessRelation]", required)]
+    add_paydata_businessrelation: AddPaydataBusinessRelation,
+}
+
+/// add_paydata\[action\]=checkout
+///
+/// paydirekt checkout start (clearingtype=wlt, wallettype PDT) with reference and the three redirect URLs.
+///
+/// Sent with `add_paydata[action]=checkout`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "checkout", mandatory))]
+#[non_exhaustive]
+pub struct PaydirektCheckout {
+    #[payone(name = "add_paydata[type]", required)]
+    add_paydata_type: AddPaydataType,
+    #[payone(name = "add_paydata[web_url_shipping_terms]", required)]
+    add_paydata_web_url_shipping_terms: AddPaydataWebUrlShippingTerms,
+}
+
+/// add_paydata\[action\]=refund_announcement
+///
+/// Unzer refund announcement (clearingtype=fnc) for a payment made by preauthorization, with currency, txid and workorderid; the Unzer page names API version 3.10 for it.
+///
+/// Sent with `add_paydata[action]=refund_announcement`.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(block(param = "add_paydata[action]", value = "refund_announcement", mandatory))]
+#[non_exhaustive]
+pub struct RefundAnnouncement {
+    #[payone(name = "txid", required)]
+    txid: Txid,
 }
 
 /// Merchant ID, defined by PAYONE
@@ -3559,6 +4198,171 @@ pub enum Consumerscoretype {
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "access_starttime", format = "TEXT")]
 pub struct AccessStarttime(Cow<'static, str>);
+
+/// Whether the payment that follows captures at once or only reserves.
+///
+/// `add_paydata[payment_action]`: format `LIST`; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/PayPalExpress.php.
+///
+/// Sent by PAYONE's magento-2 plugin; no page tables it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[payment_action]")]
+pub enum PaymentAction {
+    /// `Capture`: The payment that follows is an authorization
+    #[payone(value = "Capture")]
+    Capture,
+    /// `Authorize`: The payment that follows is a preauthorization
+    #[payone(value = "Authorize")]
+    Authorize,
+}
+
+/// Identifies this update.
+///
+/// `add_paydata[request_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/UpdateOrder.php.
+///
+/// Sent by PAYONE's magento-2 plugin; no page tables it, so its format is not known.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[request_id]", format = "TEXT")]
+pub struct AddPaydataRequestId(Cow<'static, str>);
+
+/// Klarna's extra merchant data, Base64-encoded.
+///
+/// `add_paydata[merchant_data]`: format `TEXT`; source: <https://docs.payone.com/payment-methods/klarna>.
+///
+/// The page gives the format as a Base64 string without a length.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[merchant_data]", format = "TEXT")]
+pub struct AddPaydataMerchantData(Cow<'static, str>);
+
+/// PAYONE's platform identifier at Amazon Pay.
+///
+/// `add_paydata[platform_id]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/AmazonPay/Enum/AmazonPayMetaEnum.php.
+///
+/// PAYONE's shopware-6 plugin sends it with every Amazon Pay v2 action; no page tables it.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[platform_id]", format = "TEXT")]
+pub struct AddPaydataPlatformId(Cow<'static, str>);
+
+/// Kind of restriction on the delivery addresses the buyer may choose.
+///
+/// `add_paydata[addressRestrictions_type]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/AmazonPay/RequestParameter/Enricher/Express/CreateCheckoutSessionRequestParameterEnricher.php.
+///
+/// The plugin sends Allowed, followed by the allowed countries as add_paydata\[addressRestrictions_country_\<n\>\] from n = 0; those numbered keys are not tabled here.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[addressRestrictions_type]", format = "TEXT")]
+pub struct AddPaydataAddressRestrictionsType(Cow<'static, str>);
+
+/// Special delivery-address restrictions, separated by commas.
+///
+/// `add_paydata[specialRestrictions]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/AmazonPay/RequestParameter/Enricher/Express/CreateCheckoutSessionRequestParameterEnricher.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[specialRestrictions]", format = "TEXT")]
+pub struct AddPaydataSpecialRestrictions(Cow<'static, str>);
+
+/// The order reference identifier that Amazon's widget returned.
+///
+/// `add_paydata[amazon_reference_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/GetOrderReferenceDetails.php.
+///
+/// Sent by PAYONE's magento-2 plugin with the four order reference actions; no page tables it.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[amazon_reference_id]", format = "TEXT")]
+pub struct AddPaydataAmazonReferenceId(Cow<'static, str>);
+
+/// The buyer's address consent token from Amazon's widget.
+///
+/// `add_paydata[amazon_address_token]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/GetOrderReferenceDetails.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[amazon_address_token]", format = "TEXT", sensitive)]
+pub struct AddPaydataAmazonAddressToken(Cow<'static, str>);
+
+/// Shop name that Amazon shows the buyer.
+///
+/// `add_paydata[storename]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/SetOrderReferenceDetails.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[storename]", format = "TEXT")]
+pub struct AddPaydataStorename(Cow<'static, str>);
+
+/// The shop's order reference passed on to Amazon.
+///
+/// `add_paydata[reference]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Api/Request/Genericpayment/ConfirmOrderReference.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[reference]", format = "TEXT")]
+pub struct AddPaydataReference(Cow<'static, str>);
+
+/// The Unzer product checked.
+///
+/// `add_paydata[payment_type]`: format `LIST`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Payolution/RequestParameter/Enricher/Invoice/PreCheckRequestParameterEnricher.php.
+///
+/// Values as PAYONE's shopware-6 plugin sends them; the magento-1 plugin's enumeration also has Payolution-Monthly, which no plugin sends and which is left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[payment_type]")]
+pub enum UnzerPaymentType {
+    /// `Payolution-Invoicing`: Invoice (financingtype PYV)
+    #[payone(value = "Payolution-Invoicing")]
+    PayolutionInvoicing,
+    /// `Payolution-Debit`: Direct debit (financingtype PYD)
+    #[payone(value = "Payolution-Debit")]
+    PayolutionDebit,
+    /// `Payolution-Installment`: Installment (financingtype PYS)
+    #[payone(value = "Payolution-Installment")]
+    PayolutionInstallment,
+}
+
+/// How the Ratepay plan is calculated.
+///
+/// `add_paydata[calculation_type]`: format `LIST`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Ratepay/RequestParameter/Enricher/Installment/CalculationRequestParameterEnricher.php.
+///
+/// Needed for Ratepay; no page tables it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "add_paydata[calculation_type]")]
+pub enum CalculationType {
+    /// `calculation-by-rate`: From the monthly rate the buyer wants (with add_paydata\[rate\])
+    #[payone(value = "calculation-by-rate")]
+    CalculationByRate,
+    /// `calculation-by-time`: From the number of months the buyer wants (with add_paydata\[month\])
+    #[payone(value = "calculation-by-time")]
+    CalculationByTime,
+}
+
+/// The monthly rate the buyer wants, with calculation-by-rate.
+///
+/// `add_paydata[rate]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Ratepay/RequestParameter/Enricher/Installment/CalculationRequestParameterEnricher.php.
+///
+/// No page tables it, so its format is not known.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[rate]", format = "TEXT")]
+pub struct AddPaydataRate(Cow<'static, str>);
+
+/// The number of months the buyer wants, with calculation-by-time.
+///
+/// `add_paydata[month]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Ratepay/RequestParameter/Enricher/Installment/CalculationRequestParameterEnricher.php.
+///
+/// No page tables it, so its format is not known.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[month]", format = "TEXT")]
+pub struct AddPaydataMonth(Cow<'static, str>);
+
+/// The business relation; the page fixes it to b2c.
+///
+/// `add_paydata[businessRelation]`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Installment>.
+///
+/// The page writes the format AN..255 with the fixed value b2c.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[businessRelation]", format = "CHAR(1..255)")]
+pub struct AddPaydataBusinessRelation(Cow<'static, str>);
+
+/// Kind of paydirekt checkout (the plugin sends order).
+///
+/// `add_paydata[type]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Paydirekt/RequestParameter/Enricher/Standard/TestCredentialsRequestParameterEnricher.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[type]", format = "TEXT")]
+pub struct AddPaydataType(Cow<'static, str>);
+
+/// URL of the shop's shipping terms.
+///
+/// `add_paydata[web_url_shipping_terms]`: format `TEXT`; source: github:PAYONE-GmbH/shopware-6/src/Provider/Paydirekt/RequestParameter/Enricher/Standard/TestCredentialsRequestParameterEnricher.php.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "add_paydata[web_url_shipping_terms]", format = "TEXT")]
+pub struct AddPaydataWebUrlShippingTerms(Cow<'static, str>);
 
 /// File format.
 ///
