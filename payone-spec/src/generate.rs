@@ -722,7 +722,7 @@ fn request_struct(
         paragraphs.push(prose(doc));
     }
     if let Some(source) = &req.hash_source {
-        paragraphs.push(format!("The hashed parameters come from {source}."));
+        paragraphs.push(format!("The hashed parameters come from {}.", prose(source)));
     }
     if let Some(note) = &req.exclude_note {
         paragraphs.push(format!(
