@@ -722,7 +722,10 @@ fn request_struct(
         paragraphs.push(prose(doc));
     }
     if let Some(source) = &req.hash_source {
-        paragraphs.push(format!("The hashed parameters come from {}.", prose(source)));
+        paragraphs.push(format!(
+            "The hashed parameters come from {}.",
+            prose(source)
+        ));
     }
     if let Some(note) = &req.exclude_note {
         paragraphs.push(format!(
