@@ -1,5 +1,5 @@
 //! `payone hash --api directlink`: the SHA-IN signature of a request or the SHA-OUT signature
-//! of feedback parameters (DESIGN.md section 6).
+//! of feedback parameters (see `payone_types::directlink` for the signing rule).
 
 use payone_client::directlink::{ShaAlgorithm, ShaList, ShaPassphrase, sha_sign, signed_names};
 
@@ -7,8 +7,8 @@ use payone_client::directlink::{ShaAlgorithm, ShaList, ShaPassphrase, sha_sign, 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
     /// SHA-IN over a request: [`ShaList::sha_in`], every parameter given except `SHASIGN`
-    /// (seed 002 prints no narrower SHA-IN list; the client signs and the sandbox checks the
-    /// same way).
+    /// (the DirectLink guide prints no narrower SHA-IN list; the client signs and the sandbox
+    /// checks the same way).
     In,
     /// SHA-OUT over feedback parameters: [`ShaList::sha_out`], only the parameters on the
     /// platform's published SHA-OUT list, the list `FeedbackVerifier` checks by default.

@@ -1,5 +1,6 @@
 //! `payone gcs-sign` and `payone webhook-verify`: the v2 JSON API's `GCS v1HMAC` request
-//! signature and webhook signature (DESIGN.md sections 5 and 6).
+//! signature and webhook signature (see `payone_types::gcs`). The secret is read from the
+//! environment variable named on the command line.
 
 use std::io::Read;
 use std::process::ExitCode;

@@ -43,8 +43,8 @@ pub fn request_entry(
 /// With `OPERATION`:
 ///
 /// - card data (`CARDNO`, `ED` or `CVC`) makes it orderdirect: a maintenance request never
-///   carries them ("Beim Senden einer Datenpflegeanfrage müssen PM/BRAND/CARDNO/ED nicht
-///   angegeben werden", 8.2), so the order table judges the operation code;
+///   carries them (section 8.2 of the DirectLink guide: a maintenance request need not give
+///   PM, BRAND, CARDNO or ED), so the order table judges the operation code;
 /// - so does a code that only the new-order LIST has (3.2: `RES`, `PAU`);
 /// - anything else is maintenancedirect: a maintenance code (5.1.2: `REN`, `DEL`, `DES`,
 ///   `SAL`, `SAS`, `RFD`, `RFS`) on an order named by `PAYID` or `ORDERID`, or an unknown code,

@@ -1,6 +1,6 @@
-//! `payone`: hashing, validation and spec tools for the PAYONE APIs (contract: DESIGN.md
-//! section 5). Keys and secrets are read from environment variables named on the command line,
-//! never from arguments.
+//! `payone`: hashing, validation and spec tools for the PAYONE APIs (commands and their output:
+//! `payone --help` and ARCHITECTURE.md in the repository). Keys and secrets are read from
+//! environment variables named on the command line, never from arguments.
 
 mod demo;
 mod directlink_hash;
@@ -184,14 +184,15 @@ enum SpecCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import an exported platform page (seed 004, 001 or 002 layout) plus the overlay into a spec
-    /// file.
+    /// Import an exported platform page (in the layout of the Frontend parameter page, the Client
+    /// API page or the DirectLink guide) plus the overlay into a spec file.
     Import {
         /// The exported page (text).
         #[arg(long)]
         from: PathBuf,
-        /// The api (`frontend`: seed 004 layout; `client`: seed 001 layout; `directlink`: seed 002
-        /// layout).
+        /// The api (`frontend`: the layout of the Frontend parameter page "FE - Parameters in the
+        /// request URL"; `client`: of the Client API page "General Interface Definitions";
+        /// `directlink`: of the DirectLink integration guide).
         #[arg(long)]
         api: String,
         /// Write only this request (its groups and their rows), named as the overlay's

@@ -135,7 +135,7 @@ pub fn import(
         "directlink" => payone_spec::import::import_directlink,
         _ => {
             return Err(format!(
-                "--api {api}: only the frontend (seed 004), client (seed 001) and directlink (seed 002) page layouts are importable yet"
+                "--api {api}: only the frontend (Frontend parameter page), client (Client API \"General Interface Definitions\") and directlink (DirectLink integration guide) page layouts are importable yet"
             ));
         }
     };

@@ -34,7 +34,7 @@ pub fn run(api: &str, pairs: &[(String, String)]) -> Vec<String> {
 }
 
 /// The payment method of an order without `PM`: the 3.2 table has no PM row and its card rows
-/// are the credit-card values (seed 002 section 8), so an order without `PM` is checked as
+/// are the credit-card values (DirectLink guide, section 8), so an order without `PM` is checked as
 /// `PM=CreditCard`, as the sandbox executes it.
 fn with_default_pm(mut pairs: Vec<(String, String)>) -> Vec<(String, String)> {
     if !pairs.iter().any(|(n, _)| n == "PM") {

@@ -1,6 +1,7 @@
-//! The Client API checks a web page runs in the customer's browser (seed 001): the server signs
-//! the account parameters and the check's settings; the browser adds the card or bank account
-//! data, which never pass through the merchant's server (PCI DSS SAQ A with hosted iFrames).
+//! The Client API checks a web page runs in the customer's browser (the Client API page "General
+//! Interface Definitions"): the server signs the account parameters and the check's settings; the
+//! browser adds the card or bank account data, which never pass through the merchant's server (PCI
+//! DSS SAQ A with hosted iFrames).
 //!
 //! ```
 //! use payone_client::client_api::HostedCreditcardcheck;

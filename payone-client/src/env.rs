@@ -1,5 +1,6 @@
 //! Reading the client configuration from the environment variables that the sandbox reads too
-//! (DESIGN.md section 5). Errors name the variable and what it must hold, never its value.
+//! (the `PAYONE_*` constants below). Errors name the variable and what it must hold, never its
+//! value.
 
 use std::ffi::OsString;
 

@@ -1,7 +1,7 @@
 //! Transport for the PAYONE APIs: sends typed Server API requests and reads their answers,
 //! signs Frontend and Client API requests for the customer's browser, builds the
-//! credentials-on-file (CoF) use cases of seed 003 and receives TransactionStatus
-//! notifications.
+//! credentials-on-file (CoF) use cases of the platform's credentials-on-file page and receives
+//! TransactionStatus notifications.
 //!
 //! ```no_run
 //! use payone_client::{Answer, Client, cof};
@@ -28,15 +28,15 @@
 //! Server API requests are sent exactly once, never retried: a payment request whose answer was
 //! lost may still have created a payment (see [`Client`] and [`Error::outcome_unknown`]).
 //!
-//! [`directlink`] speaks the DirectLink pages of seed 002 (SHA-IN signed orders with a safe
-//! timeout fallback, maintenance, queries, the privacy policy) and verifies the SHA-OUT signed
-//! feedback of redirects and post-sale requests
+//! [`directlink`] speaks DirectLink as the platform's DirectLink integration guide describes it
+//! (SHA-IN signed orders with a safe timeout fallback, maintenance, queries, the privacy policy)
+//! and verifies the SHA-OUT signed feedback of redirects and post-sale requests
 //! ([`directlink::FeedbackVerifier`]).
 //!
-//! [`v2`] speaks the server-to-server JSON API of seed 000: `GCS v1HMAC` signed CreatePayment,
-//! GetPaymentDetails, capture, cancel and refund with typed errors per HTTP status, the three
-//! 3-D Secure paths as [`v2::CreateOutcome`], resubmission under one `merchantReference`
-//! ([`v2::Checkout`]) and verified webhooks ([`v2::parse_webhook`]).
+//! [`v2`] speaks the v2 server-to-server JSON API of the platform's Server-to-server guide: `GCS
+//! v1HMAC` signed CreatePayment, GetPaymentDetails, capture, cancel and refund with typed errors
+//! per HTTP status, the three 3-D Secure paths as [`v2::CreateOutcome`], resubmission under one
+//! `merchantReference` ([`v2::Checkout`]) and verified webhooks ([`v2::parse_webhook`]).
 //!
 //! Features: `blocking` (synchronous clients: `blocking::Client` for the Server API,
 //! `blocking::DirectLinkClient` for DirectLink, `v2::blocking::V2Client`), `axum` (a

@@ -1,4 +1,4 @@
-//! The Server API answer format: one `name=value` per line (DESIGN.md section 6).
+//! The Server API answer format: one `name=value` per line, split at the first `=`.
 
 use crate::error::ParseError;
 use crate::fields::Fields;

@@ -23,8 +23,8 @@ pub(crate) fn luhn(pan: &str) -> bool {
     !pan.is_empty() && sum % 10 == 0
 }
 
-/// The `cardtype` the number's range stands for, where seed 004's ranges are unambiguous:
-/// Visa 4, MasterCard 51-55 and 2221-2720, American Express 34 and 37, JCB 3528-3589.
+/// The `cardtype` the number's range stands for, where the Frontend parameter page's ranges are
+/// unambiguous: Visa 4, MasterCard 51-55 and 2221-2720, American Express 34 and 37, JCB 3528-3589.
 pub(crate) fn detect_type(pan: &str) -> Option<&'static str> {
     let prefix = |n: usize| pan.get(..n).and_then(|p| p.parse::<u32>().ok());
     match (prefix(1), prefix(2), prefix(4)) {

@@ -322,8 +322,8 @@ impl Default for V2Account {
     }
 }
 
-/// The DirectLink account the sandbox accepts (seed 002 sections 2.1, 2.3.2): the PSPID, the
-/// API user and its password, and the SHA-IN / SHA-OUT passphrases with their algorithm.
+/// The DirectLink account the sandbox accepts (DirectLink guide, sections 2.1, 2.3.2): the PSPID,
+/// the API user and its password, and the SHA-IN / SHA-OUT passphrases with their algorithm.
 ///
 /// `Debug` never shows the password or the passphrases.
 #[derive(Clone, Debug)]
@@ -398,7 +398,7 @@ impl fmt::Debug for DirectLinkPassword {
 ///
 /// `directlink_order_delay` applies to `orderdirect.asp` only, and only after the order has
 /// been executed and recorded: a client that gives up waiting finds it with `querydirect.asp`
-/// (seed 002 section 6.4). It is not counted down.
+/// (DirectLink guide, section 6.4). It is not counted down.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Faults {
     /// Delay before each request is handled (a timeout test sets it above the client's timeout).

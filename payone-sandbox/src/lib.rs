@@ -97,7 +97,7 @@
 //!
 //! `preauthorization` and `authorization` carry the optional `reference` and the 3-D Secure
 //! return URLs `successurl`, `errorurl`, `backurl` (rows of `spec/server.toml` with the formats
-//! of seeds 004 and 001).
+//! of the Frontend parameter page and the Client API page).
 //!
 //! Then the request is executed:
 //!
@@ -213,12 +213,13 @@
 //!
 //! # DirectLink: `POST /ncol/test/*.asp`
 //!
-//! Seed 002's server-to-server API for a test account: a client points
+//! The DirectLink server-to-server API for a test account (section numbers below are those of
+//! the platform's DirectLink integration guide): a client points
 //! `payone_client::directlink::Endpoints::with_base` at [`Sandbox::base_url`]. Bodies are
 //! `application/x-www-form-urlencoded`, UTF-8 (a name or value that is not UTF-8 is NCERROR
 //! 50001111 naming it); parameter names are read in any case. Answers are
 //! `text/xml; charset=utf-8`, HTTP 200: `<?xml version="1.0"?><ncresponse .../>` with one
-//! attribute per line in the seed's spelling and order (`orderID`, `PAYID`, `PAYIDSUB` on
+//! attribute per line in the guide's spelling and order (`orderID`, `PAYID`, `PAYIDSUB` on
 //! maintenance and queries, `NCSTATUS`, `NCERROR`, `NCERRORPLUS`, `ACCEPTANCE`, `STATUS`,
 //! ...); `WITHROOT=Y` wraps it in a second `<ncresponse>`. `amount` is written not multiplied by 100 (`1550` is `15.5`). No error
 //! is ever an HTTP error: only a wrong method (405) or path (404) is.
@@ -231,17 +232,19 @@
 //! 2. `PSPID`, `USERID`, `PSWD` present (else 50001111 `NAME: required parameter is missing`)
 //!    and the account's: a wrong `PSPID` is 50001119 `PSPID not found or not active`, a wrong
 //!    `USERID` or `PSWD` 50001119 `USERID or PSWD incorrect` (the password is compared in
-//!    constant time; 50001119 is the sandbox's own code, seed 002 prints none for this case);
+//!    constant time; 50001119 is the sandbox's own code, the DirectLink guide prints none for this
+//!    case);
 //! 3. `SHASIGN`: SHA-IN (`PAYONE_SHA_IN`, `PAYONE_SHA_ALGO`) over every parameter sent except
-//!    `SHASIGN` (DESIGN.md section 6, `ShaList::All`), compared in constant time. Required on
-//!    orders and maintenance: missing is 50001184 `unknown order/0/s`, wrong 50001184
-//!    `unknown order/1/s`. Queries and the privacy page need none (their seed tables have no
-//!    `SHASIGN`), but one that is sent must match;
+//!    `SHASIGN` (`ShaList::All`: upper-cased names in plain byte order, each `NAME=value` followed
+//!    by the passphrase), compared in constant time. Required on orders and maintenance: missing is
+//!    50001184 `unknown order/0/s`, wrong 50001184 `unknown order/1/s`. Queries and the privacy
+//!    page need none (their tables in the guide have no `SHASIGN`), but one that is sent must
+//!    match;
 //! 4. the parameters: the page's table from `payone_types::generated::REQUESTS`
 //!    (`api == Api::Directlink`, the request named `orderdirect`, `maintenancedirect`,
 //!    `querydirect`; checked with `payone_types::dynamic::validate`): its first violation is
 //!    50001111 `NAME: RULE`, e.g. `CVC: required parameter is missing`. Parameters the table
-//!    does not list are accepted (the platform's list is longer for accounts with options, seed
+//!    does not list are accepted (the platform's list is longer for accounts with options, guide
 //!    section 3.2: `COMPLUS`, `ALIAS`, `WITHROOT` on queries, ...); the 3-D Secure rows
 //!    (`FLAG3D` = `Y`, `WIN3DS` = `MAINW`/`POPUP`/`POPIX`, the `BROWSER*` data, ...) are the
 //!    table's group `three_d_secure`; an order without `PM` is
@@ -266,7 +269,7 @@
 //! | `AMOUNT=9902` | 2 (authorisation refused) | 30001001 `Payment refused by the acquirer` | as above, `NCSTATUS` 3, empty `ACCEPTANCE` |
 //! | `AMOUNT=9904` | 51 (authorisation waiting; never decided) | empty | as above, empty `ACCEPTANCE` |
 //! | `FLAG3D=Y` and `CARDNO=4000000000000002` ([`DIRECTLINK_CARD_3DS`]) | 46 (waiting for identification) | empty | as above plus a child element `<HTML_ANSWER>` (base64, see [3-D Secure](#directlink-3-d-secure)); needs `ACCEPTURL` and `DECLINEURL` (else 50001111 naming the missing one) |
-//! | `ORDERID` of an order in any status but 0 and 2 | 0 | 50001113 `This order has already been processed` | seed section 4.1: that order's `PAYID` and `ACCEPTANCE`; nothing new is recorded |
+//! | `ORDERID` of an order in any status but 0 and 2 | 0 | 50001113 `This order has already been processed` | guide section 4.1: that order's `PAYID` and `ACCEPTANCE`; nothing new is recorded |
 //!
 //! The amount triggers come before the 3-D Secure card. A refused order (STATUS 2) does not
 //! block its `ORDERID`: sending it again makes a new order. `PAYID`s are counters from
@@ -289,17 +292,17 @@
 //! | `DES` (delete and close) | as `DEL` | as `DEL` | 61 | 6 (closed) |
 //! | `REN` (renew the authorisation) | status 5 with nothing captured, or 6 after `DEL` | the order's original amount (a smaller `AMOUNT` becomes the authorised amount) | 5 | 5 |
 //!
-//! The answer is seed section 5.2's: `orderID`, `PAYID`, `PAYIDSUB` (the history level this
+//! The answer is guide section 5.2's: `orderID`, `PAYID`, `PAYIDSUB` (the history level this
 //! operation created: 1, 2, ...), `NCSTATUS` 0, `NCERROR`, `NCERRORPLUS`, `ACCEPTANCE`,
 //! `STATUS`, `amount` (the operation's), `currency`. The answer reports the pending status (91,
 //! 81, 61) and the order is settled at once: a query right after sees 9, 8 or 6. Anything not
-//! allowed, so also the same maintenance sent twice (seed section 5.3), is NCERROR 50001127
+//! allowed, so also the same maintenance sent twice (guide section 5.3), is NCERROR 50001127
 //! `This order is not authorized: STATUS n does not allow this operation`, `STATUS` 0, with
 //! the order's `PAYID` and current `PAYIDSUB`. Orders in STATUS 2, 46 or 51 allow nothing.
 //!
 //! ## `querydirect.asp`
 //!
-//! By `PAYID` (optionally with `PAYIDSUB`) or by `ORDERID` (its latest order). The answer is seed
+//! By `PAYID` (optionally with `PAYIDSUB`) or by `ORDERID` (its latest order). The answer is guide
 //! section 6.2's: `orderID`, `PAYID`, `PAYIDSUB`, `NCSTATUS` 0, `NCERROR` and `NCERRORPLUS`
 //! (empty), `ACCEPTANCE`, `STATUS`, `ECI`, `amount`, `currency`, `PM`, `BRAND`, `CARDNO` (masked:
 //! `XXXXXXXXXXXX1111`), and `IP` when the order carried `REMOTE_ADDR`. Without `PAYIDSUB` it is
@@ -311,7 +314,7 @@
 //!
 //! ## `privacy-policy.asp`
 //!
-//! Answers seed section 7.2's `<Response>` XML (UTF-8). A request refused by the checks above
+//! Answers guide section 7.2's `<Response>` XML (UTF-8). A request refused by the checks above
 //! (wrong or missing credentials, a `SHASIGN` that does not match, a name other than `BRAND`
 //! sent twice): `Status` `Error` with an `Error` `Code` `Unauthorized` and the `NCERRORPLUS`
 //! text as `Message`; a body that is not UTF-8: `Error` `InternalServerError`. Otherwise
@@ -319,9 +322,9 @@
 //! `-`, `_` up to 40 characters, are ignored) chooses among the account's active brands VISA,
 //! MasterCard, American Express (any case); none sent means all of them. If brands were sent
 //! but none is active (`iDEAL`), the answer is `SuccessWithWarnings` with a `Warning` `Code`
-//! `NoContent` and an empty `<Html/>` (the seed's first example); else `Success` with
+//! `NoContent` and an empty `<Html/>` (the guide's first example); else `Success` with
 //! `<Html><![CDATA[<ul><li><h2>Data controller</h2><p>...</p></li><li><h2>Card payment (VISA,
-//! American Express)</h2><p>...</p></li></ul>]]></Html>` (the seed's second example's shape,
+//! American Express)</h2><p>...</p></li></ul>]]></Html>` (the guide's second example's shape,
 //! the chosen brands in the order above). `LANGUAGE=de` (any case) gives the German text,
 //! anything else the English one (the account's language).
 //!
@@ -348,9 +351,9 @@
 //! | empty | 0 | 5, 9, 46, 51; 91, 81, 61, 5 (maintenance); any (query) | processed |
 //! | 30001001 | 3 | 2 | `AMOUNT=9902` |
 //! | 50001111 | 5 | 0 | data validation: a parameter missing, malformed, sent twice, not UTF-8; `AMOUNT` or `CURRENCY` contradicting the order |
-//! | 50001113 | 5 | 0 | `ORDERID` already processed (seed section 4.1) |
+//! | 50001113 | 5 | 0 | `ORDERID` already processed (guide section 4.1) |
 //! | 50001119 | 5 | 0 | `PSPID`, `USERID` or `PSWD` wrong (sandbox's own code) |
-//! | 50001127 | 5 | 0 | maintenance not allowed in the order's status, e.g. sent twice (seed section 5.3) |
+//! | 50001127 | 5 | 0 | maintenance not allowed in the order's status, e.g. sent twice (guide section 5.3) |
 //! | 50001130 | 5 | empty | no such order (`PAYID`, `ORDERID` or `PAYIDSUB`) |
 //! | 50001184 | 5 | 0 | `SHASIGN` missing or wrong |
 //! | 40001134 | - | 2 | only in the 3-D Secure feedback after `result=fail` |
@@ -360,7 +363,7 @@
 //! [`Faults::directlink_order_delay`] (`POST /sandbox/faults` field `directlink_order_delay_ms`,
 //! shown by `GET /sandbox/faults` as `directlink_order_delay_ms=`) delays every
 //! `orderdirect.asp` answer **after** the order has been checked and recorded, so a client that
-//! times out finds it with `querydirect.asp` (seed section 6.4). It stays in force until the
+//! times out finds it with `querydirect.asp` (guide section 6.4). It stays in force until the
 //! faults are replaced. The other faults never touch DirectLink. Every request that reaches a
 //! DirectLink page is counted, refused ones too, as `directlink.orderdirect`,
 //! `directlink.maintenancedirect`, `directlink.querydirect`, `directlink.privacy-policy` in
@@ -368,9 +371,9 @@
 //!
 //! # v2 server-to-server JSON API: `/v2/{merchantId}/payments...`
 //!
-//! Seed 000's API (`https://payment.preprod.payone.com/v2/{merchantId}/payments` in test): a
-//! client puts [`Sandbox::base_url`] in place of `https://payment.preprod.payone.com`. Bodies
-//! are JSON both ways (`application/json`); members the sandbox does not know are accepted.
+//! The v2 server-to-server API (`https://payment.preprod.payone.com/v2/{merchantId}/payments` in
+//! test): a client puts [`Sandbox::base_url`] in place of `https://payment.preprod.payone.com`.
+//! Bodies are JSON both ways (`application/json`); members the sandbox does not know are accepted.
 //!
 //! | operation | method and path | body | success |
 //! |---|---|---|---|
@@ -382,14 +385,13 @@
 //!
 //! Checks, in this order; the first failure is the answer:
 //!
-//! 1. `Authorization: GCS v1HMAC:<apiKey>:<signature>` (DESIGN.md section 6,
-//!    `payone_types::gcs`): present once, the account's API key (`PAYONE_API_KEY`), and the
-//!    signature equal (constant time) to base64 HMAC-SHA256 under `PAYONE_API_SECRET` of the
-//!    string to sign built from the request as received: method, `Content-Type` (empty when
-//!    absent), `Date`, the `X-GCS-*` headers, path and query. `Date` must be present once and
-//!    an RFC 1123 date; it is not compared with the clock, so recorded requests stay valid.
-//!    Any failure is 401 `MISSING_OR_INVALID_AUTHORIZATION` with a message naming what is
-//!    wrong (never the expected signature);
+//! 1. `Authorization: GCS v1HMAC:<apiKey>:<signature>` (`payone_types::gcs`): present once, the
+//!    account's API key (`PAYONE_API_KEY`), and the signature equal (constant time) to base64
+//!    HMAC-SHA256 under `PAYONE_API_SECRET` of the string to sign built from the request as
+//!    received: method, `Content-Type` (empty when absent), `Date`, the `X-GCS-*` headers, path and
+//!    query. `Date` must be present once and an RFC 1123 date; it is not compared with the clock,
+//!    so recorded requests stay valid. Any failure is 401 `MISSING_OR_INVALID_AUTHORIZATION` with a
+//!    message naming what is wrong (never the expected signature);
 //! 2. the path's `merchantId` is `PAYONE_MERCHANT_ID`, else 403
 //!    `ACCESS_TO_MERCHANT_NOT_ALLOWED` (after the signature, so an unsigned caller learns
 //!    nothing about merchants);

@@ -147,9 +147,9 @@ impl Courier for Tsok {
         for (name, value) in &message.params {
             form.push(name.clone(), value.as_str(), false, false);
         }
-        // Every value is ASCII (numbers, codes, references limited to seed 004's symbols), so
-        // ISO-8859-1 always carries it; should one not, nothing is sent rather than a mangled
-        // body.
+        // Every value is ASCII (numbers, codes, references limited to the Frontend parameter page's
+        // symbols), so ISO-8859-1 always carries it; should one not, nothing is sent rather than a
+        // mangled body.
         form.form_encode(Charset::Latin1).ok()
     }
 

@@ -85,7 +85,10 @@ mod tests {
         }
         let reference = rows.iter().find(|r| r.name == "reference").unwrap();
         assert!((reference.check)("order-1").is_ok());
-        assert!((reference.check)("ä").is_err(), "symbols of seed 004");
+        assert!(
+            (reference.check)("ä").is_err(),
+            "symbols of the Frontend parameter page"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! The platform pages write formats as short phrases: `NUMERIC(5..6)`, `NUMERIC(7)`,
 //! `CHAR(1..20)`, `CHAR(8 or 11)`, `CHAR(1..96) lowercase`, `DATE(8), YYYYMMDD`, `LIST`,
 //! `NUMERIC(10) max. 19 999 999 99`, and value ranges in prose (`max. +/- 19 999 999 99`);
-//! DirectLink (seed 002) writes `AN, 30` (alphanumeric, at most 30 characters), `AN, 20 (min2)`,
-//! `AN` (no length) and `N, 15` (at most 15 digits).
+//! The DirectLink integration guide writes `AN, 30` (alphanumeric, at most 30 characters), `AN, 20
+//! (min2)`, `AN` (no length) and `N, 15` (at most 15 digits).
 //! This module turns them into a [`Format`]; anything it does not recognise is an error, so a
 //! new phrase on a documentation page is noticed instead of being silently ignored.
 //!

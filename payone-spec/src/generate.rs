@@ -165,9 +165,12 @@ fn field_ident(name: &str) -> Ident {
 fn prose(text: &str) -> String {
     let mut words = Vec::new();
     for word in one_line(text).split(' ') {
-        if word.starts_with("http://") || word.starts_with("https://") {
-            let url = word.trim_end_matches(['.', ',', ';', ')']);
-            words.push(format!("<{url}>{}", &word[url.len()..]));
+        // A URL, possibly opened by a parenthesis or a quote, becomes an autolink.
+        let lead = word.len() - word.trim_start_matches(['(', '"']).len();
+        let rest = &word[lead..];
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let url = rest.trim_end_matches(['.', ',', ';', ')', '"']);
+            words.push(format!("{}<{url}>{}", &word[..lead], &rest[url.len()..]));
             continue;
         }
         let mut out = String::new();
@@ -720,7 +723,10 @@ fn request_struct(
         paragraphs.push(prose(doc));
     }
     if let Some(source) = &req.hash_source {
-        paragraphs.push(format!("The hashed parameters come from {source}."));
+        paragraphs.push(format!(
+            "The hashed parameters come from {}.",
+            prose(source)
+        ));
     }
     if let Some(note) = &req.exclude_note {
         paragraphs.push(format!(

@@ -4,7 +4,8 @@ use crate::load::Spec;
 
 /// Lines `api<TAB>request<TAB>name<TAB>required|optional|conditional<TAB>yes|no<TAB>FORMAT`,
 /// arrays written `name[n]`, requests in file order, rows in page order. A row that a request
-/// carries twice with identical columns (seed 004's `iban` in two payment blocks) is listed once.
+/// carries twice with identical columns (the Frontend parameter page's `iban` in two payment
+/// blocks) is listed once.
 pub fn list(specs: &[Spec], api: Option<&str>, request: Option<&str>) -> Vec<String> {
     let mut lines = Vec::new();
     for spec in specs.iter().filter(|s| api.is_none_or(|a| s.api() == a)) {

@@ -1,5 +1,5 @@
-//! DirectLink (seed 002) SHA-IN and SHA-OUT signatures over ordered `(name, value)` lists
-//! (DESIGN.md section 6, seed 002 section 2.3.2).
+//! DirectLink SHA-IN and SHA-OUT signatures over ordered `(name, value)` lists (DirectLink
+//! integration guide, section 2.3.2).
 //!
 //! Pure functions with no transport, shared by the client (`payone_client::directlink`
 //! re-exports them) and the sandbox (which checks the `SHASIGN` of every request).
@@ -109,9 +109,9 @@ impl fmt::Debug for ShaPassphrase {
 /// Which parameters a signature covers: the account's SHA-IN or SHA-OUT list.
 ///
 /// The platform signs only the parameters on its SHA-IN (resp. SHA-OUT) list, which is not
-/// printed in seed 002. What the seed does say is that a parameter sent to `orderdirect.asp`
-/// belongs in the SHA-IN: CREDITDEBIT is sent "and therefore also included in the SHA-IN
-/// calculation" (section 3.6), and the direct-debit fields "must be included in the SHA-IN
+/// printed in the DirectLink guide. What the guide does say is that a parameter sent to
+/// `orderdirect.asp` belongs in the SHA-IN: CREDITDEBIT is sent "and therefore also included in the
+/// SHA-IN calculation" (section 3.6), and the direct-debit fields "must be included in the SHA-IN
 /// calculation" (section 8.1). So the default is [`ShaList::All`]: every parameter that is sent,
 /// except `SHASIGN` itself (PSPID, USERID and PSWD included, as the client sends them).
 ///
@@ -130,9 +130,9 @@ pub enum ShaList {
 /// The platform's published SHA-OUT parameter list: the feedback parameters its `SHASIGN`
 /// covers (those it sends back on the redirect URLs and in post-sale requests).
 ///
-/// Seed 002 prints no list; this is the list the platform publishes as "SHA-OUT parameter
-/// list" (`https://shared.ecom-psp.com/v2/docs/guides/e-Commerce/SHA-OUT_params.txt`, also
-/// linked from the DirectLink and e-Commerce integration guides), upper case, sorted. A
+/// The DirectLink guide prints no list; this is the list the platform publishes as "SHA-OUT
+/// parameter list" (`https://shared.ecom-psp.com/v2/docs/guides/e-Commerce/SHA-OUT_params.txt`,
+/// also linked from the DirectLink and e-Commerce integration guides), upper case, sorted. A
 /// parameter that is not on it (the merchant's own parameters on `ACCEPTURL`, `PSPID`,
 /// `LANGUAGE`, ...) is not signed by the platform.
 pub const SHA_OUT_PARAMETERS: [&str; 63] = [
@@ -203,8 +203,8 @@ pub const SHA_OUT_PARAMETERS: [&str; 63] = [
 
 impl ShaList {
     /// The SHA-IN list: [`ShaList::All`], every parameter sent except `SHASIGN` (see the type's
-    /// documentation for why: seed 002 says the parameters sent to `orderdirect.asp` belong in
-    /// the SHA-IN calculation and prints no narrower list).
+    /// documentation for why: the DirectLink guide says the parameters sent to `orderdirect.asp`
+    /// belong in the SHA-IN calculation and prints no narrower list).
     pub fn sha_in() -> ShaList {
         ShaList::All
     }

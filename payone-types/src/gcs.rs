@@ -1,6 +1,6 @@
 //! The v2 server-to-server JSON API's `GCS v1HMAC` request signature and webhook signature
-//! (DESIGN.md section 6). Pure functions, no transport: the client signs with them and the
-//! sandbox checks with them.
+//! (the platform's `GCS v1HMAC` scheme, described below). Pure functions, no transport: the client
+//! signs with them and the sandbox checks with them.
 //!
 //! # Request signature
 //!
@@ -192,7 +192,7 @@ pub fn canonical_gcs_headers<N: AsRef<str>, V: AsRef<str>>(
     Ok(signed.into_iter().collect())
 }
 
-/// The string to sign of DESIGN.md section 6: `METHOD\nContent-Type\nDate\n`, one
+/// The string to sign: `METHOD\nContent-Type\nDate\n`, one
 /// `name:value\n` per `X-GCS-*` header of `headers` (others ignored; see the module docs),
 /// then `path_and_query\n`. `content_type` is empty for a request without a body.
 pub fn string_to_sign<N: AsRef<str>, V: AsRef<str>>(

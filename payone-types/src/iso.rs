@@ -80,7 +80,7 @@ iso_code!(
 );
 
 /// An ISO 639-1 language code written in either case (`FR`, `fr`, `Fr`): DirectLink's
-/// privacy-policy `LANGUAGE`, which seed 002 (7.1.2) documents as "ISO 639-1:
+/// privacy-policy `LANGUAGE`, which the DirectLink guide (7.1.2) documents as "ISO 639-1:
 /// Zwei-Buchstaben-Codes (z.B. FR)", with an upper-case example. The value goes on the wire as
 /// written; [`Language`] (lower case only) stays the rule of the other platforms.
 #[derive(Clone, PartialEq, Eq, Hash)]

@@ -1,5 +1,5 @@
-//! JSON objects of the v2 server-to-server API (seed 000): how the generated object types are
-//! written to and read from the wire.
+//! JSON objects of the v2 server-to-server API (the Server-to-server guide): how the generated
+//! object types are written to and read from the wire.
 //!
 //! The object types in [`crate::generated::v2`] are declared by `spec/v2.toml` and derive
 //! [`PayoneObject`](crate::PayoneObject), which implements [`JsonObject`] field by field. No serde

@@ -1,4 +1,4 @@
-//! Signing schemes of the Frontend, Client API and Server API (DESIGN.md section 6).
+//! Signing schemes of the Frontend, Client API and Server API.
 
 use hmac::{Hmac, KeyInit, Mac};
 use md5::{Digest, Md5};

@@ -1,4 +1,4 @@
-//! The DirectLink part of `payone demo` (seed 002): a SHA-IN signed order, its capture and a
+//! The DirectLink part of `payone demo`: a SHA-IN signed order, its capture and a
 //! partial refund on `maintenancedirect.asp`, and the order's status from `querydirect.asp`.
 
 use payone_client::Url;

@@ -1,4 +1,4 @@
-//! The v2 part of `payone demo` (seed 000): a `GCS v1HMAC` signed CreatePayment that needs a
+//! The v2 part of `payone demo`: a `GCS v1HMAC` signed CreatePayment that needs a
 //! 3-D Secure challenge, the customer's round trip to the returnUrl, GetPaymentDetails, a
 //! capture and a partial refund, and the signed webhooks received and verified by the shop.
 

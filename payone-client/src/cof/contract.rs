@@ -1,5 +1,5 @@
-//! Subscriptions with the PAYONE contract module (seed 003, "Subscription / contract / abo"):
-//! `createaccess`; the later payments are made by the platform.
+//! Subscriptions with the PAYONE contract module (credentials-on-file page, "Subscription /
+//! contract / abo"): `createaccess`; the later payments are made by the platform.
 
 use payone_types::Violations;
 use payone_types::generated::server::{

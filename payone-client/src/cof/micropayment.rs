@@ -1,5 +1,5 @@
-//! Micropayments with the PAYONE billing module (seed 003, "Micropayment / Billing /
-//! vauthorization"): `vauthorization`; the platform settles the accumulated amount.
+//! Micropayments with the PAYONE billing module (credentials-on-file page, "Micropayment / Billing
+//! / vauthorization"): `vauthorization`; the platform settles the accumulated amount.
 
 use payone_types::Violations;
 use payone_types::generated::server::{

@@ -1,16 +1,20 @@
-//! The credentials-on-file (CoF) use cases of seed 003 as typed constructors.
+//! The credentials-on-file (CoF) use cases of the platform's credentials-on-file page
+//! ("Recurring transactions credit card",
+//! <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>) as typed
+//! constructors.
 //!
-//! Each use case fixes `recurrence` and `customer_is_present` the way the seed prescribes and
-//! produces a generated Server API request, so the combinations the seed rules out cannot be
-//! written: a one-click payment always sends `customer_is_present=yes`, a recurring payment
-//! after the agreement always `customer_is_present=no`, an agreement without amount
-//! (`amount=1`) is only a preauthorization, an initial agreement always carries the 3-D Secure
-//! return URLs and a recurring payment without the customer never does.
+//! Each use case fixes `recurrence` and `customer_is_present` the way the credentials-on-file page
+//! prescribes and produces a generated Server API request, so the combinations the
+//! credentials-on-file page rules out cannot be written: a one-click payment always sends
+//! `customer_is_present=yes`, a recurring payment after the agreement always
+//! `customer_is_present=no`, an agreement without amount (`amount=1`) is only a preauthorization,
+//! an initial agreement always carries the 3-D Secure return URLs and a recurring payment without
+//! the customer never does.
 //!
 //! Every pre-/authorization may carry the merchant's `reference` (`.reference(...)`), which the
 //! platform refuses when it was used before (error 911).
 //!
-//! | seed 003 step | constructor | request |
+//! | step on the credentials-on-file page | constructor | request |
 //! |---|---|---|
 //! | 1a agreement only, amount=1 | [`InitialAgreement::agreement_only`] | preauthorization |
 //! | 1b agreement with amount | [`InitialAgreement::with_amount`] | preauthorization, authorization |
@@ -35,8 +39,8 @@
 //! # Ok::<(), payone_types::Violations>(())
 //! ```
 //!
-//! What the seed rules out does not compile. A one-click payment has no way to say the
-//! customer is absent:
+//! What the credentials-on-file page rules out does not compile. A one-click payment has no way to
+//! say the customer is absent:
 //!
 //! ```compile_fail,E0599
 //! # use payone_client::cof::*; use payone_types::generated::server::*;
@@ -64,9 +68,9 @@
 //!     .authorization();
 //! ```
 //!
-//! An initial agreement cannot leave out the 3-D Secure return URLs (seed 003: without
-//! Success- and Back-URL 3-D Secure is not triggered; see [`InitialAgreement`] for how this
-//! differs from the seed's sample):
+//! An initial agreement cannot leave out the 3-D Secure return URLs (credentials-on-file page:
+//! without Success- and Back-URL 3-D Secure is not triggered; see [`InitialAgreement`] for how this
+//! differs from the credentials-on-file page's sample):
 //!
 //! ```compile_fail,E0061
 //! # use payone_client::cof::*; use payone_types::generated::server::*;

@@ -51,7 +51,8 @@ impl Card {
     }
 }
 
-/// What a payment after the initial one refers to: seed 003's "userid or pseudocardpan".
+/// What a payment after the initial one refers to: the credentials-on-file page's "userid or
+/// pseudocardpan".
 #[derive(Clone, Debug)]
 pub enum StoredCredential {
     /// The card by its pseudo card number.
@@ -83,9 +84,10 @@ impl StoredCredential {
 }
 
 /// Where the customer returns after 3-D Secure, for the initial agreement, the contract access
-/// with the customer present and (optionally) a one-click payment. Seed 003: "If Success- and Back-URL are not
-/// provided in the request, 3-D secure will not be triggered and issuers might respond with a
-/// soft-decline (error 120)", so both are required; the error URL is optional.
+/// with the customer present and (optionally) a one-click payment. The credentials-on-file page:
+/// "If Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and
+/// issuers might respond with a soft-decline (error 120)", so both are required; the error URL is
+/// optional.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct RedirectUrls {
@@ -155,8 +157,8 @@ macro_rules! apply_customer {
 
 macro_rules! define_customer {
     (; $($field:ident $setter:ident $ty:ident),*) => {
-        /// The customer's data that the seed's samples send (all optional; `customerid` loads a
-        /// stored customer record).
+        /// The customer's data that the credentials-on-file page's samples send (all optional;
+        /// `customerid` loads a stored customer record).
         #[derive(Clone, Debug, Default)]
         #[must_use]
         pub struct Customer {

@@ -1,6 +1,6 @@
 //! Card payments with credentials on file: the initial agreement, later recurring payments and
-//! one-click payments (seed 003, "Initial transaction, followed by recurring payment" and
-//! "Reservation / Sale with oneclick").
+//! one-click payments (credentials-on-file page, "Initial transaction, followed by recurring
+//! payment" and "Reservation / Sale with oneclick").
 
 use std::marker::PhantomData;
 
@@ -68,22 +68,23 @@ pub struct AgreementOnly;
 #[derive(Clone, Copy, Debug)]
 pub struct WithAmount;
 
-/// The initial CoF transaction (seed 003, steps 1a and 1b): the customer is present, agrees to
-/// the card being stored and authenticates with 3-D Secure. Sends `customer_is_present=yes`,
-/// the `recurrence` the later payments will use and the 3-D Secure return URLs.
+/// The initial CoF transaction (credentials-on-file page, steps 1a and 1b): the customer is
+/// present, agrees to the card being stored and authenticates with 3-D Secure. Sends
+/// `customer_is_present=yes`, the `recurrence` the later payments will use and the 3-D Secure
+/// return URLs.
 ///
 /// An agreement without a known amount sends `amount=1` and exists only as a preauthorization
-/// (seed 003, 1a); `authorization` is available only with the real amount.
+/// (credentials-on-file page, 1a); `authorization` is available only with the real amount.
 ///
 /// # The return URLs are required
 ///
-/// Seed 003 says that the initial payment "will be handled with 3-D secure" and warns: "If
-/// Success- and Back-URL are not provided in the request, 3-D secure will not be triggered and
-/// issuers might respond with a soft-decline (error 120)". An initial agreement without them
-/// would be a request that looks right and fails at the issuer, so the constructors take
-/// [`RedirectUrls`] (success and back URL, error URL optional).
+/// The credentials-on-file page says that the initial payment "will be handled with 3-D secure" and
+/// warns: "If Success- and Back-URL are not provided in the request, 3-D secure will not be
+/// triggered and issuers might respond with a soft-decline (error 120)". An initial agreement
+/// without them would be a request that looks right and fails at the issuer, so the constructors
+/// take [`RedirectUrls`] (success and back URL, error URL optional).
 ///
-/// The seed's own "Sample Initial Request" sends no URLs; apart from `successurl` and
+/// The page's own "Sample Initial Request" sends no URLs; apart from `successurl` and
 /// `backurl` (and `errorurl` when set) the parameters are exactly the sample's. The sample
 /// itself, URLs left out, can still be written with the generated
 /// [`Preauthorization::builder`], which enforces only the table.
@@ -171,10 +172,10 @@ impl<A> InitialAgreement<A> {
     }
 }
 
-/// A recurring payment after the initial agreement (seed 003, step 2): the customer is not
-/// present, so it always sends `recurrence=recurring` and `customer_is_present=no`, and refers
-/// to the stored card by pseudocardpan or userid. Without the customer there is no 3-D Secure,
-/// so it has no return URLs.
+/// A recurring payment after the initial agreement (credentials-on-file page, step 2): the customer
+/// is not present, so it always sends `recurrence=recurring` and `customer_is_present=no`, and
+/// refers to the stored card by pseudocardpan or userid. Without the customer there is no 3-D
+/// Secure, so it has no return URLs.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct SubsequentPayment {
@@ -223,14 +224,14 @@ impl SubsequentPayment {
     }
 }
 
-/// A one-click payment with a stored card (seed 003, "Reservation / Sale with oneclick",
-/// step 2): always customer initiated, so it always sends `recurrence=oneclick` and
+/// A one-click payment with a stored card (credentials-on-file page, "Reservation / Sale with
+/// oneclick", step 2): always customer initiated, so it always sends `recurrence=oneclick` and
 /// `customer_is_present=yes`. The initial one-click transaction is an [`InitialAgreement`]
 /// with `Recurrence::Oneclick`.
 ///
-/// Seed 003: "3-D Secure may not be required", but "the issuer of course can decide to
-/// authenticate this transaction"; since the customer is present, the return URLs may be
-/// given ([`OneClickPayment::redirect_urls`]). The seed's sample sends none.
+/// The credentials-on-file page: "3-D Secure may not be required", but "the issuer of course can
+/// decide to authenticate this transaction"; since the customer is present, the return URLs may be
+/// given ([`OneClickPayment::redirect_urls`]). The page's sample sends none.
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct OneClickPayment {

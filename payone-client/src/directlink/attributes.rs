@@ -1,5 +1,5 @@
 //! The attributes of an `<ncresponse>`: every one kept, in the order received, looked up by
-//! name in any case (seed 002 section 2.4).
+//! name in any case (DirectLink guide, section 2.4).
 
 use std::fmt;
 

@@ -28,7 +28,7 @@ const FORM: &str = "application/x-www-form-urlencoded";
 pub enum QueryBy {
     /// The merchant's `ORDERID`.
     OrderId(String),
-    /// The platform's `PAYID` (the seed recommends it), optionally with the history level
+    /// The platform's `PAYID` (the guide recommends it), optionally with the history level
     /// `PAYIDSUB`.
     PayId {
         /// `PAYID`.
@@ -58,8 +58,8 @@ impl QueryBy {
 ///
 /// Requests are form POSTs with `PSPID`, `USERID` and `PSWD` from the configuration first, the
 /// caller's parameters in their order, and, for orders and maintenance, `SHASIGN` last (the
-/// query and privacy-policy tables of seed 002 have no `SHASIGN`, so those are not signed).
-/// Nothing is ever sent twice; cloning is cheap and shares the connection pool.
+/// query and privacy-policy tables of the DirectLink guide have no `SHASIGN`, so those are not
+/// signed). Nothing is ever sent twice; cloning is cheap and shares the connection pool.
 #[derive(Clone, Debug)]
 pub struct DirectLinkClient<E: EnvironmentKind> {
     http: reqwest::Client,
@@ -173,7 +173,7 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
     /// `maintenancedirect.asp`, exactly once.
     ///
     /// `params` identify the order by `PAYID` or `ORDERID`. Sending the same maintenance twice
-    /// gets [`Outcome::DuplicateMaintenance`] (seed 002 section 5.3).
+    /// gets [`Outcome::DuplicateMaintenance`] (DirectLink guide, section 5.3).
     pub fn maintenance<N, V>(
         &self,
         params: &[(N, V)],

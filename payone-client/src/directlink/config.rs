@@ -10,7 +10,7 @@ use super::environment::{Endpoints, EnvironmentKind};
 use super::fallback::QueryPolicy;
 use super::sign::{ShaAlgorithm, ShaList, ShaPassphrase};
 
-/// Default limit for `orderdirect.asp`: the seed's 30 s, after which it advises to query
+/// Default limit for `orderdirect.asp`: the guide's 30 s, after which it advises to query
 /// (section 6.4). An `RTIMEOUT` sent with an order must be shorter.
 pub const DEFAULT_ORDER_TIMEOUT: Duration = Duration::from_secs(30);
 

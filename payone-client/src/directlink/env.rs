@@ -1,4 +1,5 @@
-//! Reading a DirectLink configuration from the environment variables of DESIGN.md section 5.
+//! Reading a DirectLink configuration from the `PAYONE_*` environment variables below, the ones
+//! the sandbox reads too.
 //! Errors name the variable and what it must hold, never its value.
 
 use std::ffi::OsString;

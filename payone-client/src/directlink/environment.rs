@@ -1,4 +1,5 @@
-//! The DirectLink environments and their URLs (seed 002 sections 3.1, 5.1.1, 6.1.1, 7.1.1).
+//! The DirectLink environments and their URLs (DirectLink guide, sections 3.1, 5.1.1, 6.1.1,
+//! 7.1.1).
 //!
 //! The environment is part of the client's type ([`Test`] or [`Production`]), and every URL a
 //! client can be given is checked against it: a production client never sends to a
@@ -31,7 +32,7 @@ impl Environment {
 
     /// The official URL of `endpoint` in this environment.
     ///
-    /// Note that the seed gives the test privacy-policy endpoint on the production host:
+    /// Note that the guide gives the test privacy-policy endpoint on the production host:
     /// `https://secure.ogone.com/ncol/test/privacy-policy.asp` (section 7.1.1).
     pub const fn url(self, endpoint: Endpoint) -> &'static str {
         match (self, endpoint) {
@@ -63,13 +64,13 @@ impl Environment {
     }
 
     /// Whether `host` is one of this environment's own hosts, which a client of the other
-    /// environment must never be pointed at: for [`Test`] the test platform's hosts (seed 002
-    /// gives `ogone.test.v-psp.com`; any host of the `test.v-psp.com` domain is one), for
+    /// environment must never be pointed at: for [`Test`] the test platform's hosts (the DirectLink
+    /// guide gives `ogone.test.v-psp.com`; any host of the `test.v-psp.com` domain is one), for
     /// [`Production`] `secure.ogone.com`. Case and a trailing dot do not matter.
     ///
-    /// `secure.ogone.com` also serves the test privacy-policy page (`/ncol/test/`, seed 002
-    /// section 7.1.1), which [`Endpoints::<Test>::official`](Endpoints::official) uses; a test
-    /// base on it is still refused, since its orderdirect, maintenance and query pages are the
+    /// `secure.ogone.com` also serves the test privacy-policy page (`/ncol/test/`, the DirectLink
+    /// guide section 7.1.1), which [`Endpoints::<Test>::official`](Endpoints::official) uses; a
+    /// test base on it is still refused, since its orderdirect, maintenance and query pages are the
     /// production ones.
     pub fn owns_host(self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
@@ -99,7 +100,7 @@ impl fmt::Display for Environment {
 /// One of the four DirectLink pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Endpoint {
-    /// `orderdirect.asp`: new orders (seed section 3).
+    /// `orderdirect.asp`: new orders (guide section 3).
     Order,
     /// `maintenancedirect.asp`: maintenance of existing orders (section 5).
     Maintenance,
@@ -259,7 +260,7 @@ impl<E: EnvironmentKind> Default for Endpoints<E> {
 }
 
 impl<E: EnvironmentKind> Endpoints<E> {
-    /// The platform's own URLs for `E`, exactly as the seed gives them.
+    /// The platform's own URLs for `E`, exactly as the guide gives them.
     pub fn official() -> Self {
         Endpoints {
             urls: Endpoint::ALL

@@ -23,7 +23,8 @@ pub enum RequestError {
     #[error("it has no ORDERID, which orders need and the timeout fallback queries by")]
     MissingOrderId,
     /// A query (or maintenance request) that names no order: the tables make ORDERID and
-    /// PAYID conditional, and one of them must be there (seed 002 sections 5.1.2 and 6.1.2).
+    /// PAYID conditional, and one of them must be there (DirectLink guide, sections 5.1.2 and
+    /// 6.1.2).
     #[error("it names no order: it needs ORDERID or PAYID")]
     MissingReference,
     /// An order with more than one ORDERID.
@@ -35,7 +36,7 @@ pub enum RequestError {
     /// A typed request that breaks the DirectLink tables (every violation at once).
     #[error("it breaks the parameter tables: {0}")]
     Violations(payone_types::Violations),
-    /// `RTIMEOUT` not shorter than the client's timeout (seed 002 section 3.2).
+    /// `RTIMEOUT` not shorter than the client's timeout (DirectLink guide, section 3.2).
     #[error(
         "its RTIMEOUT of {rtimeout} s is not shorter than the client's order timeout of {} ms",
         timeout.as_millis()

@@ -1,5 +1,5 @@
-//! The bounds of the safe timeout fallback (seed 002 section 6.4): when `orderdirect.asp` does
-//! not answer in time, the order is never sent again; `querydirect.asp` is asked for it
+//! The bounds of the safe timeout fallback (DirectLink guide, section 6.4): when `orderdirect.asp`
+//! does not answer in time, the order is never sent again; `querydirect.asp` is asked for it
 //! instead, a bounded number of times.
 
 use std::time::Duration;
@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::response::NcResponse;
 use super::status::Status;
 
-/// The most queries one order may cost, whatever the policy asks: the seed asks to use
+/// The most queries one order may cost, whatever the policy asks: the guide asks to use
 /// `querydirect.asp` sparingly, or access to it may be blocked.
 pub const MAX_QUERIES: u32 = 10;
 
@@ -18,8 +18,8 @@ pub const MAX_QUERIES: u32 = 10;
 /// the previous one ended; each may take `timeout`. So an order returns at the latest after
 /// the order timeout + `max_queries` × `timeout` + (`max_queries` − 1) × `delay`.
 ///
-/// The defaults follow seed 002 section 6.4: a query should answer within 10 s and may be
-/// repeated every 30 s; at most 3 queries.
+/// The defaults follow the DirectLink guide, section 6.4: a query should answer within 10 s and may
+/// be repeated every 30 s; at most 3 queries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QueryPolicy {
     max_queries: u32,

@@ -1,18 +1,20 @@
-//! DirectLink (seed 002): server-to-server orders, maintenance, status queries and the
-//! privacy-policy text, with the SHA-IN signature and tolerant `<ncresponse>` answers.
+//! DirectLink (the platform's guide "Integrate with DirectLink (server-to-server)",
+//! <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>):
+//! server-to-server orders, maintenance, status queries and the privacy-policy text, with the
+//! SHA-IN signature and tolerant `<ncresponse>` answers.
 //!
 //! Everything here works on ordered `(name, value)` parameter lists, so typed request tables
 //! can sit on top of it later:
 //!
 //! - [`sha_sign`] / [`verify_sha_out`]: SHA-IN of a request, SHA-OUT of feedback parameters
-//!   (DESIGN.md section 6);
+//!   (upper-cased names in plain byte order, `NAME=value` plus passphrase);
 //! - [`Environment`], [`Endpoints`]: the test and production URLs; a client built for one
 //!   environment can never send to the other (type parameter [`Test`] or [`Production`]);
 //! - [`NcResponse`], [`Outcome`], [`Status`], [`NcError`], [`PrivacyPolicy`]: the answers as
 //!   typed values;
 //! - [`DirectLinkClient`]: sends them; [`DirectLinkClient::order`] never sends an order twice
 //!   and asks `querydirect.asp` instead when `orderdirect.asp` does not answer in time
-//!   (seed 002 section 6.4, [`QueryPolicy`]).
+//!   (DirectLink guide, section 6.4, [`QueryPolicy`]).
 //! - [`FeedbackVerifier`], [`Feedback`]: the SHA-OUT signed parameters the platform sends back
 //!   (the redirect to `ACCEPTURL`, `DECLINEURL`, `EXCEPTIONURL` or `CANCELURL`, a post-sale
 //!   request), verified before they are typed;

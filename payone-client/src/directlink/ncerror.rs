@@ -1,4 +1,4 @@
-//! The `NCERROR` of a DirectLink answer (DESIGN.md section 6).
+//! The `NCERROR` of a DirectLink answer.
 
 use std::fmt;
 
@@ -6,10 +6,11 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NcError {
-    /// 50001113: the order was already processed (a duplicate ORDERID, seed 002 section 4.1).
+    /// 50001113: the order was already processed (a duplicate ORDERID, the DirectLink guide,
+    /// section 4.1).
     OrderAlreadyProcessed,
     /// 50001127: the order is not in a correct status for this maintenance (what a maintenance
-    /// request sent twice gets, seed 002 section 5.3).
+    /// request sent twice gets, the DirectLink guide, section 5.3).
     OrderNotInCorrectStatus,
     /// 50001111: data validation error.
     DataValidation,

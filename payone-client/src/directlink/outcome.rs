@@ -36,7 +36,7 @@ pub enum Outcome {
         /// The whole answer.
         response: NcResponse,
     },
-    /// `NCERROR` 50001113 with a `PAYID` (seed 002 section 4.1): this ORDERID was already
+    /// `NCERROR` 50001113 with a `PAYID` (DirectLink guide, section 4.1): this ORDERID was already
     /// processed; `payid` and the answer's `ACCEPTANCE` are those of the existing payment. No
     /// new payment was made.
     DuplicateOrder {
@@ -45,8 +45,8 @@ pub enum Outcome {
         /// The whole answer.
         response: NcResponse,
     },
-    /// `NCERROR` 50001127 (seed 002 section 5.3): the order is not in a status that allows this
-    /// maintenance, which is what a maintenance request sent twice gets (the first one changed
+    /// `NCERROR` 50001127 (DirectLink guide, section 5.3): the order is not in a status that allows
+    /// this maintenance, which is what a maintenance request sent twice gets (the first one changed
     /// the status). Query the order to see where it stands.
     DuplicateMaintenance {
         /// The whole answer.

@@ -51,7 +51,7 @@ pub(crate) fn order_id(params: &[(String, String)]) -> Result<String, RequestErr
 }
 
 /// `RTIMEOUT`, when sent, must be a number of seconds shorter than the order timeout: the
-/// platform must give up before the client does (seed 002 section 3.2).
+/// platform must give up before the client does (DirectLink guide, section 3.2).
 pub(crate) fn check_rtimeout(
     params: &[(String, String)],
     timeout: Duration,

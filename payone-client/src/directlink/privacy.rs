@@ -1,4 +1,4 @@
-//! The answer of `privacy-policy.asp` (seed 002 section 7.2): `Response` with `Status`,
+//! The answer of `privacy-policy.asp` (DirectLink guide, section 7.2): `Response` with `Status`,
 //! `Body/Html`, `Errors/Error` and `Warnings/Warning`, read tolerantly like every DirectLink
 //! answer.
 

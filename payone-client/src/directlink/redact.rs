@@ -5,9 +5,9 @@ use std::fmt;
 
 /// Parameters whose values `Debug` never shows: card data (`ED`, `CVC`,
 /// `ECOM_PAYMENT_CARD_VERIFICATION`), account data of direct debits (`IBAN`, `MANDATEID`,
-/// seed 002 sections 8.1.2 and 8.1.3), the holder's name (`CN`), the customer's `IP` and the
-/// API password. `CARDNO` is shown only when masked ([`Masked`]): for direct debits it is the
-/// account number or IBAN.
+/// the DirectLink guide, sections 8.1.2 and 8.1.3), the holder's name (`CN`), the customer's `IP`
+/// and the API password. `CARDNO` is shown only when masked ([`Masked`]): for direct debits it is
+/// the account number or IBAN.
 pub(crate) const REDACTED: [&str; 8] = [
     "CN",
     "CVC",

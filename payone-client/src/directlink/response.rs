@@ -1,5 +1,6 @@
 //! The `<ncresponse>` answer of `orderdirect.asp`, `maintenancedirect.asp` and
-//! `querydirect.asp` (seed 002 sections 4, 5.2, 6.2, 6.2.1), read tolerantly (section 2.4).
+//! `querydirect.asp` (DirectLink guide, sections 4, 5.2, 6.2, 6.2.1), read tolerantly (section
+//! 2.4).
 
 use base64::Engine as _;
 use base64::alphabet::STANDARD;
@@ -25,8 +26,8 @@ use super::xml;
 /// wrong with it.
 ///
 /// `Debug` shows `CARDNO` only as the platform masks it (a direct-debit answer may carry the
-/// account number or IBAN there, seed 002 sections 8.1.2 and 8.1.3), never `IP`, and the
-/// values of sensitive attributes (`MANDATEID`, `IBAN`, `ED`, `CN`, ...) as `<redacted>`.
+/// account number or IBAN there, the DirectLink guide, sections 8.1.2 and 8.1.3), never `IP`, and
+/// the values of sensitive attributes (`MANDATEID`, `IBAN`, `ED`, `CN`, ...) as `<redacted>`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct NcResponse {
     orderid: Option<String>,

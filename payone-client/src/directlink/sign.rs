@@ -1,5 +1,5 @@
-//! SHA-IN and SHA-OUT signatures over ordered `(name, value)` lists (DESIGN.md section 6,
-//! seed 002 section 2.3.2).
+//! SHA-IN and SHA-OUT signatures over ordered `(name, value)` lists (DirectLink integration
+//! guide, section 2.3.2).
 //!
 //! The functions are pure and live in [`payone_types::directlink`], so that the sandbox can
 //! check signatures with the same code without depending on the client; they are re-exported

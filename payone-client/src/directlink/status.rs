@@ -1,6 +1,7 @@
-//! The `STATUS` of a DirectLink answer (DESIGN.md section 6; seed 002 section 6.3 adds 88).
+//! The `STATUS` of a DirectLink answer (the platform's list of statuses; section 6.3 of the
+//! DirectLink integration guide adds 88).
 //!
-//! The meanings are those of the platform's list of statuses; the seed refers to that list in
+//! The meanings are those of the platform's list of statuses; the guide refers to that list in
 //! the back office and names only 88 itself.
 
 use std::fmt;
@@ -62,7 +63,7 @@ pub enum Status {
     PaymentDeclinedByAcquirer,
     /// 85: refund handled by the merchant.
     RefundHandledByMerchant,
-    /// 88: the query on `querydirect.asp` failed (seed 002 section 6.3).
+    /// 88: the query on `querydirect.asp` failed (DirectLink guide, section 6.3).
     QueryFailed,
     /// 9: payment requested.
     PaymentRequested,

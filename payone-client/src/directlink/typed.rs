@@ -69,7 +69,7 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
         self.maintenance(&params).await
     }
 
-    /// Sends a typed direct query (seed 002 section 6.1.2), limited by the query policy's
+    /// Sends a typed direct query (DirectLink guide, section 6.1.2), limited by the query policy's
     /// timeout, and classifies the answer as [`query`](Self::query) does. The tables check the
     /// request first; one of ORDERID and PAYID must name the order
     /// ([`RequestError::MissingReference`] otherwise). Nothing is sent when a check fails.

@@ -1,6 +1,7 @@
-//! A tolerant reader for the small XML answers of DirectLink (seed 002 section 2.4): element and
-//! attribute names in any case, attributes in any order, values in straight or typographic
-//! quotes (the seed's own examples use `”`), any XML declaration or none, whitespace anywhere.
+//! A tolerant reader for the small XML answers of DirectLink (DirectLink guide, section 2.4):
+//! element and attribute names in any case, attributes in any order, values in straight or
+//! typographic quotes (the guide's own examples use `”`), any XML declaration or none, whitespace
+//! anywhere.
 //!
 //! quick-xml splits the document into tags, text and CDATA; the attributes of a tag are read
 //! here, leniently, from its raw text.

@@ -1,6 +1,6 @@
-//! One order's payment attempts under one `merchantReference` (seed 000: "When resubmitting a
-//! transaction request to our platform for a unique order (i.e. after having received a
-//! status.statusOutput=2 during the first try), always send the same
+//! One order's payment attempts under one `merchantReference` (Server-to-server guide: "When
+//! resubmitting a transaction request to our platform for a unique order (i.e. after having
+//! received a status.statusOutput=2 during the first try), always send the same
 //! order.references.merchantReference from your first try"). The table reads that status as
 //! `statusOutput.statusCode` 2 (see `spec/v2.toml`).
 

@@ -19,7 +19,7 @@ use super::outcome::{CreateOutcome, ReturnError, return_payment_id};
 use super::wire::{self, CallOptions, PathParams};
 use crate::body::{self, BodyError};
 
-/// Calls the v2 server-to-server API (seed 000) for one merchant in environment `E`
+/// Calls the v2 server-to-server API for one merchant in environment `E`
 /// ([`Test`](super::Test) or [`Live`](super::Live)), every request signed with
 /// `GCS v1HMAC`.
 ///
@@ -170,7 +170,8 @@ impl<E: EnvironmentKind> V2Client<E> {
             .await
     }
 
-    /// `CreatePayment`, read as the three 3-D Secure paths of seed 000 (or a decline).
+    /// `CreatePayment`, read as the three 3-D Secure paths of the Server-to-server guide (or a
+    /// decline).
     ///
     /// An HTTP 402 becomes [`CreateOutcome::Declined`] instead of an error, because a
     /// declined card is an ordinary outcome of a checkout.

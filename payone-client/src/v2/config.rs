@@ -1,6 +1,6 @@
 //! What a v2 client is configured with: the merchant, the API key and secret, the environment's
-//! base URL and time limits; read from explicit values or from the environment variables of
-//! DESIGN.md section 5. Nothing here prints the secret or the value of a variable.
+//! base URL and time limits; read from explicit values or from the `PAYONE_*` environment
+//! variables the sandbox reads too. Nothing here prints the secret or the value of a variable.
 
 use std::ffi::OsString;
 use std::time::Duration;

@@ -1,4 +1,5 @@
-//! The v2 environments and their base URLs (seed 000, "Endpoint Urls in test / live").
+//! The v2 environments and their base URLs (Server-to-server guide, "Endpoint Urls in test /
+//! live").
 //!
 //! The environment is part of the client's type ([`Test`] or [`Live`]), and every base URL a
 //! client can be given is checked against it: a live client never sends to the preprod host
@@ -155,7 +156,7 @@ impl<E: EnvironmentKind> Default for BaseUrl<E> {
 }
 
 impl<E: EnvironmentKind> BaseUrl<E> {
-    /// The platform's own base URL for `E`, as seed 000 gives it.
+    /// The platform's own base URL for `E`, as the Server-to-server guide gives it.
     pub fn official() -> Self {
         BaseUrl {
             url: Url::parse(E::ENVIRONMENT.base_url()).expect("a valid constant"),

@@ -1,6 +1,8 @@
-//! The v2 server-to-server JSON API (seed 000): `GCS v1HMAC` signed calls of the operations in
-//! [`payone_types::generated::v2`], typed errors per HTTP status, the 3-D Secure paths of a
-//! `CreatePayment`, resubmission under one `merchantReference`, and verified webhooks.
+//! The v2 server-to-server JSON API (the platform's "Server-to-server" guide,
+//! <https://developer.payone.com/en/integration/basic-integration-methods/server-to-server>): `GCS
+//! v1HMAC` signed calls of the operations in [`payone_types::generated::v2`], typed errors per HTTP
+//! status, the 3-D Secure paths of a `CreatePayment`, resubmission under one `merchantReference`,
+//! and verified webhooks.
 //!
 //! - [`V2Client`]: [`V2Client::call`] for any [`Operation`](payone_types::json::Operation),
 //!   and `create_payment`, `payment_details`, `capture_payment`, `cancel_payment`,

@@ -1,5 +1,6 @@
-//! The CreatePayment answer as the three paths of seed 000 ("Process platform response"), a
-//! typed view of `statusOutput`, and the returnUrl round trip of the 3-D Secure challenge.
+//! The CreatePayment answer as the three paths of the Server-to-server guide ("Process platform
+//! response"), a typed view of `statusOutput`, and the returnUrl round trip of the 3-D Secure
+//! challenge.
 
 use payone_types::generated::v2::{
     CreatePaymentResponse, ErrorResponse, PaymentId, PaymentResponse, StatusOutput,
@@ -15,7 +16,7 @@ pub const REDIRECT: &str = "REDIRECT";
 /// `threeDSecureResults.flow` of an authentication without challenge.
 pub const FRICTIONLESS: &str = "frictionless";
 
-/// What to do after a `CreatePayment` (seed 000, "Process platform response").
+/// What to do after a `CreatePayment` (Server-to-server guide, "Process platform response").
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CreateOutcome {
@@ -95,10 +96,10 @@ impl CreateOutcome {
                 })
             }
             Some(_) => Ok(CreateOutcome::Other { response }),
-            // Seed 000 tells the two paths without an action apart only by the card's
-            // enrolment; the answer shows it as the 3-D Secure results of an authentication
+            // The Server-to-server guide tells the two paths without an action apart only by the
+            // card's enrolment; the answer shows it as the 3-D Secure results of an authentication
             // that took place. A `flow` other than frictionless without an action is not a
-            // path of the seed.
+            // path of the Server-to-server guide.
             None => Ok(match three_d_secure_results(&payment) {
                 Results::Absent => CreateOutcome::NoThreeDSecure { payment },
                 Results::Frictionless => CreateOutcome::Frictionless { payment },
@@ -248,7 +249,8 @@ impl PaymentCategory {
     }
 }
 
-/// `statusCode` of a rejected payment (seed 000: resubmit with the same `merchantReference`).
+/// `statusCode` of a rejected payment (Server-to-server guide: resubmit with the same
+/// `merchantReference`).
 pub const STATUS_REJECTED: u64 = 2;
 
 /// A typed view of `statusOutput`. Flags the answer leaves out read as `false`: the platform

@@ -1,5 +1,5 @@
-//! v2 webhooks: the signature is verified over the raw body (`X-GCS-Signature`,
-//! `X-GCS-KeyId`, DESIGN.md section 6) before anything of the body is read.
+//! v2 webhooks: the signature is verified over the raw body (`X-GCS-Signature`:
+//! base64 HMAC-SHA256 under the secret of `X-GCS-KeyId`) before anything of the body is read.
 
 use payone_types::gcs::{self, KeyId, WebhookKeys};
 use payone_types::generated::v2::{PaymentResponse, RefundResponse, WebhooksEvent};

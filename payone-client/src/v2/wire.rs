@@ -55,7 +55,7 @@ impl<'a> PathParams<'a> {
     }
 }
 
-/// Per-call `X-GCS-*` headers, sent and signed with the request (DESIGN.md section 6).
+/// Per-call `X-GCS-*` headers, sent and signed with the request (see `payone_types::gcs`).
 ///
 /// ```
 /// use payone_client::v2::CallOptions;

@@ -1,5 +1,5 @@
-//! `POST /ncol/test/maintenancedirect.asp`: capture, refund, delete or renew an order (seed 002
-//! sections 5, 5.2, 5.3).
+//! `POST /ncol/test/maintenancedirect.asp`: capture, refund, delete or renew an order (the
+//! DirectLink guide sections 5, 5.2, 5.3).
 
 use std::sync::Arc;
 

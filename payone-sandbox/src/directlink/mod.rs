@@ -1,4 +1,4 @@
-//! DirectLink (seed 002) on `/ncol/test/*.asp`: new orders, maintenance, status queries and the
+//! DirectLink on `/ncol/test/*.asp`: new orders, maintenance, status queries and the
 //! privacy policy, with the 3-D Secure pages an `HTML_ANSWER` leads to. The contract is the
 //! crate documentation's DirectLink section.
 

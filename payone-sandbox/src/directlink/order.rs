@@ -1,4 +1,4 @@
-//! `POST /ncol/test/orderdirect.asp`: a new order (seed 002 sections 3, 4, 4.1).
+//! `POST /ncol/test/orderdirect.asp`: a new order (DirectLink guide, sections 3, 4, 4.1).
 
 use std::sync::Arc;
 
@@ -136,7 +136,7 @@ pub(crate) fn mask(cardno: &str) -> String {
         .collect()
 }
 
-/// The answer to a recorded order (seed 002 section 4).
+/// The answer to a recorded order (DirectLink guide, section 4).
 fn order_answer(order: &DlOrder) -> NcResponse {
     let (ncerror, ncerrorplus) = if order.status == 2 {
         (
@@ -161,7 +161,7 @@ fn order_answer(order: &DlOrder) -> NcResponse {
         .with("BRAND", order.data.brand)
 }
 
-/// Seed 002 section 4.1: the existing order's PAYID and ACCEPTANCE, STATUS 0, NCERROR
+/// The DirectLink guide, section 4.1: the existing order's PAYID and ACCEPTANCE, STATUS 0, NCERROR
 /// 50001113.
 fn duplicate(existing: &DlOrder) -> NcResponse {
     NcResponse::new()

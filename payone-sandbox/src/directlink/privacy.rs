@@ -1,5 +1,5 @@
-//! `POST /ncol/test/privacy-policy.asp`: the privacy information to show the customer (seed 002
-//! section 7), as the `<Response>` XML of section 7.2.
+//! `POST /ncol/test/privacy-policy.asp`: the privacy information to show the customer (the
+//! DirectLink guide section 7), as the `<Response>` XML of section 7.2.
 
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ fn answer(app: &App, request: &DlRequest) -> String {
 }
 
 /// The active brands asked for, in [`ACTIVE_BRANDS`] order: every active brand when no
-/// well-formed `BRAND` was sent (empty and malformed ones are ignored, seed 002 section
+/// well-formed `BRAND` was sent (empty and malformed ones are ignored, the DirectLink guide section
 /// 7.1.2); `None` when only brands without anything to disclose were asked for.
 fn brands<'a>(sent: impl Iterator<Item = &'a str>) -> Option<Vec<&'static str>> {
     let well_formed: Vec<&str> = sent
@@ -92,7 +92,7 @@ fn success(brands: &[&str], english: bool) -> String {
     )
 }
 
-/// `SuccessWithWarnings` / `NoContent`: nothing to disclose (the seed's first example).
+/// `SuccessWithWarnings` / `NoContent`: nothing to disclose (the guide's first example).
 fn no_content() -> String {
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Response>\n<Status>SuccessWithWarnings</Status>\n\
      <Warnings>\n<Warning>\n<Code>NoContent</Code>\n</Warning>\n</Warnings>\n\

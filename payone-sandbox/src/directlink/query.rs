@@ -1,4 +1,4 @@
-//! `POST /ncol/test/querydirect.asp`: the status of an order (seed 002 sections 6, 6.2).
+//! `POST /ncol/test/querydirect.asp`: the status of an order (DirectLink guide, sections 6, 6.2).
 
 use std::sync::Arc;
 

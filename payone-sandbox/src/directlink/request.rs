@@ -220,10 +220,10 @@ pub(crate) fn table(entries: &[RequestEntry], page: Page) -> Option<Vec<&'static
 }
 
 /// The table's verdict: its first violation, leaving out parameters the table does not list
-/// (the platform's list is longer for accounts with options, seed 002 section 3.2) and
+/// (the platform's list is longer for accounts with options, the DirectLink guide, section 3.2) and
 /// `SHASIGN` (checked above). Names are matched to the table's spelling in any case. An order
 /// without `PM` is checked as `PM=CreditCard`: the 3.2 table has no PM row, its card rows are
-/// the credit-card values (seed 002 section 8).
+/// the credit-card values (DirectLink guide, section 8).
 pub(crate) fn check_table(
     rows: &[&ParamInfo],
     request: &DlRequest,
@@ -257,7 +257,7 @@ pub(crate) fn check_table(
 /// The payment method the sandbox executes.
 pub(crate) const CREDIT_CARD: &str = "CreditCard";
 
-/// The checks the sandbox needs to execute a request, with or without a table: seed 002
+/// The checks the sandbox needs to execute a request, with or without a table: the DirectLink guide
 /// section 3.2's mandatory order parameters and their formats, the order reference of
 /// maintenance and queries, the operation codes.
 fn check_builtin(request: &DlRequest, page: Page) -> Result<(), Refused> {
@@ -332,7 +332,7 @@ fn digits(value: &str, max: usize) -> bool {
     (1..=max).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The formats of seed 002 section 3.2 for the parameters the sandbox reads.
+/// The formats of the DirectLink guide, section 3.2 for the parameters the sandbox reads.
 fn format(name: &str, value: &str) -> Result<(), String> {
     let chars = value.chars().count();
     let length = |max: usize| {

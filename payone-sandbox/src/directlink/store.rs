@@ -126,7 +126,7 @@ pub(crate) enum Refusal {
     /// No such order (NCERROR 50001130).
     Unknown,
     /// The order's status does not allow the operation (NCERROR 50001127), e.g. the same
-    /// maintenance sent twice (seed 002 section 5.3).
+    /// maintenance sent twice (DirectLink guide, section 5.3).
     NotInCorrectStatus,
     /// A parameter contradicts the order (NCERROR 50001111): the AMOUNT exceeds what is open,
     /// is 0, or the CURRENCY is not the order's.
@@ -185,8 +185,8 @@ impl Store {
         self.orders.len()
     }
 
-    /// The order that makes `orderid` a duplicate (seed 002 section 4.1): one that exists and
-    /// was processed (any status but 0 and 2; a refused order may be sent again).
+    /// The order that makes `orderid` a duplicate (DirectLink guide, section 4.1): one that exists
+    /// and was processed (any status but 0 and 2; a refused order may be sent again).
     pub(crate) fn duplicate(&self, orderid: &str) -> Option<&DlOrder> {
         self.by_orderid(orderid)
             .filter(|order| !matches!(order.status, 0 | 2))
@@ -390,7 +390,7 @@ mod tests {
         assert_eq!(
             s.maintain(payid, Operation::Sas, None, None).unwrap_err(),
             Refusal::NotInCorrectStatus,
-            "seed 002 section 5.3"
+            "the DirectLink guide, section 5.3"
         );
         assert_eq!(
             s.maintain(payid, Operation::Rfd, Some(1001), None)

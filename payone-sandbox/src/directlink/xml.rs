@@ -1,18 +1,18 @@
-//! Writing DirectLink answers: the `<ncresponse .../>` element of seed 002 sections 4, 5.2 and
-//! 6.2 (attributes in the seed's order and spelling) and the refusals every page shares.
+//! Writing DirectLink answers: the `<ncresponse .../>` element of the DirectLink guide, sections 4,
+//! 5.2 and 6.2 (attributes in the guide's order and spelling) and the refusals every page shares.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
 /// `NCERROR` 50001111: data validation error (a parameter missing or malformed).
 pub(crate) const DATA_VALIDATION: u32 = 50001111;
-/// `NCERROR` 50001113: the ORDERID was already processed (seed 002 section 4.1).
+/// `NCERROR` 50001113: the ORDERID was already processed (DirectLink guide, section 4.1).
 pub(crate) const ALREADY_PROCESSED: u32 = 50001113;
-/// `NCERROR` 50001119: PSPID, USERID or PSWD wrong (the sandbox's own code: seed 002 prints
-/// the platform's message for a refused origin, "unknown order/1/i", but no code).
+/// `NCERROR` 50001119: PSPID, USERID or PSWD wrong (the sandbox's own code: the DirectLink guide
+/// prints the platform's message for a refused origin, "unknown order/1/i", but no code).
 pub(crate) const CREDENTIALS: u32 = 50001119;
-/// `NCERROR` 50001127: the order is not in a status that allows the maintenance (seed 002
-/// section 5.3).
+/// `NCERROR` 50001127: the order is not in a status that allows the maintenance (the DirectLink
+/// guide section 5.3).
 pub(crate) const NOT_IN_CORRECT_STATUS: u32 = 50001127;
 /// `NCERROR` 50001130: no order with that ORDERID / PAYID (/ PAYIDSUB).
 pub(crate) const UNKNOWN_ORDER: u32 = 50001130;

@@ -1,4 +1,4 @@
-//! The v2 server-to-server JSON API (seed 000) on `/v2/{merchantId}/payments...`: signed
+//! The v2 server-to-server JSON API on `/v2/{merchantId}/payments...`: signed
 //! requests, payments with the test-data outcomes, the 3-D Secure challenge page and signed
 //! webhooks. The contract is the crate documentation's v2 section.
 

@@ -51,7 +51,7 @@ fn object_docs(o: &ObjectSpec, spec: &Spec) -> TokenStream {
     let source = o.source.as_deref().unwrap_or(&spec.file.api.source);
     docs(&[
         prose(o.doc.as_deref().unwrap_or(&o.rust)),
-        format!("Source: {source}."),
+        format!("Source: {}.", prose(source)),
     ])
 }
 
@@ -71,7 +71,7 @@ fn member_docs(field: &FieldSpec, spec: &Spec, object: &ObjectSpec) -> TokenStre
         .as_deref()
         .or(object.source.as_deref())
         .unwrap_or(&spec.file.api.source);
-    facts.push(format!("source: {source}"));
+    facts.push(format!("source: {}", prose(source)));
     paragraphs.push(format!("{}.", facts.join("; ")));
     docs(&paragraphs)
 }
@@ -221,7 +221,7 @@ pub(super) fn objects_module(spec: &Spec) -> Result<String, SpecErrors> {
     let title = format!(
         "{} ({}): the operations and JSON objects of `spec/{}.toml`.",
         spec.file.api.title,
-        spec.file.api.source,
+        prose(&spec.file.api.source),
         spec.api()
     );
     Ok(render(tokens, &title))

@@ -1,10 +1,11 @@
-//! The Client API layout (seed 001): a definition list of rows, see [`read_client`].
+//! The Client API layout (the Client API page "General Interface Definitions"): a definition list
+//! of rows, see [`read_client`].
 
 use super::skipped::{PROSE, SkipLog, Skipped};
 use super::{ImportError, PageRow};
 use crate::model::{ListValue, Required};
 
-/// Reads the rows of a seed-001-layout page (Client API, "General Interface Definitions"): a
+/// Reads the rows of a page in the layout of the Client API page "General Interface Definitions": a
 /// definition list where each row is its name line, a `required` / `optional` line, usually a
 /// `Format X` or `Format: X` line, `Permitted Symbols X`, and prose; LIST values follow as `- X`
 /// bullets (read) or as a `Value Comment` table whose cells and the row's description that

@@ -1,5 +1,5 @@
-//! The DirectLink layout (seed 002, the German DirectLink page): numbered section headings
-//! (`3.2 Anfrageparameter`, `8.1.1 Direct Debits AT`) and pipe tables headed `Feld | ...`.
+//! The DirectLink layout (the German edition of the DirectLink integration guide): numbered section
+//! headings (`3.2 Anfrageparameter`, `8.1.1 Direct Debits AT`) and pipe tables headed `Feld | ...`.
 //!
 //! The export writes a table cell as text ending in ` |`; a cell may span lines (its `|` then
 //! ends a later line, or stands alone), and one line may hold several cells
@@ -108,9 +108,10 @@ fn starts_table(line: &str) -> bool {
         .is_some_and(|(first, _)| first.trim() == "Feld")
 }
 
-/// Reads every `Feld | ...` table of a seed-002-layout page, each under the numbered heading
-/// above it. Problems outside any table (a table before the first heading, an unreadable
-/// header) come separately, and so do the [`Skipped`] ranges of prose between the tables.
+/// Reads every `Feld | ...` table of a page in the layout of the DirectLink integration guide, each
+/// under the numbered heading above it. Problems outside any table (a table before the first
+/// heading, an unreadable header) come separately, and so do the [`Skipped`] ranges of prose
+/// between the tables.
 pub fn read_directlink(text: &str) -> (Vec<PageTable>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let mut tables = Vec::new();
@@ -208,8 +209,8 @@ fn read_table(
             continue;
         }
         let between_rows = t.row.is_empty() && pending.lines.is_empty();
-        // A heading ends the table even inside a cell: a cell whose `|` is lost (seed 002's
-        // 5.2 table) must not run on into the next sections.
+        // A heading ends the table even inside a cell: a cell whose `|` is lost (the DirectLink
+        // guide's 5.2 table) must not run on into the next sections.
         if is_heading(l) {
             break;
         }
@@ -275,7 +276,7 @@ fn read_table(
 
 impl TableReader {
     /// The header ends at its `---|---|` line or at the first cell that names no column
-    /// (seed 002's 7.1.2 table has no separator line).
+    /// (the DirectLink guide's 7.1.2 table has no separator line).
     fn end_header(&mut self, start: usize) -> Result<(), ImportError> {
         if self.header_done {
             return Ok(());

@@ -1,8 +1,8 @@
-//! The Frontend layout (seed 004): section headings (`Common Parameter`, `Parameter ( ... )`),
-//! then per row the name line, the Required and UsedInHash marker lines (`+` / `-` / `o`), the
-//! description, `Format` and its line, `Permitted Symbols` and its line. A LIST's two-column
-//! value table (`valueComment`, then each value on its line and its comment on the lines after
-//! it) is read into values; the tables with more columns run their cells together
+//! The Frontend layout (the Frontend parameter page): section headings (`Common Parameter`,
+//! `Parameter ( ... )`), then per row the name line, the Required and UsedInHash marker lines (`+`
+//! / `-` / `o`), the description, `Format` and its line, `Permitted Symbols` and its line. A LIST's
+//! two-column value table (`valueComment`, then each value on its line and its comment on the lines
+//! after it) is read into values; the tables with more columns run their cells together
 //! (`ccCredit card`) and stay in the row's notes for the overlay to replace.
 
 use super::skipped::{PROSE, SkipLog, Skipped};
@@ -56,9 +56,9 @@ fn marker(s: &str) -> Option<Required> {
     }
 }
 
-/// Reads the rows of a seed-004-layout page; the prose it reads past comes back as
-/// [`Skipped`] ranges. A bare parameter-like word among the notes of a row that is no LIST is
-/// an error: a row that lost its marker lines (and has no Format line to reveal it).
+/// Reads the rows of a page in the layout of the Frontend parameter page; the prose it reads past
+/// comes back as [`Skipped`] ranges. A bare parameter-like word among the notes of a row that is no
+/// LIST is an error: a row that lost its marker lines (and has no Format line to reveal it).
 pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped>) {
     let lines: Vec<&str> = text.lines().collect();
     let next_nonblank = |from: usize, n: usize| -> Vec<usize> {
@@ -68,8 +68,8 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped
             .collect()
     };
     // The two marker cells after a name: the next lines that are not empty. A cell holding only
-    // white space (seed 004's `hash` row writes its UsedInHash cell as a no-break space) is an
-    // empty UsedInHash cell; the Required cell must carry a marker.
+    // white space (the Frontend parameter page's `hash` row writes its UsedInHash cell as a
+    // no-break space) is an empty UsedInHash cell; the Required cell must carry a marker.
     let marker_cells = |from: usize| -> Option<(usize, usize)> {
         let cells: Vec<usize> = (from..lines.len())
             .filter(|&j| !lines[j].is_empty())
@@ -89,7 +89,8 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped
         let l = lines[i].trim();
         !l.is_empty() && marker(l).is_none() && !l.contains(' ') && marker_cells(i + 1).is_some()
     };
-    // `bankcountry+-`: a name with its two markers run together (seed 004, online transfer).
+    // `bankcountry+-`: a name with its two markers run together (the Frontend parameter page,
+    // online transfer).
     let joined = |i: usize| -> Option<(String, Required, bool)> {
         let l = lines[i].trim();
         let chars: Vec<char> = l.chars().collect();

@@ -1,14 +1,14 @@
 //! `payone spec import`: a spec file from an exported platform page plus the maintainer's
 //! overlay (`spec/overlay/<api>.toml`, layout in `spec/README.md`).
 //!
-//! One reader per page layout turns the export into [`PageRow`]s: [`read_frontend`] (seed 004),
-//! [`read_client`] (seed 001). The [`overlay`](Overlay) then adds what the page cannot say.
-//! Two-column LIST value tables (`valueComment`, seed 004) are read into values; the wider
-//! ones run their cells together (`ccCredit card`), so their values come from the overlay; a
-//! LIST row that gets values from neither is reported with its line.
-//! Every problem is reported with its line number; nothing is dropped silently: the lines
-//! that become part of no row and are no error (prose around the tables, a table the overlay
-//! skips) come back as [`Skipped`] ranges for the report.
+//! One reader per page layout turns the export into [`PageRow`]s: [`read_frontend`] (the Frontend
+//! parameter page), [`read_client`] (the Client API page "General Interface Definitions"). The
+//! [`overlay`](Overlay) then adds what the page cannot say. Two-column LIST value tables
+//! (`valueComment`, the Frontend parameter page) are read into values; the wider ones run their
+//! cells together (`ccCredit card`), so their values come from the overlay; a LIST row that gets
+//! values from neither is reported with its line. Every problem is reported with its line number;
+//! nothing is dropped silently: the lines that become part of no row and are no error (prose around
+//! the tables, a table the overlay skips) come back as [`Skipped`] ranges for the report.
 
 mod client;
 mod directlink;
@@ -69,7 +69,8 @@ pub struct PageRow {
     pub symbols: Option<String>,
     /// Lines after the format (LIST tables, prose).
     pub rest: Vec<String>,
-    /// LIST values the page gives in a readable form (seed 001's `- JSON` bullets).
+    /// LIST values the page gives in a readable form (the Client API page "General Interface
+    /// Definitions"'s `- JSON` bullets).
     pub values: Vec<ListValue>,
     /// The page gives no Required marker for the row (a DirectLink table without an
     /// Obligatorisch column): the overlay must give `required`.
@@ -88,7 +89,7 @@ pub struct Imported {
     pub skipped: Vec<Skipped>,
 }
 
-/// Imports a seed-004-layout page with `overlay` applied.
+/// Imports a page in the layout of the Frontend parameter page with `overlay` applied.
 pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
     let (rows, mut errors, skipped) = read_frontend(text);
     errors.extend(directlink_only(overlay));
@@ -96,7 +97,8 @@ pub fn import_frontend(text: &str, overlay: &Overlay) -> Result<Imported, Vec<Im
     Ok(Imported { file, skipped })
 }
 
-/// Imports a seed-001-layout page (Client API) with `overlay` applied.
+/// Imports a page in the layout of the Client API page "General Interface Definitions" with
+/// `overlay` applied.
 pub fn import_client(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
     let (rows, mut errors, skipped) = read_client(text);
     errors.extend(directlink_only(overlay));
@@ -104,10 +106,10 @@ pub fn import_client(text: &str, overlay: &Overlay) -> Result<Imported, Vec<Impo
     Ok(Imported { file, skipped })
 }
 
-/// Imports a seed-002-layout page (DirectLink) with `overlay` applied: the tables under the
-/// overlay's `[[skip]]` headings (response attributes) are left out, and every row takes the
-/// overlay's `[defaults] hash`, since the page has no UsedInHash column. The skipped tables and
-/// the cells closing a table that make no row are reported with the prose.
+/// Imports a page in the layout of the DirectLink integration guide with `overlay` applied: the
+/// tables under the overlay's `[[skip]]` headings (response attributes) are left out, and every row
+/// takes the overlay's `[defaults] hash`, since the page has no UsedInHash column. The skipped
+/// tables and the cells closing a table that make no row are reported with the prose.
 pub fn import_directlink(text: &str, overlay: &Overlay) -> Result<Imported, Vec<ImportError>> {
     let (tables, mut errors, mut skipped) = read_directlink(text);
     for skip in &overlay.skip {

@@ -14,7 +14,7 @@ pub struct Overlay {
     /// `[api]` of the output.
     pub api: Option<ApiInfo>,
     /// Groups: matched to the page's headings by `heading`; `params` claims rows of a heading
-    /// that several groups share (seed 004's basket arrays).
+    /// that several groups share (the Frontend parameter page's basket arrays).
     #[serde(default, rename = "group")]
     pub groups: Vec<OverlayGroup>,
     /// Requests, copied as they are.
@@ -106,15 +106,17 @@ pub struct OverlayParam {
     pub repr: Option<String>,
     /// Rust type name.
     pub rust: Option<String>,
-    /// Where the row comes from (an `add` row taken from another seed).
+    /// Where the row comes from (an `add` row taken from another documentation page: a URL or a
+    /// repository path).
     pub source: Option<String>,
-    /// The name as the page writes it, when it is not the wire name (seed 001's `portalId`).
+    /// The name as the page writes it, when it is not the wire name (the Client API page "General
+    /// Interface Definitions"'s `portalId`).
     pub page_name: Option<String>,
     /// Names a row of the page whose name cell is missing: the row after the row named so in
-    /// its table (seed 002's e-mail row after `CN`).
+    /// its table (the DirectLink guide's e-mail row after `CN`).
     pub unnamed_after: Option<String>,
-    /// The page row repeats the row of the same name in this group (seed 002 tables `PSPID`
-    /// for every request): it adds no row of its own. No other key may be given with it.
+    /// The page row repeats the row of the same name in this group (the DirectLink guide tables
+    /// `PSPID` for every request): it adds no row of its own. No other key may be given with it.
     pub merged_into: Option<String>,
 }
 
@@ -384,9 +386,10 @@ pub(super) fn assemble(
             });
             continue;
         }
-        // A group of the overlay that no row of the page falls in (seed 001 tables none of the
-        // creditcardcheck parameters, seed 002 none of "8. PM-Ausnahmen") gets its `add` rows
-        // where the overlay puts the group: before the rows of the groups after it.
+        // A group of the overlay that no row of the page falls in (the Client API page "General
+        // Interface Definitions" tables none of the creditcardcheck parameters, the DirectLink
+        // guide none of "8. PM-Ausnahmen") gets its `add` rows where the overlay puts the group:
+        // before the rows of the groups after it.
         let at = match &r.after {
             Some(after) => params
                 .iter()

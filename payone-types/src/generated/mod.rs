@@ -6,12 +6,12 @@
 use ::payone_types::request::RequestEntry;
 use ::payone_types::{Api, Request};
 
-/// PAYONE Frontend (seed 004).
+/// PAYONE Frontend (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod frontend;
 
-/// PAYONE Client API (seed 001).
+/// PAYONE Client API (<https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>).
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod client;
@@ -21,12 +21,12 @@ pub mod client;
 #[allow(clippy::duplicated_attributes)]
 pub mod server;
 
-/// DirectLink (seed 002).
+/// DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>).
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod directlink;
 
-/// Server-to-server v2 JSON API (seed 000).
+/// Server-to-server v2 JSON API (<https://developer.payone.com/de/integration/basic-integration-methods/server-to-server>).
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod v2;

@@ -1176,7 +1176,7 @@ pub enum GenericpaymentFinancingtype {
     Kbt,
     /// `KLV`: Klarna Checkout invoice (legacy)
     ///
-    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (https://docs.payone.com/information/glossary); old Klarna page version
+    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (<https://docs.payone.com/information/glossary>); old Klarna page version
     #[payone(value = "KLV")]
     Klv,
     /// `KLS`: Klarna Checkout installment (legacy)
@@ -1368,7 +1368,7 @@ pub enum Financingtype {
     Kbt(KlarnaBankTransfer),
     /// `KLV`: Klarna Checkout invoice (legacy)
     ///
-    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (https://docs.payone.com/information/glossary); old Klarna page version
+    /// the PAYONE Frontend page; glossary entry add_paydata\[..._entity_type\] (<https://docs.payone.com/information/glossary>); old Klarna page version
     #[payone(value = "KLV")]
     Klv,
     /// `KLS`: Klarna Checkout installment (legacy)
@@ -1943,7 +1943,7 @@ pub struct PayPal {
 
 /// PayPal v2 (wallettype PAL)
 ///
-/// PayPal Checkout v2 (REST): standard checkout, Express v2 (genericpayment setexpresscheckout -\> workorderid) and Vault. Vault setup pre-/authorization allows amount 0 or 1 (cent) (https://docs.payone.com/payment-methods/paypal/paypal-v2/paypal-vault). The wallettype value PAL is from plugin code only.
+/// PayPal Checkout v2 (REST): standard checkout, Express v2 (genericpayment setexpresscheckout -\> workorderid) and Vault. Vault setup pre-/authorization allows amount 0 or 1 (cent) (<https://docs.payone.com/payment-methods/paypal/paypal-v2/paypal-vault>). The wallettype value PAL is from plugin code only.
 ///
 /// Sent with `wallettype=PAL`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -3266,7 +3266,7 @@ pub struct Bankcode(Cow<'static, str>);
 ///
 /// `bankaccountholder`: format `CHAR(1..50)`; source: the PAYONE Frontend page.
 ///
-/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); the Secured Direct Debit table gives the same CHAR(1..50) (https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit).
+/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); the Secured Direct Debit table gives the same CHAR(1..50) (<https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit>).
 ///
 /// Listed as a DebitPayment field in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PaymentMethod/DebitPayment.php.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3281,11 +3281,11 @@ pub struct Bankaccountholder(Cow<'static, str>);
 ///
 /// Must not be sent by merchants using PPS (PAYONE Payment Service); PAYONE sets it there.
 ///
-/// Required in practice when the merchant manages mandates himself (https://docs.payone.com/payment-methods/payone-direct-debit).
+/// Required in practice when the merchant manages mandates himself (<https://docs.payone.com/payment-methods/payone-direct-debit>).
 ///
 /// When PAYONE mandate management is used, plugins echo the mandate_identification returned by managemandate (status pending) in the pre-/authorization (github:PAYONE-GmbH/magento-2/Model/Methods/Debit.php).
 ///
-/// Spec note: the old managemandate table marks this row '-' (https://docs.payone.com/pages/releaseview.action?pageId=1214579).
+/// Spec note: the old managemandate table marks this row '-' (<https://docs.payone.com/pages/releaseview.action?pageId=1214579>).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "mandate_identification",
@@ -3602,9 +3602,9 @@ pub struct AddPaydataAmount(Cow<'static, str>);
 ///
 /// `clearingsubtype`: format `LIST`; source: <https://docs.payone.com/integration/channel-server-api/server-api-authorization>.
 ///
-/// Only valid with clearingtype=rec (https://docs.payone.com/pages/diffpages.action?originalId=3933726&pageId=1214832).
+/// Only valid with clearingtype=rec (<https://docs.payone.com/pages/diffpages.action?originalId=3933726&pageId=1214832>).
 ///
-/// Optional for plain invoice; required ('+') in the PAYONE Secure Invoice table (https://docs.payone.com/pages/diffpages.action?pageId=22348523&originalId=22348200).
+/// Optional for plain invoice; required ('+') in the PAYONE Secure Invoice table (<https://docs.payone.com/pages/diffpages.action?pageId=22348523&originalId=22348200>).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "clearingsubtype")]
 pub enum Clearingsubtype {
@@ -3630,7 +3630,7 @@ pub enum Onlinebanktransfertype {
     Pnt,
     /// `GPY`: giropay (DE)
     ///
-    /// the PAYONE Frontend page and the general information page (https://docs.payone.com/information/general-information); no giropay method page found
+    /// the PAYONE Frontend page and the general information page (<https://docs.payone.com/information/general-information>); no giropay method page found
     #[payone(value = "GPY")]
     Gpy,
     /// `EPS`: eps online transfer (AT)
@@ -3665,7 +3665,7 @@ pub enum Onlinebanktransfertype {
     Pfc,
     /// `TRL`: Trustly
     ///
-    /// the PAYONE Frontend page; old Trustly page shows clearingtype sb (https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Trustly)
+    /// the PAYONE Frontend page; old Trustly page shows clearingtype sb (<https://docs.payone.com/display/public/PLATFORM/Special+remarks+-+Trustly>)
     #[payone(value = "TRL")]
     Trl,
     /// `MBC`: Multibanco

@@ -453,8 +453,8 @@ fn iso_8859_1_answers() {
     assert_eq!(response.ncerrorplus(), Some("é"));
 }
 
-/// A direct-debit answer (seed 002 sections 8.1.2 and 8.1.3: these fields "können in der
-/// DirectLink XML-Antwort zurückgegeben werden"): CARDNO carries the IBAN, unmasked.
+/// A direct-debit answer (DirectLink guide, sections 8.1.2 and 8.1.3: these fields can be
+/// returned in the DirectLink XML answer): CARDNO carries the IBAN, unmasked.
 const DIRECT_DEBIT: &str = r#"<?xml version="1.0"?><ncresponse orderID="dd-1" PAYID="3014" NCSTATUS="0" NCERROR="" NCERRORPLUS="" ACCEPTANCE="" STATUS="5" amount="12" currency="EUR" PM="Direct Debits DE" BRAND="Direct Debits DE" CARDNO="DE89370400440532013000" MANDATEID="MANDATE-4711/X" ED="9999" CN="Erika Mustermann" IP="192.0.2.10" SessionID="s-1"/>"#;
 
 #[test]

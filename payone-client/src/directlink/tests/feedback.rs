@@ -42,7 +42,7 @@ fn query(params: &[(String, String)]) -> String {
         .finish()
 }
 
-/// What the sandbox's 3-D Secure page sends back, with a few more of seed 002's names.
+/// What the sandbox's 3-D Secure page sends back, with a few more of the DirectLink guide's names.
 const ACCEPTED: [(&str, &str); 15] = [
     ("orderID", "order-4711"),
     ("currency", "EUR"),

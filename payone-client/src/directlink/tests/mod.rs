@@ -1,5 +1,5 @@
 //! Tests of the DirectLink module: the DESIGN.md signature vectors, the environments, every
-//! XML example of seed 002 (fixtures copied from the seed as it prints them, with its
+//! XML example of the DirectLink guide (fixtures copied from the guide as it prints them, with its
 //! typographic quotes) and variants of them, and the client against a server on loopback.
 
 mod answers;
