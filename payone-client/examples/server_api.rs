@@ -19,9 +19,10 @@ use payone_client::{Answer, Client};
 use payone_types::generated::server::*;
 
 /// The pseudo card number the customer's browser got from the Client API for the card typed
-/// into the hosted iFrame (see the `client_api` example). The shop's server only ever sees
-/// this stand-in, never the card number, which keeps it out of PCI DSS scope for card data.
-const PSEUDOCARDPAN: &str = "9410010000000000011";
+/// into the hosted iFrame: the one the `client_api` example receives from the sandbox for the
+/// test card 4111 1111 1111 1111. The shop's server only ever sees this stand-in, never the
+/// card number, which keeps card data out of the shop's systems.
+const PSEUDOCARDPAN: &str = "9407049363260097436";
 
 #[tokio::main]
 async fn main() -> support::Result<()> {
