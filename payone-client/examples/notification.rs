@@ -8,8 +8,8 @@
 //!
 //! With the sandbox it starts itself, the sandbox notifies this example's endpoint. With
 //! `PAYONE_SERVER_API_URL` set (and `PAYONE_MID`, `PAYONE_PORTALID`, `PAYONE_AID`,
-//! `PAYONE_KEY`), the endpoint listens on `NOTIFY_LISTEN` (default `127.0.0.1:8080`): start
-//! `payone sandbox --notify-url http://127.0.0.1:8080/payone/status` first, or enter that URL
+//! `PAYONE_KEY`), the endpoint listens on `NOTIFY_LISTEN` (default `127.0.0.1:8081`): start
+//! `payone sandbox --notify-url http://127.0.0.1:8081/payone/status` first, or enter that URL
 //! as the portal's TransactionStatus URL.
 //!
 //! PAYONE documentation: "TransactionStatus Notification"
@@ -36,7 +36,7 @@ async fn main() -> support::Result<()> {
     let external = std::env::var_os("PAYONE_SERVER_API_URL").is_some();
     let listen = match std::env::var("NOTIFY_LISTEN") {
         Ok(addr) => addr,
-        Err(_) if external => "127.0.0.1:8080".to_owned(),
+        Err(_) if external => "127.0.0.1:8081".to_owned(),
         Err(_) => "127.0.0.1:0".to_owned(),
     };
     let listener = tokio::net::TcpListener::bind(&listen).await?;
