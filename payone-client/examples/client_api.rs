@@ -32,13 +32,16 @@ async fn main() -> support::Result<()> {
 
     // The check the page's script will send: answered as JSON to the script, and with
     // `storecarddata=yes` so that the answer carries a pseudocardpan the shop may keep.
-    let check = HostedCreditcardcheck::new(Responsetype::Json)
-        .storecarddata(Storecarddata::new("yes"));
+    let check =
+        HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::new("yes"));
     // The account ids, the settings and the `hash` over them, keyed with the portal key. The
     // key itself never reaches the browser; the hash stops the customer from changing the
     // signed settings, such as `mode` or `storecarddata`.
     let signed = client.client_api_params(&check)?;
-    println!("the checkout page embeds:\n{}", checkout_page(&signed.to_json()));
+    println!(
+        "the checkout page embeds:\n{}",
+        checkout_page(&signed.to_json())
+    );
 
     // The customer's browser: the iFrames post the card data with the signed fields to the
     // Client API (`signed.endpoint`). Played here with a plain GET, as the page's script does.
@@ -70,7 +73,10 @@ async fn main() -> support::Result<()> {
     }
     // The page now submits the pseudocardpan (never the card number) to the shop's server,
     // which sends the preauthorization or authorization with it.
-    println!("ok: the page sends pseudocardpan {} to the shop", field("pseudocardpan"));
+    println!(
+        "ok: the page sends pseudocardpan {} to the shop",
+        field("pseudocardpan")
+    );
     Ok(())
 }
 

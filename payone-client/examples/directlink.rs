@@ -65,7 +65,11 @@ async fn main() -> support::Result<()> {
         .amount(Amount::new(2500))
         .build()?;
     let captured = client.send_maintenance(&capture).await?;
-    expect("maintenancedirect SAS", &captured, Status::PaymentProcessing)?;
+    expect(
+        "maintenancedirect SAS",
+        &captured,
+        Status::PaymentProcessing,
+    )?;
 
     // Where the order stands now, as a shop asks after a timeout or before a refund.
     let query = Querydirect::builder().payid(payid).build()?;
@@ -84,7 +88,9 @@ fn expect(what: &str, outcome: &Outcome, expected: Status) -> support::Result<()
     println!(
         "{what}: PAYID={} STATUS={}",
         response.payid().unwrap_or("-"),
-        response.status().map_or("-".to_owned(), |s| s.code().to_string()),
+        response
+            .status()
+            .map_or("-".to_owned(), |s| s.code().to_string()),
     );
     match outcome {
         Outcome::Processed { status, .. } if *status == expected => Ok(()),

@@ -97,7 +97,11 @@ async fn main() -> support::Result<()> {
         .build()?;
     let answer = client.send(&authorization).await?;
     let Answer::Approved { .. } = &answer else {
-        return Err(format!("authorization: expected APPROVED, got {:?}", answer.status()).into());
+        return Err(format!(
+            "authorization: expected APPROVED, got {:?}",
+            answer.status()
+        )
+        .into());
     };
     let txid = answer.txid().ok_or("APPROVED without txid")?.to_owned();
     println!("authorization APPROVED, txid={txid}");
@@ -130,14 +134,19 @@ async fn main() -> support::Result<()> {
 /// is already stored: PAYONE sends it again when its `TSOK` got lost.
 fn remember(store: &Store, notification: Notification) -> Result<(), String> {
     let mut all = store.lock().map_err(|_| "the store is poisoned")?;
-    if !all.iter().any(|n| n.dedup_key() == notification.dedup_key()) {
+    if !all
+        .iter()
+        .any(|n| n.dedup_key() == notification.dedup_key())
+    {
         all.push(notification);
     }
     Ok(())
 }
 
 fn lock(store: &Store) -> std::sync::MutexGuard<'_, Vec<Notification>> {
-    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Anyone can POST to the endpoint: a "paid" notification without the portal key's md5 is

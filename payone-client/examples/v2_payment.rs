@@ -89,7 +89,10 @@ async fn main() -> support::Result<()> {
     println!(
         "GetPaymentDetails: status={} statusCode={}",
         details.status().map_or("-", |s| s.as_str()),
-        status.as_ref().and_then(StatusView::code).unwrap_or_default(),
+        status
+            .as_ref()
+            .and_then(StatusView::code)
+            .unwrap_or_default(),
     );
     if !status.is_some_and(|s| s.authorised()) {
         return Err("the payment is not authorised after the challenge".into());
