@@ -1,7 +1,30 @@
 //! Transport for the PAYONE APIs: sends typed Server API requests and reads their answers,
 //! signs Frontend and Client API requests for the customer's browser, builds the
 //! credentials-on-file (CoF) use cases of the platform's credentials-on-file page and receives
-//! TransactionStatus notifications.
+//! TransactionStatus notifications; and the clients of DirectLink ([`directlink`]) and of the v2
+//! JSON API ([`v2`]).
+//!
+//! # Start from the examples
+//!
+//! Each example in the crate's `examples/` directory
+//! ([on GitHub](https://github.com/payone-rs/payone-rs/tree/main/payone-client/examples)) is a
+//! whole flow, typed and commented. It talks to the endpoint its platform's variable names
+//! (`PAYONE_SERVER_API_URL`, `PAYONE_DIRECTLINK_URL`, `PAYONE_V2_URL`, ...: a `payone sandbox`
+//! or a PAYONE test account) and, when that is unset, to the `payone-sandbox` it starts on
+//! 127.0.0.1, so `cargo run -p payone-client --example NAME` works without network:
+//!
+//! - `server_api`: Server API preauthorization, capture and refund ([`Client::send`]);
+//! - `client_api`: the signed fields of the Client API hosted iFrame
+//!   ([`Client::client_api_params`]) and the pseudo card number that comes back;
+//! - `frontend`: the signed URL of the PAYONE Frontend hosted page ([`Client::frontend_url`]);
+//! - `notification` (feature `axum`): a TransactionStatus endpoint that verifies, stores once
+//!   and answers `TSOK` (`notification::axum::notification_router`);
+//! - `directlink`: a typed DirectLink order, its capture and a status query
+//!   ([`directlink::DirectLinkClient::send_order`]);
+//! - `v2_payment`: a v2 CreatePayment through its 3-D Secure challenge and the customer's
+//!   return, then the capture ([`v2::Checkout`]).
+//!
+//! A subsequent payment with stored card data, sent once:
 //!
 //! ```no_run
 //! use payone_client::{Answer, Client, cof};
