@@ -3300,13 +3300,13 @@ pub enum Cardtype {
 
 /// cardexpiredate
 ///
-/// `cardexpiredate`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
+/// `cardexpiredate`: format `TEXT`; sensitive: never printed; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
 ///
 /// No documentation page gives a format or a description for cardexpiredate; recorded as TEXT, not guessed. The credentials-on-file page's samples send cardexpiredate=2110 (YYMM). (The PAYONE Frontend page, Frontend, has cardexpireyear NUMERIC(4), YYYY and cardexpiremonth NUMERIC(2), MM instead.)
 ///
 /// The credentials-on-file page sends it with the pseudocardpan in every sample; with "userid or pseudocardpan" it is recorded as conditional.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardexpiredate", format = "TEXT")]
+#[payone(name = "cardexpiredate", format = "TEXT", sensitive)]
 pub struct Cardexpiredate(Cow<'static, str>);
 
 /// pseudocardpan
@@ -3324,11 +3324,11 @@ pub struct Pseudocardpan(Cow<'static, str>);
 
 /// Cardholder of credit card.
 ///
-/// `cardholder`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `cardholder`: format `CHAR(1..50)`; sensitive: never printed; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
 ///
 /// The credentials-on-file page's samples send cardholder=Testperson Approved.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardholder", format = "CHAR(1..50)")]
+#[payone(name = "cardholder", format = "CHAR(1..50)", sensitive)]
 pub struct Cardholder(Cow<'static, str>);
 
 /// Parcel service that collects the money.
