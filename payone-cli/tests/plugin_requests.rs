@@ -1,5 +1,5 @@
-//! Request parameter sets that PAYONE's own Magento 2 plugin sends (each fixture names the
-//! plugin files it comes from) pass `payone validate --api server`, and the same sets with a
+//! Request parameter sets that PAYONE's own Magento 2 plugin sends (for a request it does not
+//! send, the documentation page's set; each fixture names the files or page it comes from) pass `payone validate --api server`, and the same sets with a
 //! stated rule broken are refused with one line per broken rule.
 
 use std::io::Write;
@@ -51,6 +51,8 @@ const SETS: &[&str] = &[
     "paypal_express_setexpresscheckout",
     "paypal_express_getexpresscheckoutdetails",
     "klarna_start_session",
+    "card_3dscheck",
+    "contract_updateaccess",
 ];
 
 #[test]
@@ -133,6 +135,16 @@ fn broken_rules_are_refused_one_line_each() {
             "",
         ),
         changed("klarna_start_session", "add_paydata[action]", "", ""),
+        // 3dscheck takes only euros.
+        changed("card_3dscheck", "currency", "currency=USD", ""),
+        // updateaccess: an action the page does not list, and a payment method the page
+        // excludes for contracts.
+        changed(
+            "contract_updateaccess",
+            "action",
+            "action=pause",
+            "clearingtype=vor\n",
+        ),
     ];
     let mut report = String::new();
     for input in &cases {

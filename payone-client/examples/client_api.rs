@@ -32,8 +32,7 @@ async fn main() -> support::Result<()> {
 
     // The check the page's script will send: answered as JSON to the script, and with
     // `storecarddata=yes` so that the answer carries a pseudocardpan the shop may keep.
-    let check =
-        HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::new("yes"));
+    let check = HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::Yes);
     // The account ids, the settings and the `hash` over them, keyed with the portal key. The
     // key itself never reaches the browser; the hash stops the customer from changing the
     // signed settings, such as `mode` or `storecarddata`.

@@ -38,7 +38,7 @@ async fn main() -> support::Result<()> {
         .build();
     let orderid = support::order_number("dl");
     let order = Orderdirect::builder()
-        .orderid(NewOrderOrderid::try_new(orderid.clone()).map_err(|r| format!("ORDERID: {r}"))?)
+        .orderid(NewOrderOrderid::try_new(orderid.clone())?)
         .amount(Amount::new(2500)) // minor units: 25.00 EUR
         .currency(Currency::new("EUR"))
         .pm(Pm::CreditCard(Some(card)))
@@ -55,7 +55,7 @@ async fn main() -> support::Result<()> {
     let payid = outcome.response().payid().ok_or("orderdirect: no PAYID")?;
     // The PAYID names the order in maintenance and queries (the page recommends it over
     // ORDERID).
-    let payid = Payid::try_new(payid.to_owned()).map_err(|r| format!("PAYID: {r}"))?;
+    let payid = Payid::try_new(payid.to_owned())?;
 
     // SAS captures and closes the order for further captures (SAL would leave it open for
     // another partial capture).

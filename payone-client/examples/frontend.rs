@@ -43,18 +43,15 @@ async fn main() -> support::Result<()> {
     let page = Authorization::builder()
         // Card payment with no card data: the hosted page asks the customer for it.
         .clearingtype(Clearingtype::Cc(None))
-        .reference(
-            Reference::try_new(support::order_number("web"))
-                .map_err(|rule| format!("reference: {rule}"))?,
-        )
+        .reference(Reference::try_new(support::order_number("web"))?)
         .amount(Amount::new(8480))
         .currency(Currency::new("EUR"))
         .items(items)
         // Where the customer's browser goes afterwards. Only a TransactionStatus notification
         // (see the `notification` example) proves the payment: a browser can open these URLs
         // without paying.
-        .successurl(Successurl::try_new(format!("{shop}/success")).map_err(|r| r.to_string())?)
-        .backurl(Backurl::try_new(format!("{shop}/back")).map_err(|r| r.to_string())?)
+        .successurl(Successurl::try_new(format!("{shop}/success"))?)
+        .backurl(Backurl::try_new(format!("{shop}/back"))?)
         .build()?;
     // Every parameter the table marks as part of the hash (amount, reference, items, the URLs,
     // ...) is signed with the portal key, so the customer cannot change the price in the URL.

@@ -87,10 +87,7 @@ async fn main() -> support::Result<()> {
         .build();
     let authorization = Authorization::builder()
         .clearingtype(Clearingtype::Cc(Some(card)))
-        .reference(
-            Reference::try_new(support::order_number("ntf"))
-                .map_err(|rule| format!("reference: {rule}"))?,
-        )
+        .reference(Reference::try_new(support::order_number("ntf"))?)
         .amount(Amount::new(1999))
         .currency(Currency::new("EUR"))
         .lastname(Lastname::new("Mustermann"))

@@ -39,10 +39,7 @@ async fn main() -> support::Result<()> {
     let preauthorization = Preauthorization::builder()
         .clearingtype(Clearingtype::Cc(Some(card)))
         // The shop's order number, unique per portal: PAYONE refuses a reference it has seen.
-        .reference(
-            Reference::try_new(support::order_number("srv"))
-                .map_err(|rule| format!("reference: {rule}"))?,
-        )
+        .reference(Reference::try_new(support::order_number("srv"))?)
         .amount(Amount::new(8990)) // minor units: 89.90 EUR
         .currency(Currency::new("EUR"))
         .lastname(Lastname::new("Mustermann"))
@@ -50,7 +47,7 @@ async fn main() -> support::Result<()> {
     let answer = send(&client, &preauthorization, "preauthorization").await?;
     // The txid names the transaction in every later request and in every notification.
     let txid = answer.txid().ok_or("APPROVED without txid")?;
-    let txid = Txid::try_new(txid.to_owned()).map_err(|rule| format!("txid: {rule}"))?;
+    let txid = Txid::try_new(txid.to_owned())?;
 
     // Capture when the goods ship. Each follow-up request of a transaction carries the next
     // sequencenumber (1, 2, ...): PAYONE refuses a repeated or skipped one, so a capture sent

@@ -57,10 +57,7 @@ async fn main() -> support::Result<()> {
     // same merchantReference, as the platform asks, and it refuses a second attempt while
     // the customer is at the challenge or once a payment is authorised.
     let merchant_reference = support::order_number("v2");
-    let mut checkout = Checkout::new(
-        MerchantReference::try_new(merchant_reference.clone())
-            .map_err(|rule| format!("merchantReference: {rule}"))?,
-    );
+    let mut checkout = Checkout::new(MerchantReference::try_new(merchant_reference.clone())?);
     let outcome = checkout.attempt(&client, &request).await?;
     // The three 3-D Secure paths: frictionless, no 3-D Secure (both: the result is in the
     // payment), and a challenge.

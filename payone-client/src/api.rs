@@ -52,7 +52,7 @@ macro_rules! mark {
     };
 }
 
-mark!(ServerRequest, Server, SERVER: server::Addresscheck, server::Authorization, server::Capture, server::Consumerscore, server::Createaccess, server::Debit, server::Genericpayment, server::Getfile, server::Getinvoice, server::Getuser, server::Managemandate, server::Preauthorization, server::Refund, server::Updatereminder, server::Updateuser, server::Vauthorization);
+mark!(ServerRequest, Server, SERVER: server::Threedscheck, server::Addresscheck, server::Authorization, server::Capture, server::Consumerscore, server::Createaccess, server::Debit, server::Genericpayment, server::Getfile, server::Getinvoice, server::Getuser, server::Managemandate, server::Preauthorization, server::Refund, server::Updateaccess, server::Updatereminder, server::Updateuser, server::Vauthorization);
 mark!(FrontendRequest, Frontend, FRONTEND: frontend::Preauthorization,
     frontend::Authorization, frontend::Createaccess);
 mark!(ClientApiRequest, Client, CLIENT: client::Creditcardcheck, client::Bankaccountcheck);

@@ -7,7 +7,7 @@
 //! use payone_client::client_api::HostedCreditcardcheck;
 //! use payone_types::generated::client::{Responsetype, Storecarddata};
 //! # fn f(client: &payone_client::Client) -> Result<(), payone_client::Error> {
-//! let check = HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::new("yes"));
+//! let check = HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::Yes);
 //! let params = client.client_api_params(&check)?;
 //! let json = params.to_json(); // {"mid":"...",...,"hash":"..."}: no portal key, no key
 //! # Ok(()) }

@@ -43,8 +43,7 @@ fn the_client_api_vector_of_the_design() {
     let account = Account::new(11111, 3333333, 22222, PortalKey::new("wurstbrot"));
     let params = client(account)
         .client_api_params(
-            &HostedCreditcardcheck::new(Responsetype::Json)
-                .storecarddata(Storecarddata::new("yes")),
+            &HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::Yes),
         )
         .unwrap();
     assert_eq!(

@@ -26,8 +26,9 @@
 //! `unlisted` (a `LIST` whose values the documentation does not give: any non-empty text).
 //! The field is `Cow<'static, str>` for `CHAR`, `TEXT` and digit strings, `u32`/`u64`/`i64` for
 //! `NUMERIC`, `payone_types::Date` for `DATE(8)`. Generates `NAME`, `FORMAT`, a `const fn new`
-//! (a literal that breaks the format fails to compile in a `const`), `try_new` for runtime data,
-//! `get`/`as_str`, `ParamValue`, and `Debug` (redacted when `sensitive`).
+//! (a literal that breaks the format fails to compile in a `const`), `try_new` and `FromStr` for
+//! runtime data (their error, a `Violation`, names the parameter and the rule and implements
+//! `std::error::Error`), `get`/`as_str`, `ParamValue`, and `Debug` (redacted when `sensitive`).
 //!
 //! # `#[derive(PayoneList)]`: a LIST parameter
 //!
@@ -42,6 +43,9 @@
 //!     Test,
 //! }
 //! ```
+//!
+//! Generates `NAME`, `VALUES`, `as_str`, `ParamValue` and `FromStr` (an unknown value's error
+//! names the parameter and lists the permitted values).
 //!
 //! # `#[derive(PayoneGroup)]`: an indexed element or a payment-method block
 //!

@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn unknown_requests_have_no_rows() {
-        assert!(rows(Api::Server, "3dscheck").is_none());
+        assert!(rows(Api::Server, "nosuchrequest").is_none());
         assert!(rows(Api::Client, "creditcardcheck").is_some());
         assert_eq!(
             request_names(Api::Client),

@@ -58,6 +58,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../spec/server/methods/wlt.toml"),
     ),
     (
+        "server/requests/3dscheck.toml",
+        include_str!("../spec/server/requests/3dscheck.toml"),
+    ),
+    (
         "server/requests/addresscheck.toml",
         include_str!("../spec/server/requests/addresscheck.toml"),
     ),
@@ -108,6 +112,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "server/requests/refund.toml",
         include_str!("../spec/server/requests/refund.toml"),
+    ),
+    (
+        "server/requests/updateaccess.toml",
+        include_str!("../spec/server/requests/updateaccess.toml"),
     ),
     (
         "server/requests/updatereminder.toml",

@@ -7,11 +7,11 @@ use std::fmt;
 
 use crate::check::list_position;
 use crate::generated::iso::{COUNTRIES, CURRENCIES, LANGUAGES};
-use crate::rule::Rule;
+use crate::rule::{Rule, Violation};
 use crate::value::ParamValue;
 
 macro_rules! iso_code {
-    ($(#[$doc:meta])* $name:ident, $list:ident, $standard:literal) => {
+    ($(#[$doc:meta])* $name:ident, $list:ident, $standard:literal, $param:literal) => {
         $(#[$doc])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(&'static str);
@@ -23,12 +23,18 @@ macro_rules! iso_code {
             /// A code from a literal; in a `const` an unknown code is a compile error.
             ///
             /// # Panics
-            /// When `code` is not in the list; use `parse_param` for runtime data.
+            /// When `code` is not in the list; use `try_new` (or `str::parse`) for runtime data.
             pub const fn new(code: &str) -> Self {
                 match list_position($list, code) {
                     Some(i) => $name($list[i]),
                     None => panic!(concat!("not an ", $standard, " code")),
                 }
+            }
+
+            /// Checks a runtime code; the error names the parameter (as the platforms' tables
+            #[doc = concat!("name it: `", $param, "`) and the standard.")]
+            pub fn try_new(code: &str) -> Result<Self, Violation> {
+                Self::parse_param(code).map_err(|rule| Violation::new($param, rule))
             }
 
             /// The code as written on the wire.
@@ -52,6 +58,14 @@ macro_rules! iso_code {
             }
         }
 
+        impl std::str::FromStr for $name {
+            type Err = Violation;
+
+            fn from_str(s: &str) -> Result<Self, Violation> {
+                Self::try_new(s)
+            }
+        }
+
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}({})", stringify!($name), self.0)
@@ -68,15 +82,15 @@ macro_rules! iso_code {
 
 iso_code!(
     /// An ISO 4217 currency code (`EUR`).
-    Currency, CURRENCIES, "ISO 4217"
+    Currency, CURRENCIES, "ISO 4217", "currency"
 );
 iso_code!(
     /// An ISO 3166-1 alpha-2 country code (`DE`).
-    Country, COUNTRIES, "ISO 3166-1 alpha-2"
+    Country, COUNTRIES, "ISO 3166-1 alpha-2", "country"
 );
 iso_code!(
     /// An ISO 639-1 language code (`de`).
-    Language, LANGUAGES, "ISO 639-1"
+    Language, LANGUAGES, "ISO 639-1", "language"
 );
 
 /// An ISO 639-1 language code written in either case (`FR`, `fr`, `Fr`): DirectLink's

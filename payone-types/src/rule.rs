@@ -71,6 +71,10 @@ pub enum Rule {
     },
 }
 
+/// A rule alone, without the parameter it applies to; a value type's `try_new` and `FromStr`
+/// return a [`Violation`], which names it.
+impl std::error::Error for Rule {}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -139,7 +143,18 @@ impl Violation {
             rule,
         }
     }
+
+    /// A violation of `rule` by the parameter a value type is named after; usable in a `const`
+    /// (a value type's `try_new` on numbers is one).
+    pub const fn named(param: &'static str, rule: Rule) -> Self {
+        Violation {
+            param: Cow::Borrowed(param),
+            rule,
+        }
+    }
 }
+
+impl std::error::Error for Violation {}
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -129,6 +129,39 @@ fn builds_encodes_and_signs() {
     assert_eq!(Authorization::params_info().len(), 8);
     assert_eq!(
         Reference::try_new("a b").unwrap_err().to_string(),
-        "contains a character outside the permitted symbols [0-9][a-z][A-Z], .,-,_,/"
+        "reference: contains a character outside the permitted symbols [0-9][a-z][A-Z], .,-,_,/"
+    );
+}
+
+/// Runtime values: `try_new` and `str::parse` name the parameter and the rule, and the error
+/// works with `?` in a function returning `Box<dyn Error>`.
+#[test]
+fn runtime_values_name_their_parameter_and_convert_with_question_mark() {
+    use payone_types::generated::server::{Capturemode, Currency, Reference};
+
+    fn read(
+        reference: &str,
+        currency: &str,
+    ) -> Result<(Reference, Currency), Box<dyn std::error::Error>> {
+        Ok((Reference::try_new(reference.to_owned())?, currency.parse()?))
+    }
+    assert!(read("order-17", "EUR").is_ok());
+    assert_eq!(
+        read("x".repeat(21).as_str(), "EUR")
+            .unwrap_err()
+            .to_string(),
+        "reference: must be 1 to 20 characters long"
+    );
+    assert_eq!(
+        read("order-17", "EURO").unwrap_err().to_string(),
+        "currency: must be an ISO 4217 code"
+    );
+    assert_eq!(
+        "completed".parse::<Capturemode>(),
+        Ok(Capturemode::Completed)
+    );
+    assert_eq!(
+        "done".parse::<Capturemode>().unwrap_err().to_string(),
+        "capturemode: unknown value; permitted: completed, notcompleted"
     );
 }

@@ -170,7 +170,7 @@ async fn an_invalid_parameter_is_refused_by_the_client_before_sending_and_by_the
     // A value the typed constructors refuse outright (lastname of one character) is refused
     // raw as well, with the rule in the message.
     assert_eq!(
-        Lastname::try_new("A").unwrap_err(),
+        Lastname::try_new("A").unwrap_err().rule,
         Rule::Length { min: 2, max: 50 }
     );
     let body = format!(

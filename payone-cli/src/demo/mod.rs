@@ -171,7 +171,7 @@ async fn checkout() -> Result<(), String> {
         "Client API creditcardcheck: the signed fields for the hosted iFrame",
     );
     let check = HostedCreditcardcheck::new(client::Responsetype::Json)
-        .storecarddata(client::Storecarddata::new("yes"));
+        .storecarddata(client::Storecarddata::Yes);
     let signed = client
         .client_api_params(&check)
         .map_err(|e| e.to_string())?;

@@ -121,7 +121,7 @@ pub use error::{DirectLinkError, RequestError};
 pub use fallback::{MAX_QUERIES, QueryPolicy};
 pub use feedback::{Feedback, FeedbackError, FeedbackVerifier, Malformed, PAYONE_SHA_OUT};
 pub use ncerror::NcError;
-pub use outcome::{OrderOutcome, Outcome};
+pub use outcome::{OrderOutcome, Outcome, Rejection};
 pub use privacy::{Notice, NoticeCode, PrivacyPolicy, PrivacyStatus};
 pub use response::NcResponse;
 pub use sign::{

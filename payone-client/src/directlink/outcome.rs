@@ -130,7 +130,51 @@ impl Outcome {
     pub fn status(&self) -> Option<Status> {
         self.response().status()
     }
+
+    /// The outcome, or the platform's refusal as an error, for callers that treat any
+    /// [`Outcome::Rejected`] as a failure and want `?` to carry it. The duplicates stay outcomes:
+    /// they name an existing payment or a maintenance already done, which a caller resolves
+    /// rather than reports.
+    pub fn into_accepted(self) -> Result<Outcome, Rejection> {
+        match self {
+            Outcome::Rejected { error, response } => Err(Rejection {
+                error,
+                response: Box::new(response),
+            }),
+            other => Ok(other),
+        }
+    }
 }
+
+/// A DirectLink request the platform refused with an `NCERROR`, as an error
+/// ([`Outcome::into_accepted`]). Its message gives the code and its meaning only; the
+/// platform's `NCERRORPLUS` explanation is in [`Rejection::response`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    error: NcError,
+    // Boxed so that a `Result` carrying it stays small.
+    response: Box<NcResponse>,
+}
+
+impl Rejection {
+    /// `NCERROR`.
+    pub fn error(&self) -> NcError {
+        self.error
+    }
+
+    /// The whole answer (`NCERRORPLUS`, `PAYID` when the platform gave one).
+    pub fn response(&self) -> &NcResponse {
+        &self.response
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DirectLink refused the request: {}", self.error)
+    }
+}
+
+impl std::error::Error for Rejection {}
 
 /// What [`DirectLinkClient::order`](super::DirectLinkClient::order) found out. The order was
 /// POSTed exactly once in every case.

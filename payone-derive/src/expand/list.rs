@@ -74,5 +74,15 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
             }
         }
+
+        impl ::std::str::FromStr for #ident {
+            type Err = ::payone_types::Violation;
+
+            /// Reads a permitted value; the error names the parameter and lists the permitted values.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <Self as ::payone_types::ParamValue>::parse_param(s)
+                    .map_err(|rule| ::payone_types::Violation::new(Self::NAME, rule))
+            }
+        }
     })
 }

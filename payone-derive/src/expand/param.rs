@@ -281,13 +281,15 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 }
             }
 
-            /// Checks a runtime value.
+            /// Checks a runtime value; the error names the parameter and the rule it breaks.
             pub fn try_new(
                 value: impl Into<::std::borrow::Cow<'static, str>>,
-            ) -> Result<Self, ::payone_types::Rule> {
+            ) -> Result<Self, ::payone_types::Violation> {
                 let value = value.into();
-                Self::CHECK.check(&value)?;
-                Ok(#ident(value))
+                match Self::CHECK.check(&value) {
+                    Ok(()) => Ok(#ident(value)),
+                    Err(rule) => Err(::payone_types::Violation::new(Self::NAME, rule)),
+                }
             }
 
             /// The value as the wire carries it.
@@ -305,13 +307,15 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 }
             }
 
-            /// Checks a runtime value.
+            /// Checks a runtime value; the error names the parameter and the rule it breaks.
             pub fn try_new(
                 value: impl Into<::std::borrow::Cow<'static, str>>,
-            ) -> Result<Self, ::payone_types::Rule> {
+            ) -> Result<Self, ::payone_types::Violation> {
                 let value = value.into();
-                ::payone_types::check::check_text(&value)?;
-                Ok(#ident(value))
+                match ::payone_types::check::check_text(&value) {
+                    Ok(()) => Ok(#ident(value)),
+                    Err(rule) => Err(::payone_types::Violation::new(Self::NAME, rule)),
+                }
             }
 
             /// The value as the wire carries it.
@@ -330,11 +334,11 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 }
             }
 
-            /// Checks a runtime value.
-            pub const fn try_new(value: #field) -> Result<Self, ::payone_types::Rule> {
+            /// Checks a runtime value; the error names the parameter and the rule it breaks.
+            pub const fn try_new(value: #field) -> Result<Self, ::payone_types::Violation> {
                 match Self::CHECK.check(value as i64) {
                     Ok(()) => Ok(#ident(value)),
-                    Err(rule) => Err(rule),
+                    Err(rule) => Err(::payone_types::Violation::named(Self::NAME, rule)),
                 }
             }
 
@@ -357,7 +361,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     };
     let (parse, value) = match &p.repr {
         Repr::Text(_) | Repr::Digits(_) | Repr::NonEmpty => (
-            quote!(Self::try_new(s.to_owned())),
+            quote!(Self::try_new(s.to_owned()).map_err(|violation| violation.rule)),
             quote!(::std::borrow::Cow::Borrowed(&self.0)),
         ),
         Repr::Integer(_) => (
@@ -402,6 +406,16 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
 
             fn param_value(&self) -> ::std::borrow::Cow<'_, str> {
                 #value
+            }
+        }
+
+        impl ::std::str::FromStr for #ident {
+            type Err = ::payone_types::Violation;
+
+            /// Reads the value as the wire writes it; the error names the parameter and the rule.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <Self as ::payone_types::ParamValue>::parse_param(s)
+                    .map_err(|rule| ::payone_types::Violation::new(Self::NAME, rule))
             }
         }
 

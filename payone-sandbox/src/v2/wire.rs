@@ -16,7 +16,7 @@ use payone_types::generated::v2::{
     ThreeDSecureResults, WebhooksEvent,
 };
 use payone_types::json::{JsonError, JsonObject};
-use payone_types::rule::Rule;
+use payone_types::rule::Violation;
 use serde_json::Value;
 
 use super::errors::{Kind, V2Error};
@@ -147,13 +147,13 @@ pub(crate) fn refund_input(body: &[u8]) -> Result<RefundInput, V2Error> {
 /// A TEXT member from a value the sandbox made. TEXT only refuses the empty string, which the
 /// sandbox never makes; should it, the answer is a 500 `ErrorResponse` rather than a panic.
 fn text<T>(
-    make: fn(std::borrow::Cow<'static, str>) -> Result<T, Rule>,
+    make: fn(std::borrow::Cow<'static, str>) -> Result<T, Violation>,
     value: impl Into<String>,
 ) -> Result<T, V2Error> {
-    make(std::borrow::Cow::Owned(value.into())).map_err(|rule| {
+    make(std::borrow::Cow::Owned(value.into())).map_err(|violation| {
         V2Error::new(
             Kind::Internal,
-            format!("the sandbox built an invalid answer: {rule}"),
+            format!("the sandbox built an invalid answer: {violation}"),
         )
     })
 }

@@ -66,9 +66,10 @@ async fn client_api_creditcardcheck() {
     let sandbox = sandbox().await;
     let request = Creditcardcheck::builder()
         .responsetype(Responsetype::Json)
-        .storecarddata(Storecarddata::new("yes"))
+        .storecarddata(Storecarddata::Yes)
         .cardpan(Cardpan::new("5500000000000004"))
         .cardtype(Cardtype::M)
+        .cardexpiredate(Cardexpiredate::new("3012"))
         .build()
         .expect("valid");
     let account = account(Charset::Utf8);

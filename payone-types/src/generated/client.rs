@@ -35,12 +35,16 @@ pub struct Creditcardcheck {
     storecarddata: Option<Storecarddata>,
     #[payone(name = "cardpan", required)]
     cardpan: Cardpan,
-    #[payone(name = "cardtype", required)]
-    cardtype: Cardtype,
-    #[payone(name = "cardexpiredate")]
-    cardexpiredate: Option<Cardexpiredate>,
+    #[payone(name = "cardtype")]
+    cardtype: Option<Cardtype>,
+    #[payone(name = "cardexpiredate", required)]
+    cardexpiredate: Cardexpiredate,
     #[payone(name = "cardcvc2", conditional)]
     cardcvc2: Option<Cardcvc2>,
+    #[payone(name = "cardissuenumber")]
+    cardissuenumber: Option<Cardissuenumber>,
+    #[payone(name = "language")]
+    language: Option<Language>,
 }
 
 /// `request=bankaccountcheck` of the PAYONE Client API (<https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>).
@@ -230,16 +234,21 @@ pub struct Key(Cow<'static, str>);
 #[payone(name = "checktype", format = "TEXT")]
 pub struct Checktype(Cow<'static, str>);
 
-/// storecarddata
+/// Whether the platform stores the card and answers with a pseudo card number for later payments.
 ///
-/// `storecarddata`: format `TEXT`; source: <https://docs.payone.com/integration/channel-client-api>.
+/// `storecarddata`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
 ///
-/// No documentation page gives the format or a description of storecarddata; it is among the hash fields PAYONE's own integrations send for creditcardcheck, which send storecarddata=yes. Only that one value is attested, so it is recorded as TEXT rather than a LIST of one value.
-///
-/// No documentation page states whether it is required; recorded as optional.
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "storecarddata", format = "TEXT")]
-pub struct Storecarddata(Cow<'static, str>);
+/// PAYONE's own integrations send storecarddata=yes and hash it with the other fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "storecarddata")]
+pub enum Storecarddata {
+    /// `no`: The card is only checked, not stored
+    #[payone(value = "no")]
+    No,
+    /// `yes`: The card is stored; the answer carries a pseudo card number
+    #[payone(value = "yes")]
+    Yes,
+}
 
 /// Primary account number of credit card
 ///
@@ -256,11 +265,13 @@ pub struct Cardpan(Cow<'static, str>);
 
 /// Card type of credit card
 ///
-/// `cardtype`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `cardtype`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
 ///
 /// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
-/// The Frontend parameter page ("Parameter („autosubmit“ - credit card)") marks it required (+).
+/// Optional: without it the platform finds the card type from the card number and returns it; later requests send that type.
+///
+/// The values are the Frontend parameter page's list ("Parameter („autosubmit“ - credit card)"), which marks cardtype required (+); the Client API creditcardcheck page makes it optional and wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "cardtype")]
 pub enum Cardtype {
@@ -314,15 +325,18 @@ pub enum Cardtype {
     G,
 }
 
-/// cardexpiredate
+/// Card expiry date, year and month (YYMM).
 ///
-/// `cardexpiredate`: format `TEXT`; source: <https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>.
+/// `cardexpiredate`: format `NUMERIC(4), YYMM`; sensitive: never printed; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
 ///
-/// The credentials-on-file page uses cardexpiredate in its sample requests (cardexpiredate=2110, i.e. YYMM) but no documentation page gives its format or a description; recorded as TEXT, not guessed. (The Frontend parameter page has the separate parameters cardexpireyear NUMERIC(4), YYYY and cardexpiremonth NUMERIC(2), MM instead.)
-///
-/// No documentation page states whether creditcardcheck requires it; recorded as optional.
+/// repr = digits: a date such as 0912 keeps its leading zero.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardexpiredate", format = "TEXT")]
+#[payone(
+    name = "cardexpiredate",
+    format = "NUMERIC(4), YYMM",
+    repr = "digits",
+    sensitive
+)]
 pub struct Cardexpiredate(Cow<'static, str>);
 
 /// Credit card security number
@@ -335,6 +349,18 @@ pub struct Cardexpiredate(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "cardcvc2", format = "NUMERIC(3..4)", repr = "digits", sensitive)]
 pub struct Cardcvc2(Cow<'static, str>);
+
+/// Issue number printed on the card; only Maestro UK cards have one.
+///
+/// `cardissuenumber`: format `NUMERIC(1..2)`; sensitive: never printed; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "cardissuenumber", format = "NUMERIC(1..2)", repr = "digits", sensitive)]
+pub struct Cardissuenumber(Cow<'static, str>);
+
+/// Language of the messages shown to the customer; without it the browser's language is used, and English where that is not supported.
+///
+/// `language`: format `LIST`; codes of ISO 639-1; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
+pub type Language = ::payone_types::Language;
 
 /// IBAN to be used for payment or to be checked
 ///

@@ -1371,9 +1371,9 @@ pub type ShippingCountry = ::payone_types::Country;
 
 /// Cardholder of credit card.
 ///
-/// `cardholder`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `cardholder`: format `CHAR(1..50)`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardholder", format = "CHAR(1..50)")]
+#[payone(name = "cardholder", format = "CHAR(1..50)", sensitive)]
 pub struct Cardholder(Cow<'static, str>);
 
 /// Primary account number of credit card
@@ -1449,16 +1449,21 @@ pub enum Cardtype {
 
 /// Credit card expiry year YYYY
 ///
-/// `cardexpireyear`: format `NUMERIC(4), YYYY`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `cardexpireyear`: format `NUMERIC(4), YYYY`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardexpireyear", format = "NUMERIC(4), YYYY")]
+#[payone(name = "cardexpireyear", format = "NUMERIC(4), YYYY", sensitive)]
 pub struct Cardexpireyear(u32);
 
 /// Credit card expiry month MM
 ///
-/// `cardexpiremonth`: format `NUMERIC(2), MM`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `cardexpiremonth`: format `NUMERIC(2), MM`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "cardexpiremonth", format = "NUMERIC(2), MM", repr = "digits")]
+#[payone(
+    name = "cardexpiremonth",
+    format = "NUMERIC(2), MM",
+    repr = "digits",
+    sensitive
+)]
 pub struct Cardexpiremonth(Cow<'static, str>);
 
 /// Credit card security number

@@ -69,6 +69,12 @@ pub const REQUESTS: &[RequestEntry] = &[
     },
     RequestEntry {
         api: Api::Server,
+        name: "3dscheck",
+        rust: "Threedscheck",
+        params: <server::Threedscheck as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
         name: "addresscheck",
         rust: "Addresscheck",
         params: <server::Addresscheck as Request>::params_info,
@@ -144,6 +150,12 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "refund",
         rust: "Refund",
         params: <server::Refund as Request>::params_info,
+    },
+    RequestEntry {
+        api: Api::Server,
+        name: "updateaccess",
+        rust: "Updateaccess",
+        params: <server::Updateaccess as Request>::params_info,
     },
     RequestEntry {
         api: Api::Server,

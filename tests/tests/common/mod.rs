@@ -325,8 +325,7 @@ pub async fn hosted_creditcardcheck(client: &Client, cardpan: &str) -> serde_jso
     use payone_client::client_api::HostedCreditcardcheck;
     use payone_types::generated::client::{Responsetype, Storecarddata};
 
-    let check =
-        HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::new("yes"));
+    let check = HostedCreditcardcheck::new(Responsetype::Json).storecarddata(Storecarddata::Yes);
     let params = client.client_api_params(&check).expect("signed");
     let mut url = params.endpoint.clone();
     url.query_pairs_mut()

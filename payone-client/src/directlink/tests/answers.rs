@@ -524,3 +524,33 @@ fn sensitive_attributes_are_redacted_whatever_the_case_of_their_names() {
     }
     assert!(debug.contains("\"eD\": <redacted>"), "{debug}");
 }
+
+#[test]
+fn a_refusal_becomes_an_error_on_request_and_duplicates_stay_outcomes() {
+    fn capture_status(xml: &str) -> Result<Option<Status>, Box<dyn std::error::Error>> {
+        Ok(Outcome::parse(xml.as_bytes())?.into_accepted()?.status())
+    }
+    let refused = capture_status(
+        r#"<ncresponse orderID="1" PAYID="0" NCSTATUS="5" NCERROR="50001111" NCERRORPLUS="Some of the data entered is incorrect" STATUS="0"/>"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "DirectLink refused the request: NCERROR 50001111 (data validation error)"
+    );
+    let rejection = refused.downcast_ref::<Rejection>().expect("a Rejection");
+    assert_eq!(
+        rejection.response().ncerrorplus(),
+        Some("Some of the data entered is incorrect")
+    );
+    let duplicate = r#"<ncresponse orderID="1234" PAYID="3014726" NCSTATUS="5" NCERROR="50001113" NCERRORPLUS="This order has already been processed" ACCEPTANCE="test123" STATUS="0"/>"#;
+    assert!(matches!(
+        outcome(duplicate).into_accepted(),
+        Ok(Outcome::DuplicateOrder { .. })
+    ));
+    assert_eq!(
+        capture_status(r#"<ncresponse orderID="1" PAYID="3014726" NCERROR="0" STATUS="9"/>"#)
+            .unwrap(),
+        Some(Status::PaymentRequested)
+    );
+}
