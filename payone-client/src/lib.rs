@@ -68,29 +68,49 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "server")]
 pub mod answer;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod api;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+#[cfg(any(feature = "server", feature = "directlink", feature = "v2"))]
 mod body;
+#[cfg(any(feature = "frontend", feature = "client-api"))]
 pub mod browser;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod client;
+#[cfg(feature = "client-api")]
 pub mod client_api;
+#[cfg(feature = "server")]
 pub mod cof;
 pub mod config;
+#[cfg(feature = "directlink")]
 pub mod directlink;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod env;
 pub mod error;
 pub mod fields;
+#[cfg(feature = "server")]
 mod lines;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod notification;
+#[cfg(feature = "v2")]
 pub mod v2;
+#[cfg(feature = "server")]
 mod wire;
 
+#[cfg(feature = "server")]
 pub use answer::{Answer, Status};
-pub use browser::{ClientApiParams, FrontendForm};
+#[cfg(feature = "client-api")]
+pub use browser::ClientApiParams;
+#[cfg(feature = "frontend")]
+pub use browser::FrontendForm;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub use client::Client;
-pub use config::{ClientBuilder, Config, ConfigError, Endpoints};
+pub use config::ConfigError;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
+pub use config::{ClientBuilder, Config, Endpoints};
 pub use error::{Delivery, Error, ParseError};
 pub use fields::Fields;
 pub use reqwest::Url;
