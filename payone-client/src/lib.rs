@@ -61,7 +61,22 @@
 //! per HTTP status, the three 3-D Secure paths as [`v2::CreateOutcome`], resubmission under one
 //! `merchantReference` ([`v2::Checkout`]) and verified webhooks ([`v2::parse_webhook`]).
 //!
-//! Features: `blocking` (synchronous clients: `blocking::Client` for the Server API,
+//! # Features
+//!
+//! One per platform, all five on by default; each turns on the same feature of `payone-types`:
+//!
+//! - `server`: [`Client::send`] with its answers ([`Answer`]) and the credentials-on-file use
+//!   cases (`cof`);
+//! - `frontend`: [`Client::frontend_url`] and `Client::frontend_form`;
+//! - `client-api`: [`Client::client_api_params`] and the `client_api` module;
+//! - `directlink`: the [`directlink`] module;
+//! - `v2`: the [`v2`] module.
+//!
+//! Each of `server`, `frontend` and `client-api` also brings the [`Client`] with its
+//! configuration and the TransactionStatus notifications (`notification`). For a smaller build,
+//! name only the platforms you use: `default-features = false, features = ["server"]`.
+//!
+//! And two optional ones: `blocking` (synchronous clients: `blocking::Client` for the Server API,
 //! `blocking::DirectLinkClient` for DirectLink, `v2::blocking::V2Client`), `axum` (a
 //! TransactionStatus endpoint, [`notification::axum::notification_router`], and
 //! `v2::webhook_router` for v2 webhooks).
