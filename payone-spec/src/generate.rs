@@ -1030,7 +1030,8 @@ fn registry(specs: &[Spec]) -> String {
         #[rustfmt::skip]
         pub mod iso;
 
-        /// Every request type of the tables, for tools that look requests up by name.
+        /// Every request type of the tables whose platform feature is enabled, for tools that
+        /// look requests up by name.
         pub const REQUESTS: &[RequestEntry] = &[#(#entries),*];
     };
     render(

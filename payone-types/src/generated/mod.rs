@@ -49,7 +49,8 @@ pub mod v2;
 #[rustfmt::skip]
 pub mod iso;
 
-/// Every request type of the tables, for tools that look requests up by name.
+/// Every request type of the tables whose platform feature is enabled, for tools that
+/// look requests up by name.
 pub const REQUESTS: &[RequestEntry] = &[
     #[cfg(feature = "frontend")]
     RequestEntry {
