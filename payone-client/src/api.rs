@@ -8,7 +8,12 @@
 //! # }
 //! ```
 
-use payone_types::generated::{client, frontend, server};
+#[cfg(feature = "client-api")]
+use payone_types::generated::client;
+#[cfg(feature = "frontend")]
+use payone_types::generated::frontend;
+#[cfg(feature = "server")]
+use payone_types::generated::server;
 use payone_types::{Api, Request};
 
 mod sealed {
@@ -52,9 +57,12 @@ macro_rules! mark {
     };
 }
 
+#[cfg(feature = "server")]
 mark!(ServerRequest, Server, SERVER: server::Threedscheck, server::Addresscheck, server::Authorization, server::Capture, server::Consumerscore, server::Createaccess, server::Debit, server::Genericpayment, server::Getfile, server::Getinvoice, server::Getuser, server::Managemandate, server::Preauthorization, server::Refund, server::Updateaccess, server::Updatereminder, server::Updateuser, server::Vauthorization);
+#[cfg(feature = "frontend")]
 mark!(FrontendRequest, Frontend, FRONTEND: frontend::Preauthorization,
     frontend::Authorization, frontend::Createaccess);
+#[cfg(feature = "client-api")]
 mark!(ClientApiRequest, Client, CLIENT: client::Creditcardcheck, client::Bankaccountcheck);
 
 #[cfg(test)]

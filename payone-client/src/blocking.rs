@@ -8,31 +8,53 @@
 //! Like every `reqwest::blocking` client it must not be created or used inside an async
 //! runtime.
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use std::sync::Arc;
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use payone_types::Account;
+#[cfg(feature = "frontend")]
 use reqwest::Url;
+#[cfg(feature = "server")]
 use reqwest::header::CONTENT_TYPE;
 
+#[cfg(feature = "server")]
 use crate::answer::Answer;
-use crate::api::{FrontendRequest, ServerRequest};
+#[cfg(feature = "frontend")]
+use crate::api::FrontendRequest;
+#[cfg(feature = "server")]
+use crate::api::ServerRequest;
+#[cfg(feature = "server")]
 use crate::body;
-use crate::browser::{ClientApiParams, FrontendForm};
+#[cfg(feature = "client-api")]
+use crate::browser::ClientApiParams;
+#[cfg(feature = "frontend")]
+use crate::browser::FrontendForm;
+#[cfg(feature = "client-api")]
 use crate::client_api::BrowserCheck;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use crate::config::{ClientBuilder, Config, ConfigError};
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use crate::error::Error;
+#[cfg(feature = "server")]
 use crate::wire;
 
+#[cfg(feature = "directlink")]
 pub use crate::directlink::blocking::DirectLinkClient;
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The blocking twin of [`crate::Client`]. A Server API POST is sent exactly once; see
 /// [`crate::Client`] for why and what to do when [`Error::outcome_unknown`] is `true`.
 #[derive(Clone, Debug)]
 pub struct Client {
+    // Only the Server API is sent from here; the Frontend and Client API are signed for the
+    // customer's browser.
+    #[cfg(feature = "server")]
     http: reqwest::blocking::Client,
     config: Arc<Config>,
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl Client {
     /// Starts configuring a client for `account`; finish with
     /// [`ClientBuilder::build_blocking`].
@@ -50,6 +72,7 @@ impl Client {
         &self.config
     }
 
+    #[cfg(feature = "server")]
     /// Sends a Server API request and reads its answer (see [`crate::Client::send`]).
     pub fn send<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
         let _entered = wire::span::<R>(&self.config).entered();
@@ -58,6 +81,7 @@ impl Client {
         result
     }
 
+    #[cfg(feature = "server")]
     fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
         let config = &*self.config;
         let prepared = wire::prepare(config, request)?;
@@ -79,26 +103,31 @@ impl Client {
         wire::read_answer(content_type.as_deref(), body, config.account.encoding())
     }
 
+    #[cfg(feature = "frontend")]
     /// The signed GET URL of a Frontend request (see [`Config::frontend_url`]).
     pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
         self.config.frontend_url(request)
     }
 
+    #[cfg(feature = "frontend")]
     /// The signed Frontend request as an HTML POST form (see [`Config::frontend_form`]).
     pub fn frontend_form<R: FrontendRequest>(&self, request: &R) -> Result<FrontendForm, Error> {
         self.config.frontend_form(request)
     }
 
+    #[cfg(feature = "client-api")]
     /// The signed Client API parameters of a hosted check (see [`Config::client_api_params`]).
     pub fn client_api_params<C: BrowserCheck>(&self, check: &C) -> Result<ClientApiParams, Error> {
         self.config.client_api_params(check)
     }
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl ClientBuilder {
     /// Builds the blocking client.
     pub fn build_blocking(self) -> Result<Client, ConfigError> {
         let config = self.finish()?;
+        #[cfg(feature = "server")]
         let http = reqwest::blocking::Client::builder()
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
@@ -107,6 +136,7 @@ impl ClientBuilder {
             .build()
             .map_err(ConfigError::Http)?;
         Ok(Client {
+            #[cfg(feature = "server")]
             http,
             config: Arc::new(config),
         })

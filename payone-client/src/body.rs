@@ -76,7 +76,7 @@ pub(crate) async fn read(
 /// The body goes through [`reqwest::blocking::Response::copy_to`] rather than `Read`: its
 /// failures stay reqwest errors (timeouts included), classified like any other, while the
 /// writer refuses the first bytes beyond the limit, which ends the copy with the rest unread.
-#[cfg(feature = "blocking")]
+#[cfg(all(feature = "blocking", feature = "server"))]
 pub(crate) fn read_blocking(
     mut response: reqwest::blocking::Response,
     limit: usize,
@@ -93,13 +93,13 @@ pub(crate) fn read_blocking(
 }
 
 /// A [`Bounded`] body as a `Write` target that fails once the limit is passed.
-#[cfg(feature = "blocking")]
+#[cfg(all(feature = "blocking", feature = "server"))]
 struct Writer {
     body: Bounded,
     too_large: bool,
 }
 
-#[cfg(feature = "blocking")]
+#[cfg(all(feature = "blocking", feature = "server"))]
 impl std::io::Write for Writer {
     fn write(&mut self, chunk: &[u8]) -> std::io::Result<usize> {
         match self.body.push(chunk) {

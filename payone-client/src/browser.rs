@@ -2,15 +2,23 @@
 //! parameters of a hosted iFrame. They carry the `hash` and never the portal key or the `key`
 //! parameter.
 
+#[cfg(feature = "frontend")]
+use payone_types::Charset;
+#[cfg(feature = "client-api")]
 use payone_types::sign::sign;
-use payone_types::{Charset, Params, Request, Rule, Violations};
+use payone_types::{Params, Request};
+#[cfg(feature = "client-api")]
+use payone_types::{Rule, Violations};
 use reqwest::Url;
 
+#[cfg(feature = "frontend")]
 use crate::api::FrontendRequest;
+#[cfg(feature = "client-api")]
 use crate::client_api::BrowserCheck;
 use crate::config::Config;
 use crate::error::Error;
 
+#[cfg(feature = "frontend")]
 /// An HTML form that POSTs a signed Frontend request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -24,6 +32,7 @@ pub struct FrontendForm {
     pub fields: Vec<(String, String)>,
 }
 
+#[cfg(feature = "client-api")]
 /// The signed Client API parameters a web page needs (hosted iFrame `creditcardcheck`,
 /// `bankaccountcheck`); the page adds the customer's card or account data itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +44,7 @@ pub struct ClientApiParams {
     pub fields: Vec<(String, String)>,
 }
 
+#[cfg(feature = "client-api")]
 impl ClientApiParams {
     /// The fields as a JSON object (`{"aid":"12345",...}`), for embedding in a page.
     pub fn to_json(&self) -> String {
@@ -52,6 +62,7 @@ impl ClientApiParams {
     }
 }
 
+#[cfg(feature = "client-api")]
 /// Appends `s` as a JSON string. `<`, `>` and `&` are escaped too, so the JSON can sit inside
 /// an HTML `<script>` element.
 fn json_string(out: &mut String, s: &str) {
@@ -80,6 +91,7 @@ fn browser_fields(params: &Params<'_>) -> Vec<(String, String)> {
 }
 
 impl Config {
+    #[cfg(feature = "frontend")]
     /// The signed GET URL of a Frontend request (hosted payment page), the query encoded in the
     /// account's charset.
     pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
@@ -104,6 +116,7 @@ impl Config {
         Ok(url)
     }
 
+    #[cfg(feature = "frontend")]
     /// The signed Frontend request as an HTML POST form.
     pub fn frontend_form<R: FrontendRequest>(&self, request: &R) -> Result<FrontendForm, Error> {
         let params = self.signed(request)?;
@@ -114,6 +127,7 @@ impl Config {
         })
     }
 
+    #[cfg(feature = "client-api")]
     /// The signed Client API parameters of a hosted check, for the customer's browser.
     pub fn client_api_params<C: BrowserCheck>(&self, check: &C) -> Result<ClientApiParams, Error> {
         let params = browser_params::<C::Table>(self, check.fields()).map_err(Error::Validation)?;
@@ -123,6 +137,7 @@ impl Config {
         })
     }
 
+    #[cfg(feature = "frontend")]
     fn signed<'r, R: Request>(&self, request: &'r R) -> Result<Params<'r>, Error> {
         request
             .to_signed_params(&self.account, self.hash_algorithm)
@@ -133,6 +148,7 @@ impl Config {
 /// The account parameters, `request` and `fields`, each checked against the table of `T`,
 /// signed. Unlike [`Request::to_signed_params`] it does not need the request's required
 /// parameters that the browser supplies (card or account data).
+#[cfg(feature = "client-api")]
 fn browser_params<'a, T: Request>(
     config: &Config,
     fields: Vec<(&'static str, std::borrow::Cow<'a, str>)>,

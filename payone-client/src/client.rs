@@ -2,17 +2,31 @@
 
 use std::sync::Arc;
 
+#[cfg(feature = "frontend")]
 use reqwest::Url;
+#[cfg(feature = "server")]
 use reqwest::header::CONTENT_TYPE;
+#[cfg(feature = "server")]
 use tracing::Instrument;
 
+#[cfg(feature = "server")]
 use crate::answer::Answer;
-use crate::api::{FrontendRequest, ServerRequest};
+#[cfg(feature = "frontend")]
+use crate::api::FrontendRequest;
+#[cfg(feature = "server")]
+use crate::api::ServerRequest;
+#[cfg(feature = "server")]
 use crate::body;
-use crate::browser::{ClientApiParams, FrontendForm};
+#[cfg(feature = "client-api")]
+use crate::browser::ClientApiParams;
+#[cfg(feature = "frontend")]
+use crate::browser::FrontendForm;
+#[cfg(feature = "client-api")]
 use crate::client_api::BrowserCheck;
 use crate::config::{ClientBuilder, Config, ConfigError};
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use crate::error::Error;
+#[cfg(feature = "server")]
 use crate::wire;
 
 /// Sends Server API requests and signs Frontend and Client API requests for one account.
@@ -28,6 +42,9 @@ use crate::wire;
 /// again; that decision is the caller's.
 #[derive(Clone, Debug)]
 pub struct Client {
+    // Only the Server API is sent from here; the Frontend and Client API are signed for the
+    // customer's browser.
+    #[cfg(feature = "server")]
     http: reqwest::Client,
     config: Arc<Config>,
 }
@@ -48,21 +65,25 @@ impl Client {
         &self.config
     }
 
+    #[cfg(feature = "frontend")]
     /// The signed GET URL of a Frontend request (see [`Config::frontend_url`]).
     pub fn frontend_url<R: FrontendRequest>(&self, request: &R) -> Result<Url, Error> {
         self.config.frontend_url(request)
     }
 
+    #[cfg(feature = "frontend")]
     /// The signed Frontend request as an HTML POST form (see [`Config::frontend_form`]).
     pub fn frontend_form<R: FrontendRequest>(&self, request: &R) -> Result<FrontendForm, Error> {
         self.config.frontend_form(request)
     }
 
+    #[cfg(feature = "client-api")]
     /// The signed Client API parameters of a hosted check (see [`Config::client_api_params`]).
     pub fn client_api_params<C: BrowserCheck>(&self, check: &C) -> Result<ClientApiParams, Error> {
         self.config.client_api_params(check)
     }
 
+    #[cfg(feature = "server")]
     /// Sends a Server API request and reads its answer.
     ///
     /// The request is checked and encoded in the account's charset first; if that fails,
@@ -79,6 +100,7 @@ impl Client {
         .await
     }
 
+    #[cfg(feature = "server")]
     async fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
         let config = &*self.config;
         let prepared = wire::prepare(config, request)?;
@@ -107,6 +129,7 @@ impl ClientBuilder {
     /// Builds the async client.
     pub fn build(self) -> Result<Client, ConfigError> {
         let config = self.finish()?;
+        #[cfg(feature = "server")]
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
@@ -115,6 +138,7 @@ impl ClientBuilder {
             .build()
             .map_err(ConfigError::Http)?;
         Ok(Client {
+            #[cfg(feature = "server")]
             http,
             config: Arc::new(config),
         })

@@ -1,23 +1,32 @@
 //! What a client is configured with: the account, the endpoints, time limits and the signing
 //! algorithm. Shared by the async and the blocking client.
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use std::time::Duration;
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use payone_types::{Account, HashAlgorithm, KeyDigest};
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 use reqwest::Url;
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The PAYONE Server API.
 pub const SERVER_API_URL: &str = "https://api.pay1.de/post-gateway/";
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The PAYONE Client API.
 pub const CLIENT_API_URL: &str = "https://secure.pay1.de/client-api/";
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The PAYONE Frontend (hosted payment page).
 pub const FRONTEND_URL: &str = "https://frontend.pay1.de/frontend/v2/";
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// Default limit for a whole request, connecting included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// Default limit for establishing the connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// Default limit for the size of a Server API answer: 1 MiB.
 ///
 /// A Server API answer is a few `name=value` lines, a few hundred bytes; even an answer that
@@ -58,6 +67,7 @@ pub enum ConfigError {
     Runtime(#[source] std::io::Error),
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The URLs of the three platforms. Point them at a sandbox by its base URL with
 /// [`Endpoints::under`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +80,7 @@ pub struct Endpoints {
     pub frontend: Url,
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl Default for Endpoints {
     /// PAYONE's own endpoints.
     fn default() -> Self {
@@ -81,6 +92,7 @@ impl Default for Endpoints {
     }
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl Endpoints {
     /// The platform paths (`post-gateway/`, `client-api/`, `frontend/v2/`) under `base`, as a
     /// sandbox that serves them on one host has them (`http://127.0.0.1:8080/`).
@@ -117,6 +129,7 @@ impl Endpoints {
     }
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// Checks one endpoint.
 pub(crate) fn check_url(url: &Url, which: &'static str) -> Result<(), ConfigError> {
     if matches!(url.scheme(), "http" | "https") && url.has_host() {
@@ -126,6 +139,7 @@ pub(crate) fn check_url(url: &Url, which: &'static str) -> Result<(), ConfigErro
     }
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// The configuration of a client: everything except the HTTP connection pool.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -137,6 +151,7 @@ pub struct Config {
     pub(crate) max_answer_bytes: usize,
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl Config {
     /// The merchant account.
     pub fn account(&self) -> &Account {
@@ -169,6 +184,7 @@ impl Config {
     }
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 /// Builds a [`Client`](crate::Client) (or a `blocking::Client`).
 #[derive(Clone, Debug)]
 #[must_use]
@@ -176,6 +192,7 @@ pub struct ClientBuilder {
     config: Config,
 }
 
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 impl ClientBuilder {
     /// A builder for `account` with PAYONE's endpoints, a 30 s request limit, a 10 s connect
     /// limit, HMAC-SHA384 signatures and answers of at most [`DEFAULT_MAX_ANSWER_BYTES`].
@@ -262,7 +279,10 @@ impl ClientBuilder {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(
+    test,
+    any(feature = "frontend", feature = "client-api", feature = "server")
+))]
 mod tests {
     use super::*;
 

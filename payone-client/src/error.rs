@@ -67,12 +67,14 @@ pub enum ParseError {
 impl ParseError {
     /// An [`ParseError::UnknownStatus`] that keeps only a short, printable prefix of what was
     /// received, so a garbled body cannot flood a log.
+    #[cfg(feature = "server")]
     pub(crate) fn unknown_status(status: &str) -> Self {
         ParseError::UnknownStatus(printable_prefix(status, 32))
     }
 }
 
 /// At most `max` characters of `s`, control characters dropped.
+#[cfg(feature = "server")]
 pub(crate) fn printable_prefix(s: &str, max: usize) -> String {
     s.chars().filter(|c| !c.is_control()).take(max).collect()
 }

@@ -44,6 +44,7 @@ impl Fields {
 
     /// Pairs given as ranges of name and value into `text`, which the caller has checked lie
     /// on character boundaries inside `text`.
+    #[cfg(feature = "server")]
     pub(crate) fn from_parts(text: String, pairs: Vec<(Range<usize>, Range<usize>)>) -> Self {
         Fields { text, pairs }
     }

@@ -61,36 +61,71 @@
 //! per HTTP status, the three 3-D Secure paths as [`v2::CreateOutcome`], resubmission under one
 //! `merchantReference` ([`v2::Checkout`]) and verified webhooks ([`v2::parse_webhook`]).
 //!
-//! Features: `blocking` (synchronous clients: `blocking::Client` for the Server API,
+//! # Features
+//!
+//! One per platform, all five on by default; each turns on the same feature of `payone-types`:
+//!
+//! - `server`: [`Client::send`] with its answers ([`Answer`]) and the credentials-on-file use
+//!   cases (`cof`);
+//! - `frontend`: [`Client::frontend_url`] and `Client::frontend_form`;
+//! - `client-api`: [`Client::client_api_params`] and the `client_api` module;
+//! - `directlink`: the [`directlink`] module;
+//! - `v2`: the [`v2`] module.
+//!
+//! Each of `server`, `frontend` and `client-api` also brings the [`Client`] with its
+//! configuration and the TransactionStatus notifications (`notification`). For a smaller build,
+//! name only the platforms you use: `default-features = false, features = ["server"]`.
+//!
+//! And two optional ones: `blocking` (synchronous clients: `blocking::Client` for the Server API,
 //! `blocking::DirectLinkClient` for DirectLink, `v2::blocking::V2Client`), `axum` (a
 //! TransactionStatus endpoint, [`notification::axum::notification_router`], and
 //! `v2::webhook_router` for v2 webhooks).
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "server")]
 pub mod answer;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod api;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+#[cfg(any(feature = "server", feature = "directlink", feature = "v2"))]
 mod body;
+#[cfg(any(feature = "frontend", feature = "client-api"))]
 pub mod browser;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod client;
+#[cfg(feature = "client-api")]
 pub mod client_api;
+#[cfg(feature = "server")]
 pub mod cof;
 pub mod config;
+#[cfg(feature = "directlink")]
 pub mod directlink;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod env;
 pub mod error;
 pub mod fields;
+#[cfg(feature = "server")]
 mod lines;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod notification;
+#[cfg(feature = "v2")]
 pub mod v2;
+#[cfg(feature = "server")]
 mod wire;
 
+#[cfg(feature = "server")]
 pub use answer::{Answer, Status};
-pub use browser::{ClientApiParams, FrontendForm};
+#[cfg(feature = "client-api")]
+pub use browser::ClientApiParams;
+#[cfg(feature = "frontend")]
+pub use browser::FrontendForm;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub use client::Client;
-pub use config::{ClientBuilder, Config, ConfigError, Endpoints};
+pub use config::ConfigError;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
+pub use config::{ClientBuilder, Config, Endpoints};
 pub use error::{Delivery, Error, ParseError};
 pub use fields::Fields;
 pub use reqwest::Url;

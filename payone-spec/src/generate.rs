@@ -972,14 +972,25 @@ fn iso_module() -> String {
     render(tokens, "ISO code lists, sorted for binary search.")
 }
 
+/// The cargo feature of `payone-types` (and `payone-client`) that compiles the module of a
+/// table: one per platform, all on by default.
+pub fn feature(api: &str) -> &str {
+    match api {
+        "client" => "client-api",
+        other => other,
+    }
+}
+
 fn registry(specs: &[Spec]) -> String {
     // rustfmt would reformat prettyplease's output and so make `spec check` fail; clippy reads
     // the repeated flags of the per-parameter `account(...)` attributes as duplicates.
     let modules = specs.iter().map(|s| {
         let module = ident(s.api());
+        let feature = feature(s.api());
         let doc = format!(" {} ({}).", s.file.api.title, prose(&s.file.api.source));
         quote! {
             #[doc = #doc]
+            #[cfg(feature = #feature)]
             #[rustfmt::skip]
             #[allow(clippy::duplicated_attributes)]
             pub mod #module;
@@ -988,10 +999,12 @@ fn registry(specs: &[Spec]) -> String {
     let entries = specs.iter().flat_map(|spec| {
         let module = ident(spec.api());
         let api = ident(&upper_camel(spec.api()));
+        let feature = feature(spec.api());
         spec.file.requests.iter().map(move |req| {
             let (name, rust) = (&req.name, &req.rust);
             let ty = ident(&req.rust);
             quote! {
+                #[cfg(feature = #feature)]
                 RequestEntry {
                     api: Api::#api,
                     name: #name,
@@ -1001,8 +1014,14 @@ fn registry(specs: &[Spec]) -> String {
             }
         })
     });
+    // Only the entries of the enabled platforms are compiled.
+    let features = specs
+        .iter()
+        .filter(|s| !s.file.requests.is_empty())
+        .map(|s| feature(s.api()));
     let tokens = quote! {
         use ::payone_types::request::RequestEntry;
+        #[cfg(any(#(feature = #features),*))]
         use ::payone_types::{Api, Request};
 
         #(#modules)*
@@ -1011,7 +1030,8 @@ fn registry(specs: &[Spec]) -> String {
         #[rustfmt::skip]
         pub mod iso;
 
-        /// Every request type of the tables, for tools that look requests up by name.
+        /// Every request type of the tables whose platform feature is enabled, for tools that
+        /// look requests up by name.
         pub const REQUESTS: &[RequestEntry] = &[#(#entries),*];
     };
     render(

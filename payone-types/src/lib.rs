@@ -5,12 +5,15 @@ extern crate self as payone_types;
 pub mod account;
 pub mod charset;
 pub mod check;
+#[cfg(feature = "directlink")]
 pub mod directlink;
 pub mod dynamic;
+#[cfg(feature = "v2")]
 pub mod gcs;
 #[rustfmt::skip]
 pub mod generated;
 pub mod iso;
+#[cfg(feature = "v2")]
 pub mod json;
 pub mod params;
 pub mod request;

@@ -4,29 +4,43 @@
 //! The request types generated from `spec/`, one module per platform.
 
 use ::payone_types::request::RequestEntry;
+
+#[cfg(
+    any(
+        feature = "frontend",
+        feature = "client-api",
+        feature = "server",
+        feature = "directlink"
+    )
+)]
 use ::payone_types::{Api, Request};
 
 /// PAYONE Frontend (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
+#[cfg(feature = "frontend")]
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod frontend;
 
 /// PAYONE Client API (<https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>).
+#[cfg(feature = "client-api")]
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod client;
 
 /// PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
+#[cfg(feature = "server")]
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod server;
 
 /// DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>).
+#[cfg(feature = "directlink")]
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod directlink;
 
 /// Server-to-server v2 JSON API (<https://developer.payone.com/de/integration/basic-integration-methods/server-to-server>).
+#[cfg(feature = "v2")]
 #[rustfmt::skip]
 #[allow(clippy::duplicated_attributes)]
 pub mod v2;
@@ -35,164 +49,192 @@ pub mod v2;
 #[rustfmt::skip]
 pub mod iso;
 
-/// Every request type of the tables, for tools that look requests up by name.
+/// Every request type of the tables whose platform feature is enabled, for tools that
+/// look requests up by name.
 pub const REQUESTS: &[RequestEntry] = &[
+    #[cfg(feature = "frontend")]
     RequestEntry {
         api: Api::Frontend,
         name: "preauthorization",
         rust: "Preauthorization",
         params: <frontend::Preauthorization as Request>::params_info,
     },
+    #[cfg(feature = "frontend")]
     RequestEntry {
         api: Api::Frontend,
         name: "authorization",
         rust: "Authorization",
         params: <frontend::Authorization as Request>::params_info,
     },
+    #[cfg(feature = "frontend")]
     RequestEntry {
         api: Api::Frontend,
         name: "createaccess",
         rust: "Createaccess",
         params: <frontend::Createaccess as Request>::params_info,
     },
+    #[cfg(feature = "client-api")]
     RequestEntry {
         api: Api::Client,
         name: "creditcardcheck",
         rust: "Creditcardcheck",
         params: <client::Creditcardcheck as Request>::params_info,
     },
+    #[cfg(feature = "client-api")]
     RequestEntry {
         api: Api::Client,
         name: "bankaccountcheck",
         rust: "Bankaccountcheck",
         params: <client::Bankaccountcheck as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "3dscheck",
         rust: "Threedscheck",
         params: <server::Threedscheck as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "addresscheck",
         rust: "Addresscheck",
         params: <server::Addresscheck as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "authorization",
         rust: "Authorization",
         params: <server::Authorization as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "capture",
         rust: "Capture",
         params: <server::Capture as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "consumerscore",
         rust: "Consumerscore",
         params: <server::Consumerscore as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "createaccess",
         rust: "Createaccess",
         params: <server::Createaccess as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "debit",
         rust: "Debit",
         params: <server::Debit as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "genericpayment",
         rust: "Genericpayment",
         params: <server::Genericpayment as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "getfile",
         rust: "Getfile",
         params: <server::Getfile as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "getinvoice",
         rust: "Getinvoice",
         params: <server::Getinvoice as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "getuser",
         rust: "Getuser",
         params: <server::Getuser as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "managemandate",
         rust: "Managemandate",
         params: <server::Managemandate as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "preauthorization",
         rust: "Preauthorization",
         params: <server::Preauthorization as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "refund",
         rust: "Refund",
         params: <server::Refund as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "updateaccess",
         rust: "Updateaccess",
         params: <server::Updateaccess as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "updatereminder",
         rust: "Updatereminder",
         params: <server::Updatereminder as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "updateuser",
         rust: "Updateuser",
         params: <server::Updateuser as Request>::params_info,
     },
+    #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,
         name: "vauthorization",
         rust: "Vauthorization",
         params: <server::Vauthorization as Request>::params_info,
     },
+    #[cfg(feature = "directlink")]
     RequestEntry {
         api: Api::Directlink,
         name: "orderdirect",
         rust: "Orderdirect",
         params: <directlink::Orderdirect as Request>::params_info,
     },
+    #[cfg(feature = "directlink")]
     RequestEntry {
         api: Api::Directlink,
         name: "maintenancedirect",
         rust: "Maintenancedirect",
         params: <directlink::Maintenancedirect as Request>::params_info,
     },
+    #[cfg(feature = "directlink")]
     RequestEntry {
         api: Api::Directlink,
         name: "querydirect",
         rust: "Querydirect",
         params: <directlink::Querydirect as Request>::params_info,
     },
+    #[cfg(feature = "directlink")]
     RequestEntry {
         api: Api::Directlink,
         name: "privacy_policy",
