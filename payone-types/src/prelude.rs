@@ -3,10 +3,11 @@
 //! A glob import of two platform modules (`generated::server::*` and `generated::frontend::*`)
 //! clashes: both tables define `Amount`, `Currency`, `Reference`, `Preauthorization`, ... The
 //! prelude brings the traits that put the methods in scope (`to_params`, `to_signed_params`,
-//! `param_value`, ...), the account and key types, and each enabled platform's module under its
-//! short name, so the platform stays visible in every path:
+//! `param_value`, ...) and the account and key types; the platforms are imported by module, so
+//! the platform stays visible in every path:
 //!
 //! ```
+//! use payone_types::generated::{frontend, server};
 //! use payone_types::prelude::*;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -43,15 +44,5 @@ pub use crate::{
     PortalKey, Request, Rule, Violation, Violations,
 };
 
-#[cfg(feature = "client-api")]
-pub use crate::generated::client;
-#[cfg(feature = "directlink")]
-pub use crate::generated::directlink;
-#[cfg(feature = "frontend")]
-pub use crate::generated::frontend;
-#[cfg(feature = "server")]
-pub use crate::generated::server;
-#[cfg(feature = "v2")]
-pub use crate::generated::v2;
 #[cfg(feature = "v2")]
 pub use crate::json::{JsonObject, Operation};
