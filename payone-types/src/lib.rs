@@ -16,6 +16,7 @@ pub mod iso;
 #[cfg(feature = "v2")]
 pub mod json;
 pub mod params;
+pub mod prelude;
 pub mod request;
 pub mod rule;
 pub mod sign;
