@@ -360,8 +360,19 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
         },
     };
     let (parse, value) = match &p.repr {
-        Repr::Text(_) | Repr::Digits(_) | Repr::NonEmpty => (
-            quote!(Self::try_new(s.to_owned()).map_err(|violation| violation.rule)),
+        // Checked before the copy, and the rule returned as is: `FromStr` names the parameter.
+        Repr::Text(_) | Repr::Digits(_) => (
+            quote! {
+                Self::CHECK.check(s)?;
+                Ok(#ident(::std::borrow::Cow::Owned(s.to_owned())))
+            },
+            quote!(::std::borrow::Cow::Borrowed(&self.0)),
+        ),
+        Repr::NonEmpty => (
+            quote! {
+                ::payone_types::check::check_text(s)?;
+                Ok(#ident(::std::borrow::Cow::Owned(s.to_owned())))
+            },
             quote!(::std::borrow::Cow::Borrowed(&self.0)),
         ),
         Repr::Integer(_) => (
