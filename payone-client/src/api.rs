@@ -16,18 +16,42 @@ use payone_types::generated::frontend;
 use payone_types::generated::server;
 use payone_types::{Api, Request};
 
+#[cfg(feature = "server")]
+use crate::answer::{
+    AddressCheckAnswer, Answer, ConsumerScoreAnswer, FromAnswer, GenericPaymentAnswer,
+    MandateAnswer, ThreedsCheckAnswer, UserAnswer,
+};
+
 mod sealed {
     /// Only the generated request types implement the marker traits.
     pub trait Sealed {}
 }
 
-/// A request of the PAYONE Server API: sent with [`Client::send`](crate::Client::send).
+/// A request of the PAYONE Server API answered with `name=value` lines: sent with
+/// [`Client::send`](crate::Client::send), which reads any answer as an [`Answer`], or with
+/// [`Client::send_typed`](crate::Client::send_typed), which reads it into the request's own
+/// [`ServerRequest::Answer`].
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a request of the PAYONE Server API",
-    label = "not a Server API request",
-    note = "`send` takes the types of `payone_types::generated::server`; Frontend requests go through `frontend_url` or `frontend_form`"
+    message = "`{Self}` is not a request of the PAYONE Server API answered with fields",
+    label = "not a Server API request answered with fields",
+    note = "`send` takes the types of `payone_types::generated::server` (getfile and getinvoice go through `fetch_document`); Frontend requests go through `frontend_url` or `frontend_form`"
 )]
-pub trait ServerRequest: Request + sealed::Sealed {}
+#[cfg(feature = "server")]
+pub trait ServerRequest: Request + sealed::Sealed {
+    /// The type [`Client::send_typed`](crate::Client::send_typed) reads this request's answer
+    /// into: [`Answer`] itself for requests whose answers carry no more than a transaction.
+    type Answer: FromAnswer;
+}
+
+/// A request of the PAYONE Server API answered with a file (getfile, getinvoice): sent with
+/// [`Client::fetch_document`](crate::Client::fetch_document).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a Server API request answered with a file",
+    label = "not getfile or getinvoice",
+    note = "`fetch_document` takes `payone_types::generated::server::Getfile` and `Getinvoice`; other requests go through `send`"
+)]
+#[cfg(feature = "server")]
+pub trait DocumentRequest: Request + sealed::Sealed {}
 
 /// A request of the PAYONE Frontend: signed into a URL or an HTML form for the customer's
 /// browser.
@@ -57,8 +81,44 @@ macro_rules! mark {
     };
 }
 
+/// Marks Server API request types with the type their answers are read into.
 #[cfg(feature = "server")]
-mark!(ServerRequest, Server, SERVER: server::Threedscheck, server::Addresscheck, server::Authorization, server::Capture, server::Consumerscore, server::Createaccess, server::Debit, server::Genericpayment, server::Getfile, server::Getinvoice, server::Getuser, server::Managemandate, server::Preauthorization, server::Refund, server::Updateaccess, server::Updatereminder, server::Updateuser, server::Vauthorization);
+macro_rules! answered_with {
+    ($list:ident: $($ty:ty => $answer:ty),* $(,)?) => {
+        $(
+            impl sealed::Sealed for $ty {}
+            impl ServerRequest for $ty {
+                type Answer = $answer;
+            }
+            const _: () = assert!(matches!(<$ty as Request>::API, Api::Server));
+        )*
+        /// The `request` names of the types that implement [`ServerRequest`].
+        #[cfg(test)]
+        pub(crate) const $list: &[&str] = &[$(<$ty as Request>::NAME),*];
+    };
+}
+
+#[cfg(feature = "server")]
+answered_with!(SERVER:
+    server::Threedscheck => ThreedsCheckAnswer,
+    server::Addresscheck => AddressCheckAnswer,
+    server::Authorization => Answer,
+    server::Capture => Answer,
+    server::Consumerscore => ConsumerScoreAnswer,
+    server::Createaccess => Answer,
+    server::Debit => Answer,
+    server::Genericpayment => GenericPaymentAnswer,
+    server::Getuser => UserAnswer,
+    server::Managemandate => MandateAnswer,
+    server::Preauthorization => Answer,
+    server::Refund => Answer,
+    server::Updateaccess => Answer,
+    server::Updatereminder => Answer,
+    server::Updateuser => Answer,
+    server::Vauthorization => Answer,
+);
+#[cfg(feature = "server")]
+mark!(DocumentRequest, Server, SERVER_DOCUMENTS: server::Getfile, server::Getinvoice);
 #[cfg(feature = "frontend")]
 mark!(FrontendRequest, Frontend, FRONTEND: frontend::Preauthorization,
     frontend::Authorization, frontend::Createaccess);
@@ -72,16 +132,20 @@ mod tests {
 
     #[test]
     fn every_generated_request_type_has_its_marker() {
+        let server = [SERVER, SERVER_DOCUMENTS].concat();
         for (api, marked) in [
-            (Api::Server, SERVER),
+            (Api::Server, &server[..]),
             (Api::Frontend, FRONTEND),
             (Api::Client, CLIENT),
         ] {
-            let generated: Vec<&str> = REQUESTS
+            let mut generated: Vec<&str> = REQUESTS
                 .iter()
                 .filter(|r| r.api == api)
                 .map(|r| r.name)
                 .collect();
+            let mut marked = marked.to_vec();
+            generated.sort_unstable();
+            marked.sort_unstable();
             assert_eq!(
                 generated, marked,
                 "a generated {api:?} request type lacks its marker impl in api.rs"

@@ -19,11 +19,11 @@ use reqwest::Url;
 use reqwest::header::CONTENT_TYPE;
 
 #[cfg(feature = "server")]
-use crate::answer::Answer;
+use crate::answer::{Answer, Document};
 #[cfg(feature = "frontend")]
 use crate::api::FrontendRequest;
 #[cfg(feature = "server")]
-use crate::api::ServerRequest;
+use crate::api::{DocumentRequest, ServerRequest};
 #[cfg(feature = "server")]
 use crate::body;
 #[cfg(feature = "client-api")]
@@ -38,6 +38,8 @@ use crate::config::{ClientBuilder, Config, ConfigError};
 use crate::error::Error;
 #[cfg(feature = "server")]
 use crate::wire;
+#[cfg(feature = "server")]
+use payone_types::Request;
 
 #[cfg(feature = "directlink")]
 pub use crate::directlink::blocking::DirectLinkClient;
@@ -76,13 +78,41 @@ impl Client {
     /// Sends a Server API request and reads its answer (see [`crate::Client::send`]).
     pub fn send<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
         let _entered = wire::span::<R>(&self.config).entered();
-        let result = self.exchange(request);
+        let result = self.answer(request);
         wire::record(&result);
         result
     }
 
     #[cfg(feature = "server")]
-    fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+    /// Sends a Server API request and reads its answer into the request's own answer type
+    /// (see [`crate::Client::send_typed`]).
+    pub fn send_typed<R: ServerRequest>(&self, request: &R) -> Result<R::Answer, Error> {
+        self.send(request)?.into_typed()
+    }
+
+    #[cfg(feature = "server")]
+    /// Sends getfile or getinvoice and returns the file (see [`crate::Client::fetch_document`]).
+    pub fn fetch_document<R: DocumentRequest>(&self, request: &R) -> Result<Document, Error> {
+        let _entered = wire::span::<R>(&self.config).entered();
+        let result = self.exchange(request).and_then(|received| {
+            wire::read_document(R::NAME, received, self.config.account.encoding())
+        });
+        wire::record_document(&result);
+        result
+    }
+
+    #[cfg(feature = "server")]
+    fn answer<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let received = self.exchange(request)?;
+        wire::read_answer(
+            received.content_type.as_deref(),
+            received.body,
+            self.config.account.encoding(),
+        )
+    }
+
+    #[cfg(feature = "server")]
+    fn exchange<R: Request>(&self, request: &R) -> Result<wire::Received, Error> {
         let config = &*self.config;
         let prepared = wire::prepare(config, request)?;
         let response = self
@@ -100,7 +130,7 @@ impl Client {
             .map(str::to_owned);
         let body = body::read_blocking(response, config.max_answer_bytes)
             .map_err(|e| wire::body_error(e, config))?;
-        wire::read_answer(content_type.as_deref(), body, config.account.encoding())
+        Ok(wire::Received { content_type, body })
     }
 
     #[cfg(feature = "frontend")]

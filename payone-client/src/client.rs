@@ -10,11 +10,11 @@ use reqwest::header::CONTENT_TYPE;
 use tracing::Instrument;
 
 #[cfg(feature = "server")]
-use crate::answer::Answer;
+use crate::answer::{Answer, Document};
 #[cfg(feature = "frontend")]
 use crate::api::FrontendRequest;
 #[cfg(feature = "server")]
-use crate::api::ServerRequest;
+use crate::api::{DocumentRequest, ServerRequest};
 #[cfg(feature = "server")]
 use crate::body;
 #[cfg(feature = "client-api")]
@@ -28,6 +28,8 @@ use crate::config::{ClientBuilder, Config, ConfigError};
 use crate::error::Error;
 #[cfg(feature = "server")]
 use crate::wire;
+#[cfg(feature = "server")]
+use payone_types::Request;
 
 /// Sends Server API requests and signs Frontend and Client API requests for one account.
 ///
@@ -92,7 +94,7 @@ impl Client {
     pub async fn send<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
         let span = wire::span::<R>(&self.config);
         async {
-            let result = self.exchange(request).await;
+            let result = self.answer(request).await;
             wire::record(&result);
             result
         }
@@ -101,7 +103,50 @@ impl Client {
     }
 
     #[cfg(feature = "server")]
-    async fn exchange<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+    /// Sends a Server API request and reads its answer into the request's own answer type
+    /// ([`ServerRequest::Answer`]): [`MandateAnswer`](crate::answer::MandateAnswer) for
+    /// managemandate, [`GenericPaymentAnswer`](crate::answer::GenericPaymentAnswer) for
+    /// genericpayment, and so on; [`Answer`] for the payment requests.
+    ///
+    /// Errors as [`Client::send`]; an answer whose status the request is never answered with
+    /// is an [`Error::Parse`].
+    pub async fn send_typed<R: ServerRequest>(&self, request: &R) -> Result<R::Answer, Error> {
+        self.send(request).await?.into_typed()
+    }
+
+    #[cfg(feature = "server")]
+    /// Sends getfile or getinvoice and returns the file (a signed SEPA mandate, an invoice).
+    ///
+    /// `status=ERROR` comes back as [`Error::Platform`]; the file is read under the same size
+    /// limit as answers ([`Config::max_answer_bytes`]).
+    pub async fn fetch_document<R: DocumentRequest>(&self, request: &R) -> Result<Document, Error> {
+        let span = wire::span::<R>(&self.config);
+        async {
+            let result = match self.exchange(request).await {
+                Ok(received) => {
+                    wire::read_document(R::NAME, received, self.config.account.encoding())
+                }
+                Err(error) => Err(error),
+            };
+            wire::record_document(&result);
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    #[cfg(feature = "server")]
+    async fn answer<R: ServerRequest>(&self, request: &R) -> Result<Answer, Error> {
+        let received = self.exchange(request).await?;
+        wire::read_answer(
+            received.content_type.as_deref(),
+            received.body,
+            self.config.account.encoding(),
+        )
+    }
+
+    #[cfg(feature = "server")]
+    async fn exchange<R: Request>(&self, request: &R) -> Result<wire::Received, Error> {
         let config = &*self.config;
         let prepared = wire::prepare(config, request)?;
         let response = self
@@ -121,7 +166,7 @@ impl Client {
         let body = body::read(response, config.max_answer_bytes)
             .await
             .map_err(|e| wire::body_error(e, config))?;
-        wire::read_answer(content_type.as_deref(), body, config.account.encoding())
+        Ok(wire::Received { content_type, body })
     }
 }
 

@@ -50,6 +50,20 @@ pub enum ParseError {
         /// The missing field.
         field: &'static str,
     },
+    /// A status that the request is never answered with (for example `REDIRECT` to a
+    /// managemandate).
+    #[error(
+        "the {request} answer has the status {status}, which this request is not answered with"
+    )]
+    UnexpectedStatus {
+        /// The request.
+        request: &'static str,
+        /// The status received.
+        status: &'static str,
+    },
+    /// A getfile or getinvoice answer with an empty body.
+    #[error("the {0} answer has no file")]
+    EmptyDocument(&'static str),
     /// A non-blank line that is not `name=value`.
     #[error("line {line} of the answer is not a name=value pair")]
     MalformedLine {

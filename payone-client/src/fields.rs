@@ -16,9 +16,12 @@ const SENSITIVE: &[&str] = &[
     "cardexpiredate",
     "cardholder",
     "iban",
+    "bic",
     "bankaccount",
     "bankaccountholder",
     "accesscode",
+    "mandate_text",
+    "usertoken",
 ];
 
 /// Whether a received value must never be printed.

@@ -116,7 +116,7 @@ pub mod v2;
 mod wire;
 
 #[cfg(feature = "server")]
-pub use answer::{Answer, Status};
+pub use answer::{Answer, Document, FromAnswer, Status};
 #[cfg(feature = "client-api")]
 pub use browser::ClientApiParams;
 #[cfg(feature = "frontend")]

@@ -5,11 +5,11 @@
 use payone_types::Charset;
 use tracing::field::Empty;
 
-use crate::answer::Answer;
-use crate::api::ServerRequest;
+use crate::answer::{Answer, Document};
 use crate::body::BodyError;
 use crate::config::Config;
 use crate::error::{Delivery, Error, ParseError, printable_prefix};
+use payone_types::Request;
 
 /// A request ready to be POSTed.
 pub(crate) struct Prepared {
@@ -20,7 +20,7 @@ pub(crate) struct Prepared {
 }
 
 /// Checks and encodes `request`; nothing is sent when this fails.
-pub(crate) fn prepare<R: ServerRequest>(config: &Config, request: &R) -> Result<Prepared, Error> {
+pub(crate) fn prepare<R: Request>(config: &Config, request: &R) -> Result<Prepared, Error> {
     let charset = config.account.encoding();
     let params = request
         .to_params(&config.account)
@@ -39,7 +39,7 @@ pub(crate) fn prepare<R: ServerRequest>(config: &Config, request: &R) -> Result<
 
 /// The span of one request: which request, never a parameter value. The answer's status,
 /// txid and errorcode are recorded when it arrives.
-pub(crate) fn span<R: ServerRequest>(config: &Config) -> tracing::Span {
+pub(crate) fn span<R: Request>(config: &Config) -> tracing::Span {
     tracing::info_span!(
         "payone.request",
         api = "server",
@@ -65,6 +65,29 @@ pub(crate) fn check_status(http_status: u16) -> Result<(), Error> {
     }
 }
 
+/// The charset of an answer: its `Content-Type`'s, or `default`, the charset the request
+/// declared.
+pub(crate) fn answer_charset(
+    content_type: Option<&str>,
+    default: Charset,
+) -> Result<Charset, Error> {
+    Ok(match content_type.and_then(charset_param) {
+        Some(name) => charset_named(name)?,
+        None => default,
+    })
+}
+
+/// Reads the body of a getfile or getinvoice answer: the file, or the error answer.
+pub(crate) fn read_document(
+    request: &'static str,
+    received: Received,
+    default: Charset,
+) -> Result<Document, Error> {
+    let content_type = received.content_type.as_deref();
+    let charset = answer_charset(content_type, default)?;
+    Document::read(request, content_type, received.body, charset)
+}
+
 /// Reads the body of a 2xx answer in the charset of its `Content-Type` (or `default`, the
 /// charset the request declared).
 pub(crate) fn read_answer(
@@ -72,11 +95,7 @@ pub(crate) fn read_answer(
     body: Vec<u8>,
     default: Charset,
 ) -> Result<Answer, Error> {
-    let charset = match content_type.and_then(charset_param) {
-        Some(name) => charset_named(name)?,
-        None => default,
-    };
-    Answer::from_vec(body, charset)
+    Answer::from_vec(body, answer_charset(content_type, default)?)
 }
 
 /// The error of an answer body that could not be read under the configured limit.
@@ -134,6 +153,12 @@ pub(crate) fn transport_error(error: reqwest::Error, config: &Config) -> Error {
     }
 }
 
+/// The raw answer of a request: its `Content-Type` and its body, read under the size limit.
+pub(crate) struct Received {
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+}
+
 /// Records the outcome on the current span.
 pub(crate) fn record(result: &Result<Answer, Error>) {
     let span = tracing::Span::current();
@@ -144,11 +169,27 @@ pub(crate) fn record(result: &Result<Answer, Error>) {
                 span.record("txid", txid);
             }
         }
-        Err(Error::Platform { errorcode, .. }) => {
+        Err(error) => record_error(error),
+    }
+}
+
+/// Records the outcome of a getfile or getinvoice request: the size of the file, never its
+/// bytes.
+pub(crate) fn record_document(result: &Result<Document, Error>) {
+    match result {
+        Ok(document) => tracing::debug!(len = document.bytes().len(), "document received"),
+        Err(error) => record_error(error),
+    }
+}
+
+fn record_error(error: &Error) {
+    let span = tracing::Span::current();
+    match error {
+        Error::Platform { errorcode, .. } => {
             span.record("status", "ERROR");
             span.record("errorcode", errorcode.as_str());
         }
-        Err(error) => {
+        error => {
             tracing::debug!(outcome_unknown = error.outcome_unknown(), %error, "failed");
         }
     }

@@ -1,5 +1,34 @@
 //! Typed Server API answers. `status=ERROR` is not an answer but an [`Error::Platform`]: a
 //! refused request should not be matched like a successful one.
+//!
+//! [`Answer`] reads the answer of any request by its `status`. The requests whose answers carry
+//! more than a transaction ID have their own types, read from an [`Answer`] by [`FromAnswer`]
+//! (and sent with [`Client::send_typed`](crate::Client::send_typed)): [`MandateAnswer`]
+//! (managemandate), [`GenericPaymentAnswer`] (genericpayment), [`ThreedsCheckAnswer`]
+//! (3dscheck), [`AddressCheckAnswer`] (addresscheck), [`ConsumerScoreAnswer`] (consumerscore)
+//! and [`UserAnswer`] (getuser). The payment instructions of prepayment and invoice answers are
+//! [`Answer::clearing`]. getfile and getinvoice answer with a file, not with fields: see
+//! [`Document`].
+
+mod checks;
+mod clearing;
+mod document;
+mod generic;
+mod mandate;
+mod threeds;
+mod typed;
+mod user;
+
+pub use checks::{
+    AddressCheckAnswer, CheckedAddress, ConsumerScoreAnswer, PersonStatus, Score, SecStatus,
+};
+pub use clearing::Clearing;
+pub use document::Document;
+pub use generic::{GenericPaymentAnswer, GenericStatus};
+pub use mandate::{MandateAnswer, MandateStatus, MandateText};
+pub use threeds::{ThreedsChallenge, ThreedsCheckAnswer};
+pub use typed::FromAnswer;
+pub use user::UserAnswer;
 
 use payone_types::Charset;
 
@@ -9,6 +38,7 @@ use crate::lines::parse_lines;
 
 /// The `status` of an answer, without its fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// `APPROVED`
     Approved,
@@ -20,6 +50,12 @@ pub enum Status {
     Valid,
     /// `INVALID` (checks)
     Invalid,
+    /// `OK`: a management request (updateaccess, updatereminder, some genericpayment actions)
+    /// was carried out.
+    Ok,
+    /// `ENROLLED` (3dscheck): the card takes part in 3-D Secure and the customer must
+    /// authenticate at the card issuer first.
+    Enrolled,
     /// `ERROR`
     Error,
 }
@@ -33,6 +69,8 @@ impl Status {
             "PENDING" => Status::Pending,
             "VALID" => Status::Valid,
             "INVALID" => Status::Invalid,
+            "OK" => Status::Ok,
+            "ENROLLED" => Status::Enrolled,
             "ERROR" => Status::Error,
             _ => return None,
         })
@@ -46,6 +84,8 @@ impl Status {
             Status::Pending => "PENDING",
             Status::Valid => "VALID",
             Status::Invalid => "INVALID",
+            Status::Ok => "OK",
+            Status::Enrolled => "ENROLLED",
             Status::Error => "ERROR",
         }
     }
@@ -105,6 +145,18 @@ pub enum Answer {
         errormessage: Option<String>,
         /// `customermessage`, meant for the customer.
         customermessage: Option<String>,
+        /// Every field of the answer.
+        fields: Fields,
+    },
+    /// `status=OK`: a management request was carried out.
+    #[non_exhaustive]
+    Ok {
+        /// Every field of the answer.
+        fields: Fields,
+    },
+    /// `status=ENROLLED` (3dscheck): see [`ThreedsCheckAnswer`] for its fields.
+    #[non_exhaustive]
+    Enrolled {
         /// Every field of the answer.
         fields: Fields,
     },
@@ -171,6 +223,8 @@ impl Answer {
                 fields,
             },
             Status::Valid => Answer::Valid { fields },
+            Status::Ok => Answer::Ok { fields },
+            Status::Enrolled => Answer::Enrolled { fields },
             Status::Invalid => Answer::Invalid {
                 errorcode: owned("errorcode"),
                 errormessage: owned("errormessage"),
@@ -196,6 +250,8 @@ impl Answer {
             Answer::Pending { .. } => Status::Pending,
             Answer::Valid { .. } => Status::Valid,
             Answer::Invalid { .. } => Status::Invalid,
+            Answer::Ok { .. } => Status::Ok,
+            Answer::Enrolled { .. } => Status::Enrolled,
         }
     }
 
@@ -206,8 +262,39 @@ impl Answer {
             | Answer::Redirect { fields, .. }
             | Answer::Pending { fields, .. }
             | Answer::Valid { fields }
+            | Answer::Ok { fields }
+            | Answer::Enrolled { fields }
             | Answer::Invalid { fields, .. } => fields,
         }
+    }
+
+    /// Every field of the answer, owned.
+    pub fn into_fields(self) -> Fields {
+        match self {
+            Answer::Approved { fields, .. }
+            | Answer::Redirect { fields, .. }
+            | Answer::Pending { fields, .. }
+            | Answer::Valid { fields }
+            | Answer::Ok { fields }
+            | Answer::Enrolled { fields }
+            | Answer::Invalid { fields, .. } => fields,
+        }
+    }
+
+    /// The payment instructions of a prepayment or invoice answer (`clearing_*`: the account
+    /// the customer pays to, the reference to quote), if the answer has any.
+    pub fn clearing(&self) -> Option<Clearing<'_>> {
+        Clearing::of(self.fields())
+    }
+
+    /// `mandate_identification`: the SEPA mandate a direct debit payment used or created.
+    pub fn mandate_identification(&self) -> Option<&str> {
+        self.get("mandate_identification")
+    }
+
+    /// Reads this answer into the type of a request's own answer (see [`FromAnswer`]).
+    pub fn into_typed<T: FromAnswer>(self) -> Result<T, Error> {
+        T::from_answer(self)
     }
 
     /// The value of the first field called `name`, known to this crate or not.
