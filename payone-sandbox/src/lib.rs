@@ -85,11 +85,12 @@
 //!
 //! Checks, in this order; the first failure is the answer:
 //!
-//! 1. `mid`, `portalid`, `aid` present (else 1) and the account's (else 3, 4, 5);
+//! 1. `mid`, `portalid`, `aid` present (else 1) and the account's (else 3, 4, 5); getfile,
+//!    whose table has no `aid`, only `mid` and `portalid`;
 //! 2. `key` present (else 1) and equal to the md5 **or** the SHA-384 hex digest of the portal
 //!    key, compared in constant time (else 6, `key incorrect`; the key is never echoed);
 //! 3. `request` one of `preauthorization`, `authorization`, `capture`, `refund`, `debit`,
-//!    `createaccess`, `vauthorization` (else 1);
+//!    `createaccess`, `vauthorization`, `managemandate`, `getfile` (else 1);
 //! 4. the request's table (`payone-types`' `dynamic::validate`): the first violation is
 //!    errorcode 1 with `errormessage=Parameter {NAME} faulty or missing: RULE`, e.g.
 //!    `Parameter {lastname} faulty or missing: must be 2 to 50 characters long`. Unknown
@@ -113,6 +114,12 @@
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |
 //! | `createaccess` | always approved once the checks pass | `APPROVED`, `txid`, `userid`, `accessid` | `appointed` |
 //! | `vauthorization` | always approved once the checks pass | `APPROVED`, `txid`, `userid` | `vauthorization` |
+//! | `managemandate` | `iban` fails mod 97 | `ERROR` 1 naming `iban` | none |
+//! | | `iban` is [`IBAN_MANDATE_DECLINED`] (`DE46370400440000009902`) | `ERROR` 2 naming `iban` | none |
+//! | | the account has an active mandate | `APPROVED`, its `mandate_identification`, `mandate_status=active`, `creditor_identifier`, `iban`, `bic` | none |
+//! | | otherwise | `APPROVED`, a new `mandate_identification` (the request's own, else `PO-` and ten digits from `PO-0000000001`), `mandate_status=pending`, `mandate_text` (URL-encoded HTML naming the holder and the IBAN masked but for its last four characters), `creditor_identifier` ([`CREDITOR_IDENTIFIER`]), `iban`, `bic` | none |
+//! | `preauthorization`, `authorization` with `clearingtype=elv` | as above, after the mandate check: `iban` (or `bankcode` and `bankaccount`) valid and not [`IBAN_MANDATE_DECLINED`]; a named `PO-` mandate must exist and be for the same account (else 1 naming `mandate_identification`) and becomes active; without one, the account's active mandate or a new active one | the answer of the amount, plus `mandate_identification` and `creditor_identifier` | as above |
+//! | `getfile` | `file_reference` a kept mandate (else 1 naming `file_reference`) | the mandate as a one-page PDF (`Content-Type: application/pdf`) naming the holder and the masked IBAN | none |
 //!
 //! `{base}` is `http://` plus the request's `Host` header (else [`Sandbox::base_url`]).
 //! Identifiers are counters, so a run is reproducible: `txid` from 100000001, `userid` from
@@ -143,6 +150,7 @@
 //! |---|---|---|---|
 //! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; unknown `request` or `encoding` |
 //! | 2 | `ERROR` | `Authorization declined` | `amount=9902` |
+//! | 2 | `ERROR` | `SEPA mandate declined for this account` | `iban` [`IBAN_MANDATE_DECLINED`] (managemandate, direct debit payments) |
 //! | 3 | `ERROR` | `Parameter {mid} incorrect: not the sandbox account's` | wrong `mid` |
 //! | 4 | `ERROR` | `Parameter {portalid} incorrect: not the sandbox account's` | wrong `portalid` |
 //! | 5 | `ERROR` | `Parameter {aid} incorrect: not the sandbox account's` | wrong `aid` |
@@ -539,6 +547,7 @@
 //! | record | kept at most | naming a forgotten one |
 //! |---|---|---|
 //! | `transactions` (Server API, Frontend "Pay") | `max_transactions` | capture / refund / debit: 910 `no such transaction`; 3-D Secure page: 404. Its `reference` may be used again (no 911); a `customerid` whose transactions are all forgotten gets a new `userid` (issued `userid`s stay valid) |
+//! | `mandates` (SEPA direct debit) | `max_transactions` | a payment naming it: 1 `no such mandate`; getfile: 1 `no such mandate`; managemandate for its account creates a new pending one |
 //! | `checkouts` (Frontend pages not yet paid or cancelled) | `max_transactions` | "Pay" / "Cancel": 400 `token: unknown or already used` |
 //! | `directlink_orders` | `max_transactions` | maintenance and query: 50001130; its `ORDERID` is no longer a duplicate (no 50001113); 3-D Secure page: 404 |
 //! | `v2_payments` | `max_transactions` | 404 `UNKNOWN_PAYMENT_ID`; 3-D Secure page: 404 |
@@ -571,10 +580,12 @@ mod gate;
 mod html;
 mod iban;
 mod inspect;
+mod mandates;
 mod money;
 mod notify;
 mod outbox;
 mod payments;
+mod pdf;
 mod redirect;
 mod refusal;
 mod server;
@@ -596,6 +607,7 @@ pub use directlink::{
     AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
     CARD_3DS as DIRECTLINK_CARD_3DS,
 };
+pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
 pub use server::{Sandbox, Stored, start};

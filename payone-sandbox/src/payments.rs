@@ -8,6 +8,7 @@ use payone_types::Rule;
 
 use crate::answer::Answer;
 use crate::form::Form;
+use crate::mandates;
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
@@ -23,6 +24,8 @@ pub const AMOUNT_PENDING: i64 = 9904;
 #[derive(Debug)]
 pub(crate) struct Outcome {
     pub(crate) answer: Answer,
+    /// The file a getfile request answers with instead of `answer`'s lines.
+    pub(crate) file: Option<Vec<u8>>,
     pub(crate) events: Vec<Event>,
 }
 
@@ -30,7 +33,15 @@ impl Outcome {
     fn new(answer: Answer) -> Self {
         Outcome {
             answer,
+            file: None,
             events: Vec::new(),
+        }
+    }
+
+    fn file(bytes: Vec<u8>) -> Self {
+        Outcome {
+            file: Some(bytes),
+            ..Outcome::new(Answer::status("APPROVED"))
         }
     }
 
@@ -56,6 +67,8 @@ pub(crate) fn execute(
         "debit" => debit(state, form),
         "createaccess" => open_approved(state, Kind::Createaccess, form),
         "vauthorization" => open_approved(state, Kind::Vauthorization, form),
+        "managemandate" => mandates::manage(&mut state.mandates, form).map(Outcome::new),
+        "getfile" => mandates::file(&state.mandates, form).map(Outcome::file),
         // The tables know no other Server API request; if they grow one, say so plainly.
         other => Err(Refusal::faulty(
             "request",
@@ -138,12 +151,21 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         AMOUNT_PENDING => TxStatus::Pending,
         _ => TxStatus::Approved,
     };
+    // A direct debit needs its mandate before anything is kept.
+    let mandate = match order.clearingtype.as_deref() {
+        Some("elv") => Some(mandates::for_payment(&mut state.mandates, form)?),
+        _ => None,
+    };
     let userid = user(state, form)?;
     let tx = state.open(order, userid, status);
     let ids = |status: &str| {
-        Answer::status(status)
+        let answer = Answer::status(status)
             .with("txid", tx.txid)
-            .with("userid", tx.userid)
+            .with("userid", tx.userid);
+        mandate
+            .iter()
+            .flatten()
+            .fold(answer, |answer, (name, value)| answer.with(name, value))
     };
     Ok(match status {
         TxStatus::Redirect => Outcome::new(

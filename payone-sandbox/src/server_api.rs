@@ -24,17 +24,33 @@ pub(crate) async fn handle(
     body: Bytes,
 ) -> Response {
     let (answer, charset) = match form::decode(&[&body]) {
-        Err(undecodable) => (undecodable.refusal.answer(), undecodable.charset),
+        Err(undecodable) => (
+            Reply::Lines(undecodable.refusal.answer()),
+            undecodable.charset,
+        ),
         Ok(form) => (answer(&app, &form, &headers), form.charset),
     };
-    let content_type = format!("text/plain; charset={}", charset.as_str());
-    ([("content-type", content_type)], answer.to_lines(charset)).into_response()
+    match answer {
+        Reply::Lines(answer) => {
+            let content_type = format!("text/plain; charset={}", charset.as_str());
+            ([("content-type", content_type)], answer.to_lines(charset)).into_response()
+        }
+        Reply::File(bytes) => {
+            ([("content-type", "application/pdf".to_owned())], bytes).into_response()
+        }
+    }
 }
 
-fn answer(app: &App, form: &Form, headers: &HeaderMap) -> Answer {
+/// What the Server API answers: `name=value` lines, or the file of a getfile request.
+enum Reply {
+    Lines(Answer),
+    File(Vec<u8>),
+}
+
+fn answer(app: &App, form: &Form, headers: &HeaderMap) -> Reply {
     let request = match check(app, form) {
         Ok(request) => request,
-        Err(refusal) => return refusal.answer(),
+        Err(refusal) => return Reply::Lines(refusal.answer()),
     };
     let base = app.public_base(headers);
     // The lock is held while notifications are queued, so a transaction's notifications are
@@ -45,16 +61,29 @@ fn answer(app: &App, form: &Form, headers: &HeaderMap) -> Answer {
             for event in outcome.events {
                 app.notifier.notify(event);
             }
-            outcome.answer
+            match outcome.file {
+                Some(bytes) => Reply::File(bytes),
+                None => Reply::Lines(outcome.answer),
+            }
         }
-        Err(refusal) => refusal.answer(),
+        Err(refusal) => Reply::Lines(refusal.answer()),
     }
 }
 
 /// The checks before anything happens, in the documented order: `mid`, `portalid`, `aid`,
 /// `key`, `request`, then the request's table (the first violation is reported).
 fn check<'f>(app: &App, form: &'f Form) -> Result<&'f str, Refusal> {
-    auth::check_account(form, &app.accounts, &["mid", "portalid", "aid"])?;
+    // getfile's table has no `aid` (its page sends none); every other request carries it.
+    let without_aid = form
+        .get("request")
+        .and_then(|request| tables::rows(Api::Server, request))
+        .is_some_and(|rows| !rows.iter().any(|row| row.name == "aid"));
+    let account: &[&str] = if without_aid {
+        &["mid", "portalid"]
+    } else {
+        &["mid", "portalid", "aid"]
+    };
+    auth::check_account(form, &app.accounts, account)?;
     auth::check_key(form, &app.accounts)?;
     let request = tables::known_request(form, Api::Server)?;
     let rows = tables::rows(Api::Server, request).unwrap_or_default();

@@ -4,6 +4,7 @@
 //! Transactions and checkouts are kept up to a cap each, the oldest forgotten first. Keys are
 //! counters, so a `BTreeMap`'s first entry is always the oldest: eviction is `pop_first`.
 
+use crate::mandates::Mandates;
 use std::collections::{BTreeMap, HashMap};
 
 /// The first `txid` handed out.
@@ -130,6 +131,8 @@ pub(crate) struct State {
     users_by_customer: HashMap<String, User>,
     /// Frontend checkouts shown to the customer, waiting for "Pay" or "Cancel".
     checkouts: BTreeMap<u64, Order>,
+    /// SEPA direct debit mandates (managemandate, direct debit payments, getfile).
+    pub(crate) mandates: Mandates,
 }
 
 impl Default for State {
@@ -139,7 +142,8 @@ impl Default for State {
 }
 
 impl State {
-    /// An empty state keeping at most `cap` transactions and `cap` checkouts (at least 1).
+    /// An empty state keeping at most `cap` transactions, `cap` checkouts and `cap` mandates
+    /// (at least 1).
     pub(crate) fn new(cap: usize) -> Self {
         State {
             cap: cap.max(1),
@@ -151,6 +155,7 @@ impl State {
             references: HashMap::new(),
             users_by_customer: HashMap::new(),
             checkouts: BTreeMap::new(),
+            mandates: Mandates::new(cap),
         }
     }
 
