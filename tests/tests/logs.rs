@@ -126,6 +126,35 @@ fn v2_payment() -> CreatePaymentRequest {
     .with_card_payment_method_specific_input(CardPaymentMethodSpecificInput::new().with_card(card))
 }
 
+/// The SEPA requests: a mandate for an IBAN and holder that must never be logged.
+mod sepa {
+    use payone_types::generated::server::*;
+
+    pub const IBAN: &str = "DE02120300000000202051";
+    pub const HOLDER: &str = "Mustermann-Holder";
+
+    pub fn managemandate() -> Managemandate {
+        let account = DirectDebit::builder()
+            .iban(Iban::try_new(IBAN.to_owned()).unwrap())
+            .build();
+        Managemandate::builder()
+            .clearingtype(ManagemandateClearingtype::Elv(Some(account)))
+            .currency(Currency::new("EUR"))
+            .lastname(Lastname::new(HOLDER))
+            .build()
+            .unwrap()
+    }
+
+    pub fn getfile(mandate: &str) -> Getfile {
+        Getfile::builder()
+            .file_format(FileFormat::Pdf)
+            .file_type(FileType::SepaMandate)
+            .file_reference(FileReference::try_new(mandate.to_owned()).unwrap())
+            .build()
+            .unwrap()
+    }
+}
+
 /// A receiver of v2 webhooks that answers 200 and counts.
 async fn webhook_sink() -> (Url, Arc<Mutex<u32>>, tokio::task::JoinHandle<()>) {
     let count = Arc::new(Mutex::new(0));
@@ -169,6 +198,16 @@ async fn no_secret_and_no_card_data_is_ever_logged() {
     .unwrap();
     assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
 
+    // Server API SEPA: a mandate with its text, and the signed mandate as a file.
+    let mandate = bounded("the mandate", env.client.send_typed(&sepa::managemandate()))
+        .await
+        .unwrap();
+    let file = sepa::getfile(mandate.mandate_identification());
+    let document = bounded("the mandate file", env.client.fetch_document(&file))
+        .await
+        .unwrap();
+    assert!(document.is_pdf());
+
     // DirectLink: an order, and one signed with the wrong passphrase.
     let directlink = directlink_client(&env.base, DEFAULT_SHA_IN);
     let outcome = bounded("the order", directlink.order(&directlink_order("log-1")))
@@ -200,7 +239,13 @@ async fn no_secret_and_no_card_data_is_ever_logged() {
 
     let logs = captured.text();
     // The capture saw the traffic: spans of all three APIs and the refusals.
-    for expected in ["create_payment", "orderdirect", "preauthorization"] {
+    for expected in [
+        "create_payment",
+        "orderdirect",
+        "preauthorization",
+        "managemandate",
+        "getfile",
+    ] {
         assert!(
             logs.contains(expected),
             "no `{expected}` in the logs:\n{logs}"
@@ -218,6 +263,8 @@ async fn no_secret_and_no_card_data_is_ever_logged() {
         ("DirectLink card number", DL_CARD),
         ("v2 card number", V2_CARD_NO_3DS),
         ("cardholder name", CARDHOLDER),
+        ("IBAN", sepa::IBAN),
+        ("mandate holder", sepa::HOLDER),
     ];
     for (what, secret) in secrets {
         assert!(!logs.contains(secret), "the {what} is in the logs:\n{logs}");
