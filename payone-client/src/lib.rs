@@ -14,6 +14,9 @@
 //! 127.0.0.1, so `cargo run -p payone-client --example NAME` works without network:
 //!
 //! - `server_api`: Server API preauthorization, capture and refund ([`Client::send`]);
+//! - `sepa_direct_debit`: a SEPA mandate ([`Client::send_typed`] into
+//!   [`answer::MandateAnswer`]), the payment that activates it, the signed mandate as PDF
+//!   ([`Client::fetch_document`]) and the capture;
 //! - `client_api`: the signed fields of the Client API hosted iFrame
 //!   ([`Client::client_api_params`]) and the pseudo card number that comes back;
 //! - `frontend`: the signed URL of the PAYONE Frontend hosted page ([`Client::frontend_url`]);
@@ -65,8 +68,9 @@
 //!
 //! One per platform, all five on by default; each turns on the same feature of `payone-types`:
 //!
-//! - `server`: [`Client::send`] with its answers ([`Answer`]) and the credentials-on-file use
-//!   cases (`cof`);
+//! - `server`: [`Client::send`] with its answers ([`Answer`]), the typed answers of
+//!   [`Client::send_typed`] ([`answer`]), the files of [`Client::fetch_document`] and the
+//!   credentials-on-file use cases (`cof`);
 //! - `frontend`: [`Client::frontend_url`] and `Client::frontend_form`;
 //! - `client-api`: [`Client::client_api_params`] and the `client_api` module;
 //! - `directlink`: the [`directlink`] module;
