@@ -90,7 +90,9 @@
 //! 2. `key` present (else 1) and equal to the md5 **or** the SHA-384 hex digest of the portal
 //!    key, compared in constant time (else 6, `key incorrect`; the key is never echoed);
 //! 3. `request` one of `preauthorization`, `authorization`, `capture`, `refund`, `debit`,
-//!    `createaccess`, `vauthorization`, `managemandate`, `getfile` (else 1);
+//!    `createaccess`, `vauthorization`, `managemandate`, `getfile`, `genericpayment`,
+//!    `addresscheck`, `consumerscore`, `3dscheck`, `getuser`, `updateuser`, `updatereminder`,
+//!    `updateaccess`, `getinvoice`: every request of the tables (else 1);
 //! 4. the request's table (`payone-types`' `dynamic::validate`): the first violation is
 //!    errorcode 1 with `errormessage=Parameter {NAME} faulty or missing: RULE`, e.g.
 //!    `Parameter {lastname} faulty or missing: must be 2 to 50 characters long`. Unknown
@@ -119,14 +121,27 @@
 //! | | the account has an active mandate | `APPROVED`, its `mandate_identification`, `mandate_status=active`, `creditor_identifier`, `iban`, `bic` | none |
 //! | | otherwise | `APPROVED`, a new `mandate_identification` (the request's own, else `PO-` and ten digits from `PO-0000000001`), `mandate_status=pending`, `mandate_text` (URL-encoded HTML naming the holder and the IBAN masked but for its last four characters), `creditor_identifier` ([`CREDITOR_IDENTIFIER`]), `iban`, `bic` | none |
 //! | `preauthorization`, `authorization` with `clearingtype=elv` | as above, after the mandate check: `iban` (or `bankcode` and `bankaccount`) valid and not [`IBAN_MANDATE_DECLINED`]; a named `PO-` mandate must exist and be for the same account (else 1 naming `mandate_identification`) and becomes active; without one, the account's active mandate or a new active one | the answer of the amount, plus `mandate_identification` and `creditor_identifier` | as above |
+//! | `genericpayment` | `add_paydata[action]=setexpresscheckout` | `REDIRECT`, `redirecturl` = the request's `successurl` (the customer approves at once; 1 naming `successurl` without one), `workorderid` | none |
+//! | | `getexpresscheckoutdetails` | `OK`, `workorderid`, `add_paydata[email]` and the `add_paydata[shipping_*]` address of a test buyer | none |
+//! | | `start_session` (Klarna) | `OK`, `workorderid`, `add_paydata[client_token]`, `add_paydata[session_id]` | none |
+//! | | any other action | `OK`, `workorderid` | none |
+//! | `addresscheck` | `zip` [`ZIP_ADDRESS_INVALID`] (`99999`) | `INVALID`, `secstatus=30`, `errorcode` 1010 | none |
+//! | | otherwise | `VALID`, `secstatus=10`, `personstatus` (`PPB` for `addresschecktype` PE or PB, else `NONE`), the address as sent | none |
+//! | `consumerscore` | `zip` [`ZIP_ADDRESS_INVALID`] | as addresscheck | none |
+//! | | otherwise | `VALID`, `score` by `lastname` ([`LASTNAME_SCORE_RED`] `R`, [`LASTNAME_SCORE_YELLOW`] `Y`, else `G`), `scorevalue`, `secstatus=10`, `personstatus=PPB`, the address | none |
+//! | `3dscheck` | always | `VALID`, `truncatedcardpan` (for `cardpan`), `pseudocardpan` (echoed); 3-D Secure itself is emulated on the payment (`amount=9903`) | none |
+//! | `getuser` | `userid` issued by the sandbox (else 912), or `customerid` | `APPROVED`, `usertoken` | none |
+//! | `updateuser` | `userid` issued by the sandbox (else 912) | `OK` | none |
+//! | `updatereminder`, `updateaccess` | always | `OK` | none |
+//! | `getinvoice` | always | a one-page PDF naming `invoice_title` | none |
 //! | `getfile` | `file_reference` a kept mandate (else 1 naming `file_reference`) | the mandate as a one-page PDF (`Content-Type: application/pdf`) naming the holder and the masked IBAN | none |
 //!
 //! `{base}` is `http://` plus the request's `Host` header (else [`Sandbox::base_url`]).
 //! Identifiers are counters, so a run is reproducible: `txid` from 100000001, `userid` from
-//! 200000001 (one per `customerid`; a request naming `userid` must name one the sandbox issued,
-//! else 912), `accessid` from 300000001. The sequence number of a transaction starts at 1 for
-//! its first capture, refund or debit and goes up by one with each. An authorization books its
-//! amount at once; a preauthorization books what is captured.
+200000001 (one per `customerid`; a request naming `userid` must name one the sandbox issued,
+//! else 912), `accessid` from 300000001, `workorderid` from `WX0000000001`. The sequence number of
+//! a transaction starts at 1 for its first capture, refund or debit and goes up by one with each.
+//! An authorization books its amount at once; a preauthorization books what is captured.
 //!
 //! Example, a preauthorization with the defaults (`key` is md5 of `sandbox-portal-key`):
 //!
@@ -570,16 +585,19 @@ mod answer;
 mod app;
 mod auth;
 mod card;
+mod checks;
 mod client_api;
 mod config;
 mod directlink;
 mod faults;
 mod form;
 mod frontend;
+mod generic;
 mod gate;
 mod html;
 mod iban;
 mod inspect;
+mod management;
 mod mandates;
 mod money;
 mod notify;
@@ -607,6 +625,7 @@ pub use directlink::{
     AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
     CARD_3DS as DIRECTLINK_CARD_3DS,
 };
+pub use checks::{LASTNAME_SCORE_RED, LASTNAME_SCORE_YELLOW, ZIP_ADDRESS_INVALID};
 pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};

@@ -8,7 +8,7 @@ use payone_types::Rule;
 
 use crate::answer::Answer;
 use crate::form::Form;
-use crate::mandates;
+use crate::{checks, generic, management, mandates};
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
@@ -69,6 +69,14 @@ pub(crate) fn execute(
         "vauthorization" => open_approved(state, Kind::Vauthorization, form),
         "managemandate" => mandates::manage(&mut state.mandates, form).map(Outcome::new),
         "getfile" => mandates::file(&state.mandates, form).map(Outcome::file),
+        "genericpayment" => generic::execute(state, form).map(Outcome::new),
+        "addresscheck" => Ok(Outcome::new(checks::addresscheck(form))),
+        "consumerscore" => Ok(Outcome::new(checks::consumerscore(form))),
+        "3dscheck" => Ok(Outcome::new(checks::threedscheck(form))),
+        "getuser" => management::getuser(state, form).map(Outcome::new),
+        "updateuser" => management::updateuser(state, form).map(Outcome::new),
+        "updatereminder" | "updateaccess" => Ok(Outcome::new(management::ok())),
+        "getinvoice" => Ok(Outcome::file(management::getinvoice(form))),
         // The tables know no other Server API request; if they grow one, say so plainly.
         other => Err(Refusal::faulty(
             "request",

@@ -124,6 +124,8 @@ pub(crate) struct State {
     next_userid: u64,
     next_accessid: u64,
     next_checkout: u64,
+    next_workorder: u64,
+    next_usertoken: u64,
     transactions: BTreeMap<u64, Transaction>,
     /// Used references, lower-cased (the platform compares `reference` case-insensitively),
     /// with the latest kept transaction that used each: evicting it frees the reference.
@@ -151,6 +153,8 @@ impl State {
             next_userid: FIRST_USERID,
             next_accessid: FIRST_ACCESSID,
             next_checkout: 1,
+            next_workorder: 1,
+            next_usertoken: 1,
             transactions: BTreeMap::new(),
             references: HashMap::new(),
             users_by_customer: HashMap::new(),
@@ -181,6 +185,20 @@ impl State {
         let id = self.next_accessid;
         self.next_accessid += 1;
         id
+    }
+
+    /// The next genericpayment `workorderid`: `WX` and ten digits.
+    pub(crate) fn new_workorderid(&mut self) -> String {
+        let id = self.next_workorder;
+        self.next_workorder += 1;
+        format!("WX{id:010}")
+    }
+
+    /// A new getuser `usertoken` for `userid`.
+    pub(crate) fn new_usertoken(&mut self, userid: u64) -> String {
+        let n = self.next_usertoken;
+        self.next_usertoken += 1;
+        format!("ut-{userid}-{n:06}")
     }
 
     /// The user of `customerid` (created on first sight, or when every transaction of the
