@@ -108,7 +108,10 @@ mod tests {
         assert_eq!(bad.get("secstatus"), Some("30"));
         let red = consumerscore(&form(&[("lastname", LASTNAME_SCORE_RED)]));
         assert_eq!(red.get("score"), Some("R"));
-        assert_eq!(consumerscore(&form(&[("lastname", "Muster")])).get("score"), Some("G"));
+        assert_eq!(
+            consumerscore(&form(&[("lastname", "Muster")])).get("score"),
+            Some("G")
+        );
         let card = threedscheck(&form(&[("cardpan", "4111111111111111")]));
         assert_eq!(card.get("truncatedcardpan"), Some("411111XXXXXX1111"));
     }

@@ -35,8 +35,14 @@ pub(crate) fn execute(state: &mut State, form: &Form) -> Result<Answer, Refusal>
             .with("add_paydata[shipping_country]", "DE"),
         "start_session" => Answer::status("OK")
             .with("workorderid", &workorderid)
-            .with("add_paydata[client_token]", format!("sandbox-client-token-{workorderid}"))
-            .with("add_paydata[session_id]", format!("sandbox-session-{workorderid}")),
+            .with(
+                "add_paydata[client_token]",
+                format!("sandbox-client-token-{workorderid}"),
+            )
+            .with(
+                "add_paydata[session_id]",
+                format!("sandbox-session-{workorderid}"),
+            ),
         _ => Answer::status("OK").with("workorderid", workorderid),
     })
 }

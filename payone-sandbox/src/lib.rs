@@ -138,7 +138,7 @@
 //!
 //! `{base}` is `http://` plus the request's `Host` header (else [`Sandbox::base_url`]).
 //! Identifiers are counters, so a run is reproducible: `txid` from 100000001, `userid` from
-200000001 (one per `customerid`; a request naming `userid` must name one the sandbox issued,
+//! 200000001 (one per `customerid`; a request naming `userid` must name one the sandbox issued,
 //! else 912), `accessid` from 300000001, `workorderid` from `WX0000000001`. The sequence number of
 //! a transaction starts at 1 for its first capture, refund or debit and goes up by one with each.
 //! An authorization books its amount at once; a preauthorization books what is captured.
@@ -592,8 +592,8 @@ mod directlink;
 mod faults;
 mod form;
 mod frontend;
-mod generic;
 mod gate;
+mod generic;
 mod html;
 mod iban;
 mod inspect;
@@ -613,6 +613,7 @@ mod tables;
 mod threeds;
 mod v2;
 
+pub use checks::{LASTNAME_SCORE_RED, LASTNAME_SCORE_YELLOW, ZIP_ADDRESS_INVALID};
 pub use config::{
     Accounts, Config, ConfigError, DEFAULT_AID, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_KEY,
     DEFAULT_MAX_TRANSACTIONS, DEFAULT_MERCHANT_ID, DEFAULT_MID, DEFAULT_PORTALID, DEFAULT_PSPID,
@@ -625,7 +626,6 @@ pub use directlink::{
     AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
     CARD_3DS as DIRECTLINK_CARD_3DS,
 };
-pub use checks::{LASTNAME_SCORE_RED, LASTNAME_SCORE_YELLOW, ZIP_ADDRESS_INVALID};
 pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};

@@ -8,10 +8,10 @@ use payone_types::Rule;
 
 use crate::answer::Answer;
 use crate::form::Form;
-use crate::{checks, generic, management, mandates};
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
+use crate::{checks, generic, management, mandates};
 
 /// Amount that declines a pre-/authorization (`status=ERROR`, errorcode 2).
 pub const AMOUNT_DECLINE: i64 = 9902;
