@@ -14,7 +14,7 @@ use crate::faults::FaultSwitch;
 use crate::notify::Notifier;
 use crate::state::State;
 use crate::v2::{self, V2};
-use crate::{client_api, faults, frontend, inspect, server_api, threeds};
+use crate::{client_api, faults, frontend, inspect, provider, server_api, threeds, transfers};
 
 /// The shared part of one sandbox.
 pub(crate) struct App {
@@ -139,6 +139,9 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/frontend/v2/cancel", get(frontend::cancel))
         .route("/sandbox/3ds/{txid}", get(threeds::page))
         .route("/sandbox/3ds/{txid}/complete", get(threeds::complete))
+        .route("/sandbox/redirect/{txid}", get(provider::page))
+        .route("/sandbox/redirect/{txid}/complete", get(provider::complete))
+        .route("/sandbox/transfers/{txid}", post(transfers::handle))
         .route("/sandbox/faults", get(faults::show).post(faults::set))
         .route("/sandbox/requests", get(inspect::requests))
         .route(

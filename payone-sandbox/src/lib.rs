@@ -110,6 +110,8 @@
 //! | | `amount=9902` | `ERROR` 2 `Authorization declined`, no transaction kept | none |
 //! | | `amount=9903` | `REDIRECT`, `redirecturl={base}/sandbox/3ds/{txid}`, `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming `successurl` or `errorurl`) | after the challenge |
 //! | | `amount=9904` | `PENDING`, `txid`, `userid` (stays pending: cannot be captured) | none |
+//! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet), any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
+//! | | `clearingtype=vor` (prepayment) or `rec` (invoice), any other amount | `APPROVED`, `txid`, `userid` and the payment instructions: `clearing_bankaccountholder`, `clearing_bankcountry`, `clearing_bankiban` ([`COLLECTION_IBAN`]), `clearing_bankbic`, `clearing_bankname`, `clearing_bankcity`, `clearing_reference` (`SB` and the txid), `clearing_amount` | `appointed`; `underpaid` / `paid` when the transfer arrives, see below |
 //! | | any other amount | `APPROVED`, `txid`, `userid` | `appointed` |
 //! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one, `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
@@ -135,6 +137,19 @@
 //! | `updatereminder`, `updateaccess` | always | `OK` | none |
 //! | `getinvoice` | always | a one-page PDF naming `invoice_title` | none |
 //! | `getfile` | `file_reference` a kept mandate (else 1 naming `file_reference`) | the mandate as a one-page PDF (`Content-Type: application/pdf`) naming the holder and the masked IBAN | none |
+//!
+//! The provider's page `GET /sandbox/redirect/{txid}` has the links `id="pay"` and
+//! `id="cancel"` (`/sandbox/redirect/{txid}/complete?result=pay|cancel`, each usable once, else
+//! 404): "Pay" approves (notification `appointed`, and for an online bank transfer `paid` right
+//! after it) and answers 303 to `successurl`; "Cancel" leaves the payment unapproved (nothing to
+//! capture, no notification) and answers 303 to `backurl`, else `errorurl`.
+//!
+//! The customer's transfer for a prepayment or invoice payment arrives when the test says so:
+//! `POST /sandbox/transfers/{txid}?amount=N` (minor units; without `amount`, what is still
+//! open), or [`Sandbox::transfer`]. It answers 200 with `paid` (the claim is covered) or
+//! `underpaid` (less has arrived; `balance` is what is still open) and queues that
+//! notification; 404 for an unknown transaction, 400 for one that is not an approved
+//! prepayment or invoice payment or a non-positive amount.
 //!
 //! `{base}` is `http://` plus the request's `Host` header (else [`Sandbox::base_url`]).
 //! Identifiers are counters, so a run is reproducible: `txid` from 100000001, `userid` from
@@ -604,6 +619,7 @@ mod notify;
 mod outbox;
 mod payments;
 mod pdf;
+mod provider;
 mod redirect;
 mod refusal;
 mod server;
@@ -611,6 +627,7 @@ mod server_api;
 mod state;
 mod tables;
 mod threeds;
+mod transfers;
 mod v2;
 
 pub use checks::{LASTNAME_SCORE_RED, LASTNAME_SCORE_YELLOW, ZIP_ADDRESS_INVALID};
@@ -630,6 +647,7 @@ pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
 pub use server::{Sandbox, Stored, start};
+pub use transfers::{COLLECTION_IBAN, TransferError};
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;
 pub use v2::{

@@ -117,10 +117,10 @@ impl Event {
                 p.push((name, value.clone()));
             }
         }
-        // Nothing is ever paid in the sandbox, so the open balance is the whole claim.
+        // The balance is what the customer still owes: the claim less what has arrived.
         p.push(("price", decimal(tx.amount)));
         p.push(("receivable", decimal(tx.booked)));
-        p.push(("balance", decimal(tx.booked)));
+        p.push(("balance", decimal(tx.booked - tx.paid)));
         p.into_iter().map(|(n, v)| (n.to_owned(), v)).collect()
     }
 }
@@ -267,6 +267,7 @@ mod tests {
             successurl: None,
             errorurl: None,
             backurl: None,
+            paid: 0,
         }
     }
 

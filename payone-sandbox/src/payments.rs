@@ -11,7 +11,7 @@ use crate::form::Form;
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
-use crate::{checks, generic, management, mandates};
+use crate::{checks, generic, management, mandates, transfers};
 
 /// Amount that declines a pre-/authorization (`status=ERROR`, errorcode 2).
 pub const AMOUNT_DECLINE: i64 = 9902;
@@ -142,21 +142,25 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         return Err(Refusal::ReferenceExists);
     }
     named_user(state, form)?;
+    // Online bank transfers and wallets send the customer to the provider first.
+    let to_provider = matches!(order.clearingtype.as_deref(), Some("sb" | "wlt"));
     let status = match order.amount {
         AMOUNT_DECLINE => return Err(Refusal::Declined),
-        AMOUNT_3DS => {
+        AMOUNT_PENDING => TxStatus::Pending,
+        amount if amount == AMOUNT_3DS || to_provider => {
+            let why = if to_provider {
+                "required for a payment that redirects the customer"
+            } else {
+                "required for 3-D Secure"
+            };
             if order.successurl.is_none() {
-                return Err(Refusal::faulty("successurl", "required for 3-D Secure"));
+                return Err(Refusal::faulty("successurl", why));
             }
             if order.errorurl.is_none() && order.backurl.is_none() {
-                return Err(Refusal::faulty(
-                    "errorurl",
-                    "required for 3-D Secure (or backurl)",
-                ));
+                return Err(Refusal::faulty("errorurl", format!("{why} (or backurl)")));
             }
             TxStatus::Redirect
         }
-        AMOUNT_PENDING => TxStatus::Pending,
         _ => TxStatus::Approved,
     };
     // A direct debit needs its mandate before anything is kept.
@@ -176,14 +180,23 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
             .fold(answer, |answer, (name, value)| answer.with(name, value))
     };
     Ok(match status {
-        TxStatus::Redirect => Outcome::new(
-            Answer::status("REDIRECT")
-                .with("redirecturl", format!("{base}/sandbox/3ds/{}", tx.txid))
-                .with("txid", tx.txid)
-                .with("userid", tx.userid),
-        ),
+        TxStatus::Redirect => {
+            let page = if to_provider { "redirect" } else { "3ds" };
+            Outcome::new(
+                Answer::status("REDIRECT")
+                    .with("redirecturl", format!("{base}/sandbox/{page}/{}", tx.txid))
+                    .with("txid", tx.txid)
+                    .with("userid", tx.userid),
+            )
+        }
         TxStatus::Pending => Outcome::new(ids("PENDING")),
-        _ => Outcome::new(ids("APPROVED")).notify(Event::new(tx, "appointed", 0)),
+        _ => {
+            let answer = match tx.clearingtype.as_deref() {
+                Some("vor" | "rec") => transfers::instructions(ids("APPROVED"), tx),
+                _ => ids("APPROVED"),
+            };
+            Outcome::new(answer).notify(Event::new(tx, "appointed", 0))
+        }
     })
 }
 

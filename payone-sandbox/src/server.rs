@@ -17,6 +17,7 @@ use crate::config::{Config, Faults};
 use crate::faults::FaultSwitch;
 use crate::gate;
 use crate::notify::{Notifier, SentNotification};
+use crate::transfers::TransferError;
 use crate::v2::webhooks::{SentWebhook, Webhooks};
 
 /// A connection that sends no complete request head for this long is closed, so idle or stuck
@@ -173,6 +174,14 @@ impl Sandbox {
     /// their delivery state.
     pub fn webhooks(&self) -> Vec<SentWebhook> {
         self.app.v2.webhooks.log()
+    }
+
+    /// The customer's bank transfer for the prepayment or invoice payment `txid` arrives:
+    /// `amount` in minor units, or with `None` what is still open. Queues `paid`, or
+    /// `underpaid` while less than the claim has arrived, and returns which (what
+    /// `POST /sandbox/transfers/{txid}?amount=N` does).
+    pub fn transfer(&self, txid: u64, amount: Option<i64>) -> Result<&'static str, TransferError> {
+        crate::transfers::book(&self.app, txid, amount)
     }
 
     /// Replaces the faults in force (what `POST /sandbox/faults` does).

@@ -47,7 +47,8 @@ pub(crate) enum TxStatus {
     Approved,
     /// Waiting for a decision that the sandbox never takes (amount 9904).
     Pending,
-    /// Waiting for the customer on the 3-D Secure page (amount 9903).
+    /// Waiting for the customer on the 3-D Secure page (amount 9903) or the provider's page
+    /// (online bank transfer, wallet).
     Redirect,
     /// 3-D Secure failed.
     Failed,
@@ -76,6 +77,9 @@ pub(crate) struct Transaction {
     pub(crate) successurl: Option<String>,
     pub(crate) errorurl: Option<String>,
     pub(crate) backurl: Option<String>,
+    /// Received from the customer so far (online bank transfer, prepayment, invoice), minor
+    /// units.
+    pub(crate) paid: i64,
 }
 
 impl Transaction {
@@ -267,6 +271,7 @@ impl State {
             successurl: order.successurl,
             errorurl: order.errorurl,
             backurl: order.backurl,
+            paid: 0,
         };
         if status == TxStatus::Approved {
             tx.approve();

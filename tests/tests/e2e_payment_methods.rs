@@ -1,0 +1,230 @@
+//! Payment methods beyond the card, end to end between `payone_client::Client`, the sandbox and
+//! a shop's TransactionStatus receiver over loopback: an online bank transfer (Sofort) and a
+//! wallet (PayPal) through the provider's page with its return to the shop's URLs; a
+//! prepayment whose answer names the account to pay to, settled by `underpaid` and `paid`
+//! notifications; every notification verified and answered `TSOK`.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::*;
+use payone_client::Answer;
+use payone_client::notification::axum::notification_router;
+use payone_client::notification::{Notification, Verifier};
+use payone_sandbox::{
+    COLLECTION_IBAN, Config, DEFAULT_AID, DEFAULT_KEY, DEFAULT_PORTALID, Delivery, TransferError,
+};
+use payone_types::PortalKey;
+use payone_types::generated::server::*;
+
+const SUCCESS: &str = "https://shop.example/success";
+const BACK: &str = "https://shop.example/back";
+const ERROR: &str = "https://shop.example/error";
+
+/// The shop's receiver: every verified notification as `txaction balance`, in order.
+async fn receiver() -> (String, Arc<Mutex<Vec<String>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let store = seen.clone();
+    let verifier = Verifier::new(&PortalKey::new(DEFAULT_KEY), DEFAULT_PORTALID, DEFAULT_AID);
+    let router = notification_router(verifier, move |n: Notification| {
+        let store = store.clone();
+        async move {
+            store
+                .lock()
+                .unwrap()
+                .push(format!("{} {}", n.txaction(), n.balance().unwrap_or("-")));
+            Ok::<(), &'static str>(())
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    (format!("http://{addr}/"), seen)
+}
+
+async fn env_with_receiver() -> (Env, Arc<Mutex<Vec<String>>>) {
+    let (url, seen) = receiver().await;
+    let env = Env::with_config(Config {
+        notify_url: Some(url),
+        notify_retry: Duration::from_millis(50),
+        notify_max_attempts: 3,
+        ..Config::default()
+    })
+    .await;
+    (env, seen)
+}
+
+fn redirect_payment(clearingtype: Clearingtype, amount: i64) -> Authorization {
+    Authorization::builder()
+        .clearingtype(clearingtype)
+        .amount(Amount::new(amount))
+        .currency(eur())
+        .lastname(Lastname::new("Mustermann"))
+        .country(Country::new("DE"))
+        .successurl(Successurl::new(SUCCESS))
+        .errorurl(Errorurl::new(ERROR))
+        .backurl(Backurl::new(BACK))
+        .build()
+        .expect("valid")
+}
+
+fn sofort() -> Clearingtype {
+    Clearingtype::Sb(
+        OnlineBankTransfer::builder()
+            .onlinebanktransfertype(Onlinebanktransfertype::Pnt)
+            .bankcountry(Bankcountry::new("DE"))
+            .build(),
+    )
+}
+
+fn paypal() -> Clearingtype {
+    Clearingtype::Wlt(EWallet::builder().wallettype(Wallettype::Ppe(None)).build())
+}
+
+/// Follows the provider's page: the page names the payment, the link leads back to the shop.
+async fn customer_at_provider(redirecturl: &str, choice: &str) -> String {
+    let page = get_text(redirecturl).await;
+    assert!(page.contains(&format!("id=\"{choice}\"")), "{page}");
+    let response = http()
+        .get(format!("{redirecturl}/complete?result={choice}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn sofort_redirects_returns_to_the_successurl_and_is_paid() {
+    let (env, seen) = env_with_receiver().await;
+    let answer = env
+        .client
+        .send(&redirect_payment(sofort(), 2990))
+        .await
+        .unwrap();
+    let Answer::Redirect {
+        redirecturl,
+        txid: Some(txid),
+        ..
+    } = &answer
+    else {
+        panic!("not a redirect: {answer:?}")
+    };
+    assert!(
+        redirecturl.ends_with(&format!("/sandbox/redirect/{txid}")),
+        "{redirecturl}"
+    );
+    assert_eq!(customer_at_provider(redirecturl, "pay").await, SUCCESS);
+    eventually("appointed and paid", || seen.lock().unwrap().len() == 2).await;
+    assert_eq!(*seen.lock().unwrap(), ["appointed 29.90", "paid 0.00"]);
+    eventually("both answered TSOK", || {
+        env.sandbox
+            .notifications()
+            .iter()
+            .all(|n| n.delivery == Delivery::Confirmed)
+    })
+    .await;
+    // The page works once.
+    let again = http()
+        .get(format!("{redirecturl}/complete?result=pay"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 404);
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_cancelled_paypal_payment_returns_to_the_backurl_unpaid() {
+    let (env, seen) = env_with_receiver().await;
+    let answer = env
+        .client
+        .send(&redirect_payment(paypal(), 1500))
+        .await
+        .unwrap();
+    let Answer::Redirect {
+        redirecturl,
+        txid: Some(txid),
+        ..
+    } = &answer
+    else {
+        panic!("not a redirect: {answer:?}")
+    };
+    assert_eq!(customer_at_provider(redirecturl, "cancel").await, BACK);
+    // Nothing to capture: the payment was never approved.
+    let err = env.client.send(&capture(txid, 1, 1500)).await.unwrap_err();
+    assert!(err.to_string().contains("txid"), "{err}");
+    assert!(seen.lock().unwrap().is_empty());
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_redirect_method_without_return_urls_is_refused_naming_successurl() {
+    let env = Env::start().await;
+    let request = Authorization::builder()
+        .clearingtype(sofort())
+        .amount(Amount::new(1000))
+        .currency(eur())
+        .lastname(Lastname::new("Mustermann"))
+        .country(Country::new("DE"))
+        .build()
+        .expect("valid");
+    let err = env.client.send(&request).await.unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "Parameter {successurl} faulty or missing: required for a payment that redirects the customer"
+        ),
+        "{err}"
+    );
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_prepayment_names_the_account_and_is_settled_by_the_transfer() {
+    let (env, seen) = env_with_receiver().await;
+    let request = Authorization::builder()
+        .clearingtype(Clearingtype::Vor)
+        .amount(Amount::new(10000))
+        .currency(eur())
+        .lastname(Lastname::new("Mustermann"))
+        .country(Country::new("DE"))
+        .build()
+        .expect("valid");
+    let answer = env.client.send(&request).await.unwrap();
+    let txid = txid(&answer);
+    let clearing = answer.clearing().expect("payment instructions");
+    assert_eq!(clearing.iban(), Some(COLLECTION_IBAN));
+    assert_eq!(clearing.reference(), Some(format!("SB{txid}").as_str()));
+    assert_eq!(clearing.amount(), Some("100.00"));
+
+    let txid: u64 = txid.parse().unwrap();
+    assert_eq!(env.sandbox.transfer(txid, Some(4000)), Ok("underpaid"));
+    // The rest arrives through the HTTP control, as a test in another language would send it.
+    let response = http()
+        .post(format!("{}sandbox/transfers/{txid}", env.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.text().await.unwrap(), "paid\n");
+    eventually("three notifications", || seen.lock().unwrap().len() == 3).await;
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["appointed 100.00", "underpaid 60.00", "paid 0.00"]
+    );
+    assert_eq!(
+        env.sandbox.transfer(txid + 1000, None),
+        Err(TransferError::UnknownTransaction)
+    );
+    env.shutdown().await;
+}
