@@ -246,14 +246,30 @@ fn overlay_rows_that_match_nothing_are_reported() {
         toml::from_str("heading = \"6.2 Abruf-Antwort\"\nwhy = \"response attributes\"")
             .expect("skip"),
     );
-    let errors = import_directlink(&fixture("base.txt"), &overlay).expect_err("four problems");
+    let errors = import_directlink(&fixture("base.txt"), &overlay).expect_err("two problems");
     assert_eq!(
         shown(&errors),
         [
             "overlay: [[skip]] `6.2 Abruf-Antwort`: no table under that heading",
+            "line 33: `PSPID` is merged into group `new_order`, which has no row `PSPID`",
+        ]
+    );
+    // Overlay rows that name no row of the page are warnings: the page imports without them.
+    let mut overlay = fixture_overlay();
+    let mut typo = overlay.params[0].clone();
+    typo.name = "CMO".into();
+    overlay.params.push(typo);
+    overlay
+        .params
+        .push(toml::from_str("name = \"EMAIL\"\nunnamed_after = \"CN\"").expect("overlay row"));
+    let imported = import_directlink(&fixture("base.txt"), &overlay).expect("imports");
+    let plain = import_directlink(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    assert_eq!(imported.file, plain.file);
+    assert_eq!(
+        shown(&imported.warnings),
+        [
             "overlay: [[param]] `CMO`: no such row on the page (`add = true` adds one)",
             "overlay: [[param]] `EMAIL`: the page has no row without a name after `CN`",
-            "line 33: `PSPID` is merged into group `new_order`, which has no row `PSPID`",
         ]
     );
 }
