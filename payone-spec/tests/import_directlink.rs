@@ -222,7 +222,6 @@ fn what_the_page_does_not_say_is_reported_with_its_line() {
     line 28: `STATUS`: no Format line (give `format` in the overlay)
     line 33: `PSPID`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 34: `PSPID`: format `Zeichenfolge`: unknown format `Zeichenfolge`: expected NUMERIC(..), CHAR(..), DATE(8), LIST or TEXT
-    line 36: `LANGUAGE`: format `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`: unknown format keyword `ISO 639-1: Zwei-Buchstaben-Codes `: expected NUMERIC, CHAR, DATE, LIST or TEXT
     line 42: `CN`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 45: `ED`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 48: `ED`: format `„99/99“ oder „9999“`: unknown format `„99/99“ oder „9999“`: expected NUMERIC(..), CHAR(..), DATE(8), LIST or TEXT

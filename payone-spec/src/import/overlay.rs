@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::words::{Bracketed, array_max, bracketed, standard};
+use super::words::{Bracketed, array_max, bracketed, fixed_values, standard};
 use super::{ImportError, PageRow};
 use crate::format::Format;
 use crate::model::{ApiInfo, Group, ListValue, ParamSpec, RequestSpec, Required, SpecFile};
@@ -269,6 +269,7 @@ pub(super) fn assemble(
                 }
             }
         }
+        let standard_cell = read_fixed_value(&mut page_row, &mut errors);
         let page_row = &page_row;
         let mut row = page_row.clone();
         if row.name.is_empty() {
@@ -327,7 +328,13 @@ pub(super) fn assemble(
                     source: None,
                 }
             });
-        let words = || row.doc.iter().chain(&row.rest).map(String::as_str);
+        let words = || {
+            row.doc
+                .iter()
+                .chain(&row.rest)
+                .chain(&standard_cell)
+                .map(String::as_str)
+        };
         if row.array && group.array.is_none() {
             // No overlay group with `array` claims the row: its own words give the maximum.
             match array_max(words()) {
@@ -570,6 +577,67 @@ pub(super) fn assemble(
     }
     let file = finish(overlay, groups, params, errors, api)?;
     Ok((file, warnings))
+}
+
+/// A row whose words fix its value: a format cell `Fixed Value: SAL/RES`, or, in a row without a
+/// format, a description line `Fixed Value: test/live` (or `Fixed Value` with the values on the
+/// next line). The row becomes a LIST of those values; the line leaves the description. A format
+/// cell that names a standard instead of a format (`ISO 639-1: two-letter codes`) is a LIST
+/// of that standard: the cell is returned, for `values_from` to be read from it after the
+/// overlay (see [`assemble`]).
+fn read_fixed_value(row: &mut PageRow, errors: &mut Vec<ImportError>) -> Option<String> {
+    let fixed = |text: &str| -> Option<String> {
+        let rest = text.strip_prefix("Fixed Value")?;
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim().to_owned())
+    };
+    let (line, cell) = match &row.format {
+        Some((line, format)) => match fixed(format) {
+            Some(cell) => (*line, cell),
+            None => {
+                if Format::parse(format).is_err() && standard([format.as_str()]).is_some() {
+                    let cell = format.clone();
+                    row.format = Some((*line, "LIST".to_owned()));
+                    return Some(cell);
+                }
+                return None;
+            }
+        },
+        None => {
+            let k = row.doc.iter().position(|d| fixed(d).is_some())?;
+            let mut cell = fixed(&row.doc[k]).unwrap_or_default();
+            let mut taken = 1;
+            if cell.is_empty() && k + 1 < row.doc.len() {
+                cell = row.doc[k + 1].trim().to_owned();
+                taken = 2;
+            }
+            row.doc.drain(k..k + taken);
+            (row.line, cell)
+        }
+    };
+    match fixed_values(&cell) {
+        Some(values) if row.values.is_empty() => {
+            row.format = Some((line, "LIST".to_owned()));
+            row.values = values
+                .into_iter()
+                .map(|value| ListValue {
+                    value,
+                    doc: None,
+                    not_for: Vec::new(),
+                    note: None,
+                    rust: None,
+                })
+                .collect();
+        }
+        _ => errors.push(ImportError {
+            line,
+            message: format!(
+                "`{}`: Fixed Value `{cell}` is not a value or values between `/`",
+                row.name
+            ),
+        }),
+    }
+    None
 }
 
 /// A LIST with no values from anywhere (`request` lists the file's requests).
