@@ -189,15 +189,24 @@ fn snake(heading: &str) -> String {
     out.trim_end_matches('_').to_owned()
 }
 
+/// The Rust name of a group without one in the overlay: its id in UpperCamelCase, with `Section`
+/// in front of a numbered heading's (`3_2_anfrageparameter` -> `Section32Anfrageparameter`), since
+/// a Rust name cannot start with a digit.
 fn camel(id: &str) -> String {
-    id.split('_')
+    let out: String = id
+        .split('_')
         .map(|w| {
             let mut c = w.chars();
             c.next()
                 .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
                 .unwrap_or_default()
         })
-        .collect()
+        .collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Section{out}")
+    } else {
+        out
+    }
 }
 
 /// The group of the indexed rows of `heading` that no overlay group with `array` claims: the

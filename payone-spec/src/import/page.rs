@@ -326,7 +326,8 @@ fn is_value_header(l: &str) -> bool {
 }
 
 /// One line of a value table. The first line decides its form: `Y years` (value and comment on
-/// one line) or `Y` (the comment on the lines after it).
+/// one line), or `Y` alone, its comment the next line whatever it holds, further lines with
+/// spaces a note, and the next one-word line the next value.
 fn value_table_line(row: &mut PageRow, l: &str, one_line: &mut bool) {
     let (first, comment) = match l.split_once(char::is_whitespace) {
         Some((first, comment)) => (first, Some(comment.trim())),
@@ -337,7 +338,8 @@ fn value_table_line(row: &mut PageRow, l: &str, one_line: &mut bool) {
         row.rest.clear();
         *one_line = comment.is_some();
     }
-    let new_value = *one_line || comment.is_none();
+    let awaits_comment = !*one_line && row.values.last().is_some_and(|v| v.doc.is_none());
+    let new_value = !awaits_comment && (*one_line || comment.is_none());
     if new_value {
         row.values.push(ListValue {
             value: first.to_owned(),
