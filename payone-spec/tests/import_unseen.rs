@@ -412,6 +412,28 @@ fn a_server_page_imports_on_its_own_words() {
         (file.api.name.as_str(), file.api.title.as_str()),
         ("server", "PAYONE Server API")
     );
+    // The page is one request's: named by its `request` row, carrying all its groups.
+    let requests: Vec<(&str, &str, Vec<&str>)> = file
+        .requests
+        .iter()
+        .map(|r| {
+            let groups = r.groups.iter().map(String::as_str).collect();
+            (r.name.as_str(), r.rust.as_str(), groups)
+        })
+        .collect();
+    assert_eq!(
+        requests,
+        [(
+            "preauthorization",
+            "Preauthorization",
+            vec![
+                "account_parameters",
+                "common_parameters",
+                "parameter_basket_items",
+                "parameter_paypal_express"
+            ]
+        )]
+    );
     let param = |name: &str| file.params.iter().find(|p| p.name == name).expect(name);
     let docs: Vec<Option<&str>> = ["clearingsubtype", "amount", "period_unit", "it"]
         .iter()

@@ -34,7 +34,7 @@ pub use page::read_request_page;
 pub use restrict::restrict_to_request;
 pub use skipped::Skipped;
 
-use crate::model::{ListValue, Required, SpecFile};
+use crate::model::{ListValue, RequestSpec, Required, SpecFile};
 use overlay::assemble;
 
 /// One problem, with the 1-based line of the page (0: a problem of the overlay).
@@ -230,9 +230,10 @@ pub fn import_client_page(text: &str, overlay: &Overlay) -> Result<Imported, Vec
     import_request_page(text, overlay, ("client", "PAYONE Client API"))
 }
 
-/// A request page's rows: a row the page gives no format (the account rows describe theirs in
-/// prose, `your merchant ID, 5-digit numeric`) is `TEXT` unless the overlay gives `format`,
-/// with a warning.
+/// A request page's rows, and the request itself when the overlay declares none: named by the
+/// value its `request` row fixes, carrying every group of the page. A row the page gives no
+/// format (the account rows describe theirs in prose, `your merchant ID, 5-digit numeric`) is
+/// `TEXT` unless the overlay gives `format`, with a warning.
 fn import_request_page(
     text: &str,
     overlay: &Overlay,
@@ -256,7 +257,32 @@ fn import_request_page(
             row.format = Some((row.line, "TEXT".to_owned()));
         }
     }
-    let (file, mut warnings) = assemble(rows, errors, overlay, api)?;
+    let (mut file, mut warnings) = assemble(rows, errors, overlay, api)?;
+    // The page is one request's: its `request` row fixes the request's name, and the request
+    // carries every group of the page, unless the overlay declares the requests.
+    if file.requests.is_empty() {
+        let fixed = file
+            .params
+            .iter()
+            .find(|p| p.name == "request")
+            .filter(|p| p.values.len() == 1)
+            .map(|p| p.values[0].value.clone());
+        if let Some(name) = fixed {
+            file.requests.push(RequestSpec {
+                rust: overlay::camel(&name),
+                name,
+                groups: file.groups.iter().map(|g| g.id.clone()).collect(),
+                doc: None,
+                hash: None,
+                hash_source: None,
+                exclude: Vec::new(),
+                exclude_note: None,
+                required: Vec::new(),
+                optional: Vec::new(),
+                source: None,
+            });
+        }
+    }
     warnings.extend(untyped);
     warnings.sort_by_key(|w| w.line);
     Ok(Imported {

@@ -192,7 +192,7 @@ fn snake(heading: &str) -> String {
 /// The Rust name of a group without one in the overlay: its id in UpperCamelCase, with `Section`
 /// in front of a numbered heading's (`3_2_anfrageparameter` -> `Section32Anfrageparameter`), since
 /// a Rust name cannot start with a digit.
-fn camel(id: &str) -> String {
+pub(super) fn camel(id: &str) -> String {
     let out: String = id
         .split('_')
         .map(|w| {
