@@ -46,6 +46,36 @@ enum ValidateApi {
     Directlink,
 }
 
+/// The kind of documentation page `payone spec import` reads.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PageLayout {
+    /// The Frontend parameter page "FE - Parameters in the request URL" (`--api frontend`).
+    FrontendParameters,
+    /// The Client API page "General Interface Definitions" (`--api client`).
+    ClientDefinitions,
+    /// The DirectLink integration guide, German edition (`--api directlink`).
+    DirectlinkGuide,
+    /// One request's page of the Server API documentation,
+    /// docs.payone.com/integration/channel-server-api/... (`--api server`).
+    ServerPage,
+    /// One request's page of the Client API documentation,
+    /// docs.payone.com/integration/channel-client-api/... (`--api client`).
+    ClientPage,
+}
+
+impl PageLayout {
+    fn layout(self) -> payone_spec::import::Layout {
+        use payone_spec::import::Layout;
+        match self {
+            PageLayout::FrontendParameters => Layout::FrontendParameters,
+            PageLayout::ClientDefinitions => Layout::ClientDefinitions,
+            PageLayout::DirectlinkGuide => Layout::DirectlinkGuide,
+            PageLayout::ServerPage => Layout::ServerPage,
+            PageLayout::ClientPage => Layout::ClientPage,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Algo {
     Sha384,
@@ -184,24 +214,33 @@ enum SpecCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import an exported platform page (in the layout of the Frontend parameter page, the Client
-    /// API page or the DirectLink guide) plus the overlay into a spec file.
+    /// Import an exported documentation page (the Frontend parameter page, the Client API page
+    /// "General Interface Definitions", the DirectLink guide, or one request's page of the Server
+    /// API or Client API documentation) plus the maintainer overlay, if any, into a spec file.
     Import {
         /// The exported page (text).
         #[arg(long)]
         from: PathBuf,
-        /// The api (`frontend`: the layout of the Frontend parameter page "FE - Parameters in the
-        /// request URL"; `client`: of the Client API page "General Interface Definitions";
-        /// `directlink`: of the DirectLink integration guide).
+        /// The table the page belongs to: `frontend`, `client`, `directlink` or `server`.
         #[arg(long)]
         api: String,
+        /// The kind of page (default: `frontend-parameters` for `--api frontend`,
+        /// `client-definitions` for `client`, `directlink-guide` for `directlink`, `server-page`
+        /// for `server`).
+        #[arg(long, value_enum)]
+        layout: Option<PageLayout>,
         /// Write only this request (its groups and their rows), named as the overlay's
         /// `[[request]]` names it (`authorization`, `creditcardcheck`, `orderdirect`).
         #[arg(long)]
         request: Option<String>,
-        /// The overlay (default: `spec/overlay/<api>.toml`).
-        #[arg(long)]
+        /// The overlay (default: `spec/overlay/<api>.toml` for the frontend-parameters,
+        /// client-definitions and directlink-guide pages when it exists; none for a request
+        /// page). Without one the page imports on its own words.
+        #[arg(long, conflicts_with = "no_overlay")]
         overlay: Option<PathBuf>,
+        /// Import without any overlay, even where `spec/overlay/<api>.toml` exists.
+        #[arg(long)]
+        no_overlay: bool,
         /// The spec file to write.
         #[arg(long)]
         out: PathBuf,
@@ -346,15 +385,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             SpecCommand::Import {
                 from,
                 api,
+                layout,
                 request,
                 overlay,
+                no_overlay,
                 out,
             } => {
-                let overlay =
-                    overlay.unwrap_or_else(|| PathBuf::from(format!("spec/overlay/{api}.toml")));
+                let overlay = match (overlay, no_overlay) {
+                    (_, true) => spec::OverlayChoice::None,
+                    (Some(path), false) => spec::OverlayChoice::File(path),
+                    (None, false) => spec::OverlayChoice::Default,
+                };
                 print_lines(spec::import(
                     &from,
                     &api,
+                    layout.map(PageLayout::layout),
                     request.as_deref(),
                     &overlay,
                     &out,

@@ -117,35 +117,76 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> Result<Vec<String>, String> {
     }
 }
 
-/// `payone spec import --from FILE --api frontend|client|directlink [--request R] --out OUT`:
-/// the page plus `spec/overlay/<api>.toml` (or `--overlay`) written as a spec file, with
-/// `request` only that request's groups and rows; every line the importer cannot read is an
-/// error naming its line, every line it reads past (prose) a warning on stderr.
+/// Which overlay `payone spec import` applies.
+pub enum OverlayChoice {
+    /// `spec/overlay/<api>.toml` for a layout that has one, when the file exists; none otherwise.
+    Default,
+    /// `--overlay FILE` (it must exist).
+    File(std::path::PathBuf),
+    /// `--no-overlay`.
+    None,
+}
+
+/// `payone spec import --from FILE --api API [--layout L] [--request R] --out OUT`: the page, in
+/// the layout `layout` (default: the api's own page kind), plus the overlay written as a spec
+/// file, with `request` only that request's groups and rows; every line the importer cannot
+/// read is an error naming its line; every line it reads past (prose), every overlay row the page
+/// lacks and whatever an import without an overlay recorded on its own is a warning on stderr.
 pub fn import(
     from: &Path,
     api: &str,
+    layout: Option<payone_spec::import::Layout>,
     request: Option<&str>,
-    overlay: &Path,
+    overlay: &OverlayChoice,
     out: &Path,
 ) -> Result<Vec<String>, String> {
-    use payone_spec::import::{ImportError, Imported, Overlay};
-    let read: fn(&str, &Overlay) -> Result<Imported, Vec<ImportError>> = match api {
-        "frontend" => payone_spec::import::import_frontend,
-        "client" => payone_spec::import::import_client,
-        "directlink" => payone_spec::import::import_directlink,
-        _ => {
+    use payone_spec::import::{Imported, Layout, Overlay};
+    let apis = "frontend, client, directlink, server";
+    let layout = match layout {
+        Some(layout) if layout.api() == api => layout,
+        Some(layout) => {
+            let fits: Vec<&str> = Layout::ALL
+                .iter()
+                .filter(|l| l.api() == api)
+                .map(|l| l.name())
+                .collect();
             return Err(format!(
-                "--api {api}: only the frontend (Frontend parameter page), client (Client API \"General Interface Definitions\") and directlink (DirectLink integration guide) page layouts are importable yet"
+                "--layout {} reads pages of the {} table, not of `{api}`{}",
+                layout.name(),
+                layout.api(),
+                if fits.is_empty() {
+                    format!(" (importable tables: {apis})")
+                } else {
+                    format!("; layouts for `{api}`: {}", fits.join(", "))
+                }
             ));
         }
+        None => Layout::default_for(api).ok_or_else(|| {
+            format!("--api {api}: no importable page layout; importable tables: {apis}")
+        })?,
     };
     let page = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    let overlay: Overlay = match std::fs::read_to_string(overlay) {
-        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", overlay.display()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
-        Err(e) => return Err(format!("{}: {e}", overlay.display())),
+    let read_overlay = |path: &Path| -> Result<Overlay, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let Imported { mut file, skipped } = read(&page, &overlay).map_err(|errors| {
+    let overlay: Overlay = match overlay {
+        OverlayChoice::None => Overlay::default(),
+        OverlayChoice::File(path) => read_overlay(path)?,
+        OverlayChoice::Default => {
+            let path = std::path::PathBuf::from(format!("spec/overlay/{api}.toml"));
+            if layout.has_default_overlay() && path.exists() {
+                read_overlay(&path)?
+            } else {
+                Overlay::default()
+            }
+        }
+    };
+    let Imported {
+        mut file,
+        skipped,
+        warnings,
+    } = layout.import(&page, &overlay).map_err(|errors| {
         errors
             .iter()
             .map(|e| format!("{}: {e}", from.display()))
@@ -155,9 +196,13 @@ pub fn import(
     if let Some(request) = request {
         file = payone_spec::import::restrict_to_request(&file, request)?;
     }
-    // The lines read past are no error, but the maintainer sees each one.
+    // The lines read past, the overlay rows the page lacks and what an import without an overlay
+    // recorded on its own are no error, but the maintainer sees each one.
     for s in &skipped {
         eprintln!("payone: warning: {}: {s}", from.display());
+    }
+    for w in &warnings {
+        eprintln!("payone: warning: {}: {w}", from.display());
     }
     let text = toml::to_string(&file).map_err(|e| e.to_string())?;
     Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;

@@ -399,3 +399,162 @@ fn the_split_server_tables_read_like_one_file() {
             .any(|l| l.starts_with("server\tpreauthorization\tcardtype\t"))
     );
 }
+
+/// A Server API request page, written here in that layout (descriptions of the test's own).
+const SERVER_PAGE: &str = "\
+POST Request - Capture
+Account Parameters
+request
+required
+Fixed Value: capture
+common Parameters
+txid
+required
+Format NUMERIC(9..12)
+The transaction to capture
+currency
+required
+Format LIST
+Permitted values ISO 4217 (currencies) 3-letter-codes
+Parameter ( basket )
+it[n]
+optional
+Format CHAR(1..20)
+Kind of one line
+Array elements [n] starting with [1]; serially numbered; max [400]
+add_paydata[capture_mode]
+optional
+Fixed Value: completed/notcompleted
+";
+
+#[test]
+fn spec_import_of_a_server_page_without_an_overlay_writes_a_loadable_table() {
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-sp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let page = dir.join("capture.txt");
+    std::fs::write(&page, SERVER_PAGE).expect("page");
+    let page_arg = page.display().to_string();
+    let out_path = dir.join("capture.toml");
+    let out_arg = out_path.display().to_string();
+    let out = payone(&[
+        "spec", "import", "--from", &page_arg, "--api", "server", "--out", &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout(&out), format!("wrote {out_arg} (5 rows)\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("payone: warning: {page_arg}: line 1: prose, not a table\n")
+    );
+    let listed = payone(&["spec", "list", "--file", &out_arg]);
+    assert!(listed.status.success());
+    let listed = stdout(&listed);
+    for want in ["it[n]", "add_paydata[capture_mode]", "currency", "txid"] {
+        assert!(listed.contains(want), "{want} in\n{listed}");
+    }
+    let written = std::fs::read_to_string(&out_path).expect("written");
+    assert!(written.contains("[group.array]\nmax = 400\n"), "{written}");
+    assert!(written.contains("values_from = \"ISO 4217\""), "{written}");
+
+    // An overlay row the page lacks is a warning: the table is still written.
+    let overlay = dir.join("overlay.toml");
+    std::fs::write(
+        &overlay,
+        "[[param]]\nname = \"amount\"\nrust = \"Amount\"\n",
+    )
+    .expect("overlay");
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &page_arg,
+        "--api",
+        "server",
+        "--layout",
+        "server-page",
+        "--overlay",
+        &overlay.display().to_string(),
+        "--out",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "payone: warning: {page_arg}: overlay: [[param]] `amount`: no such row on the page (`add = true` adds one)"
+        )),
+        "{stderr}"
+    );
+
+    // A layout of another table is refused, naming the layouts that fit.
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &page_arg,
+        "--api",
+        "server",
+        "--layout",
+        "client-page",
+        "--out",
+        &out_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "payone: --layout client-page reads pages of the client table, not of `server`; layouts for `server`: server-page\n"
+    );
+    // The same page as a Client API request page.
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &page_arg,
+        "--api",
+        "client",
+        "--layout",
+        "client-page",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&out_path).expect("written");
+    assert!(written.contains("name = \"client\""), "{written}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn spec_import_help_names_the_page_kind_of_every_layout() {
+    let out = payone(&["spec", "import", "--help"]);
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for (layout, kind) in [
+        ("frontend-parameters", "FE - Parameters in the request URL"),
+        ("client-definitions", "General Interface Definitions"),
+        ("directlink-guide", "DirectLink integration guide"),
+        ("server-page", "channel-server-api"),
+        ("client-page", "channel-client-api"),
+    ] {
+        let line = help
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("- {layout}:")))
+            .unwrap_or_else(|| panic!("no `{layout}` in\n{help}"));
+        let at = help.find(line).expect("line");
+        let entry: String = help[at..].lines().take(3).collect::<Vec<_>>().join(" ");
+        assert!(entry.contains(kind), "{layout}: {entry}");
+    }
+    for word in ["seed", "../shared", "DESIGN.md"] {
+        assert!(!help.contains(word), "`{word}` in\n{help}");
+    }
+}

@@ -1,8 +1,10 @@
-//! The spec importer: page text of the three layouts (Frontend, Client API, DirectLink).
+//! The spec importer: page text of every layout (the Frontend parameter page, the Client API
+//! page "General Interface Definitions", the DirectLink guide, and the Server API and Client API
+//! request pages).
 
 use std::sync::OnceLock;
 
-use payone_spec::import::{Overlay, import_client, import_directlink, import_frontend};
+use payone_spec::import::{Layout, Overlay};
 
 /// The overlays the importer's own tests use, so that imports of text that has rows go on to
 /// apply an overlay, as `payone spec import` does.
@@ -26,7 +28,8 @@ fn overlays() -> &'static [Overlay; 3] {
 }
 
 /// Imports the bytes (read as UTF-8, invalid sequences replaced) as a page of each layout,
-/// with an empty overlay and with the layout's test overlay.
+/// with an empty overlay and, for the layouts the importer's tests have one for, with the test
+/// overlay.
 ///
 /// Properties: importing never panics; an import that fails reports at least one error; an
 /// import is deterministic (the same text gives the same result).
@@ -34,23 +37,19 @@ pub fn spec_import(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let [frontend, client, directlink] = overlays();
     let empty = Overlay::default();
-    type Import =
-        fn(
-            &str,
-            &Overlay,
-        ) -> Result<payone_spec::import::Imported, Vec<payone_spec::import::ImportError>>;
-    let imports: [(Import, &Overlay); 3] = [
-        (import_frontend, frontend),
-        (import_client, client),
-        (import_directlink, directlink),
-    ];
-    for (import, overlay) in imports {
+    for layout in Layout::ALL {
+        let overlay = match layout {
+            Layout::FrontendParameters => frontend,
+            Layout::ClientDefinitions => client,
+            Layout::DirectlinkGuide => directlink,
+            Layout::ServerPage | Layout::ClientPage => &empty,
+        };
         for overlay in [&empty, overlay] {
-            let first = import(&text, overlay);
+            let first = layout.import(&text, overlay);
             if let Err(errors) = &first {
                 assert!(!errors.is_empty(), "an import failed without an error");
             }
-            let again = import(&text, overlay);
+            let again = layout.import(&text, overlay);
             assert_eq!(
                 format!("{first:?}"),
                 format!("{again:?}"),

@@ -86,14 +86,28 @@ fn the_base_excerpt_imports_every_row() {
 #[test]
 fn a_two_column_value_table_is_read_into_values() {
     let page = "Common Parameter\n\nRequired\n\nUsedInHash\n\nautosubmit\n\n-\n\n+\n\nSubmit at once?\n\nFormat\n\nLIST \n\nValueComment\n\nno\n\nNo auto-submit (default)\n\nyes\n\nPayment is executed immediately.\n\nAll payment data must be transmitted.\n\nmaybe\n";
-    // A LIST row without a table after it still needs its values from the overlay.
+    // A LIST row without a table after it still needs its values from the overlay, when there
+    // is one.
     let with_mode = format!("{page}\nmode\n\n+\n\n+\n\nFormat\n\nLIST\n");
-    let errors = import_frontend(&with_mode, &Overlay::default()).expect_err("mode has no values");
+    let overlay: Overlay =
+        toml::from_str("[[param]]\nname = \"autosubmit\"\nrust = \"Autosubmit\"\n").unwrap();
+    let errors = import_frontend(&with_mode, &overlay).expect_err("mode has no values");
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
         [
             "line 41: `mode`: LIST values are not machine-readable in this export; give `values`, `values_from` or `unlisted` in the overlay"
+        ]
+    );
+    // Without an overlay the page imports: the row is recorded `unlisted`, with a warning.
+    let imported = import_frontend(&with_mode, &Overlay::default()).expect("imports");
+    let mode = &imported.file.params[1];
+    assert_eq!((mode.name.as_str(), mode.unlisted), ("mode", true));
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "line 41: `mode`: LIST values are not machine-readable in this export; recorded as `unlisted = true` (an overlay gives `values`)"
         ]
     );
     let file = import_frontend(page, &Overlay::default())
@@ -192,16 +206,32 @@ fn overlay_rows_that_match_nothing_or_lack_columns_are_reported() {
     misplaced.name = "title".into();
     misplaced.after = Some("nosuchrow".into());
     overlay.params.push(misplaced);
-    let errors = import_frontend(&fixture("base.txt"), &overlay).expect_err("three problems");
+    let errors = import_frontend(&fixture("base.txt"), &overlay).expect_err("two problems");
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
         [
-            "overlay: [[param]] `mdoe`: no such row on the page (`add = true` adds one)",
             "overlay: [[param]] `middlename` with `add = true` needs format",
             "overlay: [[param]] `title` with `add = true`: group `personal` has no row `nosuchrow`",
         ]
     );
+}
+
+#[test]
+fn an_overlay_row_the_page_lacks_is_a_warning() {
+    let mut overlay = fixture_overlay();
+    let mut typo = overlay.params[0].clone();
+    typo.name = "mdoe".into();
+    overlay.params.push(typo);
+    let imported = import_frontend(&fixture("base.txt"), &overlay).expect("imports");
+    let plain = import_frontend(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    assert_eq!(imported.file, plain.file);
+    let text: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        ["overlay: [[param]] `mdoe`: no such row on the page (`add = true` adds one)"]
+    );
+    assert!(plain.warnings.is_empty(), "{:?}", plain.warnings);
 }
 
 #[test]

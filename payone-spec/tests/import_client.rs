@@ -72,7 +72,17 @@ fn the_excerpt_reads_every_row() {
 
 #[test]
 fn what_the_page_does_not_say_is_reported_with_its_line() {
+    // Without an overlay a LIST without readable values is recorded `unlisted` (a warning), but
+    // a row without a format is still an error: the layout gives every row one.
     let errors = import_client(PAGE, &Overlay::default()).expect_err("incomplete");
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        ["line 10: `aid`: no Format line (give `format` in the overlay)"]
+    );
+    // With an overlay, both are errors.
+    let overlay: Overlay = toml::from_str("[[param]]\nname = \"mid\"\nrust = \"Mid\"\n").unwrap();
+    let errors = import_client(PAGE, &overlay).expect_err("incomplete");
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,

@@ -222,7 +222,6 @@ fn what_the_page_does_not_say_is_reported_with_its_line() {
     line 28: `STATUS`: no Format line (give `format` in the overlay)
     line 33: `PSPID`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 34: `PSPID`: format `Zeichenfolge`: unknown format `Zeichenfolge`: expected NUMERIC(..), CHAR(..), DATE(8), LIST or TEXT
-    line 36: `LANGUAGE`: format `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`: unknown format keyword `ISO 639-1: Zwei-Buchstaben-Codes `: expected NUMERIC, CHAR, DATE, LIST or TEXT
     line 42: `CN`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 45: `ED`: the page says neither Obligatorisch nor Optional (give `required` in the overlay)
     line 48: `ED`: format `„99/99“ oder „9999“`: unknown format `„99/99“ oder „9999“`: expected NUMERIC(..), CHAR(..), DATE(8), LIST or TEXT
@@ -246,14 +245,30 @@ fn overlay_rows_that_match_nothing_are_reported() {
         toml::from_str("heading = \"6.2 Abruf-Antwort\"\nwhy = \"response attributes\"")
             .expect("skip"),
     );
-    let errors = import_directlink(&fixture("base.txt"), &overlay).expect_err("four problems");
+    let errors = import_directlink(&fixture("base.txt"), &overlay).expect_err("two problems");
     assert_eq!(
         shown(&errors),
         [
             "overlay: [[skip]] `6.2 Abruf-Antwort`: no table under that heading",
+            "line 33: `PSPID` is merged into group `new_order`, which has no row `PSPID`",
+        ]
+    );
+    // Overlay rows that name no row of the page are warnings: the page imports without them.
+    let mut overlay = fixture_overlay();
+    let mut typo = overlay.params[0].clone();
+    typo.name = "CMO".into();
+    overlay.params.push(typo);
+    overlay
+        .params
+        .push(toml::from_str("name = \"EMAIL\"\nunnamed_after = \"CN\"").expect("overlay row"));
+    let imported = import_directlink(&fixture("base.txt"), &overlay).expect("imports");
+    let plain = import_directlink(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    assert_eq!(imported.file, plain.file);
+    assert_eq!(
+        shown(&imported.warnings),
+        [
             "overlay: [[param]] `CMO`: no such row on the page (`add = true` adds one)",
             "overlay: [[param]] `EMAIL`: the page has no row without a name after `CN`",
-            "line 33: `PSPID` is merged into group `new_order`, which has no row `PSPID`",
         ]
     );
 }

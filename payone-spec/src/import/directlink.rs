@@ -83,8 +83,16 @@ fn is_heading(line: &str) -> bool {
 /// A wire name as the Feld cells write it: one identifier (`PSPID`, the answers' `orderID`), or
 /// upper-case words (`ECOM_PAYMENT_ CARD_VERIFICATION` keeps the space of a line break in the
 /// cell; the overlay maps it with `page_name`). Prose such as `E-Mail-Adresse des Kunden.` is
-/// none: such a row has lost its name cell.
+/// none: such a row has lost its name cell. An identifier may end in brackets (`ITEMID[n]`,
+/// `PARAM[key]`), which the import reads as an indexed or keyed parameter.
 fn is_name(cell: &str) -> bool {
+    if let Some((base, rest)) = cell.split_once('[') {
+        let key = rest.strip_suffix(']').unwrap_or("");
+        return is_name(base)
+            && !base.contains(' ')
+            && !key.is_empty()
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    }
     let ident = |w: &str, upper: bool| {
         w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && w.chars().all(|c| {

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use super::words::{Bracketed, array_max, bracketed, fixed_values, standard};
 use super::{ImportError, PageRow};
 use crate::format::Format;
 use crate::model::{ApiInfo, Group, ListValue, ParamSpec, RequestSpec, Required, SpecFile};
@@ -120,6 +121,21 @@ pub struct OverlayParam {
     pub merged_into: Option<String>,
 }
 
+impl Overlay {
+    /// Whether the overlay says nothing (no overlay file, or an empty one): the page is then
+    /// imported on its own words, and what it leaves open is a warning rather than an error
+    /// where a value can be recorded without guessing (a LIST whose values the export runs
+    /// together is recorded `unlisted`).
+    pub fn is_empty(&self) -> bool {
+        self.api.is_none()
+            && self.groups.is_empty()
+            && self.requests.is_empty()
+            && self.params.is_empty()
+            && self.defaults.hash.is_none()
+            && self.skip.is_empty()
+    }
+}
+
 impl OverlayParam {
     /// Whether any key that replaces what the page says is given.
     fn refines(&self) -> bool {
@@ -173,24 +189,57 @@ fn snake(heading: &str) -> String {
     out.trim_end_matches('_').to_owned()
 }
 
-fn camel(id: &str) -> String {
-    id.split('_')
+/// The Rust name of a group without one in the overlay: its id in UpperCamelCase, with `Section`
+/// in front of a numbered heading's (`3_2_anfrageparameter` -> `Section32Anfrageparameter`), since
+/// a Rust name cannot start with a digit.
+pub(super) fn camel(id: &str) -> String {
+    let out: String = id
+        .split('_')
         .map(|w| {
             let mut c = w.chars();
             c.next()
                 .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
                 .unwrap_or_default()
         })
-        .collect()
+        .collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Section{out}")
+    } else {
+        out
+    }
 }
 
-/// The page's rows with the overlay applied: groups by heading, refinements, `add` rows.
+/// The group of the indexed rows of `heading` that no overlay group with `array` claims: the
+/// rows of one family (a shared name suffix, `id_trail`/`no_trail`; none for `it`/`id`) form
+/// one element, with the maximum their words give.
+fn array_group(heading: &str, name: &str, max: u32) -> Group {
+    let family = name.rsplit_once('_').map(|(_, f)| f).unwrap_or("items");
+    let id = format!("{}_{family}", snake(heading));
+    Group {
+        rust: camel(&id),
+        id,
+        heading: heading.to_owned(),
+        selected_by: None,
+        mandatory: false,
+        array: Some(crate::model::ArrayInfo {
+            max,
+            optional: false,
+        }),
+        doc: None,
+        source: None,
+    }
+}
+
+/// The page's rows with the overlay applied: groups by heading, refinements, `add` rows. Besides
+/// the file come the warnings: overlay rows the page lacks, and what an import without an
+/// overlay recorded without the page saying it.
 pub(super) fn assemble(
     rows: Vec<PageRow>,
     mut errors: Vec<ImportError>,
     overlay: &Overlay,
     api: (&str, &str),
-) -> Result<SpecFile, Vec<ImportError>> {
+) -> Result<(SpecFile, Vec<ImportError>), Vec<ImportError>> {
+    let mut warnings: Vec<ImportError> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut params = Vec::new();
     // Which overlay rows refined a page row: the others name no row of the page.
@@ -198,6 +247,39 @@ pub(super) fn assemble(
     // (line, name, group) of the page rows merged into the row of another group.
     let mut merged: Vec<(usize, String, String)> = Vec::new();
     for page_row in &rows {
+        let mut page_row = page_row.clone();
+        // `it[n]` is indexed, `add_paydata[action]` keyed (kept whole); other brackets are no
+        // wire name.
+        if page_row.array && page_row.name.contains(['[', ']']) {
+            errors.push(ImportError {
+                line: page_row.line,
+                message: format!(
+                    "`{}[n]` is no wire name: an indexed parameter's name holds no brackets",
+                    page_row.name
+                ),
+            });
+            continue;
+        } else if !page_row.array {
+            match bracketed(&page_row.name) {
+                Bracketed::Plain(_) | Bracketed::Keyed(_) => {}
+                Bracketed::Indexed(base) => {
+                    page_row.name = base.to_owned();
+                    page_row.array = true;
+                }
+                Bracketed::Invalid => {
+                    errors.push(ImportError {
+                        line: page_row.line,
+                        message: format!(
+                            "`{}` is no wire name: its brackets hold neither `n` (an indexed parameter) nor a key (`add_paydata[action]`)",
+                            page_row.name
+                        ),
+                    });
+                    continue;
+                }
+            }
+        }
+        let standard_cell = read_fixed_value(&mut page_row, &mut errors);
+        let page_row = &page_row;
         let mut row = page_row.clone();
         if row.name.is_empty() {
             let named = overlay
@@ -237,7 +319,7 @@ pub(super) fn assemble(
             .iter()
             .filter(|g| g.group.heading == row.heading)
             .collect();
-        let group = candidates
+        let mut group = candidates
             .iter()
             .find(|g| g.params.contains(&row.name))
             .or_else(|| candidates.iter().find(|g| g.params.is_empty()))
@@ -255,14 +337,40 @@ pub(super) fn assemble(
                     source: None,
                 }
             });
+        let words = || {
+            row.doc
+                .iter()
+                .chain(&row.rest)
+                .chain(&standard_cell)
+                .map(String::as_str)
+        };
         if row.array && group.array.is_none() {
-            errors.push(ImportError {
-                line: row.line,
-                message: format!(
-                    "`{}[n]` is indexed but its group `{}` has no `array` in the overlay",
-                    row.name, group.id
-                ),
-            });
+            // No overlay group with `array` claims the row: its own words give the maximum.
+            match array_max(words()) {
+                Some(max) => {
+                    let derived = array_group(&row.heading, &row.name, max);
+                    let known = groups.iter().find(|g| g.id == derived.id);
+                    if let Some(other) = known.and_then(|g| g.array)
+                        && other.max != max
+                    {
+                        errors.push(ImportError {
+                            line: row.line,
+                            message: format!(
+                                "`{}[n]` says max [{max}], the rows before it in group `{}` max [{}]",
+                                row.name, derived.id, other.max
+                            ),
+                        });
+                    }
+                    group = derived;
+                }
+                None => errors.push(ImportError {
+                    line: row.line,
+                    message: format!(
+                        "`{}[n]` is indexed but the page does not say its maximum (`Array elements [n] ... max [N]`) and the overlay gives its group `{}` no `array`",
+                        row.name, group.id
+                    ),
+                }),
+            }
         }
         let refine_at = overlay
             .params
@@ -310,6 +418,20 @@ pub(super) fn assemble(
             rust: None,
         };
         apply(&mut p, refine);
+        // The standard a LIST's words name, unless the overlay gives the values.
+        if p.format == "LIST" && p.values.is_empty() && p.values_from.is_none() && !p.unlisted {
+            p.values_from = standard(words()).map(str::to_owned);
+        }
+        if overlay.is_empty() && unreadable_list(&p) {
+            p.unlisted = true;
+            warnings.push(ImportError {
+                line: format_line,
+                message: format!(
+                    "`{}`: LIST values are not machine-readable in this export; recorded as `unlisted = true` (an overlay gives `values`)",
+                    p.name
+                ),
+            });
+        }
         if p.name.contains(char::is_whitespace) {
             errors.push(ImportError {
                 line: row.line,
@@ -339,7 +461,7 @@ pub(super) fn assemble(
         let group = r.group.clone().unwrap_or_default();
         if !r.add {
             if !used {
-                errors.push(ImportError {
+                warnings.push(ImportError {
                     line: 0,
                     message: match &r.unnamed_after {
                         Some(after) => format!(
@@ -462,7 +584,78 @@ pub(super) fn assemble(
             });
         }
     }
-    finish(overlay, groups, params, errors, api)
+    let file = finish(overlay, groups, params, errors, api)?;
+    Ok((file, warnings))
+}
+
+/// A row whose words fix its value: a format cell `Fixed Value: SAL/RES`, or, in a row without a
+/// format, a description line `Fixed Value: test/live` (or `Fixed Value` with the values on the
+/// next line). The row becomes a LIST of those values; the line leaves the description. A format
+/// cell that names a standard instead of a format (`ISO 639-1: two-letter codes`) is a LIST
+/// of that standard: the cell is returned, for `values_from` to be read from it after the
+/// overlay (see [`assemble`]).
+fn read_fixed_value(row: &mut PageRow, errors: &mut Vec<ImportError>) -> Option<String> {
+    let fixed = |text: &str| -> Option<String> {
+        let rest = text.strip_prefix("Fixed Value")?;
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim().to_owned())
+    };
+    let (line, cell) = match &row.format {
+        Some((line, format)) => match fixed(format) {
+            Some(cell) => (*line, cell),
+            None => {
+                if Format::parse(format).is_err() && standard([format.as_str()]).is_some() {
+                    let cell = format.clone();
+                    row.format = Some((*line, "LIST".to_owned()));
+                    return Some(cell);
+                }
+                return None;
+            }
+        },
+        None => {
+            let k = row.doc.iter().position(|d| fixed(d).is_some())?;
+            let mut cell = fixed(&row.doc[k]).unwrap_or_default();
+            let mut taken = 1;
+            if cell.is_empty() && k + 1 < row.doc.len() {
+                cell = row.doc[k + 1].trim().to_owned();
+                taken = 2;
+            }
+            row.doc.drain(k..k + taken);
+            (row.line, cell)
+        }
+    };
+    match fixed_values(&cell) {
+        Some(values) if row.values.is_empty() => {
+            row.format = Some((line, "LIST".to_owned()));
+            row.values = values
+                .into_iter()
+                .map(|value| ListValue {
+                    value,
+                    doc: None,
+                    not_for: Vec::new(),
+                    note: None,
+                    rust: None,
+                })
+                .collect();
+        }
+        _ => errors.push(ImportError {
+            line,
+            message: format!(
+                "`{}`: Fixed Value `{cell}` is not a value or values between `/`",
+                row.name
+            ),
+        }),
+    }
+    None
+}
+
+/// A LIST with no values from anywhere (`request` lists the file's requests).
+fn unreadable_list(p: &ParamSpec) -> bool {
+    p.format == "LIST"
+        && p.name != "request"
+        && p.values.is_empty()
+        && p.values_from.is_none()
+        && !p.unlisted
 }
 
 /// The start of a long cell, for a message.
@@ -506,12 +699,7 @@ fn check(p: &ParamSpec, name_line: usize, format_line: usize, errors: &mut Vec<I
             message: format!("`{}`: format `{}`: {e}", p.name, p.format),
         });
     }
-    if p.format == "LIST"
-        && p.name != "request"
-        && p.values.is_empty()
-        && p.values_from.is_none()
-        && !p.unlisted
-    {
+    if unreadable_list(p) {
         errors.push(ImportError {
                 line: format_line,
                 message: format!(
