@@ -471,7 +471,7 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
     let text = stdout(&out);
     assert!(
         text.trim_end()
-            .ends_with("and so did the DirectLink order and the v2 payment"),
+            .ends_with("the prepayment, the DirectLink order and the v2 payment"),
         "{text}"
     );
     for secret in [
@@ -485,6 +485,9 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         "sandbox-sha-in-passphrase!",
         "sandbox-api-secret",
         "sandbox-webhook-secret",
+        // IBANs: the customer's and the sandbox's collection account
+        "DE02120300000000202051",
+        "DE02100500000024290661",
     ] {
         assert!(!text.contains(secret), "the demo printed a secret");
     }
@@ -494,6 +497,10 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         "refund",
         "subsequent",
         "TSOK",
+        "managemandate for IBAN ******************2051: mandate PO-0000000001 pending",
+        "getfile: the signed mandate",
+        "paid       txid=100000005 clearingtype=sb",
+        "paid       txid=100000006 clearingtype=vor",
         "Frontend",
         "DirectLink orderdirect",
         "STATUS 8 (Refund)",

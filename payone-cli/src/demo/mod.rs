@@ -1,10 +1,12 @@
 //! `payone demo`: a whole checkout against an embedded sandbox, step by step: credit-card
 //! check, preauthorization with a 3-D Secure redirect followed, capture, partial refund, a
 //! credentials-on-file subsequent payment, the TransactionStatus notifications received and
-//! answered, the Frontend URL, refused input; then DirectLink ([`directlink`]) and the v2 JSON
-//! API ([`v2`]). Secrets and card data never appear in the output.
+//! answered, the Frontend URL, refused input; then the other payment methods ([`methods`]: SEPA
+//! direct debit, PayPal, Sofort, prepayment), DirectLink ([`directlink`]) and the v2 JSON API
+//! ([`v2`]). Secrets, card data and IBANs never appear in the output.
 
 mod directlink;
+mod methods;
 mod v2;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -446,13 +448,14 @@ async fn checkout() -> Result<(), String> {
         Ok(_) => return Err("the sandbox accepted a wrong key".to_owned()),
     }
 
-    let next = directlink::run(&base, 9).await?;
+    let next = methods::run(&client, &sandbox, &http, &received, 9).await?;
+    let next = directlink::run(&base, next).await?;
     v2::run(&base, &http, &webhooks, next).await?;
 
     sandbox.shutdown().await;
     println!(
         "\ndone: checkout, capture, refund, subsequent payment and notifications all succeeded, \
-         and so did the DirectLink order and the v2 payment"
+         and so did SEPA, PayPal, Sofort, the prepayment, the DirectLink order and the v2 payment"
     );
     Ok(())
 }
