@@ -85,8 +85,8 @@
 //!
 //! Checks, in this order; the first failure is the answer:
 //!
-//! 1. `mid`, `portalid`, `aid` present (else 1) and the account's (else 3, 4, 5); getfile,
-//!    whose table has no `aid`, only `mid` and `portalid`;
+//! 1. `mid`, `portalid`, `aid` present (else 1) and the account's (else 3, 4, 5); getfile and
+//!    getinvoice, whose tables have no `aid`, only `mid` and `portalid`;
 //! 2. `key` present (else 1) and equal to the md5 **or** the SHA-384 hex digest of the portal
 //!    key, compared in constant time (else 6, `key incorrect`; the key is never echoed);
 //! 3. `request` one of `preauthorization`, `authorization`, `capture`, `refund`, `debit`,

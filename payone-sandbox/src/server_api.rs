@@ -73,7 +73,8 @@ fn answer(app: &App, form: &Form, headers: &HeaderMap) -> Reply {
 /// The checks before anything happens, in the documented order: `mid`, `portalid`, `aid`,
 /// `key`, `request`, then the request's table (the first violation is reported).
 fn check<'f>(app: &App, form: &'f Form) -> Result<&'f str, Refusal> {
-    // getfile's table has no `aid` (its page sends none); every other request carries it.
+    // The getfile and getinvoice tables have no `aid` (their pages send none); every other
+    // request carries it.
     let without_aid = form
         .get("request")
         .and_then(|request| tables::rows(Api::Server, request))
