@@ -98,6 +98,8 @@ mod body;
 #[cfg(any(feature = "frontend", feature = "client-api"))]
 pub mod browser;
 #[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
+mod clearing;
+#[cfg(any(feature = "frontend", feature = "client-api", feature = "server"))]
 pub mod client;
 #[cfg(feature = "client-api")]
 pub mod client_api;

@@ -15,6 +15,9 @@ use crate::state::Transaction;
 
 pub use crate::outbox::Delivery;
 
+/// The `notify_version` the sandbox's notifications are of.
+const NOTIFY_VERSION: &str = "7.5";
+
 /// One notification and how its delivery went.
 ///
 /// `Debug` redacts the `key` parameter (a digest of the portal key).
@@ -98,6 +101,13 @@ impl Event {
         let mut p: Vec<(&str, String)> = vec![
             ("key", key_md5.to_owned()),
             ("txaction", self.txaction.to_owned()),
+            // The form of notify version 7.5 ("Parameter for the TransactionStatus query",
+            // https://docs.payone.com/display/public/PLATFORM/Parameter+for+the+TransactionStatus+query):
+            // `transaction_status` on every notification and `txaction=failed`. Every event
+            // here has happened when it is notified; nothing is ever pending, so the
+            // `reasoncode` of 7.6 never applies.
+            ("transaction_status", "completed".to_owned()),
+            ("notify_version", NOTIFY_VERSION.to_owned()),
             ("portalid", accounts.portalid.to_string()),
             ("aid", accounts.aid.to_string()),
             ("mode", tx.mode.clone()),
@@ -281,6 +291,8 @@ mod tests {
         assert_eq!(log[0].get("price"), Some("19.99"));
         assert_eq!(log[0].get("reference"), Some("order-1"));
         assert_eq!(log[0].get("customerid"), None);
+        assert_eq!(log[0].get("transaction_status"), Some("completed"));
+        assert_eq!(log[0].get("notify_version"), Some("7.5"));
         assert_eq!(log[0].get("key").map(str::len), Some(32));
         let debug = format!("{:?}", log[0]);
         assert!(debug.contains("key=<redacted>"), "{debug}");

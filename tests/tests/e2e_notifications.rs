@@ -15,7 +15,9 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use common::*;
 use payone_client::notification::axum::notification_router;
-use payone_client::notification::{DedupKey, Notification, TxAction, Verifier};
+use payone_client::notification::{
+    DedupKey, Notification, NotifyVersion, TransactionStatus, TxAction, Verifier,
+};
 use payone_sandbox::{Config, DEFAULT_AID, DEFAULT_KEY, DEFAULT_PORTALID, Delivery};
 use payone_types::PortalKey;
 
@@ -157,6 +159,11 @@ async fn delivered_retried_until_tsok_and_stored_once() {
         assert_eq!(capture.sequencenumber(), Some(1));
         assert_eq!(capture.price_minor_units().unwrap(), Some(10000));
         assert_eq!(capture.receivable_minor_units().unwrap(), Some(4000));
+        assert_eq!(
+            capture.transaction_status(),
+            Some(TransactionStatus::Completed)
+        );
+        assert_eq!(capture.notify_version(), Some(NotifyVersion::V7_5));
         let refund = &shop.stored[&shop.order[2]];
         assert_eq!(refund.receivable(), Some("30.00"));
     }

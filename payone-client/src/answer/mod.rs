@@ -11,7 +11,6 @@
 //! [`Document`].
 
 mod checks;
-mod clearing;
 mod document;
 mod generic;
 mod mandate;
@@ -19,10 +18,10 @@ mod threeds;
 mod typed;
 mod user;
 
+pub use crate::clearing::Clearing;
 pub use checks::{
     AddressCheckAnswer, CheckedAddress, ConsumerScoreAnswer, PersonStatus, Score, SecStatus,
 };
-pub use clearing::Clearing;
 pub use document::Document;
 pub use generic::{GenericPaymentAnswer, GenericStatus};
 pub use mandate::{MandateAnswer, MandateStatus, MandateText};

@@ -2,6 +2,17 @@
 //! merchant's URL (form data, always ISO-8859-1) and sends it again until the answer is exactly
 //! `TSOK`.
 //!
+//! [`Notification`] types the fields every notification carries, and the fields of particular
+//! txactions and payment methods: [`transaction_status`](Notification::transaction_status) and
+//! [`notify_version`](Notification::notify_version), [`failedcause`](Notification::failedcause)
+//! of `failed`, [`reminderlevel`](Notification::reminderlevel) of `reminder`, the invoice of
+//! `invoice`, the [`clearing`](Notification::clearing) instructions of prepayment and invoice,
+//! the SEPA mandate, and the card, bank account and access fields. The value lists follow
+//! "Parameter for the TransactionStatus query"
+//! (<https://docs.payone.com/display/public/PLATFORM/Parameter+for+the+TransactionStatus+query>);
+//! a value not listed is kept as `Other`, and every field stays readable with
+//! [`Notification::get`].
+//!
 //! ```
 //! use payone_client::notification::{Notification, TSOK, Verifier};
 //! use payone_types::PortalKey;
@@ -22,12 +33,17 @@ mod amount;
 pub mod axum;
 mod form;
 mod parse;
+mod values;
 mod verify;
 
 pub use amount::{AmountError, currency_exponent, to_minor_units};
 pub use form::decode_latin1_form;
 pub use parse::{DedupKey, Notification, NotificationError, TxAction};
+pub use values::{FailedCause, NotifyVersion, ReasonCode, ReminderLevel, TransactionStatus};
 pub use verify::{PAYONE_NETWORK, Verifier, VerifyError};
+
+/// The `clearing_*` payment instructions, also reachable as `payone_client::answer::Clearing`.
+pub use crate::clearing::Clearing;
 
 /// The answer PAYONE expects, exactly: no BOM, no HTML, nothing else.
 pub const TSOK: &str = "TSOK";

@@ -1,5 +1,14 @@
 //! A TransactionStatus notification read into typed fields; every field received stays
 //! available, unknown ones too.
+//!
+//! The fields and their value lists follow "Parameter for the TransactionStatus query"
+//! (<https://docs.payone.com/display/public/PLATFORM/Parameter+for+the+TransactionStatus+query>)
+//! and "TransactionStatus Notification"
+//! (<https://docs.payone.com/integration/response-handling/transactionstatus-notification>).
+//! The fields of particular payment methods and txactions are named as PAYONE's own plugins
+//! read them: magento-1 (`lib/Payone/TransactionStatus/Request.php`: the invoicing, dunning,
+//! contract, SEPA and `clearing_*` fields) and magento-2 (`Setup/Tables/Transactionstatus.php`:
+//! the card, bank account and access fields).
 
 use std::fmt;
 
@@ -7,6 +16,8 @@ use payone_types::Mode;
 
 use super::amount::{AmountError, currency_exponent, to_minor_units};
 use super::form::decode_latin1_form;
+use super::values::{FailedCause, NotifyVersion, ReasonCode, ReminderLevel, TransactionStatus};
+use crate::clearing::Clearing;
 use crate::fields::Fields;
 
 /// Why a notification body could not be read. Names the field, never its value.
@@ -129,7 +140,12 @@ impl fmt::Display for DedupKey {
     }
 }
 
-/// A TransactionStatus notification. `Debug` never prints the `key`.
+/// A TransactionStatus notification.
+///
+/// `Debug` never prints the `key` nor card or bank account data (`cardpan`, `cardexpiredate`,
+/// `iban`, `bic`, `bankaccount`, `bankaccountholder`, `accesscode`, ...): see
+/// [`Fields`]. The accessors of the method- and txaction-specific fields return `None` for a
+/// field that is absent or sent empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notification {
     fields: Fields,
@@ -282,6 +298,179 @@ impl Notification {
     /// `customerid`.
     pub fn customerid(&self) -> Option<&str> {
         self.get("customerid")
+    }
+
+    /// `transaction_status`: whether the reported event is final ([`TransactionStatus`]:
+    /// `completed` or `pending`). Absent below notify version 7.4, where every notification
+    /// reports a completed event.
+    pub fn transaction_status(&self) -> Option<TransactionStatus> {
+        self.non_empty("transaction_status")
+            .map(TransactionStatus::parse)
+    }
+
+    /// Whether the notification reports an event still under way (`transaction_status=pending`):
+    /// a notification with `completed` for the same `txaction` follows.
+    pub fn is_pending(&self) -> bool {
+        self.transaction_status() == Some(TransactionStatus::Pending)
+    }
+
+    /// `notify_version`: the notification form the portal is configured for
+    /// ([`NotifyVersion`]: `7.3` to `7.6`). Absent means 7.3.
+    pub fn notify_version(&self) -> Option<NotifyVersion> {
+        self.non_empty("notify_version").map(NotifyVersion::parse)
+    }
+
+    /// `reasoncode`: why a pending notification is pending (notify version 7.6;
+    /// [`ReasonCode`], e.g. `903` for a timeout at the payment method's provider).
+    pub fn reasoncode(&self) -> Option<ReasonCode> {
+        self.non_empty("reasoncode").map(ReasonCode::parse)
+    }
+
+    /// `failedcause`, with `txaction=failed`: why the payment failed or was reversed
+    /// ([`FailedCause`]: `soc`, `cka`, `uan`, `ndd`, `rcl`, `obj`, `ret`, `nelv`, `cbk`,
+    /// `ncc`).
+    pub fn failedcause(&self) -> Option<FailedCause> {
+        self.non_empty("failedcause").map(FailedCause::parse)
+    }
+
+    /// `reminderlevel`, with `txaction=reminder` (Collect module): the dunning level reached
+    /// ([`ReminderLevel`]: `1` to `5`, `A`, `S`, `M`, `I`).
+    pub fn reminderlevel(&self) -> Option<ReminderLevel> {
+        self.non_empty("reminderlevel").map(ReminderLevel::parse)
+    }
+
+    /// `param`: the merchant's own value sent with the payment request, repeated here.
+    pub fn param(&self) -> Option<&str> {
+        self.non_empty("param")
+    }
+
+    /// The `clearing_*` fields: for prepayment (`vor`) and invoice (`rec`) the account the
+    /// customer pays to, the reference to quote and the due date; for a SEPA direct debit
+    /// (`elv`) the date (`clearing_date`) and amount (`clearing_amount`) of the debit.
+    pub fn clearing(&self) -> Option<Clearing<'_>> {
+        Clearing::of(&self.fields)
+    }
+
+    /// `mandate_identification`, for a SEPA direct debit (`elv`): the reference of the
+    /// mandate the debit is collected under.
+    pub fn mandate_identification(&self) -> Option<&str> {
+        self.non_empty("mandate_identification")
+    }
+
+    /// `creditor_identifier`, for a SEPA direct debit (`elv`): the payee's SEPA creditor ID,
+    /// shown on the customer's statement with the mandate reference.
+    pub fn creditor_identifier(&self) -> Option<&str> {
+        self.non_empty("creditor_identifier")
+    }
+
+    /// `iban` of the debited account (`elv`). Sensitive: never printed by `Debug`.
+    pub fn iban(&self) -> Option<&str> {
+        self.non_empty("iban")
+    }
+
+    /// `bic` of the debited account (`elv`). Sensitive: never printed by `Debug`.
+    pub fn bic(&self) -> Option<&str> {
+        self.non_empty("bic")
+    }
+
+    /// `bankcountry` of the debited account (`elv`), ISO 3166 code.
+    pub fn bankcountry(&self) -> Option<&str> {
+        self.non_empty("bankcountry")
+    }
+
+    /// `bankaccount`: the national account number of the debited account, for accounts given
+    /// without IBAN. Sensitive: never printed by `Debug`.
+    pub fn bankaccount(&self) -> Option<&str> {
+        self.non_empty("bankaccount")
+    }
+
+    /// `bankcode`: the national bank code of the debited account, for accounts given without
+    /// IBAN.
+    pub fn bankcode(&self) -> Option<&str> {
+        self.non_empty("bankcode")
+    }
+
+    /// `bankaccountholder`: the name of the debited account's holder. Sensitive: never
+    /// printed by `Debug`.
+    pub fn bankaccountholder(&self) -> Option<&str> {
+        self.non_empty("bankaccountholder")
+    }
+
+    /// `cardtype`, for a card payment (`cc`): the card scheme code of the payment request
+    /// pages (for example `V` Visa, `M` Mastercard, `A` American Express).
+    pub fn cardtype(&self) -> Option<&str> {
+        self.non_empty("cardtype")
+    }
+
+    /// `cardexpiredate`, for a card payment (`cc`): the card's expiry, `YYMM`. Sensitive:
+    /// never printed by `Debug`.
+    pub fn cardexpiredate(&self) -> Option<&str> {
+        self.non_empty("cardexpiredate")
+    }
+
+    /// `cardpan`, for a card payment (`cc`): the card number as the notification carries it,
+    /// normally masked. Treated as sensitive whatever its form: never printed by `Debug`.
+    pub fn cardpan(&self) -> Option<&str> {
+        self.non_empty("cardpan")
+    }
+
+    /// `invoiceid`, with `txaction=invoice` (invoicing module): the number of the invoice the
+    /// platform created.
+    pub fn invoiceid(&self) -> Option<&str> {
+        self.non_empty("invoiceid")
+    }
+
+    /// `invoice_grossamount`, with `txaction=invoice`: the invoice total including VAT, a
+    /// decimal as received.
+    pub fn invoice_grossamount(&self) -> Option<&str> {
+        self.non_empty("invoice_grossamount")
+    }
+
+    /// `invoice_grossamount` in minor units of `currency`.
+    pub fn invoice_grossamount_minor_units(&self) -> Result<Option<i64>, AmountError> {
+        self.minor_units(self.invoice_grossamount())
+    }
+
+    /// `invoice_date`, with `txaction=invoice`: the invoice's date, as received.
+    pub fn invoice_date(&self) -> Option<&str> {
+        self.non_empty("invoice_date")
+    }
+
+    /// `invoice_deliverydate`, with `txaction=invoice`: the delivery date (or the start of
+    /// the delivery period) stated on the invoice, as received.
+    pub fn invoice_deliverydate(&self) -> Option<&str> {
+        self.non_empty("invoice_deliverydate")
+    }
+
+    /// `invoice_deliveryenddate`, with `txaction=invoice`: the end of the delivery period
+    /// stated on the invoice, as received.
+    pub fn invoice_deliveryenddate(&self) -> Option<&str> {
+        self.non_empty("invoice_deliveryenddate")
+    }
+
+    /// `productid` (contract module): the product the notification's access belongs to.
+    pub fn productid(&self) -> Option<&str> {
+        self.non_empty("productid")
+    }
+
+    /// `accessid` (contract module): the access a createaccess request set up.
+    pub fn accessid(&self) -> Option<&str> {
+        self.non_empty("accessid")
+    }
+
+    /// `accessname` (contract module): the customer's login name for the access.
+    pub fn accessname(&self) -> Option<&str> {
+        self.non_empty("accessname")
+    }
+
+    /// `accesscode` (contract module): the customer's password for the access. Sensitive:
+    /// never printed by `Debug`.
+    pub fn accesscode(&self) -> Option<&str> {
+        self.non_empty("accesscode")
+    }
+
+    fn non_empty(&self, name: &str) -> Option<&str> {
+        self.fields.get(name).filter(|value| !value.is_empty())
     }
 
     /// The received `key`, for the verifier only: it is a credential.

@@ -99,6 +99,8 @@ async fn retried_until_tsok() {
     let p = params(&seen[0].1);
     assert_eq!(get(&p, "key"), Some(key_md5().as_str()));
     assert_eq!(get(&p, "txaction"), Some("appointed"));
+    assert_eq!(get(&p, "transaction_status"), Some("completed"));
+    assert_eq!(get(&p, "notify_version"), Some("7.5"));
     assert_eq!(get(&p, "txid"), Some(txid.as_str()));
     assert_eq!(get(&p, "portalid"), Some("2000001"));
     assert_eq!(get(&p, "aid"), Some("10002"));

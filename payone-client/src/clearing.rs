@@ -1,13 +1,21 @@
-//! The payment instructions that prepayment and invoice answers carry: the account the customer
-//! pays to and the reference to quote. Field names as PAYONE's magento-1 plugin reads them
-//! (`lib/Payone/Api/Response/Authorization/Abstract.php`, `.../Approved.php`) and as the
-//! platform's "Special Parameters for Custom Integrations" page shows them in a capture answer
+//! The payment instructions that prepayment and invoice answers and TransactionStatus
+//! notifications carry: the account the customer pays to and the reference to quote. Field
+//! names as PAYONE's magento-1 plugin reads them from answers
+//! (`lib/Payone/Api/Response/Authorization/Abstract.php`, `.../Approved.php`) and from
+//! notifications (`lib/Payone/TransactionStatus/Request.php`), and as the platform's "Special
+//! Parameters for Custom Integrations" page shows them in a capture answer
 //! (<https://docs.payone.com/display/public/INT/Special+Parameters+for+Custom+Integrations>).
+//!
+//! Shared by the Server API answers (`server`) and the notifications (any of `frontend`,
+//! `client-api`, `server`); its public paths are `payone_client::answer::Clearing` and
+//! `payone_client::notification::Clearing`.
 
 use crate::fields::Fields;
 
-/// The `clearing_*` fields of an answer: where and how the customer pays (prepayment `vor`,
-/// invoice `rec`). This is the payee's collection account, meant to be shown to the customer.
+/// The `clearing_*` fields of an answer or a notification: where and how the customer pays
+/// (prepayment `vor`, invoice `rec`); in a notification of a SEPA direct debit also the date and
+/// amount of the debit ([`Clearing::date`], [`Clearing::amount`]). The account is the payee's
+/// collection account, meant to be shown to the customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clearing<'a> {
     fields: &'a Fields,
@@ -71,7 +79,7 @@ impl<'a> Clearing<'a> {
         self.get("clearing_reference")
     }
 
-    /// `clearing_amount`: the amount to pay.
+    /// `clearing_amount`: the amount to pay, or the amount debited.
     pub fn amount(&self) -> Option<&'a str> {
         self.get("clearing_amount")
     }
@@ -81,7 +89,8 @@ impl<'a> Clearing<'a> {
         self.get("clearing_duedate")
     }
 
-    /// `clearing_date`: the date of the instruction.
+    /// `clearing_date`: the date of the instruction; in a SEPA direct debit notification the
+    /// day the debit is collected (`YYYYMMDD`).
     pub fn date(&self) -> Option<&'a str> {
         self.get("clearing_date")
     }
@@ -97,7 +106,7 @@ impl<'a> Clearing<'a> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "server"))]
 mod tests {
     use crate::answer::Answer;
 
