@@ -110,9 +110,9 @@
 //! | | `amount=9902` | `ERROR` 2 `Authorization declined`, no transaction kept | none |
 //! | | `amount=9903` | `REDIRECT`, `redirecturl={base}/sandbox/3ds/{txid}`, `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming `successurl` or `errorurl`) | after the challenge |
 //! | | `amount=9904` | `PENDING`, `txid`, `userid` (stays pending: cannot be captured) | none |
-//! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet), any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
+//! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet) without `workorderid`, any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
 //! | | `clearingtype=vor` (prepayment) or `rec` (invoice), any other amount | `APPROVED`, `txid`, `userid` and the payment instructions: `clearing_bankaccountholder`, `clearing_bankcountry`, `clearing_bankiban` ([`COLLECTION_IBAN`]), `clearing_bankbic`, `clearing_bankname`, `clearing_bankcity`, `clearing_reference` (`SB` and the txid), `clearing_amount` | `appointed`; `underpaid` / `paid` when the transfer arrives, see below |
-//! | | any other amount | `APPROVED`, `txid`, `userid` | `appointed` |
+//! | | any other amount (a wallet with the `workorderid` of its express checkout included) | `APPROVED`, `txid`, `userid` | `appointed` |
 //! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one, `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |

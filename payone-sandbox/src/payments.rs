@@ -142,8 +142,15 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         return Err(Refusal::ReferenceExists);
     }
     named_user(state, form)?;
-    // Online bank transfers and wallets send the customer to the provider first.
-    let to_provider = matches!(order.clearingtype.as_deref(), Some("sb" | "wlt"));
+    // Online bank transfers and wallets send the customer to the provider first, unless the
+    // customer approved already in a wallet's express checkout (genericpayment), which the
+    // payment names by its `workorderid`.
+    let express = form.non_empty("workorderid").is_some();
+    let to_provider = match order.clearingtype.as_deref() {
+        Some("sb") => true,
+        Some("wlt") => !express,
+        _ => false,
+    };
     let status = match order.amount {
         AMOUNT_DECLINE => return Err(Refusal::Declined),
         AMOUNT_PENDING => TxStatus::Pending,

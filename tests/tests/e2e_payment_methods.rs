@@ -228,3 +228,106 @@ async fn a_prepayment_names_the_account_and_is_settled_by_the_transfer() {
     );
     env.shutdown().await;
 }
+
+#[tokio::test]
+async fn paypal_express_set_details_then_authorization_with_the_workorder() {
+    use payone_client::answer::GenericPaymentAnswer;
+
+    let (env, seen) = env_with_receiver().await;
+    let express = |action: GenericpaymentAction, workorderid: Option<&str>| {
+        let builder = Genericpayment::builder()
+            .clearingtype(GenericpaymentClearingtype::Wlt)
+            .wallettype(GenericpaymentWallettype::Ppe)
+            .add_paydata_action(action)
+            .amount(Amount::new(4200))
+            .currency(eur())
+            .successurl(Successurl::new(SUCCESS))
+            .errorurl(Errorurl::new(ERROR))
+            .backurl(Backurl::new(BACK));
+        match workorderid {
+            Some(id) => builder.workorderid(Workorderid::try_new(id.to_owned()).unwrap()),
+            None => builder,
+        }
+        .build()
+        .expect("valid")
+    };
+    // 1. Start: the customer is sent to PayPal (here straight back to the shop).
+    let set = express(
+        GenericpaymentAction::Setexpresscheckout(SetExpressCheckout::builder().build()),
+        None,
+    );
+    let started: GenericPaymentAnswer = env.client.send_typed(&set).await.unwrap();
+    let workorderid = started.workorderid().expect("a workorderid").to_owned();
+    assert_eq!(started.redirecturl(), Some(SUCCESS));
+    // 2. Back at the shop: the buyer's address from PayPal.
+    let details: GenericPaymentAnswer = env
+        .client
+        .send_typed(&express(
+            GenericpaymentAction::Getexpresscheckoutdetails,
+            Some(&workorderid),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(details.paydata("shipping_zip"), Some("41460"));
+    // 3. The payment names the workorder: approved without another redirect.
+    let paypal = PayPal::builder()
+        .workorderid(Workorderid::try_new(workorderid.clone()).unwrap())
+        .build();
+    let wallet = EWallet::builder()
+        .wallettype(Wallettype::Ppe(Some(paypal)))
+        .build();
+    let answer = env
+        .client
+        .send(&redirect_payment(Clearingtype::Wlt(wallet), 4200))
+        .await
+        .unwrap();
+    assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
+    eventually("appointed", || seen.lock().unwrap().len() == 1).await;
+    assert_eq!(*seen.lock().unwrap(), ["appointed 42.00"]);
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn klarna_session_token_then_authorization_with_the_authorization_token() {
+    use payone_client::answer::GenericPaymentAnswer;
+
+    let (env, seen) = env_with_receiver().await;
+    let session = Genericpayment::builder()
+        .clearingtype(GenericpaymentClearingtype::Fnc)
+        .financingtype(GenericpaymentFinancingtype::Kiv)
+        .add_paydata_action(GenericpaymentAction::StartSession(
+            StartSession::builder().build(),
+        ))
+        .amount(Amount::new(8900))
+        .currency(eur())
+        .build()
+        .expect("valid");
+    let session: GenericPaymentAnswer = env.client.send_typed(&session).await.unwrap();
+    // The shop hands the client token to Klarna's widget; the widget returns an authorization
+    // token for the customer's choice.
+    let client_token = session.paydata("client_token").expect("a client token");
+    assert!(client_token.starts_with("sandbox-client-token-"));
+    let workorderid = session.workorderid().expect("a workorderid");
+    let invoice = KlarnaInvoice::builder()
+        .add_paydata_authorization_token(AddPaydataAuthorizationToken::new(
+            "widget-authorization-token",
+        ))
+        .workorderid(Workorderid::try_new(workorderid.to_owned()).unwrap())
+        .build();
+    let request = Authorization::builder()
+        .clearingtype(Clearingtype::Fnc(
+            Financing::builder()
+                .financingtype(Financingtype::Kiv(invoice))
+                .build(),
+        ))
+        .amount(Amount::new(8900))
+        .currency(eur())
+        .lastname(Lastname::new("Mustermann"))
+        .country(Country::new("DE"))
+        .build()
+        .expect("valid");
+    let answer = env.client.send(&request).await.unwrap();
+    assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
+    eventually("appointed", || seen.lock().unwrap().len() == 1).await;
+    env.shutdown().await;
+}
