@@ -17,6 +17,8 @@
 //! - `sepa_direct_debit`: a SEPA mandate ([`Client::send_typed`] into
 //!   [`answer::MandateAnswer`]), the payment that activates it, the signed mandate as PDF
 //!   ([`Client::fetch_document`]) and the capture;
+//! - `redirect_methods`: Sofort and PayPal payments that send the customer to the provider
+//!   and back (`Answer::Redirect`), settled by their notifications;
 //! - `client_api`: the signed fields of the Client API hosted iFrame
 //!   ([`Client::client_api_params`]) and the pseudo card number that comes back;
 //! - `frontend`: the signed URL of the PAYONE Frontend hosted page ([`Client::frontend_url`]);
