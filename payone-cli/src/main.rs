@@ -185,14 +185,17 @@ enum SpecCommand {
         json: bool,
     },
     /// Import an exported platform page (in the layout of the Frontend parameter page, the Client
-    /// API page or the DirectLink guide) plus the overlay into a spec file.
+    /// API page or the DirectLink guide), or a v2 request body's JSON Schema, plus the overlay
+    /// into a spec file.
     Import {
-        /// The exported page (text).
+        /// The exported page (text), or for `--api v2` the request body's JSON Schema (files
+        /// that its `$ref`s name are read relative to it).
         #[arg(long)]
         from: PathBuf,
         /// The api (`frontend`: the layout of the Frontend parameter page "FE - Parameters in the
         /// request URL"; `client`: of the Client API page "General Interface Definitions";
-        /// `directlink`: of the DirectLink integration guide).
+        /// `directlink`: of the DirectLink integration guide; `v2`: a JSON Schema of a request
+        /// body of the E-Payment API, https://developer.payone.com/en/api-reference).
         #[arg(long)]
         api: String,
         /// Write only this request (its groups and their rows), named as the overlay's

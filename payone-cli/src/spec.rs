@@ -129,13 +129,21 @@ pub fn import(
     out: &Path,
 ) -> Result<Vec<String>, String> {
     use payone_spec::import::{ImportError, Imported, Overlay};
+    if api == "v2" {
+        if let Some(request) = request {
+            return Err(format!(
+                "--request {request}: --api v2 imports one request body schema; --request belongs to the page layouts"
+            ));
+        }
+        return import_schema(from, overlay, out);
+    }
     let read: fn(&str, &Overlay) -> Result<Imported, Vec<ImportError>> = match api {
         "frontend" => payone_spec::import::import_frontend,
         "client" => payone_spec::import::import_client,
         "directlink" => payone_spec::import::import_directlink,
         _ => {
             return Err(format!(
-                "--api {api}: only the frontend (Frontend parameter page), client (Client API \"General Interface Definitions\") and directlink (DirectLink integration guide) page layouts are importable yet"
+                "--api {api}: importable are the frontend (Frontend parameter page), client (Client API \"General Interface Definitions\") and directlink (DirectLink integration guide) page layouts and v2 (a request body's JSON Schema)"
             ));
         }
     };
@@ -166,5 +174,47 @@ pub fn import(
         "wrote {} ({} rows)",
         out.display(),
         file.params.len()
+    )])
+}
+
+/// `payone spec import --api v2 --from SCHEMA.json`: the request body's JSON Schema plus
+/// `spec/overlay/v2.toml` (or `--overlay`; none when the file does not exist) written as
+/// `[[object]]` tables. Files that relative `$ref`s name are read relative to the schema file
+/// (not outside it by an absolute path or a URL); every finding the importer reports (a keyword it
+/// cannot read, a member left out) is a warning on stderr with its JSON pointer.
+fn import_schema(from: &Path, overlay: &Path, out: &Path) -> Result<Vec<String>, String> {
+    use payone_spec::import::{SchemaOverlay, SchemaProblem, import_schema};
+    let text = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let overlay: SchemaOverlay = match std::fs::read_to_string(overlay) {
+        Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", overlay.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Err(e) => return Err(format!("{}: {e}", overlay.display())),
+    };
+    let name = from
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = from.parent().unwrap_or(Path::new("")).to_owned();
+    let mut load = |path: &str| -> Result<String, String> {
+        std::fs::read_to_string(dir.join(path)).map_err(|e| format!("{path}: {e}"))
+    };
+    let shown = |problems: &[SchemaProblem]| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}", from.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let imported = import_schema(&name, &text, &overlay, &mut load).map_err(|e| shown(&e))?;
+    for report in &imported.reports {
+        eprintln!("payone: warning: {}: {report}", from.display());
+    }
+    let text = toml::to_string(&imported.file).map_err(|e| e.to_string())?;
+    Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(vec![format!(
+        "wrote {} ({} objects)",
+        out.display(),
+        imported.file.objects.len()
     )])
 }

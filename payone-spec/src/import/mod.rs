@@ -9,12 +9,16 @@
 //! values from neither is reported with its line. Every problem is reported with its line number;
 //! nothing is dropped silently: the lines that become part of no row and are no error (prose around
 //! the tables, a table the overlay skips) come back as [`Skipped`] ranges for the report.
+//!
+//! The v2 API has no parameter page: [`import_schema`] reads a request body's JSON Schema into
+//! `[[object]]` tables, with its own overlay ([`SchemaOverlay`]) and reports by JSON pointer.
 
 mod client;
 mod directlink;
 mod frontend;
 mod overlay;
 mod restrict;
+mod schema;
 mod skipped;
 
 pub use client::read_client;
@@ -22,6 +26,10 @@ pub use directlink::{PageTable, read_directlink};
 pub use frontend::read_frontend;
 pub use overlay::{Overlay, OverlayDefaults, OverlayGroup, OverlayParam, OverlaySkip};
 pub use restrict::restrict_to_request;
+pub use schema::{
+    LoadSchema, MAX_DEPTH, MAX_FILES, OverlayField, OverlayObject, SchemaImported, SchemaOverlay,
+    SchemaProblem, import_schema,
+};
 pub use skipped::Skipped;
 
 use crate::model::{ListValue, Required, SpecFile};
