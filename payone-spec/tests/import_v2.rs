@@ -400,3 +400,29 @@ fn garbage_is_an_error_not_a_panic() {
         assert!(!errors.is_empty());
     }
 }
+
+#[test]
+fn an_overlay_format_of_another_json_type_is_reported() {
+    let schema =
+        r#"{"type":"object","properties":{"amount":{"type":"string"},"id":{"type":"integer"}}}"#;
+    let overlay: SchemaOverlay = toml::from_str(
+        r#"
+        [[object]]
+        rust = "TestRequest"
+        [[object.field]]
+        name = "amount"
+        format = "NUMERIC(1..12)"
+        [[object.field]]
+        name = "id"
+        format = "NUMERIC(1..5)"
+        "#,
+    )
+    .expect("overlay");
+    let imported = import(schema, &overlay).expect("imports");
+    assert_eq!(
+        shown(&imported.reports),
+        [
+            "#/properties/amount: the overlay's format `NUMERIC(1..12)` is sent as a JSON integer, the schema says string"
+        ]
+    );
+}

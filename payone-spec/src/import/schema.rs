@@ -787,6 +787,16 @@ impl Reader<'_, '_> {
         }
         let scalar = self.scalar(&loc, &node);
         if let Some(r) = refine.filter(|r| r.format.is_some()) {
+            let format = r.format.as_deref().unwrap_or_default();
+            if let Some(json) = node.get("type").and_then(Value::as_str)
+                && let Some(wire) = json_type(format)
+                && wire != json
+            {
+                self.report(
+                    &loc,
+                    format!("the overlay's format `{format}` is sent as a JSON {wire}, the schema says {json}"),
+                );
+            }
             // The overlay decides the format; what the schema gave stays for the other keys.
             if let Ok(s) = scalar {
                 field.symbols = s.symbols;
@@ -1086,6 +1096,17 @@ impl Reader<'_, '_> {
             assumed,
             ..Scalar::default()
         })
+    }
+}
+
+/// The JSON type a member of `format` is sent as, when the format says.
+fn json_type(format: &str) -> Option<&'static str> {
+    let keyword = format.split(['(', ',', ' ']).next().unwrap_or_default();
+    match keyword {
+        "BOOLEAN" => Some("boolean"),
+        "NUMERIC" | "N" => Some("integer"),
+        "CHAR" | "TEXT" | "LIST" | "DATE" | "AN" => Some("string"),
+        _ => None,
     }
 }
 
