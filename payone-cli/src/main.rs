@@ -195,7 +195,7 @@ enum SpecCommand {
         /// The api (`frontend`: the layout of the Frontend parameter page "FE - Parameters in the
         /// request URL"; `client`: of the Client API page "General Interface Definitions";
         /// `directlink`: of the DirectLink integration guide; `v2`: a JSON Schema of a request
-        /// body of the E-Payment API, https://developer.payone.com/en/api-reference).
+        /// body of the E-Payment API, <https://developer.payone.com/en/api-reference>).
         #[arg(long)]
         api: String,
         /// Write only this request (its groups and their rows), named as the overlay's

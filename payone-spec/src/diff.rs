@@ -636,13 +636,17 @@ fn diff_rows(
     }
 }
 
+/// Builds a change of one parameter: its name, the kind, old and new value, impact and reason.
+type MakeChange<'a> =
+    dyn Fn(String, Kind, Option<String>, Option<String>, Impact, &str) -> Change + 'a;
+
 /// The changes of one parameter (or v2 member) present on both sides: `old` and `new` with
 /// their Required and UsedInHash as the request has them; `change` builds a change of it.
 fn diff_param(
     name: &str,
     old: (&crate::model::ParamSpec, Required, bool),
     new: (&crate::model::ParamSpec, Required, bool),
-    change: &dyn Fn(String, Kind, Option<String>, Option<String>, Impact, &str) -> Change,
+    change: &MakeChange<'_>,
     changes: &mut Vec<Change>,
 ) {
     let name = name.to_owned();
