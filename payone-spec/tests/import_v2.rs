@@ -426,3 +426,36 @@ fn an_overlay_format_of_another_json_type_is_reported() {
         ]
     );
 }
+
+#[test]
+fn the_overlay_renames_an_object_by_its_place_and_adds_a_member() {
+    let schema = r##"{"type":"object","properties":{"device":{"$ref":"#/definitions/customerDevice"}},
+      "definitions":{"customerDevice":{"type":"object","properties":{"ipAddress":{"type":"string"}}}}}"##;
+    let overlay: SchemaOverlay = toml::from_str(
+        r##"
+        [[object]]
+        rust = "Device"
+        schema = "#/definitions/customerDevice"
+        members = ["ipAddress", "locale"]
+        [[object.field]]
+        name = "locale"
+        add = true
+        required = "no"
+        format = "CHAR(2..5)"
+        "##,
+    )
+    .expect("overlay");
+    let imported = import(schema, &overlay).expect("imports");
+    assert_eq!(
+        imported.file.objects[0].fields[0].object.as_deref(),
+        Some("Device")
+    );
+    let device = &imported.file.objects[1];
+    assert_eq!(device.rust, "Device");
+    let members: Vec<(&str, &str)> = device
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.format.as_str()))
+        .collect();
+    assert_eq!(members, [("ipAddress", "TEXT"), ("locale", "CHAR(2..5)")]);
+}
