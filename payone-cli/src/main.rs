@@ -216,12 +216,16 @@ enum SpecCommand {
     },
     /// Import an exported documentation page (the Frontend parameter page, the Client API page
     /// "General Interface Definitions", the DirectLink guide, or one request's page of the Server
-    /// API or Client API documentation) plus the maintainer overlay, if any, into a spec file.
+    /// API or Client API documentation), or a v2 request body's JSON Schema, plus the maintainer
+    /// overlay, if any, into a spec file.
     Import {
-        /// The exported page (text).
+        /// The exported page (text), or for `--api v2` the request body's JSON Schema (files
+        /// that its `$ref`s name are read relative to it).
         #[arg(long)]
         from: PathBuf,
-        /// The table the page belongs to: `frontend`, `client`, `directlink` or `server`.
+        /// The table the page belongs to: `frontend`, `client`, `directlink` or `server`; or
+        /// `v2` for a JSON Schema of a request body of the E-Payment API
+        /// (<https://developer.payone.com/en/api-reference>).
         #[arg(long)]
         api: String,
         /// The kind of page (default: `frontend-parameters` for `--api frontend`,

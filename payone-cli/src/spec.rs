@@ -141,7 +141,26 @@ pub fn import(
     out: &Path,
 ) -> Result<Vec<String>, String> {
     use payone_spec::import::{Imported, Layout, Overlay};
-    let apis = "frontend, client, directlink, server";
+    if api == "v2" {
+        if let Some(request) = request {
+            return Err(format!(
+                "--request {request}: --api v2 imports one request body schema; --request belongs to the page layouts"
+            ));
+        }
+        if let Some(layout) = layout {
+            return Err(format!(
+                "--layout {}: --api v2 reads a request body's JSON Schema, not a page",
+                layout.name()
+            ));
+        }
+        let overlay = match overlay {
+            OverlayChoice::None => None,
+            OverlayChoice::File(path) => Some(path.clone()),
+            OverlayChoice::Default => Some(std::path::PathBuf::from("spec/overlay/v2.toml")),
+        };
+        return import_schema(from, overlay.as_deref(), out);
+    }
+    let apis = "frontend, client, directlink, server (pages), v2 (a request body's JSON Schema)";
     let layout = match layout {
         Some(layout) if layout.api() == api => layout,
         Some(layout) => {
@@ -211,5 +230,50 @@ pub fn import(
         "wrote {} ({} rows)",
         out.display(),
         file.params.len()
+    )])
+}
+
+/// `payone spec import --api v2 --from SCHEMA.json`: the request body's JSON Schema plus
+/// `spec/overlay/v2.toml` (or `--overlay`; none when the file does not exist) written as
+/// `[[object]]` tables. Files that relative `$ref`s name are read relative to the schema file
+/// (not outside it by an absolute path or a URL); every finding the importer reports (a keyword it
+/// cannot read, a member left out) is a warning on stderr with its JSON pointer.
+fn import_schema(from: &Path, overlay: Option<&Path>, out: &Path) -> Result<Vec<String>, String> {
+    use payone_spec::import::{SchemaOverlay, SchemaProblem, import_schema};
+    let text = std::fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let overlay: SchemaOverlay = match overlay.map(|path| (path, std::fs::read_to_string(path))) {
+        None => Default::default(),
+        Some((path, Ok(text))) => {
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        Some((_, Err(e))) if e.kind() == std::io::ErrorKind::NotFound => Default::default(),
+        Some((path, Err(e))) => return Err(format!("{}: {e}", path.display())),
+    };
+    let name = from
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = from.parent().unwrap_or(Path::new("")).to_owned();
+    let mut load = |path: &str| -> Result<String, String> {
+        std::fs::read_to_string(dir.join(path)).map_err(|e| format!("{path}: {e}"))
+    };
+    let shown = |problems: &[SchemaProblem]| {
+        problems
+            .iter()
+            .map(|p| format!("{}: {p}", from.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let imported = import_schema(&name, &text, &overlay, &mut load).map_err(|e| shown(&e))?;
+    for report in &imported.reports {
+        eprintln!("payone: warning: {}: {report}", from.display());
+    }
+    let text = toml::to_string(&imported.file).map_err(|e| e.to_string())?;
+    Spec::parse(&out.display().to_string(), &text).map_err(|e| e.to_string())?;
+    std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
+    Ok(vec![format!(
+        "wrote {} ({} objects)",
+        out.display(),
+        imported.file.objects.len()
     )])
 }

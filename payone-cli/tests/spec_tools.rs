@@ -558,3 +558,140 @@ fn spec_import_help_names_the_page_kind_of_every_layout() {
         assert!(!help.contains(word), "`{word}` in\n{help}");
     }
 }
+
+#[test]
+fn spec_import_of_the_v2_schema_is_the_checked_in_create_payment_request() {
+    let dir = std::env::temp_dir().join(format!("payone-spec-import-v2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out_path = dir.join("v2.toml");
+    let out_arg = out_path.display().to_string();
+    let schema = "payone-spec/tests/fixtures/v2/createPaymentRequest.json";
+    let out = payone(&[
+        "spec", "import", "--from", schema, "--api", "v2", "--out", &out_arg,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout(&out), format!("wrote {out_arg} (11 objects)\n"));
+    // Every member the overlay leaves out is a warning with its JSON pointer.
+    assert_eq!(stderr.lines().count(), 7, "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .all(|l| l.starts_with(&format!("payone: warning: {schema}: #")))
+    );
+    assert!(stderr.contains(
+        "#/definitions/customerDevice/properties: 1 member left out by the overlay's `members`: deviceFingerprint"
+    ));
+    // Against spec/v2.toml: only the operations and the objects outside the request body differ.
+    let diff = payone(&["spec", "diff", "spec/v2.toml", &out_arg]);
+    assert!(diff.status.success());
+    let text = stdout(&diff);
+    let request_objects = [
+        "CreatePaymentRequest",
+        "Order",
+        "AmountOfMoney",
+        "Customer",
+        "ContactDetails",
+        "CustomerDevice",
+        "BrowserData",
+        "OrderReferences",
+        "CardPaymentMethodSpecificInput",
+        "Card",
+        "ThreeDSecure",
+    ];
+    for line in text.lines() {
+        let place = line.split('\t').nth(1).unwrap_or_default();
+        assert!(
+            !request_objects.iter().any(|o| place == format!("v2/{o}")),
+            "a request object differs: {line}"
+        );
+    }
+    assert!(
+        text.contains("v2/create_payment\trequest removed"),
+        "{text}"
+    );
+
+    // --request belongs to the page layouts.
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        schema,
+        "--api",
+        "v2",
+        "--request",
+        "x",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(!out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn spec_import_v2_reads_relative_refs_and_reports_what_it_cannot_read() {
+    let dir =
+        std::env::temp_dir().join(format!("payone-spec-import-v2-refs-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("common")).expect("temp dir");
+    std::fs::write(
+        dir.join("testRequest.json"),
+        r#"{"type":"object","properties":{"address":{"$ref":"common/address.json"},"any":{"anyOf":[{"type":"string"}]}}}"#,
+    )
+    .expect("schema");
+    std::fs::write(
+        dir.join("common/address.json"),
+        r#"{"type":"object","properties":{"zip":{"type":"string","maxLength":10}}}"#,
+    )
+    .expect("schema");
+    let from = dir.join("testRequest.json").display().to_string();
+    let out_arg = dir.join("out.toml").display().to_string();
+    let none = dir.join("none.toml").display().to_string();
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &from,
+        "--api",
+        "v2",
+        "--overlay",
+        &none,
+        "--out",
+        &out_arg,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "payone: warning: {from}: #/properties/any/anyOf: `anyOf` not supported\npayone: warning: {from}: #/properties/any: no `type`; member left out (an overlay `format` keeps it)\n"
+        )
+    );
+    let written = std::fs::read_to_string(&out_arg).expect("written");
+    assert!(written.contains("rust = \"Address\""), "{written}");
+    assert!(written.contains("format = \"CHAR(1..10)\""), "{written}");
+
+    // A cycle: an error, nothing written.
+    std::fs::write(
+        dir.join("common/address.json"),
+        r#"{"type":"object","properties":{"back":{"$ref":"../testRequest.json"}}}"#,
+    )
+    .expect("schema");
+    std::fs::remove_file(&out_arg).expect("remove");
+    let out = payone(&[
+        "spec",
+        "import",
+        "--from",
+        &from,
+        "--api",
+        "v2",
+        "--overlay",
+        &none,
+        "--out",
+        &out_arg,
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`$ref` cycle"), "{stderr}");
+    assert!(!std::path::Path::new(&out_arg).exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,10 +1,10 @@
 //! The spec importer: page text of every layout (the Frontend parameter page, the Client API
 //! page "General Interface Definitions", the DirectLink guide, and the Server API and Client API
-//! request pages).
+//! request pages) and a v2 request body's JSON Schema.
 
 use std::sync::OnceLock;
 
-use payone_spec::import::{Layout, Overlay};
+use payone_spec::import::{Layout, Overlay, SchemaOverlay, import_schema};
 
 /// The overlays the importer's own tests use, so that imports of text that has rows go on to
 /// apply an overlay, as `payone spec import` does.
@@ -27,9 +27,21 @@ fn overlays() -> &'static [Overlay; 3] {
     })
 }
 
+/// The maintainer's v2 overlay, so that a schema with the CreatePayment request's shape goes on
+/// to be refined as `payone spec import --api v2` refines it.
+fn schema_overlay() -> &'static SchemaOverlay {
+    static OVERLAY: OnceLock<SchemaOverlay> = OnceLock::new();
+    OVERLAY.get_or_init(|| {
+        toml::from_str(include_str!("../../spec/overlay/v2.toml"))
+            .expect("the checked-in v2 overlay reads")
+    })
+}
+
 /// Imports the bytes (read as UTF-8, invalid sequences replaced) as a page of each layout,
 /// with an empty overlay and, for the layouts the importer's tests have one for, with the test
-/// overlay.
+/// overlay; and as a v2 JSON Schema (named `createPaymentRequest.json`, every file its relative
+/// `$ref`s name holding the same bytes, so that cross-file references and their cycles are
+/// reached too), with no overlay and with `spec/overlay/v2.toml`.
 ///
 /// Properties: importing never panics; an import that fails reports at least one error; an
 /// import is deterministic (the same text gives the same result).
@@ -56,5 +68,23 @@ pub fn spec_import(data: &[u8]) {
                 "the import is not deterministic"
             );
         }
+    }
+    for overlay in [&SchemaOverlay::default(), schema_overlay()] {
+        let schema = || {
+            let mut load = |_: &str| Ok(text.clone().into_owned());
+            import_schema("createPaymentRequest.json", &text, overlay, &mut load)
+        };
+        let first = schema();
+        if let Err(errors) = &first {
+            assert!(
+                !errors.is_empty(),
+                "a schema import failed without an error"
+            );
+        }
+        assert_eq!(
+            format!("{first:?}"),
+            format!("{:?}", schema()),
+            "the schema import is not deterministic"
+        );
     }
 }

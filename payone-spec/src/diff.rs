@@ -35,6 +35,15 @@
 //! | `account` changed | major | the parameter moves between the request and the account configuration |
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
+//! | v2 object or operation added | minor | new types only |
+//! | v2 object or operation removed | major | types disappear |
+//! | v2 operation's method, path, request or answer object changed | major | the operation sends or answers other types |
+//! | v2 member's nested object (`object`) or `array` changed | major | the field's type changes |
+//!
+//! A v2 object is a `#[non_exhaustive]` struct like a request, so its members follow the
+//! parameter rules above: a member added required is major, added optional minor, removed major;
+//! made required (or no longer required) major; a LIST value removed major, and added major as
+//! well, since the LIST enums of the v2 members are the same exhaustive enums.
 //!
 //! The generated type of a row and the values it accepts come from `values` (the generator's
 //! type choice, the format grammar's sets).
@@ -119,6 +128,16 @@ pub enum Kind {
     SensitiveChanged,
     /// `account`: whether the value comes from the account configuration.
     AccountChanged,
+    /// A new v2 object (`request` names it).
+    ObjectAdded,
+    /// A v2 object gone.
+    ObjectRemoved,
+    /// A v2 member's nested object (`object`) changed.
+    ObjectChanged,
+    /// A v2 member became a JSON array or stopped being one.
+    ArrayChanged,
+    /// A v2 operation's method, path, request or answer object changed.
+    OperationChanged,
 }
 
 /// One change.
@@ -126,11 +145,12 @@ pub enum Kind {
 pub struct Change {
     /// The api (`frontend` ...).
     pub api: String,
-    /// The request, for request and parameter changes.
+    /// The request, for request and parameter changes; for the v2 API the operation
+    /// (`create_payment`) or the object (`AmountOfMoney`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<String>,
     /// The parameter as `spec list` writes it (`it[n]`), with `@group` when the request
-    /// carries the name from two groups.
+    /// carries the name from two groups; for the v2 API the member of the object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     /// What changed.
@@ -302,6 +322,221 @@ fn diff_api(old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
             (false, false) => {}
         }
     }
+    diff_operations(api, old, new, changes);
+    diff_objects(api, old, new, changes);
+}
+
+/// The v2 API's operations: added (minor), removed (major), or with another method, path,
+/// request or answer object (major: the generated operation type changes).
+fn diff_operations(api: &str, old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
+    let at = |name: &str, kind, impact, reason: &str| Change {
+        api: api.to_owned(),
+        request: Some(name.to_owned()),
+        param: None,
+        kind,
+        old: None,
+        new: None,
+        impact,
+        effect: None,
+        reason: reason.to_owned(),
+        security: false,
+    };
+    for o in &old.file.operations {
+        if !new.file.operations.iter().any(|n| n.name == o.name) {
+            changes.push(at(
+                &o.name,
+                Kind::RequestRemoved,
+                Impact::Major,
+                "the operation type disappears",
+            ));
+        }
+    }
+    for n in &new.file.operations {
+        let Some(o) = old.file.operations.iter().find(|o| o.name == n.name) else {
+            changes.push(at(
+                &n.name,
+                Kind::RequestAdded,
+                Impact::Minor,
+                "a new operation type",
+            ));
+            continue;
+        };
+        let shown = |op: &crate::model::OperationSpec| {
+            format!(
+                "{} {} ({} -> {})",
+                op.method,
+                op.path,
+                op.request.as_deref().unwrap_or("no body"),
+                op.response
+            )
+        };
+        if (&o.method, &o.path, &o.request, &o.response)
+            != (&n.method, &n.path, &n.request, &n.response)
+        {
+            changes.push(Change {
+                old: Some(shown(o)),
+                new: Some(shown(n)),
+                ..at(
+                    &n.name,
+                    Kind::OperationChanged,
+                    Impact::Major,
+                    "the operation sends or answers other types",
+                )
+            });
+        }
+        if o.rust != n.rust {
+            changes.push(Change {
+                old: Some(o.rust.clone()),
+                new: Some(n.rust.clone()),
+                ..at(
+                    &n.name,
+                    Kind::RustNameChanged,
+                    Impact::Major,
+                    "the operation type is renamed",
+                )
+            });
+        }
+        if o.doc != n.doc {
+            changes.push(at(
+                &n.name,
+                Kind::DocChanged,
+                Impact::Patch,
+                "documentation only",
+            ));
+        }
+    }
+}
+
+/// The v2 API's objects, by Rust name, and their members with the parameter rules: a generated
+/// object is a `#[non_exhaustive]` struct whose required member is a `T` (an array a `Vec<T>`),
+/// an optional or conditional one an `Option<T>`.
+fn diff_objects(api: &str, old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
+    let at = |object: &str, kind, impact, reason: &str| Change {
+        api: api.to_owned(),
+        request: Some(object.to_owned()),
+        param: None,
+        kind,
+        old: None,
+        new: None,
+        impact,
+        effect: None,
+        reason: reason.to_owned(),
+        security: false,
+    };
+    for o in &old.file.objects {
+        if crate::objects::object(&new.file, &o.rust).is_none() {
+            changes.push(at(
+                &o.rust,
+                Kind::ObjectRemoved,
+                Impact::Major,
+                "the object type disappears",
+            ));
+        }
+    }
+    for n in &new.file.objects {
+        let Some(o) = crate::objects::object(&old.file, &n.rust) else {
+            changes.push(at(
+                &n.rust,
+                Kind::ObjectAdded,
+                Impact::Minor,
+                "a new object type",
+            ));
+            continue;
+        };
+        if o.doc != n.doc {
+            changes.push(at(
+                &n.rust,
+                Kind::DocChanged,
+                Impact::Patch,
+                "documentation only",
+            ));
+        }
+        let change = |param: String,
+                      kind,
+                      old: Option<String>,
+                      new: Option<String>,
+                      impact,
+                      reason: &str| Change {
+            param: Some(param),
+            old,
+            new,
+            ..at(&n.rust, kind, impact, reason)
+        };
+        for of in o
+            .fields
+            .iter()
+            .filter(|f| !n.fields.iter().any(|g| g.name == f.name))
+        {
+            changes.push(change(
+                of.name.clone(),
+                Kind::ParamRemoved,
+                Some(required_word(of.required).to_owned()),
+                None,
+                Impact::Major,
+                "the field disappears",
+            ));
+        }
+        for nf in &n.fields {
+            let Some(of) = o.fields.iter().find(|f| f.name == nf.name) else {
+                let (impact, reason) = match nf.required {
+                    Required::Yes => (
+                        Impact::Major,
+                        "a new required field: callers must supply it",
+                    ),
+                    _ => (
+                        Impact::Minor,
+                        "a new Option<T> field of a #[non_exhaustive] struct",
+                    ),
+                };
+                changes.push(change(
+                    nf.name.clone(),
+                    Kind::ParamAdded,
+                    None,
+                    Some(required_word(nf.required).to_owned()),
+                    impact,
+                    reason,
+                ));
+                continue;
+            };
+            if of.object != nf.object {
+                let shown = |f: &crate::model::FieldSpec| {
+                    f.object.clone().unwrap_or_else(|| f.format.clone())
+                };
+                if of.format == nf.format {
+                    changes.push(change(
+                        nf.name.clone(),
+                        Kind::ObjectChanged,
+                        Some(shown(of)),
+                        Some(shown(nf)),
+                        Impact::Major,
+                        "the field's type changes",
+                    ));
+                }
+            }
+            if of.array != nf.array {
+                let shown = |array: bool| if array { "array" } else { "single" }.to_owned();
+                changes.push(change(
+                    nf.name.clone(),
+                    Kind::ArrayChanged,
+                    Some(shown(of.array)),
+                    Some(shown(nf.array)),
+                    Impact::Major,
+                    "the field type changes between T and Vec<T>",
+                ));
+            }
+            let (op, np) = (
+                crate::objects::as_param(of, o),
+                crate::objects::as_param(nf, n),
+            );
+            diff_param(
+                &nf.name,
+                (&op, of.required, false),
+                (&np, nf.required, false),
+                &change,
+                changes,
+            );
+        }
+    }
 }
 
 /// `name` or `name[n]`.
@@ -391,159 +626,182 @@ fn diff_rows(
             ));
             continue;
         };
-        let (op, np) = (o.param, n.param);
-        if op.format != np.format {
-            changes.push(judged(
-                change(
-                    name.clone(),
-                    Kind::FormatChanged,
-                    Some(op.format.clone()),
-                    Some(np.format.clone()),
-                    Impact::Major,
-                    "",
-                ),
-                values::format_change(op, np),
-                "format",
-            ));
-        }
-        if op.range != np.range {
-            let shown = |r: &Option<String>| r.clone().unwrap_or_else(|| "none".to_owned());
-            changes.push(judged(
-                change(
-                    name.clone(),
-                    Kind::RangeChanged,
-                    Some(shown(&op.range)),
-                    Some(shown(&np.range)),
-                    Impact::Major,
-                    "",
-                ),
-                values::range_change(op, np),
-                "value range",
-            ));
-        }
-        if op.symbols != np.symbols {
-            let compare = values::symbols_change(op.symbols.as_deref(), np.symbols.as_deref());
-            // Symbols constrain text values without choosing the type.
-            let judgement =
-                compare.map_or(Judgement::Unknown, |c| Judgement::Values(c, String::new()));
-            let shown = |s: &Option<String>| s.clone().unwrap_or_else(|| "any".to_owned());
-            changes.push(judged(
-                change(
-                    name.clone(),
-                    Kind::SymbolsChanged,
-                    Some(shown(&op.symbols)),
-                    Some(shown(&np.symbols)),
-                    Impact::Major,
-                    "",
-                ),
-                judgement,
-                "permitted symbols",
-            ));
-        }
-        if o.required != n.required {
-            let (impact, reason) = match (o.required, n.required) {
-                (Required::Yes, _) => (Impact::Major, "the field type changes from T to Option<T>"),
-                (_, Required::Yes) => (
-                    Impact::Major,
-                    "the field type changes from Option<T> to T: callers must supply it",
-                ),
-                _ => (
-                    Impact::Minor,
-                    "the field stays Option<T>; only validation changes",
-                ),
-            };
-            changes.push(change(
-                name.clone(),
-                Kind::RequiredChanged,
-                Some(required_word(o.required).to_owned()),
-                Some(required_word(n.required).to_owned()),
-                impact,
-                reason,
-            ));
-        }
-        if o.hash != n.hash {
-            let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
-            changes.push(change(
-                name.clone(),
-                Kind::HashChanged,
-                Some(yes_no(o.hash)),
-                Some(yes_no(n.hash)),
-                Impact::Major,
-                "the hashed set changes every signature of the request",
-            ));
-        }
-        if op.repeat != np.repeat {
-            let shown = |repeat: bool| if repeat { "repeated" } else { "once" }.to_owned();
-            changes.push(change(
-                name.clone(),
-                Kind::RepeatChanged,
-                Some(shown(op.repeat)),
-                Some(shown(np.repeat)),
-                Impact::Major,
-                "the field type changes between Option<T> and Vec<T>",
-            ));
-        }
-        if op.values_from != np.values_from || op.unlisted != np.unlisted {
-            let source = |p: &crate::model::ParamSpec| match (&p.values_from, p.unlisted) {
-                (Some(s), _) => s.clone(),
-                (None, true) => "unlisted".to_owned(),
-                (None, false) => "values".to_owned(),
-            };
-            changes.push(change(
-                name.clone(),
-                Kind::ValuesSourceChanged,
-                Some(source(op)),
-                Some(source(np)),
-                Impact::Major,
-                "the LIST's value type changes",
-            ));
-        }
-        for v in op
-            .values
-            .iter()
-            .filter(|v| !np.values.iter().any(|w| w.value == v.value))
-        {
-            changes.push(change(
-                name.clone(),
-                Kind::ValueRemoved,
-                Some(v.value.clone()),
-                None,
-                Impact::Major,
-                "the enum variant disappears",
-            ));
-        }
-        for v in np
-            .values
-            .iter()
-            .filter(|v| !op.values.iter().any(|w| w.value == v.value))
-        {
-            changes.push(change(
-                name.clone(),
-                Kind::ValueAdded,
-                None,
-                Some(v.value.clone()),
-                Impact::Major,
-                "the enum gains a variant; generated LIST enums are not #[non_exhaustive], so exhaustive matches break",
-            ));
-        }
-        if op.doc != np.doc {
-            changes.push(change(
-                name.clone(),
-                Kind::DocChanged,
-                None,
-                None,
-                Impact::Patch,
-                "documentation only",
-            ));
-        }
-        generated_names_and_docs(op, np, |kind, old, new, impact, reason| {
-            let security = kind == Kind::SensitiveChanged && !np.sensitive;
-            changes.push(Change {
-                security,
-                ..change(name.clone(), kind, old, new, impact, reason)
-            });
-        });
+        diff_param(
+            &name,
+            (o.param, o.required, o.hash),
+            (n.param, n.required, n.hash),
+            &change,
+            changes,
+        );
     }
+}
+
+/// Builds a change of one parameter: its name, the kind, old and new value, impact and reason.
+type MakeChange<'a> =
+    dyn Fn(String, Kind, Option<String>, Option<String>, Impact, &str) -> Change + 'a;
+
+/// The changes of one parameter (or v2 member) present on both sides: `old` and `new` with
+/// their Required and UsedInHash as the request has them; `change` builds a change of it.
+fn diff_param(
+    name: &str,
+    old: (&crate::model::ParamSpec, Required, bool),
+    new: (&crate::model::ParamSpec, Required, bool),
+    change: &MakeChange<'_>,
+    changes: &mut Vec<Change>,
+) {
+    let name = name.to_owned();
+    let (op, o_required, o_hash) = old;
+    let (np, n_required, n_hash) = new;
+    if op.format != np.format {
+        changes.push(judged(
+            change(
+                name.clone(),
+                Kind::FormatChanged,
+                Some(op.format.clone()),
+                Some(np.format.clone()),
+                Impact::Major,
+                "",
+            ),
+            values::format_change(op, np),
+            "format",
+        ));
+    }
+    if op.range != np.range {
+        let shown = |r: &Option<String>| r.clone().unwrap_or_else(|| "none".to_owned());
+        changes.push(judged(
+            change(
+                name.clone(),
+                Kind::RangeChanged,
+                Some(shown(&op.range)),
+                Some(shown(&np.range)),
+                Impact::Major,
+                "",
+            ),
+            values::range_change(op, np),
+            "value range",
+        ));
+    }
+    if op.symbols != np.symbols {
+        let compare = values::symbols_change(op.symbols.as_deref(), np.symbols.as_deref());
+        // Symbols constrain text values without choosing the type.
+        let judgement = compare.map_or(Judgement::Unknown, |c| Judgement::Values(c, String::new()));
+        let shown = |s: &Option<String>| s.clone().unwrap_or_else(|| "any".to_owned());
+        changes.push(judged(
+            change(
+                name.clone(),
+                Kind::SymbolsChanged,
+                Some(shown(&op.symbols)),
+                Some(shown(&np.symbols)),
+                Impact::Major,
+                "",
+            ),
+            judgement,
+            "permitted symbols",
+        ));
+    }
+    if o_required != n_required {
+        let (impact, reason) = match (o_required, n_required) {
+            (Required::Yes, _) => (Impact::Major, "the field type changes from T to Option<T>"),
+            (_, Required::Yes) => (
+                Impact::Major,
+                "the field type changes from Option<T> to T: callers must supply it",
+            ),
+            _ => (
+                Impact::Minor,
+                "the field stays Option<T>; only validation changes",
+            ),
+        };
+        changes.push(change(
+            name.clone(),
+            Kind::RequiredChanged,
+            Some(required_word(o_required).to_owned()),
+            Some(required_word(n_required).to_owned()),
+            impact,
+            reason,
+        ));
+    }
+    if o_hash != n_hash {
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+        changes.push(change(
+            name.clone(),
+            Kind::HashChanged,
+            Some(yes_no(o_hash)),
+            Some(yes_no(n_hash)),
+            Impact::Major,
+            "the hashed set changes every signature of the request",
+        ));
+    }
+    if op.repeat != np.repeat {
+        let shown = |repeat: bool| if repeat { "repeated" } else { "once" }.to_owned();
+        changes.push(change(
+            name.clone(),
+            Kind::RepeatChanged,
+            Some(shown(op.repeat)),
+            Some(shown(np.repeat)),
+            Impact::Major,
+            "the field type changes between Option<T> and Vec<T>",
+        ));
+    }
+    if op.values_from != np.values_from || op.unlisted != np.unlisted {
+        let source = |p: &crate::model::ParamSpec| match (&p.values_from, p.unlisted) {
+            (Some(s), _) => s.clone(),
+            (None, true) => "unlisted".to_owned(),
+            (None, false) => "values".to_owned(),
+        };
+        changes.push(change(
+            name.clone(),
+            Kind::ValuesSourceChanged,
+            Some(source(op)),
+            Some(source(np)),
+            Impact::Major,
+            "the LIST's value type changes",
+        ));
+    }
+    for v in op
+        .values
+        .iter()
+        .filter(|v| !np.values.iter().any(|w| w.value == v.value))
+    {
+        changes.push(change(
+            name.clone(),
+            Kind::ValueRemoved,
+            Some(v.value.clone()),
+            None,
+            Impact::Major,
+            "the enum variant disappears",
+        ));
+    }
+    for v in np
+        .values
+        .iter()
+        .filter(|v| !op.values.iter().any(|w| w.value == v.value))
+    {
+        changes.push(change(
+            name.clone(),
+            Kind::ValueAdded,
+            None,
+            Some(v.value.clone()),
+            Impact::Major,
+            "the enum gains a variant; generated LIST enums are not #[non_exhaustive], so exhaustive matches break",
+        ));
+    }
+    if op.doc != np.doc {
+        changes.push(change(
+            name.clone(),
+            Kind::DocChanged,
+            None,
+            None,
+            Impact::Patch,
+            "documentation only",
+        ));
+    }
+    generated_names_and_docs(op, np, |kind, old, new, impact, reason| {
+        let security = kind == Kind::SensitiveChanged && !np.sensitive;
+        changes.push(Change {
+            security,
+            ..change(name.clone(), kind, old, new, impact, reason)
+        });
+    });
 }
 
 /// What the generated API takes beside the values: Rust names, redaction, where the value
@@ -693,6 +951,11 @@ impl Kind {
             Kind::RustNameChanged => "Rust name",
             Kind::SensitiveChanged => "sensitive",
             Kind::AccountChanged => "account",
+            Kind::ObjectAdded => "object added",
+            Kind::ObjectRemoved => "object removed",
+            Kind::ObjectChanged => "nested object",
+            Kind::ArrayChanged => "array",
+            Kind::OperationChanged => "operation",
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use payone_spec::diff::{Effect, Impact, diff, render_text};
+use payone_spec::diff::{Effect, Impact, Kind, diff, render_text};
 use payone_spec::load::{Spec, load_embedded};
 
 fn fixture(name: &str) -> Spec {
@@ -138,4 +138,141 @@ fn generated_names_and_account_are_major_docs_a_patch() {
         assert_eq!(back.impact, Some(impact), "{name} reversed");
     }
     insta::assert_snapshot!("account_reversed", text_between("account", "base"));
+}
+
+/// `v2_base.toml` with `from` replaced by `to` (each must occur).
+fn v2_variant(edits: &[(&str, &str)]) -> Spec {
+    let mut text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff/v2_base.toml"),
+    )
+    .expect("fixture");
+    for (from, to) in edits {
+        assert!(text.contains(from), "`{from}` is not in v2_base.toml");
+        text = text.replacen(from, to, 1);
+    }
+    Spec::parse("v2 variant", &text).expect("the variant parses")
+}
+
+fn v2_text(edits: &[(&str, &str)]) -> Vec<String> {
+    render_text(&diff(&[v2_variant(&[])], &[v2_variant(edits)]))
+}
+
+#[test]
+fn v2_members_follow_the_parameter_rules() {
+    assert_eq!(v2_text(&[]), ["no changes"]);
+    // A member made required.
+    assert_eq!(
+        v2_text(&[(
+            "name = \"merchantReference\"\nrequired = \"no\"",
+            "name = \"merchantReference\"\nrequired = \"yes\""
+        )]),
+        [
+            "major\tv2/Order\tmerchantReference: required: optional -> required (the field type changes from Option<T> to T: callers must supply it)",
+            "1 change: 1 major, 0 minor, 0 patch; overall impact: major"
+        ]
+    );
+    // A new optional member, and a new required one.
+    let added = "[[object.field]]\nname = \"descriptor\"\nrequired = \"no\"\nformat = \"TEXT\"\n\n[[object]]\nrust = \"CreatePaymentResponse\"";
+    assert_eq!(
+        v2_text(&[("[[object]]\nrust = \"CreatePaymentResponse\"", added)]),
+        [
+            "minor\tv2/Order\tdescriptor: added: optional (a new Option<T> field of a #[non_exhaustive] struct)",
+            "1 change: 0 major, 1 minor, 0 patch; overall impact: minor"
+        ]
+    );
+    let added = added.replace("required = \"no\"", "required = \"yes\"");
+    assert_eq!(
+        v2_text(&[("[[object]]\nrust = \"CreatePaymentResponse\"", &added)])[0],
+        "major\tv2/Order\tdescriptor: added: required (a new required field: callers must supply it)"
+    );
+    // A member removed.
+    assert_eq!(
+        v2_text(&[(
+            "[[object.field]]\nname = \"hostedTokenizationId\"\nrequired = \"no\"\nformat = \"TEXT\"\n",
+            ""
+        )]),
+        [
+            "major\tv2/CreatePaymentRequest\thostedTokenizationId: removed (was optional) (the field disappears)",
+            "1 change: 1 major, 0 minor, 0 patch; overall impact: major"
+        ]
+    );
+    // LIST values: removed and added are both major (the generated enums are exhaustive).
+    let d = diff(
+        &[v2_variant(&[])],
+        &[v2_variant(&[(
+            "{ value = \"MOTO\" }",
+            "{ value = \"MAIL\" }",
+        )])],
+    );
+    let kinds: Vec<(Kind, Impact)> = d.changes.iter().map(|c| (c.kind, c.impact)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::ValueRemoved, Impact::Major),
+            (Kind::ValueAdded, Impact::Major)
+        ]
+    );
+    // A narrower format, a member turned into an array, another nested object.
+    let d = diff(
+        &[v2_variant(&[])],
+        &[v2_variant(&[
+            ("format = \"CHAR(1..40)\"", "format = \"CHAR(1..20)\""),
+            ("format = \"TEXT\"", "format = \"TEXT\"\narray = true"),
+        ])],
+    );
+    let kinds: Vec<(Kind, Impact)> = d.changes.iter().map(|c| (c.kind, c.impact)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::ArrayChanged, Impact::Major),
+            (Kind::FormatChanged, Impact::Major)
+        ]
+    );
+}
+
+#[test]
+fn v2_objects_and_operations_added_are_minor_and_removed_major() {
+    let with_refund = "[[operation]]\nname = \"refund_payment\"\nrust = \"RefundPayment\"\nmethod = \"POST\"\npath = \"/v2/{merchantId}/payments/{paymentId}/refund\"\nrequest = \"RefundRequest\"\nresponse = \"CreatePaymentResponse\"\n\n[[object]]\nrust = \"RefundRequest\"\n\n[[object.field]]\nname = \"amount\"\nrequired = \"no\"\nformat = \"NUMERIC(1..12)\"\n\n[[object]]\nrust = \"CreatePaymentRequest\"";
+    let edits = [("[[object]]\nrust = \"CreatePaymentRequest\"", with_refund)];
+    assert_eq!(
+        render_text(&diff(&[v2_variant(&[])], &[v2_variant(&edits)])),
+        [
+            "minor\tv2/refund_payment\trequest added (a new operation type)",
+            "minor\tv2/RefundRequest\tobject added (a new object type)",
+            "2 changes: 0 major, 2 minor, 0 patch; overall impact: minor"
+        ]
+    );
+    assert_eq!(
+        render_text(&diff(&[v2_variant(&edits)], &[v2_variant(&[])])),
+        [
+            "major\tv2/refund_payment\trequest removed (the operation type disappears)",
+            "major\tv2/RefundRequest\tobject removed (the object type disappears)",
+            "2 changes: 2 major, 0 minor, 0 patch; overall impact: major"
+        ]
+    );
+    let d = diff(
+        &[v2_variant(&[])],
+        &[v2_variant(&[(
+            "path = \"/v2/{merchantId}/payments\"",
+            "path = \"/v2/{merchantId}/orders\"",
+        )])],
+    );
+    assert_eq!(d.changes.len(), 1);
+    assert_eq!(
+        (d.changes[0].kind, d.impact),
+        (Kind::OperationChanged, Some(Impact::Major))
+    );
+}
+
+#[test]
+fn v2_checked_in_table_against_itself_has_no_changes() {
+    let embedded = load_embedded().expect("embedded tables");
+    let v2: Vec<Spec> = embedded.into_iter().filter(|s| s.api() == "v2").collect();
+    assert_eq!(v2.len(), 1);
+    assert!(diff(&v2, &v2).changes.is_empty());
+    // Dropping a member of the checked-in table is seen.
+    let mut fewer = v2.clone();
+    fewer[0].file.objects[0].fields.pop();
+    let d = diff(&v2, &fewer);
+    assert_eq!(d.impact, Some(Impact::Major));
 }

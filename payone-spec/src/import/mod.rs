@@ -16,6 +16,9 @@
 //! values from neither is reported with its line. Every problem is reported with its line number;
 //! nothing is dropped silently: the lines that become part of no row and are no error (prose around
 //! the tables, a table the overlay skips) come back as [`Skipped`] ranges for the report.
+//!
+//! The v2 API has no parameter page: [`import_schema`] reads a request body's JSON Schema into
+//! `[[object]]` tables, with its own overlay ([`SchemaOverlay`]) and reports by JSON pointer.
 
 mod client;
 mod directlink;
@@ -23,6 +26,7 @@ mod frontend;
 mod overlay;
 mod page;
 mod restrict;
+mod schema;
 mod skipped;
 mod words;
 
@@ -32,6 +36,10 @@ pub use frontend::read_frontend;
 pub use overlay::{Overlay, OverlayDefaults, OverlayGroup, OverlayParam, OverlaySkip};
 pub use page::read_request_page;
 pub use restrict::restrict_to_request;
+pub use schema::{
+    LoadSchema, MAX_DEPTH, MAX_FILES, OverlayField, OverlayObject, SchemaImported, SchemaOverlay,
+    SchemaProblem, import_schema,
+};
 pub use skipped::Skipped;
 
 use crate::model::{ListValue, RequestSpec, Required, SpecFile};
