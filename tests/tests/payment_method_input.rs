@@ -1,0 +1,86 @@
+//! Bad input for the payment methods, refused before anything is sent, each naming the
+//! parameter: a BIC of the wrong length, a wallet type under a clearing type that does not take
+//! it, a Klarna payment without its authorization token, an online bank transfer without its
+//! bank country (the runtime check of untrusted parameter sets, as `payone validate` runs it).
+
+use payone_types::Request;
+use payone_types::dynamic::validate;
+use payone_types::generated::server::*;
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// The violations of an authorization of 10.00 EUR with `extra` parameters, one line each.
+fn authorization_violations(extra: &[(&str, &str)]) -> Vec<String> {
+    let mut set = pairs(&[
+        ("request", "authorization"),
+        ("aid", "10002"),
+        ("portalid", "2000001"),
+        ("mid", "10001"),
+        ("key", "0123456789abcdef0123456789abcdef"),
+        ("api_version", "3.11"),
+        ("mode", "test"),
+        ("amount", "1000"),
+        ("currency", "EUR"),
+        ("lastname", "Mustermann"),
+        ("country", "DE"),
+        ("successurl", "https://shop.example/ok"),
+        ("errorurl", "https://shop.example/error"),
+        ("backurl", "https://shop.example/back"),
+    ]);
+    set.extend(pairs(extra));
+    validate(&Authorization::params_info(), &set)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_bic_of_the_wrong_length_names_bic() {
+    let err = Bic::try_new("BYLADEM").unwrap_err();
+    assert!(err.to_string().starts_with("bic:"), "{err}");
+    assert!(Bic::try_new("BYLADEM1001").is_ok());
+    assert!(Bic::try_new("BYLADEM1").is_ok());
+}
+
+#[test]
+fn a_wallet_type_under_direct_debit_is_refused() {
+    let violations = authorization_violations(&[
+        ("clearingtype", "elv"),
+        ("iban", "DE02120300000000202051"),
+        ("wallettype", "PPE"),
+    ]);
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(violations[0].starts_with("wallettype:"), "{violations:?}");
+}
+
+#[test]
+fn klarna_without_its_authorization_token_names_it() {
+    let violations = authorization_violations(&[("clearingtype", "fnc"), ("financingtype", "KIV")]);
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.starts_with("add_paydata[authorization_token]:")),
+        "{violations:?}"
+    );
+}
+
+#[test]
+fn an_online_bank_transfer_without_its_bank_country_names_it() {
+    let violations =
+        authorization_violations(&[("clearingtype", "sb"), ("onlinebanktransfertype", "PNT")]);
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(violations[0].starts_with("bankcountry:"), "{violations:?}");
+    // With it, the set is valid.
+    assert_eq!(
+        authorization_violations(&[
+            ("clearingtype", "sb"),
+            ("onlinebanktransfertype", "PNT"),
+            ("bankcountry", "DE"),
+        ]),
+        Vec::<String>::new()
+    );
+}
