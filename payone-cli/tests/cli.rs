@@ -841,7 +841,9 @@ fn directlink_validate_checks_the_three_d_secure_rows() {
          ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\nFLAG3D=Y\nWIN3DS=POPIX\n\
          ACCEPTURL=https://shop.example/ok\nDECLINEURL=https://shop.example/ko\n\
          HTTP_ACCEPT=*/*\nHTTP_USER_AGENT=Mozilla/5.0\nLANGUAGE=en_US\n\
-         BROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\nBROWSERSCREENHEIGHT=900\n"
+         BROWSERACCEPTHEADER=text/html\nBROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\n\
+         BROWSERLANGUAGE=de-DE\nBROWSERSCREENHEIGHT=900\nBROWSERSCREENWIDTH=1440\n\
+         BROWSERTIMEZONE=-60\nBROWSERUSERAGENT=Mozilla/5.0\n"
     );
     let (code, text) = validate_directlink(&order);
     assert_eq!(code, Some(0), "{text}");

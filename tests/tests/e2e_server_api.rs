@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use payone_client::cof::InitialAgreement;
+use payone_client::cof::{Customer, InitialAgreement};
 use payone_client::{Answer, Error, Status};
 use payone_sandbox::Delivery;
 use payone_types::generated::server::*;
@@ -23,6 +23,7 @@ async fn preauthorization_capture_in_two_parts_refund_and_debit() {
 
     let reserved = Preauthorization::builder()
         .clearingtype(Clearingtype::Cc(None))
+        .lastname(Lastname::new("Approved"))
         .amount(Amount::new(10000))
         .currency(eur())
         .reference(Reference::new("order-1"))
@@ -181,6 +182,7 @@ async fn amount_9903_redirects_to_3d_secure_and_the_challenge_returns_to_the_suc
         card(),
         urls(),
     )
+    .customer(Customer::new().lastname(Lastname::new("Approved")))
     .preauthorization()
     .unwrap();
     let answer = env.client.send(&request).await.unwrap();
