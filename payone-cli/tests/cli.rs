@@ -762,6 +762,20 @@ fn validate_directlink(stdin: &str) -> (Option<i32>, String) {
 
 const CREDENTIALS: &str = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\n";
 
+/// The maintenance and query tables' rule: ORDERID or PAYID names the order.
+#[test]
+fn directlink_maintenance_and_query_without_orderid_and_payid_are_refused() {
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}OPERATION=SAS\nAMOUNT=100\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        "ORDERID, PAYID: at least one of ORDERID, PAYID is required (The original order is \
+         identified by its PAYID or by its ORDERID (the PAYID is recommended).)\n"
+    );
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014511\nOPERATION=SAS\n"));
+    assert_eq!(code, Some(0), "{text}");
+}
+
 #[test]
 fn directlink_validate_tells_maintenance_by_orderid_from_an_order() {
     // The seed allows ORDERID instead of PAYID; SAS is maintenance only.

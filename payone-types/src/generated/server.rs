@@ -467,8 +467,8 @@ pub struct Capture {
     narrative_text: Option<NarrativeText>,
     #[payone(name = "txid", required)]
     txid: Txid,
-    #[payone(name = "sequencenumber", required)]
-    sequencenumber: Sequencenumber,
+    #[payone(name = "sequencenumber", conditional)]
+    sequencenumber: Option<Sequencenumber>,
     #[payone(name = "capturemode", conditional)]
     capturemode: Option<Capturemode>,
     #[payone(name = "settleaccount")]
@@ -3372,7 +3372,9 @@ pub struct Txid(Cow<'static, str>);
 ///
 /// No documentation page gives a format, a description or the Required flag for sequencenumber; recorded as TEXT, not guessed. The TransactionStatus notifications carry it, and the platform refuses a wrong one (error 907, sequence number incorrect).
 ///
-/// Recorded as required for capture, refund and debit; no documentation page states it.
+/// Refund and debit require it (their requests list it in `required`); no documentation page states it.
+///
+/// capture: optional on the first capture of a payment, required on every capture after it. Which capture is the first only the platform knows (the payment's history), so the tables cannot check it: the sandbox refuses a later capture without sequencenumber naming the parameter (errorcode 1).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "sequencenumber", format = "TEXT")]
 pub struct Sequencenumber(Cow<'static, str>);
