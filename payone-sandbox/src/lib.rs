@@ -108,7 +108,7 @@
 //! | | `amount=9903` | `REDIRECT`, `redirecturl={base}/sandbox/3ds/{txid}`, `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming `successurl` or `errorurl`) | after the challenge |
 //! | | `amount=9904` | `PENDING`, `txid`, `userid` (stays pending: cannot be captured) | none |
 //! | | any other amount | `APPROVED`, `txid`, `userid` | `appointed` |
-//! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one, `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
+//! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one (the first capture may leave it out: it is then 1), `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |
 //! | `createaccess` | always approved once the checks pass | `APPROVED`, `txid`, `userid`, `accessid` | `appointed` |
@@ -141,7 +141,7 @@
 //!
 //! | errorcode | status | errormessage | when |
 //! |---|---|---|---|
-//! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; unknown `request` or `encoding` |
+//! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; a broken conditional rule of the tables (`NAME` lists its parameters); a capture after the first one without `sequencenumber`; unknown `request` or `encoding` |
 //! | 2 | `ERROR` | `Authorization declined` | `amount=9902` |
 //! | 3 | `ERROR` | `Parameter {mid} incorrect: not the sandbox account's` | wrong `mid` |
 //! | 4 | `ERROR` | `Parameter {portalid} incorrect: not the sandbox account's` | wrong `portalid` |
