@@ -723,3 +723,29 @@ async fn a_slow_order_is_recorded_before_it_is_answered() {
     assert!(started.elapsed() < Duration::from_secs(2));
     sandbox.shutdown().await;
 }
+
+/// The tables' rule of maintenance and query requests: ORDERID or PAYID names the order. The
+/// sandbox checks it with the same registry as the client, naming both parameters.
+#[tokio::test]
+async fn maintenance_and_query_without_orderid_and_payid_are_refused() {
+    let sandbox = sandbox().await;
+    let answer = post(
+        &sandbox,
+        "maintenancedirect.asp",
+        &signed(&[("OPERATION", "SAS"), ("AMOUNT", "100")]),
+    )
+    .await;
+    assert_eq!(attr(&answer, "NCERROR"), "50001111", "{answer}");
+    assert!(
+        attr(&answer, "NCERRORPLUS")
+            .starts_with("ORDERID, PAYID: at least one of ORDERID, PAYID is required"),
+        "{answer}"
+    );
+    let answer = query(&sandbox, &[("PAYIDSUB", "1")]).await;
+    assert!(
+        attr(&answer, "NCERRORPLUS")
+            .starts_with("ORDERID, PAYID: at least one of ORDERID, PAYID is required"),
+        "{answer}"
+    );
+    sandbox.shutdown().await;
+}
