@@ -27,7 +27,7 @@ pub fn run(api: &str, pairs: &[(String, String)]) -> Vec<String> {
     } else {
         pairs
     };
-    validate(&rows, &pairs)
+    validate(&rows, entry.rules, &pairs)
         .iter()
         .map(ToString::to_string)
         .collect()

@@ -379,8 +379,15 @@ fn spec_list_prints_the_frontend_table() {
     let out = payone(&["spec", "list", "--api", "frontend"], "");
     assert!(out.status.success());
     let text = stdout(&out);
+    let mut rules = 0;
     for line in text.lines() {
         let columns: Vec<&str> = line.split('\t').collect();
+        // A conditional rule of the request: its id, then the rule in plain English.
+        if columns.get(2).is_some_and(|c| c.starts_with("rule ")) {
+            assert_eq!(columns.len(), 4, "{line}");
+            rules += 1;
+            continue;
+        }
         assert_eq!(columns.len(), 6, "{line}");
         assert!(
             ["required", "optional", "conditional"].contains(&columns[3]),
@@ -388,6 +395,7 @@ fn spec_list_prints_the_frontend_table() {
         );
         assert!(["yes", "no"].contains(&columns[4]), "{line}");
     }
+    assert!(rules > 0, "the Frontend tables' rules are listed");
     insta::assert_snapshot!(text);
 }
 
@@ -769,6 +777,20 @@ fn validate_directlink(stdin: &str) -> (Option<i32>, String) {
 
 const CREDENTIALS: &str = "PSPID=MyPSPID\nUSERID=api\nPSWD=secretpw\n";
 
+/// The maintenance and query tables' rule: ORDERID or PAYID names the order.
+#[test]
+fn directlink_maintenance_and_query_without_orderid_and_payid_are_refused() {
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}OPERATION=SAS\nAMOUNT=100\n"));
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        "ORDERID, PAYID: at least one of ORDERID, PAYID is required (The original order is \
+         identified by its PAYID or by its ORDERID (the PAYID is recommended).)\n"
+    );
+    let (code, text) = validate_directlink(&format!("{CREDENTIALS}PAYID=3014511\nOPERATION=SAS\n"));
+    assert_eq!(code, Some(0), "{text}");
+}
+
 #[test]
 fn directlink_validate_tells_maintenance_by_orderid_from_an_order() {
     // The seed allows ORDERID instead of PAYID; SAS is maintenance only.
@@ -848,7 +870,9 @@ fn directlink_validate_checks_the_three_d_secure_rows() {
          ED=12/30\nCVC=123\nCN=Max\nOPERATION=RES\nFLAG3D=Y\nWIN3DS=POPIX\n\
          ACCEPTURL=https://shop.example/ok\nDECLINEURL=https://shop.example/ko\n\
          HTTP_ACCEPT=*/*\nHTTP_USER_AGENT=Mozilla/5.0\nLANGUAGE=en_US\n\
-         BROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\nBROWSERSCREENHEIGHT=900\n"
+         BROWSERACCEPTHEADER=text/html\nBROWSERCOLORDEPTH=32\nBROWSERJAVAENABLED=true\n\
+         BROWSERLANGUAGE=de-DE\nBROWSERSCREENHEIGHT=900\nBROWSERSCREENWIDTH=1440\n\
+         BROWSERTIMEZONE=-60\nBROWSERUSERAGENT=Mozilla/5.0\n"
     );
     let (code, text) = validate_directlink(&order);
     assert_eq!(code, Some(0), "{text}");

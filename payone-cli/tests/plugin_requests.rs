@@ -160,3 +160,42 @@ fn broken_rules_are_refused_one_line_each() {
     }
     insta::assert_snapshot!(report);
 }
+
+/// A real parameter set with two of the tables' conditional rules broken (no customer name, and
+/// a German bank country without IBAN or bank code and account number) prints exactly two
+/// lines, each naming the rule's parameters and the rule.
+#[test]
+fn two_broken_conditional_rules_print_two_lines() {
+    let input = changed("sepa_preauthorization", "iban", "", "");
+    let input = input
+        .lines()
+        .filter(|l| !l.starts_with("lastname="))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>();
+    let out = validate(&input);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "lastname, company, userid, customerid: at least one of lastname, company, userid, \
+         customerid is required (The customer is named by a last name (with or without first \
+         name) or by a company name, unless the request refers to stored customer data by userid \
+         or customerid.)\n\
+         iban, bankcountry, bankcode, bankaccount: one complete set of iban or bankcountry + \
+         bankcode + bankaccount is required (The account is given either as IBAN or, for German \
+         accounts, as bank country, bank code and account number together.)\n"
+    );
+    // The BBAN instead of the IBAN keeps the second rule; a bank code with another country
+    // breaks the rule that BBANs are German.
+    let bban = format!("{input}lastname=Mustermann\nbankcode=12030000\nbankaccount=202051\n");
+    let out = validate(&bban);
+    assert_eq!(stdout(&out), "", "{bban}");
+    let austrian = bban.replace("bankcountry=DE", "bankcountry=AT");
+    let out = validate(&austrian);
+    assert_eq!(
+        stdout(&out),
+        "bankcode: only permitted when bankcountry=DE (A bank code (BBAN) is only accepted for \
+         German accounts; other countries use the IBAN.)\n\
+         bankaccount: only permitted when bankcountry=DE (An account number (BBAN) is only \
+         accepted for German accounts; other countries use the IBAN.)\n"
+    );
+}

@@ -49,6 +49,12 @@ fn person() -> Customer {
         .telephonenumber(Telephonenumber::new("01512345678"))
 }
 
+/// A customer named by the last name alone: the tables' rule `lastname_or_company` wants a
+/// name (or a stored customer) on every pre-/authorization.
+fn named() -> Customer {
+    Customer::new().lastname(Lastname::new("Approved"))
+}
+
 fn eur() -> Currency {
     Currency::new("EUR")
 }
@@ -218,10 +224,12 @@ fn every_payment_use_case_takes_a_reference() {
         urls().errorurl(Errorurl::new("https://example.com/error")),
     )
     .reference(Reference::new("order-1"))
+    .customer(named())
     .authorization()
     .unwrap();
-    let names =
-        format!("{ACCOUNT} recurrence customer_is_present {CARD} {URLS} errorurl reference");
+    let names = format!(
+        "{ACCOUNT} recurrence customer_is_present {CARD} {URLS} errorurl reference lastname"
+    );
     let lines = wire(&initial, &names);
     assert!(
         lines.contains("\ncurrency=EUR\nreference=order-1\n"),
@@ -236,16 +244,18 @@ fn every_payment_use_case_takes_a_reference() {
 
     let subsequent = SubsequentPayment::new(Amount::new(3000), eur(), card().into())
         .reference(Reference::new("order-2"))
+        .customer(named())
         .preauthorization()
         .unwrap();
-    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference");
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference lastname");
     assert!(wire(&subsequent, &names).contains("\nreference=order-2\n"));
 
     let oneclick = OneClickPayment::new(Amount::new(3000), eur(), card().into())
         .reference(Reference::new("order-3"))
+        .customer(named())
         .authorization()
         .unwrap();
-    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference");
+    let names = format!("{ACCOUNT} recurrence customer_is_present {CARD} reference lastname");
     assert!(wire(&oneclick, &names).contains("\nreference=order-3\n"));
 }
 

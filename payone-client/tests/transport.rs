@@ -20,7 +20,11 @@ fn payment_with_street(street: &'static str) -> Preauthorization {
         Pseudocardpan::new("9911192220202920292"),
     );
     SubsequentPayment::new(Amount::new(3000), Currency::new("EUR"), card.into())
-        .customer(Customer::new().street(Street::new(street)))
+        .customer(
+            Customer::new()
+                .lastname(Lastname::new("Approved"))
+                .street(Street::new(street)),
+        )
         .preauthorization()
         .unwrap()
 }

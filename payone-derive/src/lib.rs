@@ -97,8 +97,10 @@
 //!
 //! Request keys: `api` (frontend, client, server, directlink), `request`, `request_required`,
 //! `request_hash` (the `request` row's columns), `request_by_endpoint` (the platform names the
-//! request by its URL and no `request` parameter is sent: DirectLink), and one
-//! `account(name, ty, required, hash)` per parameter the account supplies.
+//! request by its URL and no `request` parameter is sent: DirectLink), `rules = "path"` (a
+//! `&'static [payone_types::Condition]`, the table's conditional rules that apply to the
+//! request, checked by `Request::to_params`), and one `account(name, ty, required, hash)` per
+//! parameter the account supplies.
 //!
 //! Field keys: `name`, `required` | `conditional` (default: optional, which needs `Option<T>`),
 //! `hash`, and the kinds `choice` and `elements`. Groups and requests get a typestate builder

@@ -30,13 +30,13 @@ pub fn validate(data: &[u8]) {
             .iter()
             .map(|(n, v)| (n.to_ascii_uppercase(), v.clone()))
             .collect();
-        run(&rows, &upper);
+        run(&rows, entry.rules, &upper);
     }
-    run(&rows, &pairs);
+    run(&rows, entry.rules, &pairs);
     for (_, value) in &mut pairs {
         value.push_str(MARKER);
     }
-    let report = run(&rows, &pairs);
+    let report = run(&rows, entry.rules, &pairs);
     if !pairs.iter().any(|(n, _)| n.contains("fuzz-value-marker")) {
         assert!(
             !report.contains("fuzz-value-marker"),
@@ -45,11 +45,15 @@ pub fn validate(data: &[u8]) {
     }
 }
 
-fn run(rows: &[&payone_types::ParamInfo], pairs: &[(String, String)]) -> String {
-    let report = check(rows, pairs).to_string();
+fn run(
+    rows: &[&payone_types::ParamInfo],
+    rules: &'static [payone_types::Condition],
+    pairs: &[(String, String)],
+) -> String {
+    let report = check(rows, rules, pairs).to_string();
     assert_eq!(
         report,
-        check(rows, pairs).to_string(),
+        check(rows, rules, pairs).to_string(),
         "validation is not deterministic"
     );
     let _ = to_params(rows, pairs);

@@ -38,7 +38,10 @@ fn check<'f>(app: &App, form: &'f Form) -> Result<&'f str, Refusal> {
     let request = tables::known_request(form, Api::Client)?;
     let rows = tables::rows(Api::Client, request).unwrap_or_default();
     auth::check_hash(form, &rows, &app.accounts)?;
-    if let Some(violation) = validate(&rows, &form.pairs).into_iter().next() {
+    if let Some(violation) = validate(&rows, tables::rules(Api::Client, request), &form.pairs)
+        .into_iter()
+        .next()
+    {
         return Err(Refusal::faulty(violation.param, violation.rule));
     }
     Ok(request)

@@ -54,7 +54,10 @@ fn check(app: &App, form: &Form) -> Result<Kind, Refusal> {
     let request = tables::known_request(form, Api::Frontend)?;
     let rows = tables::rows(Api::Frontend, request).unwrap_or_default();
     auth::check_hash(form, &rows, &app.accounts)?;
-    if let Some(violation) = validate(&rows, &form.pairs).into_iter().next() {
+    if let Some(violation) = validate(&rows, tables::rules(Api::Frontend, request), &form.pairs)
+        .into_iter()
+        .next()
+    {
         return Err(Refusal::faulty(violation.param, violation.rule));
     }
     if let Some(reference) = form.non_empty("reference")

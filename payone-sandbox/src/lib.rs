@@ -113,7 +113,7 @@
 //! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet) without `workorderid`, any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
 //! | | `clearingtype=vor` (prepayment) or `rec` (invoice), any other amount | `APPROVED`, `txid`, `userid` and the payment instructions: `clearing_bankaccountholder`, `clearing_bankcountry`, `clearing_bankiban` ([`COLLECTION_IBAN`]), `clearing_bankbic`, `clearing_bankname`, `clearing_bankcity`, `clearing_reference` (`SB` and the txid), `clearing_amount` | `appointed`; `underpaid` / `paid` when the transfer arrives, see below |
 //! | | any other amount (a wallet with the `workorderid` of its express checkout included) | `APPROVED`, `txid`, `userid` | `appointed` |
-//! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one, `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
+//! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one (the first capture may leave it out: it is then 1), `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |
 //! | `createaccess` | always approved once the checks pass | `APPROVED`, `txid`, `userid`, `accessid` | `appointed` |
@@ -178,7 +178,7 @@
 //!
 //! | errorcode | status | errormessage | when |
 //! |---|---|---|---|
-//! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; unknown `request` or `encoding` |
+//! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; a broken conditional rule of the tables (`NAME` lists its parameters); a capture after the first one without `sequencenumber`; unknown `request` or `encoding` |
 //! | 2 | `ERROR` | `Authorization declined` | `amount=9902` |
 //! | 2 | `ERROR` | `SEPA mandate declined for this account` | `iban` [`IBAN_MANDATE_DECLINED`] (managemandate, direct debit payments) |
 //! | 3 | `ERROR` | `Parameter {mid} incorrect: not the sandbox account's` | wrong `mid` |

@@ -228,12 +228,16 @@ fn open_approved(state: &mut State, kind: Kind, form: &Form) -> Result<Outcome, 
 }
 
 /// The transaction a capture, refund or debit names, checked for the kinds and state it needs,
-/// then its `sequencenumber` (907) and `currency`.
+/// then its `sequencenumber` (907) and `currency`. A capture may leave `sequencenumber` out
+/// while nothing has followed the preauthorization (the first capture: the number is then the
+/// next one, 1); a later capture without it is refused naming the parameter (the capture page,
+/// <https://docs.payone.com/integration/channel-server-api/server-api-capture>).
 fn follow_up<'s>(
     state: &'s mut State,
     form: &Form,
     kinds: &[Kind],
     wrong_kind: &'static str,
+    capture: bool,
 ) -> Result<(&'s mut crate::state::Transaction, u32), Refusal> {
     let tx = form
         .get("txid")
@@ -246,11 +250,19 @@ fn follow_up<'s>(
     if tx.status != TxStatus::Approved {
         return Err(Refusal::TxidIncorrect("the transaction is not approved"));
     }
-    let sequence = form
-        .get("sequencenumber")
-        .and_then(|s| s.parse::<u32>().ok())
-        .filter(|s| *s == tx.next_sequence)
-        .ok_or(Refusal::SequenceIncorrect)?;
+    let sequence = match form.get("sequencenumber") {
+        None if capture && tx.next_sequence == 1 => tx.next_sequence,
+        None if capture => {
+            return Err(Refusal::faulty(
+                "sequencenumber",
+                "required parameter is missing: every capture after the first one of a payment carries it",
+            ));
+        }
+        given => given
+            .and_then(|s| s.parse::<u32>().ok())
+            .filter(|s| *s == tx.next_sequence)
+            .ok_or(Refusal::SequenceIncorrect)?,
+    };
     if form.get("currency") != tx.currency.as_deref() {
         return Err(Refusal::CurrencyIncorrect);
     }
@@ -265,6 +277,7 @@ fn capture(state: &mut State, form: &Form) -> Result<Outcome, Refusal> {
         form,
         &[Kind::Preauthorization],
         "not a preauthorization",
+        true,
     )?;
     if amount < 0 {
         return Err(Refusal::AmountIncorrect("must not be negative"));
@@ -284,7 +297,7 @@ fn capture(state: &mut State, form: &Form) -> Result<Outcome, Refusal> {
 /// `refund`: a negative amount (`-500` refunds 5.00) up to the booked amount.
 fn refund(state: &mut State, form: &Form) -> Result<Outcome, Refusal> {
     let amount = amount(form)?;
-    let (tx, sequence) = follow_up(state, form, PAYMENTS, "not a payment")?;
+    let (tx, sequence) = follow_up(state, form, PAYMENTS, "not a payment", false)?;
     if amount >= 0 {
         return Err(Refusal::AmountIncorrect(
             "must be negative (amount=-500 refunds 5.00)",
@@ -303,7 +316,7 @@ fn refund(state: &mut State, form: &Form) -> Result<Outcome, Refusal> {
 /// is an additional claim.
 fn debit(state: &mut State, form: &Form) -> Result<Outcome, Refusal> {
     let amount = amount(form)?;
-    let (tx, sequence) = follow_up(state, form, PAYMENTS, "not a payment")?;
+    let (tx, sequence) = follow_up(state, form, PAYMENTS, "not a payment", false)?;
     if amount == 0 {
         return Err(Refusal::AmountIncorrect("must not be zero"));
     }
@@ -391,6 +404,49 @@ mod tests {
         assert_eq!(
             a.get("redirecturl"),
             Some("http://sandbox/sandbox/3ds/100000001")
+        );
+    }
+
+    #[test]
+    fn only_the_first_capture_may_leave_out_the_sequencenumber() {
+        let mut s = State::default();
+        let txid = preauthorize(&mut s, "1000");
+        let without = [
+            ("txid", txid.as_str()),
+            ("amount", "300"),
+            ("currency", "EUR"),
+        ];
+        // The first capture: the number is the next one, 1.
+        let first = run(&mut s, "capture", &without).unwrap();
+        assert_eq!(first.get("status"), Some("APPROVED"));
+        // The second: refused naming the parameter, nothing captured.
+        assert_eq!(
+            run(&mut s, "capture", &without),
+            Err(Refusal::faulty(
+                "sequencenumber",
+                "required parameter is missing: every capture after the first one of a payment carries it"
+            ))
+        );
+        let with = [
+            ("txid", txid.as_str()),
+            ("sequencenumber", "2"),
+            ("amount", "700"),
+            ("currency", "EUR"),
+        ];
+        assert_eq!(
+            run(&mut s, "capture", &with).unwrap().get("status"),
+            Some("APPROVED"),
+            "the first capture without a number took 1, so the second is 2 and all 1000 were open"
+        );
+        // Refunds and debits always carry it.
+        let refund = [
+            ("txid", txid.as_str()),
+            ("amount", "-100"),
+            ("currency", "EUR"),
+        ];
+        assert_eq!(
+            run(&mut s, "refund", &refund),
+            Err(Refusal::SequenceIncorrect)
         );
     }
 

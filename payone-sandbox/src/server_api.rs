@@ -88,7 +88,10 @@ fn check<'f>(app: &App, form: &'f Form) -> Result<&'f str, Refusal> {
     auth::check_key(form, &app.accounts)?;
     let request = tables::known_request(form, Api::Server)?;
     let rows = tables::rows(Api::Server, request).unwrap_or_default();
-    if let Some(violation) = validate(&rows, &form.pairs).into_iter().next() {
+    if let Some(violation) = validate(&rows, tables::rules(Api::Server, request), &form.pairs)
+        .into_iter()
+        .next()
+    {
         return Err(Refusal::faulty(violation.param, violation.rule));
     }
     Ok(request)

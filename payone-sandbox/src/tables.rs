@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use payone_types::generated::REQUESTS;
-use payone_types::{Api, ParamInfo, Rule};
+use payone_types::{Api, Condition, ParamInfo, Rule};
 
 use crate::form::Form;
 use crate::refusal::Refusal;
@@ -29,6 +29,14 @@ pub(crate) fn rows(api: Api, request: &str) -> Option<Vec<&'static ParamInfo>> {
         .iter()
         .find(|((a, name), _)| *a == api && *name == request)
         .map(|(_, rows)| rows.clone())
+}
+
+/// The conditional rules of `request` on `api` (none when the tables know no such request).
+pub(crate) fn rules(api: Api, request: &str) -> &'static [Condition] {
+    REQUESTS
+        .iter()
+        .find(|e| e.api == api && e.name == request)
+        .map_or(&[], |e| e.rules)
 }
 
 /// The request names known for `api`, in table order, for error messages.

@@ -33,6 +33,11 @@
 //! | `sensitive` turned on | patch | values are redacted in `Debug` and errors from now on |
 //! | `sensitive` turned off | patch, flagged `security` | values are no longer redacted in `Debug` and errors: a reviewer must agree |
 //! | `account` changed | major | the parameter moves between the request and the account configuration |
+//! | conditional rule (`[[rule]]`) added to a request | major | requests valid before are refused now |
+//! | rule changed so that it refuses more (`any_of` with fewer parameters, `one_of` with larger sets, `only_when` with fewer values, `required_when` with more, another kind, parameter or block) | major | "tightened" |
+//! | rule changed so that it refuses less (the reverse) | minor | "loosened": every request valid before still is |
+//! | rule's `doc` or `source` changed | patch | documentation only |
+//! | rule removed from a request | minor | every request valid before still is |
 //! | request / api added | minor | new types only |
 //! | request / api removed | major | types disappear |
 //! | v2 object or operation added | minor | new types only |
@@ -53,7 +58,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::load::{Row, Spec};
-use crate::model::Required;
+use crate::model::{Required, RuleSpec};
 
 mod values;
 
@@ -138,6 +143,14 @@ pub enum Kind {
     ArrayChanged,
     /// A v2 operation's method, path, request or answer object changed.
     OperationChanged,
+    /// A conditional rule now applies to the request (`param` is `rule {id}`).
+    RuleAdded,
+    /// A conditional rule no longer applies to the request.
+    RuleRemoved,
+    /// What a conditional rule demands, or where it applies.
+    RuleChanged,
+    /// A conditional rule's `doc` or `source`.
+    RuleDocChanged,
 }
 
 /// One change.
@@ -308,6 +321,14 @@ fn diff_api(old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
                     request,
                     &old.rows(request),
                     &new.rows(request),
+                    changes,
+                );
+                diff_rules(
+                    old,
+                    new,
+                    &old.request_rules(request),
+                    &new.request_rules(request),
+                    &at,
                     changes,
                 );
             }
@@ -536,6 +557,113 @@ fn diff_objects(api: &str, old: &Spec, new: &Spec, changes: &mut Vec<Change>) {
                 changes,
             );
         }
+    }
+}
+
+/// The conditional rules of one request, matched by id: added (major), removed (minor),
+/// tightened or changed (major), loosened (minor), documentation (patch).
+fn diff_rules(
+    old_spec: &Spec,
+    new_spec: &Spec,
+    old: &[&RuleSpec],
+    new: &[&RuleSpec],
+    at: &dyn Fn(Kind, Impact, &str) -> Change,
+    changes: &mut Vec<Change>,
+) {
+    let named =
+        |rule: &RuleSpec, kind, old: Option<String>, new: Option<String>, impact, why| Change {
+            param: Some(format!("rule {}", rule.id)),
+            old,
+            new,
+            ..at(kind, impact, why)
+        };
+    for o in old {
+        if !new.iter().any(|n| n.id == o.id) {
+            changes.push(named(
+                o,
+                Kind::RuleRemoved,
+                Some(o.sentence()),
+                None,
+                Impact::Minor,
+                "requests valid before still are",
+            ));
+        }
+    }
+    for n in new {
+        let Some(o) = old.iter().find(|o| o.id == n.id) else {
+            changes.push(named(
+                n,
+                Kind::RuleAdded,
+                None,
+                Some(n.sentence()),
+                Impact::Major,
+                "requests valid before may be refused now",
+            ));
+            continue;
+        };
+        let block = |spec: &Spec, rule: &RuleSpec| {
+            spec.group(&rule.group).and_then(|g| g.selected_by.clone())
+        };
+        let same_place = block(old_spec, o) == block(new_spec, n);
+        if o.kind() != n.kind() || !same_place {
+            let (impact, why) = match rule_change(o, n) {
+                Some(true) if same_place => (
+                    Impact::Minor,
+                    "loosened: every request valid before still is",
+                ),
+                _ => (
+                    Impact::Major,
+                    "tightened or changed: requests valid before may be refused now",
+                ),
+            };
+            changes.push(named(
+                n,
+                Kind::RuleChanged,
+                Some(o.sentence()),
+                Some(n.sentence()),
+                impact,
+                why,
+            ));
+        } else if o.doc != n.doc || o.source != n.source {
+            changes.push(named(
+                n,
+                Kind::RuleDocChanged,
+                None,
+                None,
+                Impact::Patch,
+                "documentation only",
+            ));
+        }
+    }
+}
+
+/// Whether the new form of a rule refuses no request the old one accepted (`Some(true)`),
+/// refuses some (`Some(false)`), or cannot be compared (another kind or parameter: `None`).
+fn rule_change(old: &RuleSpec, new: &RuleSpec) -> Option<bool> {
+    use crate::model::{RuleKind, WhenSpec};
+    let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+    // The values a condition holds for, as a set; empty: any value.
+    let covers = |wide: &WhenSpec, narrow: &WhenSpec| {
+        wide.values.is_empty()
+            || (!narrow.values.is_empty() && subset(&narrow.values, &wide.values))
+    };
+    match (old.kind().ok()?, new.kind().ok()?) {
+        (RuleKind::AnyOf(o), RuleKind::AnyOf(n)) => Some(subset(o, n)),
+        // Every complete old set holds a complete new one.
+        (RuleKind::OneOf(o), RuleKind::OneOf(n)) => {
+            Some(o.iter().all(|s| n.iter().any(|t| subset(t, s))))
+        }
+        (RuleKind::OnlyWhen(op, ow), RuleKind::OnlyWhen(np, nw))
+            if op == np && ow.param == nw.param =>
+        {
+            Some(covers(nw, ow))
+        }
+        (RuleKind::RequiredWhen(op, ow), RuleKind::RequiredWhen(np, nw))
+            if op == np && ow.param == nw.param =>
+        {
+            Some(covers(ow, nw))
+        }
+        _ => None,
     }
 }
 
@@ -956,6 +1084,10 @@ impl Kind {
             Kind::ObjectChanged => "nested object",
             Kind::ArrayChanged => "array",
             Kind::OperationChanged => "operation",
+            Kind::RuleAdded => "rule added",
+            Kind::RuleRemoved => "rule removed",
+            Kind::RuleChanged => "rule changed",
+            Kind::RuleDocChanged => "rule documentation changed",
         }
     }
 }

@@ -5,7 +5,8 @@ use crate::load::Spec;
 /// Lines `api<TAB>request<TAB>name<TAB>required|optional|conditional<TAB>yes|no<TAB>FORMAT`,
 /// arrays written `name[n]`, requests in file order, rows in page order. A row that a request
 /// carries twice with identical columns (the Frontend parameter page's `iban` in two payment
-/// blocks) is listed once.
+/// blocks) is listed once. After its rows, one line per conditional rule of the request:
+/// `api<TAB>request<TAB>rule <id><TAB>the rule in plain English[ (with selector=value)]`.
 pub fn list(specs: &[Spec], api: Option<&str>, request: Option<&str>) -> Vec<String> {
     let mut lines = Vec::new();
     for spec in specs.iter().filter(|s| api.is_none_or(|a| s.api() == a)) {
@@ -35,6 +36,20 @@ pub fn list(specs: &[Spec], api: Option<&str>, request: Option<&str>) -> Vec<Str
                     seen.push(line.clone());
                     lines.push(line);
                 }
+            }
+            for rule in spec.request_rules(&req.name) {
+                let block = spec
+                    .group(&rule.group)
+                    .and_then(|g| g.selected_by.as_ref())
+                    .map(|s| format!(" (with {}={})", s.param, s.value))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "{}\t{}\trule {}\t{}{block}",
+                    spec.api(),
+                    req.name,
+                    rule.id,
+                    rule.sentence()
+                ));
             }
         }
         lines.extend(operation_lines(spec, request));

@@ -8,7 +8,8 @@ use serde::Deserialize;
 
 use crate::format::{Format, Symbols, ValueRange};
 use crate::model::{
-    ApiInfo, Group, ObjectSpec, OperationSpec, ParamSpec, RequestSpec, Required, SpecFile,
+    ApiInfo, Group, ObjectSpec, OperationSpec, ParamSpec, RequestSpec, Required, RuleKind,
+    RuleSpec, SpecFile,
 };
 
 /// The platforms in the order files are read and listed.
@@ -208,6 +209,7 @@ impl Spec {
             merged.groups.extend(part.groups);
             merged.requests.extend(part.requests);
             merged.params.extend(part.params);
+            merged.rules.extend(part.rules);
             merged.objects.extend(part.objects);
             merged.operations.extend(part.operations);
         }
@@ -222,6 +224,7 @@ impl Spec {
             groups: merged.groups,
             requests: merged.requests,
             params: merged.params,
+            rules: merged.rules,
             objects: merged.objects,
             operations: merged.operations,
         };
@@ -556,10 +559,131 @@ impl Spec {
             }
         }
         errors.extend(
+            self.rule_problems()
+                .into_iter()
+                .map(|e| format!("{}: {e}", self.origin)),
+        );
+        errors.extend(
             crate::objects::problems(f)
                 .into_iter()
                 .map(|e| format!("{}: {e}", self.origin)),
         );
+        errors
+    }
+}
+
+impl Spec {
+    /// The requests rule `rule` applies to: its `requests`, or every request carrying its group.
+    pub fn rule_requests<'a>(&'a self, rule: &'a RuleSpec) -> Vec<&'a RequestSpec> {
+        self.file
+            .requests
+            .iter()
+            .filter(|r| rule.requests.is_empty() || rule.requests.contains(&r.name))
+            .filter(|r| self.request_groups(r).contains(&rule.group.as_str()))
+            .collect()
+    }
+
+    /// The rules that apply to request `name`, in table order.
+    pub fn request_rules(&self, name: &str) -> Vec<&RuleSpec> {
+        self.file
+            .rules
+            .iter()
+            .filter(|rule| self.rule_requests(rule).iter().any(|r| r.name == name))
+            .collect()
+    }
+
+    fn rule_problems(&self) -> Vec<String> {
+        let mut errors = Vec::new();
+        for (i, rule) in self.file.rules.iter().enumerate() {
+            let at = format!("rule `{}`", rule.id);
+            let mut err = |what: String| errors.push(format!("{at}: {what}"));
+            let snake = !rule.id.is_empty()
+                && rule
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                && rule.id.starts_with(|c: char| c.is_ascii_lowercase());
+            if !snake {
+                err("the id must be snake_case".to_owned());
+            }
+            if self.file.rules[..i].iter().any(|o| o.id == rule.id) {
+                err("a second rule with this id".to_owned());
+            }
+            if rule.doc.trim().is_empty() || rule.source.trim().is_empty() {
+                err("`doc` and `source` must not be empty".to_owned());
+            }
+            let kind = match rule.kind() {
+                Ok(kind) => kind,
+                Err(e) => {
+                    err(e);
+                    continue;
+                }
+            };
+            match kind {
+                RuleKind::AnyOf(names) if names.len() < 2 => {
+                    err("`any_of` names at least two parameters".to_owned())
+                }
+                RuleKind::OneOf(sets) if sets.len() < 2 || sets.iter().any(Vec::is_empty) => {
+                    err("`one_of` gives at least two non-empty sets".to_owned())
+                }
+                _ => {}
+            }
+            let Some(group) = self.group(&rule.group) else {
+                err(format!("no group `{}`", rule.group));
+                continue;
+            };
+            if group.array.is_some() {
+                err(format!(
+                    "group `{}` is an array; rules are about single parameters",
+                    group.id
+                ));
+            }
+            for name in &rule.requests {
+                match self.file.requests.iter().find(|r| &r.name == name) {
+                    None => err(format!("no request `{name}`")),
+                    Some(r) if !self.request_groups(r).contains(&rule.group.as_str()) => err(
+                        format!("request `{name}` does not carry group `{}`", rule.group),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            let requests = self.rule_requests(rule);
+            if requests.is_empty() {
+                err("applies to no request".to_owned());
+            }
+            for req in requests {
+                let rows = self.rows(&req.name);
+                for name in rule.params() {
+                    let row = rows
+                        .iter()
+                        .find(|r| r.param.name == name && r.group.array.is_none());
+                    if row.is_none() {
+                        err(format!(
+                            "request `{}` has no single (non-array) parameter `{name}`",
+                            req.name
+                        ));
+                    }
+                }
+                let when = match kind {
+                    RuleKind::OnlyWhen(_, w) | RuleKind::RequiredWhen(_, w) => w,
+                    _ => continue,
+                };
+                let listed = rows
+                    .iter()
+                    .find(|r| r.param.name == when.param)
+                    .filter(|r| !r.param.values.is_empty());
+                if let Some(row) = listed {
+                    for value in &when.values {
+                        if !row.param.values.iter().any(|v| &v.value == value) {
+                            err(format!(
+                                "`{value}` is not a value of `{}` in request `{}`",
+                                when.param, req.name
+                            ));
+                        }
+                    }
+                }
+            }
+        }
         errors
     }
 }
@@ -576,6 +700,8 @@ struct Part {
     requests: Vec<RequestSpec>,
     #[serde(default, rename = "param")]
     params: Vec<ParamSpec>,
+    #[serde(default, rename = "rule")]
+    rules: Vec<RuleSpec>,
     #[serde(default, rename = "object")]
     objects: Vec<ObjectSpec>,
     #[serde(default, rename = "operation")]

@@ -20,6 +20,10 @@ pub struct SpecFile {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "param")]
     pub params: Vec<ParamSpec>,
+    /// Conditional rules over several rows ("ORDERID or PAYID").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RuleSpec>,
     /// JSON objects (the v2 API): nested objects instead of flat parameters.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default, rename = "object")]
@@ -251,6 +255,157 @@ pub struct ParamSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub rust: Option<String>,
+}
+
+/// `[[rule]]`: a rule a documentation page states about several parameters together, which no
+/// row's Required column can express. Exactly one of `any_of`, `one_of`, `only_when` and
+/// `required_when` is given (the last two with `param`).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// snake_case id, unique in the table; the generated constant is named after it.
+    pub id: String,
+    /// The group the rule is about: it applies to every request that carries the group, and,
+    /// for a payment-method block, only when the block is chosen.
+    pub group: String,
+    /// Only these requests (default: every request carrying the group).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub requests: Vec<String>,
+    /// At least one of these parameters is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub any_of: Option<Vec<String>>,
+    /// Every parameter of at least one of these sets is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub one_of: Option<Vec<Vec<String>>>,
+    /// The parameter `only_when` and `required_when` are about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub param: Option<String>,
+    /// `param` may only be given when this holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub only_when: Option<WhenSpec>,
+    /// `param` must be given when this holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub required_when: Option<WhenSpec>,
+    /// The rule in a short English sentence.
+    pub doc: String,
+    /// The documentation page that states it.
+    pub source: String,
+}
+
+/// `{ param, values }` of a rule: `param` has one of `values`, or any value when `values` is
+/// empty.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct WhenSpec {
+    /// The parameter whose value decides.
+    pub param: String,
+    /// The values that meet the condition (empty: any value).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+/// What a [`RuleSpec`] demands, read from its keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind<'a> {
+    /// `any_of`.
+    AnyOf(&'a [String]),
+    /// `one_of`.
+    OneOf(&'a [Vec<String>]),
+    /// `param` with `only_when`.
+    OnlyWhen(&'a str, &'a WhenSpec),
+    /// `param` with `required_when`.
+    RequiredWhen(&'a str, &'a WhenSpec),
+}
+
+impl RuleSpec {
+    /// What the rule demands, or why its keys do not say it.
+    pub fn kind(&self) -> Result<RuleKind<'_>, String> {
+        let given = [
+            self.any_of.is_some(),
+            self.one_of.is_some(),
+            self.only_when.is_some(),
+            self.required_when.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() != 1 {
+            return Err(
+                "give exactly one of `any_of`, `one_of`, `only_when`, `required_when`".to_owned(),
+            );
+        }
+        let param = || {
+            self.param
+                .as_deref()
+                .ok_or_else(|| "`only_when` and `required_when` need `param`".to_owned())
+        };
+        if let Some(names) = &self.any_of {
+            if self.param.is_some() {
+                return Err("`param` goes with `only_when` or `required_when`".to_owned());
+            }
+            return Ok(RuleKind::AnyOf(names));
+        }
+        if let Some(sets) = &self.one_of {
+            if self.param.is_some() {
+                return Err("`param` goes with `only_when` or `required_when`".to_owned());
+            }
+            return Ok(RuleKind::OneOf(sets));
+        }
+        if let Some(when) = &self.only_when {
+            return Ok(RuleKind::OnlyWhen(param()?, when));
+        }
+        let when = self.required_when.as_ref().expect("one kind is given");
+        Ok(RuleKind::RequiredWhen(param()?, when))
+    }
+
+    /// Every parameter the rule names, each once (the condition's parameter last).
+    pub fn params(&self) -> Vec<&str> {
+        let names: Vec<&str> = match self.kind() {
+            Ok(RuleKind::AnyOf(names)) => names.iter().map(String::as_str).collect(),
+            Ok(RuleKind::OneOf(sets)) => sets.iter().flatten().map(String::as_str).collect(),
+            Ok(RuleKind::OnlyWhen(p, w) | RuleKind::RequiredWhen(p, w)) => vec![p, &w.param],
+            Err(_) => Vec::new(),
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for name in names {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// The rule in plain English, as the generated code words it (`at least one of ORDERID,
+    /// PAYID is required`).
+    pub fn sentence(&self) -> String {
+        let when = |w: &WhenSpec| match w.values.as_slice() {
+            [] => format!("{} is given", w.param),
+            [one] => format!("{}={one}", w.param),
+            many => format!("{} is one of {}", w.param, many.join(", ")),
+        };
+        match self.kind() {
+            Ok(RuleKind::AnyOf(names)) => {
+                format!("at least one of {} is required", names.join(", "))
+            }
+            Ok(RuleKind::OneOf(sets)) => format!(
+                "one complete set of {} is required",
+                sets.iter()
+                    .map(|s| s.join(" + "))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Ok(RuleKind::OnlyWhen(p, w)) if w.values.is_empty() => {
+                format!("{p} only permitted with {}", w.param)
+            }
+            Ok(RuleKind::OnlyWhen(p, w)) => format!("{p} only permitted when {}", when(w)),
+            Ok(RuleKind::RequiredWhen(p, w)) => format!("{p} required when {}", when(w)),
+            Err(e) => e,
+        }
+    }
 }
 
 /// One LIST value.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::CharFormat;
+use crate::condition::Condition;
 use crate::params::Params;
 use crate::request::{ParamInfo, Required};
 use crate::rule::{Rule, Violations};
@@ -46,18 +47,27 @@ pub fn chosen(
     block: Option<crate::Selector>,
     input: &[(String, String)],
 ) -> bool {
+    chosen_by(rows, block, &|name| given(input, name))
+}
+
+/// [`chosen`] for any lookup of the given values (a typed request's wire form).
+pub fn chosen_by<'v>(
+    rows: &[&ParamInfo],
+    block: Option<crate::Selector>,
+    input: &dyn Fn(&str) -> Option<&'v str>,
+) -> bool {
     // Each step goes one block outwards; generated tables nest a few levels, and the bound
     // keeps a hand-made cycle from looping.
-    fn walk(
+    fn walk<'v>(
         rows: &[&ParamInfo],
         block: Option<crate::Selector>,
-        input: &[(String, String)],
+        input: &dyn Fn(&str) -> Option<&'v str>,
         depth: usize,
     ) -> bool {
         let Some(selector) = block else {
             return true;
         };
-        if depth == 0 || given(input, selector.param) != Some(selector.value) {
+        if depth == 0 || input(selector.param) != Some(selector.value) {
             return false;
         }
         let mut parents = rows
@@ -90,8 +100,14 @@ pub fn find_row<'r>(
     Some(candidates.find(|r| selected(r)).unwrap_or(first))
 }
 
-/// Checks `input` (in order, raw values) against the rows of one request.
-pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
+/// Checks `input` (in order, raw values) against the rows and the conditional rules of one
+/// request ([`RequestEntry`](crate::request::RequestEntry)'s `params` and `rules`): one
+/// violation per parameter that breaks its row, then one per broken rule.
+pub fn validate(
+    rows: &[&ParamInfo],
+    rules: &'static [Condition],
+    input: &[(String, String)],
+) -> Violations {
     let mut violations = Violations::new();
     let mut seen = BTreeSet::new();
     // The blocks (by selector) of which at least one parameter was given.
@@ -168,6 +184,9 @@ pub fn validate(rows: &[&ParamInfo], input: &[(String, String)]) -> Violations {
             }
         }
     }
+    violations.extend(crate::condition::check(rules, rows, &|name| {
+        given(input, name)
+    }));
     violations
 }
 

@@ -5,6 +5,7 @@ extern crate self as payone_types;
 pub mod account;
 pub mod charset;
 pub mod check;
+pub mod condition;
 #[cfg(feature = "directlink")]
 pub mod directlink;
 pub mod dynamic;
@@ -24,6 +25,7 @@ pub mod value;
 
 pub use account::{Account, AccountParams, Mode};
 pub use charset::Charset;
+pub use condition::Condition;
 pub use iso::{Country, Currency, Language, LanguageAnyCase};
 pub use params::{Param, Params};
 pub use payone_derive::{

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::account::{Account, AccountParams};
+use crate::condition::Condition;
 use crate::params::Params;
 use crate::rule::{Rule, Violations};
 use crate::sign::{HashAlgorithm, sign};
@@ -161,11 +162,16 @@ pub trait Request: WriteParams {
     /// The rows supplied by the account configuration, and the `request` row.
     const ACCOUNT: &'static [ParamInfo];
 
+    /// The table's conditional rules (`[[rule]]`) that apply to this request: the generated
+    /// `rules` module's slice for it.
+    const RULES: &'static [Condition] = &[];
+
     /// Every row of the request's table: the request's own, its elements' and its blocks'.
     fn params_info() -> Vec<&'static ParamInfo>;
 
     /// The complete wire form: account parameters, `request`, then the request's own, checked
-    /// against the table and the declared encoding. Every violation is reported at once.
+    /// against the table, its conditional rules ([`Request::RULES`]) and the declared encoding.
+    /// Every violation is reported at once.
     fn to_params<'a, A: AccountParams + ?Sized>(
         &'a self,
         account: &A,
@@ -190,6 +196,11 @@ pub trait Request: WriteParams {
             }
         }
         self.write_params(&mut params);
+        violations.extend(crate::condition::check(
+            Self::RULES,
+            &Self::params_info(),
+            &|name| params.get(name),
+        ));
         if let Err(charset) = params.check_charset(account.encoding()) {
             violations.extend(charset);
         }
@@ -260,4 +271,6 @@ pub struct RequestEntry {
     pub rust: &'static str,
     /// The request's rows ([`Request::params_info`]).
     pub params: fn() -> Vec<&'static ParamInfo>,
+    /// The request's conditional rules ([`Request::RULES`]).
+    pub rules: &'static [Condition],
 }

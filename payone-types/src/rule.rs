@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// A rule of the parameter tables that a value breaks.
+/// A rule of the parameter tables that a value (or, for [`Rule::Conditional`], a set of
+/// parameters) breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Rule {
@@ -69,6 +70,9 @@ pub enum Rule {
         /// The value that would select the block.
         value: &'static str,
     },
+    /// A conditional rule of the table (`[[rule]]`) that the parameters together break: the
+    /// violation names the parameters the rule is about.
+    Conditional(&'static crate::condition::Condition),
 }
 
 /// A rule alone, without the parameter it applies to; a value type's `try_new` and `FromStr`
@@ -122,6 +126,7 @@ impl fmt::Display for Rule {
             Rule::NotSelected { selector, value } => {
                 write!(f, "only permitted with {selector}={value}")
             }
+            Rule::Conditional(condition) => condition.fmt(f),
         }
     }
 }

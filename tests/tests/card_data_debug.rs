@@ -29,6 +29,7 @@ fn server_api_card_block() {
         .build();
     let request = Preauthorization::builder()
         .clearingtype(Clearingtype::Cc(Some(card)))
+        .lastname(Lastname::new("Approved"))
         .amount(Amount::new(100))
         .currency(Currency::new("EUR"))
         .build()

@@ -79,6 +79,7 @@ async fn recurring_payments_after_the_initial_agreement() {
         Userid::try_new(userid.clone()).unwrap().into(),
     )
     .reference(Reference::new("renewal-2"))
+    .customer(Customer::new().lastname(Lastname::new("Approved")))
     .preauthorization()
     .unwrap();
     let answer = env.client.send(&request).await.unwrap();

@@ -65,6 +65,21 @@ impl DlEnv {
 }
 
 /// A card order of `amount` cents with `extra` parameters added (or replacing ours).
+/// The browser data a 3-D Secure order carries (the tables' rules `*_with_3ds`: required with
+/// `FLAG3D=Y`); `order_params` adds those a test does not give itself.
+const BROWSER_DATA: &[(&str, &str)] = &[
+    ("HTTP_ACCEPT", "*/*"),
+    ("HTTP_USER_AGENT", "Mozilla/5.0"),
+    ("BROWSERACCEPTHEADER", "text/html,*/*;q=0.8"),
+    ("BROWSERCOLORDEPTH", "24"),
+    ("BROWSERJAVAENABLED", "false"),
+    ("BROWSERLANGUAGE", "de-DE"),
+    ("BROWSERSCREENHEIGHT", "1080"),
+    ("BROWSERSCREENWIDTH", "1920"),
+    ("BROWSERTIMEZONE", "-60"),
+    ("BROWSERUSERAGENT", "Mozilla/5.0"),
+];
+
 fn order_params(orderid: &str, amount: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut params: Vec<(String, String)> = [
         ("ORDERID", orderid),
@@ -83,6 +98,13 @@ fn order_params(orderid: &str, amount: &str, extra: &[(&str, &str)]) -> Vec<(Str
         match params.iter_mut().find(|(n, _)| n == name) {
             Some(param) => param.1 = (*value).to_owned(),
             None => params.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    if extra.contains(&("FLAG3D", "Y")) {
+        for (name, value) in BROWSER_DATA {
+            if !params.iter().any(|(n, _)| n == name) {
+                params.push(((*name).to_owned(), (*value).to_owned()));
+            }
         }
     }
     params
@@ -613,10 +635,14 @@ async fn a_typed_three_d_secure_order_asks_for_identification() {
         .http_accept(dl::HttpAccept::new("*/*"))
         .http_user_agent(dl::HttpUserAgent::new("Mozilla/5.0"))
         .language(dl::ThreeDSecureLanguage::new("en_US"))
+        .browseracceptheader(dl::Browseracceptheader::new("text/html,*/*;q=0.8"))
         .browsercolordepth(dl::Browsercolordepth::V24)
         .browserjavaenabled(dl::Browserjavaenabled::False)
+        .browserlanguage(dl::Browserlanguage::new("de-DE"))
         .browserscreenheight(dl::Browserscreenheight::new(1080))
         .browserscreenwidth(dl::Browserscreenwidth::new(1920))
+        .browsertimezone(dl::Browsertimezone::new("-60"))
+        .browseruseragent(dl::Browseruseragent::new("Mozilla/5.0"))
         .build()
         .expect("valid");
     let outcome = match bounded("the typed 3-D Secure order", client.send_order(&request))
@@ -694,7 +720,9 @@ async fn typed_queries_find_the_order_by_payid_or_orderid() {
     let refused = client.send_query(&nothing).await.expect_err("refused");
     assert_eq!(
         refused.to_string(),
-        "the DirectLink request was not sent because it names no order: it needs ORDERID or PAYID"
+        "the DirectLink request was not sent because it breaks the parameter tables: ORDERID, PAYID: \
+         at least one of ORDERID, PAYID is required (The order whose status is asked for is \
+         identified by its PAYID or by its ORDERID (the PAYID is recommended).)"
     );
     assert_eq!(env.count("querydirect"), 3, "nothing more was sent");
     env.sandbox.shutdown().await;

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use payone_client::cof::SubsequentPayment;
+use payone_client::cof::{Customer, SubsequentPayment};
 use payone_client::{Answer, Error};
 use payone_types::generated::server::*;
 use payone_types::{Account, Charset, PortalKey, Rule};
@@ -34,6 +34,7 @@ async fn a_reference_used_before_is_911() {
     let payment = |reference: &'static str| {
         SubsequentPayment::new(Amount::new(1000), eur(), card().into())
             .reference(Reference::new(reference))
+            .customer(Customer::new().lastname(Lastname::new("Approved")))
             .preauthorization()
             .unwrap()
     };

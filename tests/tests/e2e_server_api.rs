@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use payone_client::cof::InitialAgreement;
+use payone_client::cof::{Customer, InitialAgreement};
 use payone_client::{Answer, Error, Status};
 use payone_sandbox::Delivery;
 use payone_types::generated::server::*;
@@ -23,6 +23,7 @@ async fn preauthorization_capture_in_two_parts_refund_and_debit() {
 
     let reserved = Preauthorization::builder()
         .clearingtype(Clearingtype::Cc(None))
+        .lastname(Lastname::new("Approved"))
         .amount(Amount::new(10000))
         .currency(eur())
         .reference(Reference::new("order-1"))
@@ -181,6 +182,7 @@ async fn amount_9903_redirects_to_3d_secure_and_the_challenge_returns_to_the_suc
         card(),
         urls(),
     )
+    .customer(Customer::new().lastname(Lastname::new("Approved")))
     .preauthorization()
     .unwrap();
     let answer = env.client.send(&request).await.unwrap();
@@ -294,5 +296,65 @@ async fn amount_9904_is_pending_and_9902_declined() {
     );
     // Declined payments are not kept and not notified.
     assert!(env.sandbox.notifications().is_empty());
+    env.shutdown().await;
+}
+
+/// `sequencenumber` on capture: the first capture of a payment may leave it out, every later one
+/// must carry it. The tables cannot know which capture is the first; the sandbox does, and
+/// refuses a second capture without the number naming the parameter.
+#[tokio::test]
+async fn only_the_first_capture_may_leave_out_the_sequencenumber() {
+    let env = Env::start().await;
+    let client = &env.client;
+    let answer = client.send(&preauthorization(1000)).await.unwrap();
+    let txid = answer.txid().expect("a txid").to_owned();
+    let without = |amount: i64| {
+        Capture::builder()
+            .amount(Amount::new(amount))
+            .currency(eur())
+            .txid(Txid::try_new(txid.clone()).expect("a txid"))
+            .build()
+            .expect("the tables allow a capture without sequencenumber")
+    };
+    let first = client.send(&without(400)).await.unwrap();
+    assert_eq!(first.status(), Status::Approved);
+    let err = client.send(&without(600)).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "PAYONE refused the request with error 1: Parameter {sequencenumber} faulty or missing: \
+         required parameter is missing: every capture after the first one of a payment carries it"
+    );
+    // With the number the second capture goes through.
+    let second = client.send(&capture(&txid, 2, 600)).await.unwrap();
+    assert_eq!(second.status(), Status::Approved);
+    env.shutdown().await;
+}
+
+/// A typed request that breaks a conditional rule of the tables is refused by `Client::send`
+/// with the rule named, and nothing reaches the platform.
+#[tokio::test]
+async fn a_typed_request_breaking_a_rule_is_never_sent() {
+    let env = Env::start().await;
+    let unnamed = Preauthorization::builder()
+        .clearingtype(Clearingtype::Cc(None))
+        .amount(Amount::new(1000))
+        .currency(eur())
+        .build()
+        .expect("the rows alone allow it");
+    let err = env.client.send(&unnamed).await.unwrap_err();
+    assert!(matches!(err, Error::Validation(_)), "{err:?}");
+    assert!(!err.outcome_unknown());
+    assert_eq!(
+        err.to_string(),
+        "the request was not sent because it breaks the parameter tables: \
+         lastname, company, userid, customerid: at least one of lastname, company, userid, \
+         customerid is required (The customer is named by a last name (with or without first \
+         name) or by a company name, unless the request refers to stored customer data by userid \
+         or customerid.)"
+    );
+    assert!(
+        env.requests().await.is_empty(),
+        "a request reached the sandbox"
+    );
     env.shutdown().await;
 }

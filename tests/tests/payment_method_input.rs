@@ -32,7 +32,7 @@ fn authorization_violations(extra: &[(&str, &str)]) -> Vec<String> {
         ("backurl", "https://shop.example/back"),
     ]);
     set.extend(pairs(extra));
-    validate(&Authorization::params_info(), &set)
+    validate(&Authorization::params_info(), Authorization::RULES, &set)
         .iter()
         .map(ToString::to_string)
         .collect()

@@ -107,7 +107,7 @@ async fn each_request_is_answered_refused_for_its_table_and_for_a_wrong_key() {
     // getuser and updateuser name the user the first payment creates.
     let (_, first) = env
         .post_raw(format!(
-            "{}&clearingtype=cc&amount=100&currency=EUR",
+            "{}&clearingtype=cc&amount=100&currency=EUR&lastname=Muster",
             raw_account("preauthorization", "UTF-8")
         ))
         .await;

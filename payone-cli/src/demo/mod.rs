@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use payone_client::client_api::HostedCreditcardcheck;
-use payone_client::cof::{Card, SubsequentPayment};
+use payone_client::cof::{Card, Customer, SubsequentPayment};
 use payone_client::notification::axum::notification_router;
 use payone_client::notification::{Notification, Verifier};
 use payone_client::{Answer, Client, Endpoints, Url};
@@ -315,6 +315,9 @@ async fn checkout() -> Result<(), String> {
         server::Currency::new("EUR"),
         card().into(),
     )
+    // The customer is named as in the credentials-on-file page's samples: the tables' rule
+    // `lastname_or_company` refuses a payment that names no customer.
+    .customer(Customer::new().lastname(server::Lastname::new("Approved")))
     .authorization()
     .map_err(|e| e.to_string())?;
     let params = subsequent.to_params(&account).map_err(|e| e.to_string())?;
@@ -431,7 +434,13 @@ async fn checkout() -> Result<(), String> {
     .iter()
     .map(|(n, v)| (n.to_string(), v.to_string()))
     .collect();
-    for violation in validate(&rows, &untrusted).iter() {
+    for violation in validate(
+        &rows,
+        <frontend::Authorization as Request>::RULES,
+        &untrusted,
+    )
+    .iter()
+    {
         println!("   {violation}");
     }
     let wrong_key = Client::builder(Account::new(

@@ -22,11 +22,6 @@ pub enum RequestError {
     /// An order without ORDERID: neither the platform nor the timeout fallback can do without.
     #[error("it has no ORDERID, which orders need and the timeout fallback queries by")]
     MissingOrderId,
-    /// A query (or maintenance request) that names no order: the tables make ORDERID and
-    /// PAYID conditional, and one of them must be there (DirectLink guide, sections 5.1.2 and
-    /// 6.1.2).
-    #[error("it names no order: it needs ORDERID or PAYID")]
-    MissingReference,
     /// An order with more than one ORDERID.
     #[error("it has more than one ORDERID")]
     DuplicateOrderId,

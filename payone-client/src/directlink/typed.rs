@@ -71,13 +71,11 @@ impl<E: EnvironmentKind> DirectLinkClient<E> {
 
     /// Sends a typed direct query (DirectLink guide, section 6.1.2), limited by the query policy's
     /// timeout, and classifies the answer as [`query`](Self::query) does. The tables check the
-    /// request first; one of ORDERID and PAYID must name the order
-    /// ([`RequestError::MissingReference`] otherwise). Nothing is sent when a check fails.
+    /// request first, with their rule that ORDERID or PAYID names the order
+    /// (`generated::directlink::rules::QUERY_ORDERID_OR_PAYID`). Nothing is sent when a check
+    /// fails.
     pub async fn send_query(&self, request: &Querydirect) -> Result<Outcome, DirectLinkError> {
         let params = checked_params(request, self.config())?;
-        if !params.iter().any(|(n, _)| n == "ORDERID" || n == "PAYID") {
-            return Err(DirectLinkError::Request(RequestError::MissingReference));
-        }
         let response = self.query_params(&params).await?;
         Outcome::from_response(response).map_err(|source| DirectLinkError::Answer {
             endpoint: Endpoint::Query,

@@ -13,6 +13,7 @@ const KEYS: &[&str] = &[
     "request_required",
     "request_hash",
     "account",
+    "rules",
 ];
 
 struct AccountRow {
@@ -33,6 +34,16 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     let request_hash = reader.flag("request_hash", &mut errors);
     // DirectLink names the request by its endpoint (orderdirect.asp ...), not by a parameter.
     let by_endpoint = reader.flag("request_by_endpoint", &mut errors);
+    // The slice of the table's conditional rules that apply to the request.
+    let rules = reader
+        .string("rules", &mut errors)
+        .and_then(|r| match r.parse::<syn::Path>() {
+            Ok(path) => Some(path),
+            Err(e) => {
+                errors.push(r.span(), format!("`rules` is not a path: {e}"));
+                None
+            }
+        });
     let mut accounts = Vec::new();
     for (inner, span) in reader.nested_all("account", &mut errors) {
         let mut r = Reader::new(inner, &["name", "ty", "required", "hash"], "account");
@@ -114,6 +125,8 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
             }
         }
     });
+    let rules =
+        rules.map(|path| quote!(const RULES: &'static [::payone_types::Condition] = #path;));
     let own_rows = rows(&fields, &quote!(None), false, &quote!(None), "");
     let extra_rows = fields.iter().map(|f| {
         let inner = &f.inner;
@@ -200,6 +213,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
                 #(#account_rows,)*
                 #request_row
             ];
+            #rules
 
             fn params_info() -> ::std::vec::Vec<&'static ::payone_types::ParamInfo> {
                 const OWN: &[::payone_types::ParamInfo] = &[#(#own_rows),*];

@@ -6,7 +6,7 @@ use payone_types::directlink::{SHASIGN, ShaList, verify_sha_in};
 use payone_types::dynamic::validate;
 use payone_types::generated::REQUESTS;
 use payone_types::request::RequestEntry;
-use payone_types::{Api, ParamInfo, Rule};
+use payone_types::{Api, Condition, ParamInfo, Rule};
 
 use super::xml::Refused;
 use crate::config::DirectLinkAccount;
@@ -147,7 +147,7 @@ pub(crate) fn check(
     if page != Page::Privacy
         && let Some(rows) = table(REQUESTS, page)
     {
-        check_table(&rows, request, page)?;
+        check_table(&rows, rules(REQUESTS, page), request, page)?;
     }
     check_builtin(request, page)
 }
@@ -210,6 +210,15 @@ fn check_sha(
     .map_err(|_| Refused::Sha("unknown order/1/s"))
 }
 
+/// The conditional rules of the generated DirectLink table of `page` (none without a table).
+pub(crate) fn rules(entries: &[RequestEntry], page: Page) -> &'static [Condition] {
+    entries
+        .iter()
+        .filter(|e| e.api == Api::Directlink)
+        .find(|e| Page::of_table(e.name) == Some(page))
+        .map_or(&[], |e| e.rules)
+}
+
 /// The rows of the generated DirectLink table of `page`, if `entries` hold one.
 pub(crate) fn table(entries: &[RequestEntry], page: Page) -> Option<Vec<&'static ParamInfo>> {
     entries
@@ -226,6 +235,7 @@ pub(crate) fn table(entries: &[RequestEntry], page: Page) -> Option<Vec<&'static
 /// the credit-card values (DirectLink guide, section 8).
 pub(crate) fn check_table(
     rows: &[&ParamInfo],
+    rules: &'static [Condition],
     request: &DlRequest,
     page: Page,
 ) -> Result<(), Refused> {
@@ -244,7 +254,7 @@ pub(crate) fn check_table(
         input.retain(|(name, _)| name != "PM");
         input.push(("PM".to_owned(), CREDIT_CARD.to_owned()));
     }
-    for violation in validate(rows, &input) {
+    for violation in validate(rows, rules, &input) {
         let param = violation.param.to_ascii_uppercase();
         if violation.rule == Rule::Unknown || param == SHASIGN {
             continue;
@@ -531,10 +541,31 @@ mod tests {
         order
             .pairs
             .push(("ACCEPTURL".to_owned(), "https://shop/ok".to_owned()));
-        assert_eq!(check_table(&rows, &order, Page::Order), Ok(()));
+        let rules = rules(REQUESTS, Page::Order);
+        // The table's rules: a 3-D Secure order carries its return URLs and the browser data.
+        assert!(matches!(
+            check_table(&rows, rules, &order, Page::Order),
+            Err(Refused::Invalid { param, .. }) if param == "DECLINEURL"
+        ));
+        for (name, value) in [
+            ("DECLINEURL", "https://shop/ko"),
+            ("HTTP_ACCEPT", "*/*"),
+            ("HTTP_USER_AGENT", "Mozilla/5.0"),
+            ("BROWSERACCEPTHEADER", "text/html"),
+            ("BROWSERCOLORDEPTH", "24"),
+            ("BROWSERJAVAENABLED", "false"),
+            ("BROWSERLANGUAGE", "de-DE"),
+            ("BROWSERSCREENHEIGHT", "1080"),
+            ("BROWSERSCREENWIDTH", "1920"),
+            ("BROWSERTIMEZONE", "-60"),
+            ("BROWSERUSERAGENT", "Mozilla/5.0"),
+        ] {
+            order.pairs.push((name.to_owned(), value.to_owned()));
+        }
+        assert_eq!(check_table(&rows, rules, &order, Page::Order), Ok(()));
         order.pairs[4].1 = "15.00".to_owned();
         assert!(matches!(
-            check_table(&rows, &order, Page::Order),
+            check_table(&rows, rules, &order, Page::Order),
             Err(Refused::Invalid { param, .. }) if param == "AMOUNT"
         ));
         assert!(table(REQUESTS, Page::Maintenance).is_some());

@@ -49,6 +49,21 @@ fn signed(extra: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// A signed card order with `ORDERID` and `AMOUNT` plus `extra`.
+/// The browser data a 3-D Secure order carries (the tables' rules `*_with_3ds`: required with
+/// `FLAG3D=Y`); `order_params` adds those a test does not give itself.
+const BROWSER_DATA: &[(&str, &str)] = &[
+    ("HTTP_ACCEPT", "*/*"),
+    ("HTTP_USER_AGENT", "Mozilla/5.0"),
+    ("BROWSERACCEPTHEADER", "text/html,*/*;q=0.8"),
+    ("BROWSERCOLORDEPTH", "24"),
+    ("BROWSERJAVAENABLED", "false"),
+    ("BROWSERLANGUAGE", "de-DE"),
+    ("BROWSERSCREENHEIGHT", "1080"),
+    ("BROWSERSCREENWIDTH", "1920"),
+    ("BROWSERTIMEZONE", "-60"),
+    ("BROWSERUSERAGENT", "Mozilla/5.0"),
+];
+
 fn order_params(orderid: &str, amount: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut pairs = vec![
         ("ORDERID", orderid),
@@ -64,6 +79,13 @@ fn order_params(orderid: &str, amount: &str, extra: &[(&str, &str)]) -> Vec<(Str
         match pairs.iter_mut().find(|(n, _)| n == name) {
             Some(pair) => pair.1 = value,
             None => pairs.push((name, value)),
+        }
+    }
+    if extra.contains(&("FLAG3D", "Y")) {
+        for (name, value) in BROWSER_DATA {
+            if !pairs.iter().any(|(n, _)| n == name) {
+                pairs.push((name, value));
+            }
         }
     }
     signed(&pairs)
@@ -699,5 +721,31 @@ async fn a_slow_order_is_recorded_before_it_is_answered() {
     let fast = order(&sandbox, "dl-fast", "1200", &[]).await;
     assert_eq!(attr(&fast, "STATUS"), "5");
     assert!(started.elapsed() < Duration::from_secs(2));
+    sandbox.shutdown().await;
+}
+
+/// The tables' rule of maintenance and query requests: ORDERID or PAYID names the order. The
+/// sandbox checks it with the same registry as the client, naming both parameters.
+#[tokio::test]
+async fn maintenance_and_query_without_orderid_and_payid_are_refused() {
+    let sandbox = sandbox().await;
+    let answer = post(
+        &sandbox,
+        "maintenancedirect.asp",
+        &signed(&[("OPERATION", "SAS"), ("AMOUNT", "100")]),
+    )
+    .await;
+    assert_eq!(attr(&answer, "NCERROR"), "50001111", "{answer}");
+    assert!(
+        attr(&answer, "NCERRORPLUS")
+            .starts_with("ORDERID, PAYID: at least one of ORDERID, PAYID is required"),
+        "{answer}"
+    );
+    let answer = query(&sandbox, &[("PAYIDSUB", "1")]).await;
+    assert!(
+        attr(&answer, "NCERRORPLUS")
+            .starts_with("ORDERID, PAYID: at least one of ORDERID, PAYID is required"),
+        "{answer}"
+    );
     sandbox.shutdown().await;
 }

@@ -10,6 +10,7 @@ use crate::common::{http, post_raw, sandbox, server, server_form};
 
 const AUTH: &[(&str, &str)] = &[
     ("clearingtype", "cc"),
+    ("lastname", "Approved"),
     ("amount", "100"),
     ("currency", "EUR"),
 ];

@@ -73,6 +73,7 @@ async fn retried_until_tsok() {
         "authorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "1999"),
             ("currency", "EUR"),
             ("reference", "n-1"),
@@ -127,6 +128,7 @@ async fn bounded_when_tsok_never_comes() {
         "authorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "100"),
             ("currency", "EUR"),
         ],
@@ -151,6 +153,7 @@ async fn a_transactions_notifications_arrive_in_order() {
         "preauthorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "1000"),
             ("currency", "EUR"),
         ],

@@ -8,10 +8,10 @@ use crate::common::{field, post_raw, sandbox, server, server_form};
 
 const PREAUTH: &[(&str, &str)] = &[
     ("clearingtype", "cc"),
+    ("lastname", "Approved"),
     ("amount", "1000"),
     ("currency", "EUR"),
     ("reference", "order-1"),
-    ("lastname", "Approved"),
 ];
 
 #[tokio::test]
@@ -26,7 +26,12 @@ async fn approved_with_the_md5_key_and_with_the_sha384_key() {
     let sha384 = server_key(&PortalKey::new(DEFAULT_KEY), KeyDigest::Sha384);
     let body = server_form(
         "authorization",
-        &[("clearingtype", "cc"), ("amount", "5"), ("currency", "EUR")],
+        &[
+            ("clearingtype", "cc"),
+            ("lastname", "Approved"),
+            ("amount", "5"),
+            ("currency", "EUR"),
+        ],
     )
     .replace(&crate::common::key_md5(), &sha384);
     let (_, answer) = post_raw(&sandbox, body).await;
@@ -99,7 +104,11 @@ async fn a_missing_parameter_is_errorcode_1_naming_it() {
     let answer = server(
         &sandbox,
         "preauthorization",
-        &[("clearingtype", "cc"), ("amount", "1000")],
+        &[
+            ("clearingtype", "cc"),
+            ("lastname", "Approved"),
+            ("amount", "1000"),
+        ],
     )
     .await;
     insta::assert_snapshot!(answer, @r"
@@ -183,6 +192,7 @@ async fn declined_and_pending_amounts() {
         "authorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "9902"),
             ("currency", "EUR"),
         ],
@@ -199,6 +209,7 @@ async fn declined_and_pending_amounts() {
         "authorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "9904"),
             ("currency", "EUR"),
         ],

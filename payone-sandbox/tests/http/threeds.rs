@@ -8,6 +8,7 @@ async fn redirect(sandbox: &payone_sandbox::Sandbox, reference: &str) -> String 
         "preauthorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "9903"),
             ("currency", "EUR"),
             ("reference", reference),
@@ -103,6 +104,7 @@ async fn without_return_urls_there_is_no_challenge() {
         "authorization",
         &[
             ("clearingtype", "cc"),
+            ("lastname", "Approved"),
             ("amount", "9903"),
             ("currency", "EUR"),
         ],

@@ -21,6 +21,9 @@ pub struct Overlay {
     /// Requests, copied as they are.
     #[serde(default, rename = "request")]
     pub requests: Vec<RequestSpec>,
+    /// Conditional rules, copied as they are.
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<crate::model::RuleSpec>,
     /// Per-row refinements, matched by `name` (and `group` when given).
     #[serde(default, rename = "param")]
     pub params: Vec<OverlayParam>,
@@ -744,6 +747,7 @@ fn finish(
         groups: ordered,
         requests: overlay.requests.clone(),
         params,
+        rules: overlay.rules.clone(),
         objects: Vec::new(),
         operations: Vec::new(),
     })

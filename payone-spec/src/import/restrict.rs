@@ -3,7 +3,8 @@
 use crate::model::SpecFile;
 
 /// The part of `file` that request `name` uses: that request, the groups it carries (in file
-/// order) and their rows. LIST values' `not_for` lose the requests that are no longer in the
+/// order), their rows and the conditional rules that apply to it (a rule's `requests` cut down
+/// to this one). LIST values' `not_for` lose the requests that are no longer in the
 /// file, since the loader refuses a `not_for` naming an unknown request. An unknown request is
 /// an error that lists the known ones, so a typo cannot pass for an empty table.
 pub fn restrict_to_request(file: &SpecFile, name: &str) -> Result<SpecFile, String> {
@@ -26,6 +27,13 @@ pub fn restrict_to_request(file: &SpecFile, name: &str) -> Result<SpecFile, Stri
         for v in &mut p.values {
             v.not_for.retain(|r| *r == request.name);
         }
+    }
+    out.rules.retain(|rule| {
+        request.groups.contains(&rule.group)
+            && (rule.requests.is_empty() || rule.requests.contains(&request.name))
+    });
+    for rule in &mut out.rules {
+        rule.requests.retain(|r| *r == request.name);
     }
     Ok(out)
 }

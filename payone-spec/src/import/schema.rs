@@ -226,6 +226,7 @@ pub fn import_schema(
         params: Vec::new(),
         objects: objects.into_iter().flatten().collect(),
         operations: Vec::new(),
+        rules: Vec::new(),
     };
     let mut errors = errors;
     if errors.is_empty() {

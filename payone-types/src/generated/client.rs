@@ -6,6 +6,62 @@
 use std::borrow::Cow;
 use ::payone_types::{PayoneList, PayoneParam, PayoneRequest};
 
+/// The conditional rules (`[[rule]]`) of `spec/client.toml`: what the documentation pages say about several parameters together. `payone_types::condition::check` evaluates them.
+pub mod rules {
+    use ::payone_types::condition::{Check, When};
+    use ::payone_types::Condition;
+    /// The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.
+    ///
+    /// Rule: one complete set of iban or bankcountry + bankcode + bankaccount is required. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `bankaccountcheck`.
+    pub const IBAN_OR_BBAN: Condition = Condition {
+        id: "iban_or_bban",
+        check: Check::OneSetOf(
+            &[&["iban"], &["bankcountry", "bankcode", "bankaccount"]],
+        ),
+        block: None,
+        doc: "The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankcode only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `bankaccountcheck`.
+    pub const BANKCODE_ONLY_DE: Condition = Condition {
+        id: "bankcode_only_de",
+        check: Check::OnlyWhen {
+            param: "bankcode",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: None,
+        doc: "A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankaccount only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `bankaccountcheck`.
+    pub const BANKACCOUNT_ONLY_DE: Condition = Condition {
+        id: "bankaccount_only_de",
+        check: Check::OnlyWhen {
+            param: "bankaccount",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: None,
+        doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// The rules a [`super::Bankaccountcheck`] is checked against.
+    pub const BANKACCOUNTCHECK: &[Condition] = &[
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+    ];
+}
+
 /// `request=creditcardcheck` of the PAYONE Client API (<https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>).
 ///
 /// Checks credit card data from the customer's browser (Client API). Request name and hash fields: as PAYONE's own integrations send them.
@@ -54,8 +110,16 @@ pub struct Creditcardcheck {
 /// The hashed parameters come from <https://docs.payone.com/integration/channel-client-api>.
 ///
 /// Never sent: key. The Client API is called from the customer's browser and never sends the portal key: it sends the `hash` parameter (md5 or HMAC-SHA384 over the hash fields with the portal key) instead. The page "General Interface Definitions" lists `key` among its standard parameters all the same, so the row is kept.
+///
+/// Checked before it is sent, besides its rows: [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "client", request = "bankaccountcheck", request_required, request_hash)]
+#[payone(
+    api = "client",
+    request = "bankaccountcheck",
+    request_required,
+    request_hash,
+    rules = "rules::BANKACCOUNTCHECK"
+)]
 #[payone(account(name = "mid", ty = "Mid", required, hash))]
 #[payone(account(name = "aid", ty = "Aid", required, hash))]
 #[payone(account(name = "portalid", ty = "Portalid", required, hash))]

@@ -6,11 +6,255 @@
 use std::borrow::Cow;
 use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
 
+/// The conditional rules (`[[rule]]`) of `spec/directlink.toml`: what the documentation pages say about several parameters together. `payone_types::condition::check` evaluates them.
+pub mod rules {
+    use ::payone_types::condition::{Check, When};
+    use ::payone_types::Condition;
+    /// The original order is identified by its PAYID or by its ORDERID (the PAYID is recommended).
+    ///
+    /// Rule: at least one of ORDERID, PAYID is required. Source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>. Applies to `maintenancedirect`.
+    pub const MAINTENANCE_ORDERID_OR_PAYID: Condition = Condition {
+        id: "maintenance_orderid_or_payid",
+        check: Check::AnyOf(&["ORDERID", "PAYID"]),
+        block: None,
+        doc: "The original order is identified by its PAYID or by its ORDERID (the PAYID is recommended).",
+        source: "https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index",
+    };
+    /// The order whose status is asked for is identified by its PAYID or by its ORDERID (the PAYID is recommended).
+    ///
+    /// Rule: at least one of ORDERID, PAYID is required. Source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>. Applies to `querydirect`.
+    pub const QUERY_ORDERID_OR_PAYID: Condition = Condition {
+        id: "query_orderid_or_payid",
+        check: Check::AnyOf(&["ORDERID", "PAYID"]),
+        block: None,
+        doc: "The order whose status is asked for is identified by its PAYID or by its ORDERID (the PAYID is recommended).",
+        source: "https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index",
+    };
+    /// A 3-D Secure order (FLAG3D=Y) carries the page the customer returns to after a successful identification.
+    ///
+    /// Rule: ACCEPTURL required when FLAG3D=Y. Source: <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>. Applies to `orderdirect`.
+    pub const ACCEPTURL_WITH_3DS: Condition = Condition {
+        id: "accepturl_with_3ds",
+        check: Check::RequiredWhen {
+            param: "ACCEPTURL",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "A 3-D Secure order (FLAG3D=Y) carries the page the customer returns to after a successful identification.",
+        source: "https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink",
+    };
+    /// A 3-D Secure order (FLAG3D=Y) carries the page the customer returns to after a failed identification.
+    ///
+    /// Rule: DECLINEURL required when FLAG3D=Y. Source: <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>. Applies to `orderdirect`.
+    pub const DECLINEURL_WITH_3DS: Condition = Condition {
+        id: "declineurl_with_3ds",
+        check: Check::RequiredWhen {
+            param: "DECLINEURL",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "A 3-D Secure order (FLAG3D=Y) carries the page the customer returns to after a failed identification.",
+        source: "https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink",
+    };
+    /// A 3-D Secure order (FLAG3D=Y) carries the browser's Accept header.
+    ///
+    /// Rule: HTTP_ACCEPT required when FLAG3D=Y. Source: <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>. Applies to `orderdirect`.
+    pub const HTTP_ACCEPT_WITH_3DS: Condition = Condition {
+        id: "http_accept_with_3ds",
+        check: Check::RequiredWhen {
+            param: "HTTP_ACCEPT",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "A 3-D Secure order (FLAG3D=Y) carries the browser's Accept header.",
+        source: "https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink",
+    };
+    /// A 3-D Secure order (FLAG3D=Y) carries the browser's User-Agent header.
+    ///
+    /// Rule: HTTP_USER_AGENT required when FLAG3D=Y. Source: <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>. Applies to `orderdirect`.
+    pub const HTTP_USER_AGENT_WITH_3DS: Condition = Condition {
+        id: "http_user_agent_with_3ds",
+        check: Check::RequiredWhen {
+            param: "HTTP_USER_AGENT",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "A 3-D Secure order (FLAG3D=Y) carries the browser's User-Agent header.",
+        source: "https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's Accept header.
+    ///
+    /// Rule: BROWSERACCEPTHEADER required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERACCEPTHEADER_WITH_3DS: Condition = Condition {
+        id: "browseracceptheader_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERACCEPTHEADER",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's Accept header.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's colour depth.
+    ///
+    /// Rule: BROWSERCOLORDEPTH required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERCOLORDEPTH_WITH_3DS: Condition = Condition {
+        id: "browsercolordepth_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERCOLORDEPTH",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's colour depth.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's Java setting.
+    ///
+    /// Rule: BROWSERJAVAENABLED required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERJAVAENABLED_WITH_3DS: Condition = Condition {
+        id: "browserjavaenabled_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERJAVAENABLED",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's Java setting.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's language.
+    ///
+    /// Rule: BROWSERLANGUAGE required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERLANGUAGE_WITH_3DS: Condition = Condition {
+        id: "browserlanguage_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERLANGUAGE",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's language.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's screen height.
+    ///
+    /// Rule: BROWSERSCREENHEIGHT required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERSCREENHEIGHT_WITH_3DS: Condition = Condition {
+        id: "browserscreenheight_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERSCREENHEIGHT",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's screen height.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's screen width.
+    ///
+    /// Rule: BROWSERSCREENWIDTH required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERSCREENWIDTH_WITH_3DS: Condition = Condition {
+        id: "browserscreenwidth_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERSCREENWIDTH",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's screen width.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's time zone.
+    ///
+    /// Rule: BROWSERTIMEZONE required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERTIMEZONE_WITH_3DS: Condition = Condition {
+        id: "browsertimezone_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERTIMEZONE",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's time zone.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// 3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's User-Agent header.
+    ///
+    /// Rule: BROWSERUSERAGENT required when FLAG3D=Y. Source: <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>. Applies to `orderdirect`.
+    pub const BROWSERUSERAGENT_WITH_3DS: Condition = Condition {
+        id: "browseruseragent_with_3ds",
+        check: Check::RequiredWhen {
+            param: "BROWSERUSERAGENT",
+            when: When {
+                param: "FLAG3D",
+                values: &["Y"],
+            },
+        },
+        block: None,
+        doc: "3-D Secure v2 needs the cardholder's browser data: a 3-D Secure order (FLAG3D=Y) carries the browser's User-Agent header.",
+        source: "https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters",
+    };
+    /// The rules a [`super::Orderdirect`] is checked against.
+    pub const ORDERDIRECT: &[Condition] = &[
+        ACCEPTURL_WITH_3DS,
+        DECLINEURL_WITH_3DS,
+        HTTP_ACCEPT_WITH_3DS,
+        HTTP_USER_AGENT_WITH_3DS,
+        BROWSERACCEPTHEADER_WITH_3DS,
+        BROWSERCOLORDEPTH_WITH_3DS,
+        BROWSERJAVAENABLED_WITH_3DS,
+        BROWSERLANGUAGE_WITH_3DS,
+        BROWSERSCREENHEIGHT_WITH_3DS,
+        BROWSERSCREENWIDTH_WITH_3DS,
+        BROWSERTIMEZONE_WITH_3DS,
+        BROWSERUSERAGENT_WITH_3DS,
+    ];
+    /// The rules a [`super::Maintenancedirect`] is checked against.
+    pub const MAINTENANCEDIRECT: &[Condition] = &[MAINTENANCE_ORDERID_OR_PAYID];
+    /// The rules a [`super::Querydirect`] is checked against.
+    pub const QUERYDIRECT: &[Condition] = &[QUERY_ORDERID_OR_PAYID];
+}
+
 /// The `orderdirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
 /// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page: the 3-D Secure rows (FLAG3D, WIN3DS, HTTP_ACCEPT, HTTP_USER_AGENT, ACCEPTURL, DECLINEURL, EXCEPTIONURL, LANGUAGE, BROWSER\*) come from the public 3-D Secure guides (group three_d_secure, each row naming its source); no COF rows are recorded.
+///
+/// Checked before it is sent, besides its rows: [`rules::ACCEPTURL_WITH_3DS`], [`rules::DECLINEURL_WITH_3DS`], [`rules::HTTP_ACCEPT_WITH_3DS`], [`rules::HTTP_USER_AGENT_WITH_3DS`], [`rules::BROWSERACCEPTHEADER_WITH_3DS`], [`rules::BROWSERCOLORDEPTH_WITH_3DS`], [`rules::BROWSERJAVAENABLED_WITH_3DS`], [`rules::BROWSERLANGUAGE_WITH_3DS`], [`rules::BROWSERSCREENHEIGHT_WITH_3DS`], [`rules::BROWSERSCREENWIDTH_WITH_3DS`], [`rules::BROWSERTIMEZONE_WITH_3DS`], [`rules::BROWSERUSERAGENT_WITH_3DS`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "directlink", request = "orderdirect", request_by_endpoint)]
+#[payone(
+    api = "directlink",
+    request = "orderdirect",
+    request_by_endpoint,
+    rules = "rules::ORDERDIRECT"
+)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
 #[payone(account(name = "USERID", ty = "Userid", required, hash))]
 #[payone(account(name = "PSWD", ty = "Pswd", required, hash))]
@@ -81,8 +325,15 @@ pub struct Orderdirect {
 /// The `maintenancedirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
 /// 5. Direkte Datenpflege: Pflege bestehender Bestellungsdaten. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/maintenancedirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/maintenancedirect.asp>.
+///
+/// Checked before it is sent, besides its rows: [`rules::MAINTENANCE_ORDERID_OR_PAYID`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "directlink", request = "maintenancedirect", request_by_endpoint)]
+#[payone(
+    api = "directlink",
+    request = "maintenancedirect",
+    request_by_endpoint,
+    rules = "rules::MAINTENANCEDIRECT"
+)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
 #[payone(account(name = "USERID", ty = "Userid", required, hash))]
 #[payone(account(name = "PSWD", ty = "Pswd", required, hash))]
@@ -101,8 +352,15 @@ pub struct Maintenancedirect {
 /// The `querydirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
 /// 6. Direktabruf: Bestellstatus abrufen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/querydirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/querydirect.asp>. Spec note: the 6.1.2 table has no SHASIGN row.
+///
+/// Checked before it is sent, besides its rows: [`rules::QUERY_ORDERID_OR_PAYID`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "directlink", request = "querydirect", request_by_endpoint)]
+#[payone(
+    api = "directlink",
+    request = "querydirect",
+    request_by_endpoint,
+    rules = "rules::QUERYDIRECT"
+)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
 #[payone(account(name = "USERID", ty = "Userid", required, hash))]
 #[payone(account(name = "PSWD", ty = "Pswd", required, hash))]

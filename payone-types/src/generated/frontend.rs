@@ -6,11 +6,143 @@
 use std::borrow::Cow;
 use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
 
+/// The conditional rules (`[[rule]]`) of `spec/frontend.toml`: what the documentation pages say about several parameters together. `payone_types::condition::check` evaluates them.
+pub mod rules {
+    use ::payone_types::condition::{Check, When};
+    use ::payone_types::{Condition, Selector};
+    /// The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.
+    ///
+    /// Rule: one complete set of iban or bankcountry + bankcode + bankaccount is required. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `preauthorization`, `authorization`, `createaccess`, with `clearingtype=elv`.
+    pub const IBAN_OR_BBAN: Condition = Condition {
+        id: "iban_or_bban",
+        check: Check::OneSetOf(
+            &[&["iban"], &["bankcountry", "bankcode", "bankaccount"]],
+        ),
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankcode only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `preauthorization`, `authorization`, `createaccess`, with `clearingtype=elv`.
+    pub const BANKCODE_ONLY_DE: Condition = Condition {
+        id: "bankcode_only_de",
+        check: Check::OnlyWhen {
+            param: "bankcode",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankaccount only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `preauthorization`, `authorization`, `createaccess`, with `clearingtype=elv`.
+    pub const BANKACCOUNT_ONLY_DE: Condition = Condition {
+        id: "bankaccount_only_de",
+        check: Check::OnlyWhen {
+            param: "bankaccount",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankcode only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `preauthorization`, `authorization`, with `clearingtype=sb`.
+    pub const ONLINE_TRANSFER_BANKCODE_ONLY_DE: Condition = Condition {
+        id: "online_transfer_bankcode_only_de",
+        check: Check::OnlyWhen {
+            param: "bankcode",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "sb",
+            mandatory: false,
+        }),
+        doc: "A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankaccount only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `preauthorization`, `authorization`, with `clearingtype=sb`.
+    pub const ONLINE_TRANSFER_BANKACCOUNT_ONLY_DE: Condition = Condition {
+        id: "online_transfer_bankaccount_only_de",
+        check: Check::OnlyWhen {
+            param: "bankaccount",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "sb",
+            mandatory: false,
+        }),
+        doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// The rules a [`super::Preauthorization`] is checked against.
+    pub const PREAUTHORIZATION: &[Condition] = &[
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+        ONLINE_TRANSFER_BANKCODE_ONLY_DE,
+        ONLINE_TRANSFER_BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Authorization`] is checked against.
+    pub const AUTHORIZATION: &[Condition] = &[
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+        ONLINE_TRANSFER_BANKCODE_ONLY_DE,
+        ONLINE_TRANSFER_BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Createaccess`] is checked against.
+    pub const CREATEACCESS: &[Condition] = &[
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+    ];
+}
+
 /// `request=preauthorization` of the PAYONE Frontend (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 ///
 /// Request to Frontend with the parameters of section Parameter ( „pre-/authorization“ ).
+///
+/// Checked before it is sent, besides its rows: [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`], [`rules::ONLINE_TRANSFER_BANKCODE_ONLY_DE`], [`rules::ONLINE_TRANSFER_BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "frontend", request = "preauthorization", request_required, request_hash)]
+#[payone(
+    api = "frontend",
+    request = "preauthorization",
+    request_required,
+    request_hash,
+    rules = "rules::PREAUTHORIZATION"
+)]
 #[payone(account(name = "aid", ty = "Aid", required, hash))]
 #[payone(account(name = "portalid", ty = "Portalid", required, hash))]
 #[payone(account(name = "api_version", ty = "ApiVersion", required, hash))]
@@ -105,8 +237,16 @@ pub struct Preauthorization {
 /// `request=authorization` of the PAYONE Frontend (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 ///
 /// Request to Frontend with the parameters of section Parameter ( „pre-/authorization“ ).
+///
+/// Checked before it is sent, besides its rows: [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`], [`rules::ONLINE_TRANSFER_BANKCODE_ONLY_DE`], [`rules::ONLINE_TRANSFER_BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "frontend", request = "authorization", request_required, request_hash)]
+#[payone(
+    api = "frontend",
+    request = "authorization",
+    request_required,
+    request_hash,
+    rules = "rules::AUTHORIZATION"
+)]
 #[payone(account(name = "aid", ty = "Aid", required, hash))]
 #[payone(account(name = "portalid", ty = "Portalid", required, hash))]
 #[payone(account(name = "api_version", ty = "ApiVersion", required, hash))]
@@ -201,8 +341,16 @@ pub struct Authorization {
 /// `request=createaccess` of the PAYONE Frontend (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 ///
 /// Request to Frontend with the parameters of section Parameter („createaccess“). The page's clearingtype table says cod, vor, sb, wlt, fnc and csh are "not allowed for vauthorization, createaccess, updateaccess"; therefore the blocks selected by sb (online transfer), wlt (e-wallet) and fnc (financing) are not among this request's groups.
+///
+/// Checked before it is sent, besides its rows: [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "frontend", request = "createaccess", request_required, request_hash)]
+#[payone(
+    api = "frontend",
+    request = "createaccess",
+    request_required,
+    request_hash,
+    rules = "rules::CREATEACCESS"
+)]
 #[payone(account(name = "aid", ty = "Aid", required, hash))]
 #[payone(account(name = "portalid", ty = "Portalid", required, hash))]
 #[payone(account(name = "api_version", ty = "ApiVersion", required, hash))]

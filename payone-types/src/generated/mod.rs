@@ -58,6 +58,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "preauthorization",
         rust: "Preauthorization",
         params: <frontend::Preauthorization as Request>::params_info,
+        rules: <frontend::Preauthorization as Request>::RULES,
     },
     #[cfg(feature = "frontend")]
     RequestEntry {
@@ -65,6 +66,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "authorization",
         rust: "Authorization",
         params: <frontend::Authorization as Request>::params_info,
+        rules: <frontend::Authorization as Request>::RULES,
     },
     #[cfg(feature = "frontend")]
     RequestEntry {
@@ -72,6 +74,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "createaccess",
         rust: "Createaccess",
         params: <frontend::Createaccess as Request>::params_info,
+        rules: <frontend::Createaccess as Request>::RULES,
     },
     #[cfg(feature = "client-api")]
     RequestEntry {
@@ -79,6 +82,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "creditcardcheck",
         rust: "Creditcardcheck",
         params: <client::Creditcardcheck as Request>::params_info,
+        rules: <client::Creditcardcheck as Request>::RULES,
     },
     #[cfg(feature = "client-api")]
     RequestEntry {
@@ -86,6 +90,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "bankaccountcheck",
         rust: "Bankaccountcheck",
         params: <client::Bankaccountcheck as Request>::params_info,
+        rules: <client::Bankaccountcheck as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -93,6 +98,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "3dscheck",
         rust: "Threedscheck",
         params: <server::Threedscheck as Request>::params_info,
+        rules: <server::Threedscheck as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -100,6 +106,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "addresscheck",
         rust: "Addresscheck",
         params: <server::Addresscheck as Request>::params_info,
+        rules: <server::Addresscheck as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -107,6 +114,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "authorization",
         rust: "Authorization",
         params: <server::Authorization as Request>::params_info,
+        rules: <server::Authorization as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -114,6 +122,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "capture",
         rust: "Capture",
         params: <server::Capture as Request>::params_info,
+        rules: <server::Capture as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -121,6 +130,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "consumerscore",
         rust: "Consumerscore",
         params: <server::Consumerscore as Request>::params_info,
+        rules: <server::Consumerscore as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -128,6 +138,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "createaccess",
         rust: "Createaccess",
         params: <server::Createaccess as Request>::params_info,
+        rules: <server::Createaccess as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -135,6 +146,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "debit",
         rust: "Debit",
         params: <server::Debit as Request>::params_info,
+        rules: <server::Debit as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -142,6 +154,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "genericpayment",
         rust: "Genericpayment",
         params: <server::Genericpayment as Request>::params_info,
+        rules: <server::Genericpayment as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -149,6 +162,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "getfile",
         rust: "Getfile",
         params: <server::Getfile as Request>::params_info,
+        rules: <server::Getfile as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -156,6 +170,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "getinvoice",
         rust: "Getinvoice",
         params: <server::Getinvoice as Request>::params_info,
+        rules: <server::Getinvoice as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -163,6 +178,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "getuser",
         rust: "Getuser",
         params: <server::Getuser as Request>::params_info,
+        rules: <server::Getuser as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -170,6 +186,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "managemandate",
         rust: "Managemandate",
         params: <server::Managemandate as Request>::params_info,
+        rules: <server::Managemandate as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -177,6 +194,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "preauthorization",
         rust: "Preauthorization",
         params: <server::Preauthorization as Request>::params_info,
+        rules: <server::Preauthorization as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -184,6 +202,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "refund",
         rust: "Refund",
         params: <server::Refund as Request>::params_info,
+        rules: <server::Refund as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -191,6 +210,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "updateaccess",
         rust: "Updateaccess",
         params: <server::Updateaccess as Request>::params_info,
+        rules: <server::Updateaccess as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -198,6 +218,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "updatereminder",
         rust: "Updatereminder",
         params: <server::Updatereminder as Request>::params_info,
+        rules: <server::Updatereminder as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -205,6 +226,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "updateuser",
         rust: "Updateuser",
         params: <server::Updateuser as Request>::params_info,
+        rules: <server::Updateuser as Request>::RULES,
     },
     #[cfg(feature = "server")]
     RequestEntry {
@@ -212,6 +234,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "vauthorization",
         rust: "Vauthorization",
         params: <server::Vauthorization as Request>::params_info,
+        rules: <server::Vauthorization as Request>::RULES,
     },
     #[cfg(feature = "directlink")]
     RequestEntry {
@@ -219,6 +242,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "orderdirect",
         rust: "Orderdirect",
         params: <directlink::Orderdirect as Request>::params_info,
+        rules: <directlink::Orderdirect as Request>::RULES,
     },
     #[cfg(feature = "directlink")]
     RequestEntry {
@@ -226,6 +250,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "maintenancedirect",
         rust: "Maintenancedirect",
         params: <directlink::Maintenancedirect as Request>::params_info,
+        rules: <directlink::Maintenancedirect as Request>::RULES,
     },
     #[cfg(feature = "directlink")]
     RequestEntry {
@@ -233,6 +258,7 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "querydirect",
         rust: "Querydirect",
         params: <directlink::Querydirect as Request>::params_info,
+        rules: <directlink::Querydirect as Request>::RULES,
     },
     #[cfg(feature = "directlink")]
     RequestEntry {
@@ -240,5 +266,6 @@ pub const REQUESTS: &[RequestEntry] = &[
         name: "privacy_policy",
         rust: "PrivacyPolicy",
         params: <directlink::PrivacyPolicy as Request>::params_info,
+        rules: <directlink::PrivacyPolicy as Request>::RULES,
     },
 ];

@@ -6,6 +6,217 @@
 use std::borrow::Cow;
 use ::payone_types::{PayoneChoice, PayoneGroup, PayoneList, PayoneParam, PayoneRequest};
 
+/// The conditional rules (`[[rule]]`) of `spec/server/`: what the documentation pages say about several parameters together. `payone_types::condition::check` evaluates them.
+pub mod rules {
+    use ::payone_types::condition::{Check, When};
+    use ::payone_types::{Condition, Selector};
+    /// The customer is named by a last name (with or without first name) or by a company name, unless the request refers to stored customer data by userid or customerid.
+    ///
+    /// Rule: at least one of lastname, company, userid, customerid is required. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `authorization`, `preauthorization`.
+    pub const LASTNAME_OR_COMPANY: Condition = Condition {
+        id: "lastname_or_company",
+        check: Check::AnyOf(&["lastname", "company", "userid", "customerid"]),
+        block: None,
+        doc: "The customer is named by a last name (with or without first name) or by a company name, unless the request refers to stored customer data by userid or customerid.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A billing address in China carries its region (state).
+    ///
+    /// Rule: state required when country=CN. Source: <https://docs.payone.com/integration/channel-server-api/server-api-updateuser>. Applies to `addresscheck`, `authorization`, `consumerscore`, `createaccess`, `genericpayment`, `managemandate`, `preauthorization`, `updateuser`, `vauthorization`.
+    pub const STATE_FOR_CN: Condition = Condition {
+        id: "state_for_cn",
+        check: Check::RequiredWhen {
+            param: "state",
+            when: When {
+                param: "country",
+                values: &["CN"],
+            },
+        },
+        block: None,
+        doc: "A billing address in China carries its region (state).",
+        source: "https://docs.payone.com/integration/channel-server-api/server-api-updateuser",
+    };
+    /// The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.
+    ///
+    /// Rule: one complete set of iban or bankcountry + bankcode + bankaccount is required. Source: <https://docs.payone.com/payment-methods/payone-direct-debit>. Applies to `authorization`, `managemandate`, `preauthorization`, `updateaccess`, with `clearingtype=elv`.
+    pub const IBAN_OR_BBAN: Condition = Condition {
+        id: "iban_or_bban",
+        check: Check::OneSetOf(
+            &[&["iban"], &["bankcountry", "bankcode", "bankaccount"]],
+        ),
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.",
+        source: "https://docs.payone.com/payment-methods/payone-direct-debit",
+    };
+    /// A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankcode only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `authorization`, `managemandate`, `preauthorization`, `updateaccess`, with `clearingtype=elv`.
+    pub const BANKCODE_ONLY_DE: Condition = Condition {
+        id: "bankcode_only_de",
+        check: Check::OnlyWhen {
+            param: "bankcode",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankaccount only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `authorization`, `managemandate`, `preauthorization`, `updateaccess`, with `clearingtype=elv`.
+    pub const BANKACCOUNT_ONLY_DE: Condition = Condition {
+        id: "bankaccount_only_de",
+        check: Check::OnlyWhen {
+            param: "bankaccount",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: Some(Selector {
+            param: "clearingtype",
+            value: "elv",
+            mandatory: false,
+        }),
+        doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A genericpayment with clearingtype=wlt names the wallet with wallettype.
+    ///
+    /// Rule: wallettype required when clearingtype=wlt. Source: <https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>. Applies to `genericpayment`.
+    pub const WALLETTYPE_WITH_WLT: Condition = Condition {
+        id: "wallettype_with_wlt",
+        check: Check::RequiredWhen {
+            param: "wallettype",
+            when: When {
+                param: "clearingtype",
+                values: &["wlt"],
+            },
+        },
+        block: None,
+        doc: "A genericpayment with clearingtype=wlt names the wallet with wallettype.",
+        source: "https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express",
+    };
+    /// A genericpayment with clearingtype=fnc names the financing type with financingtype.
+    ///
+    /// Rule: financingtype required when clearingtype=fnc. Source: <https://docs.payone.com/payment-methods/klarna>. Applies to `genericpayment`.
+    pub const FINANCINGTYPE_WITH_FNC: Condition = Condition {
+        id: "financingtype_with_fnc",
+        check: Check::RequiredWhen {
+            param: "financingtype",
+            when: When {
+                param: "clearingtype",
+                values: &["fnc"],
+            },
+        },
+        block: None,
+        doc: "A genericpayment with clearingtype=fnc names the financing type with financingtype.",
+        source: "https://docs.payone.com/payment-methods/klarna",
+    };
+    /// The customer to look up is named by the PAYONE user ID or by the merchant's customer ID.
+    ///
+    /// Rule: at least one of userid, customerid is required. Source: <https://docs.payone.com/integration/channel-server-api/server-api-getuser>. Applies to `getuser`.
+    pub const USERID_OR_CUSTOMERID: Condition = Condition {
+        id: "userid_or_customerid",
+        check: Check::AnyOf(&["userid", "customerid"]),
+        block: None,
+        doc: "The customer to look up is named by the PAYONE user ID or by the merchant's customer ID.",
+        source: "https://docs.payone.com/integration/channel-server-api/server-api-getuser",
+    };
+    /// A unit for the initial term needs the term's length.
+    ///
+    /// Rule: period_length_trail required when period_unit_trail is given. Source: <https://docs.payone.com/integration/channel-server-api/server-api-updateaccess>. Applies to `updateaccess`.
+    pub const TRAIL_LENGTH_WITH_UNIT: Condition = Condition {
+        id: "trail_length_with_unit",
+        check: Check::RequiredWhen {
+            param: "period_length_trail",
+            when: When {
+                param: "period_unit_trail",
+                values: &[],
+            },
+        },
+        block: None,
+        doc: "A unit for the initial term needs the term's length.",
+        source: "https://docs.payone.com/integration/channel-server-api/server-api-updateaccess",
+    };
+    /// The length of the initial term is only sent together with its unit.
+    ///
+    /// Rule: period_length_trail only permitted with period_unit_trail. Source: <https://docs.payone.com/integration/channel-server-api/server-api-updateaccess>. Applies to `updateaccess`.
+    pub const TRAIL_LENGTH_ONLY_WITH_UNIT: Condition = Condition {
+        id: "trail_length_only_with_unit",
+        check: Check::OnlyWhen {
+            param: "period_length_trail",
+            when: When {
+                param: "period_unit_trail",
+                values: &[],
+            },
+        },
+        block: None,
+        doc: "The length of the initial term is only sent together with its unit.",
+        source: "https://docs.payone.com/integration/channel-server-api/server-api-updateaccess",
+    };
+    /// The rules a [`super::Addresscheck`] is checked against.
+    pub const ADDRESSCHECK: &[Condition] = &[STATE_FOR_CN];
+    /// The rules a [`super::Authorization`] is checked against.
+    pub const AUTHORIZATION: &[Condition] = &[
+        LASTNAME_OR_COMPANY,
+        STATE_FOR_CN,
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Consumerscore`] is checked against.
+    pub const CONSUMERSCORE: &[Condition] = &[STATE_FOR_CN];
+    /// The rules a [`super::Createaccess`] is checked against.
+    pub const CREATEACCESS: &[Condition] = &[STATE_FOR_CN];
+    /// The rules a [`super::Genericpayment`] is checked against.
+    pub const GENERICPAYMENT: &[Condition] = &[
+        STATE_FOR_CN,
+        WALLETTYPE_WITH_WLT,
+        FINANCINGTYPE_WITH_FNC,
+    ];
+    /// The rules a [`super::Getuser`] is checked against.
+    pub const GETUSER: &[Condition] = &[USERID_OR_CUSTOMERID];
+    /// The rules a [`super::Managemandate`] is checked against.
+    pub const MANAGEMANDATE: &[Condition] = &[
+        STATE_FOR_CN,
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Preauthorization`] is checked against.
+    pub const PREAUTHORIZATION: &[Condition] = &[
+        LASTNAME_OR_COMPANY,
+        STATE_FOR_CN,
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Updateaccess`] is checked against.
+    pub const UPDATEACCESS: &[Condition] = &[
+        IBAN_OR_BBAN,
+        BANKCODE_ONLY_DE,
+        BANKACCOUNT_ONLY_DE,
+        TRAIL_LENGTH_WITH_UNIT,
+        TRAIL_LENGTH_ONLY_WITH_UNIT,
+    ];
+    /// The rules a [`super::Updateuser`] is checked against.
+    pub const UPDATEUSER: &[Condition] = &[STATE_FOR_CN];
+    /// The rules a [`super::Vauthorization`] is checked against.
+    pub const VAUTHORIZATION: &[Condition] = &[STATE_FOR_CN];
+}
+
 /// `request=3dscheck` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-3dscheck>).
 ///
 /// Asks whether a card is enrolled in 3-D Secure and, if it is, opens an authentication session the customer completes at the card issuer; can store the card and answer with a pseudo card number.
@@ -53,8 +264,15 @@ pub struct Threedscheck {
 /// Checks and corrects an address (and optionally whether a person lives there); needs the protect module.
 ///
 /// Never sent: customerid, userid, businessrelation, salutation, title, addressaddition, email, vatid, ip. Not in the addresscheck rows read (current page and Confluence 1214587) nor in magento-1 AddressCheck.php.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "addresscheck", request_required)]
+#[payone(
+    api = "server",
+    request = "addresscheck",
+    request_required,
+    rules = "rules::ADDRESSCHECK"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -103,8 +321,15 @@ pub struct Addresscheck {
 /// `request=authorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
 /// Reserves and books an amount at once. The credentials-on-file page: initial or subsequent CoF transaction, as for preauthorization, without a later capture.
+///
+/// Checked before it is sent, besides its rows: [`rules::LASTNAME_OR_COMPANY`], [`rules::STATE_FOR_CN`], [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "authorization", request_required)]
+#[payone(
+    api = "server",
+    request = "authorization",
+    request_required,
+    rules = "rules::AUTHORIZATION"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -242,8 +467,8 @@ pub struct Capture {
     narrative_text: Option<NarrativeText>,
     #[payone(name = "txid", required)]
     txid: Txid,
-    #[payone(name = "sequencenumber", required)]
-    sequencenumber: Sequencenumber,
+    #[payone(name = "sequencenumber", conditional)]
+    sequencenumber: Option<Sequencenumber>,
     #[payone(name = "capturemode", conditional)]
     capturemode: Option<Capturemode>,
     #[payone(name = "settleaccount")]
@@ -269,8 +494,15 @@ pub struct Capture {
 /// Checks a customer's creditworthiness (score) with an optional address check; needs the protect module.
 ///
 /// Never sent: customerid, userid, salutation, title, addressaddition, email, vatid, ip. Not in the consumerscore rows read nor in magento-1 Consumerscore.php.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "consumerscore", request_required)]
+#[payone(
+    api = "server",
+    request = "consumerscore",
+    request_required,
+    rules = "rules::CONSUMERSCORE"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -319,8 +551,15 @@ pub struct Consumerscore {
 /// `request=createaccess` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
 /// Creates an access in the PAYONE contract module (subscription). The credentials-on-file page: initial create access with customer_is_present=yes, Success-URL, Back-URL, optional Error-URL; with recurrence=recurring and customer_is_present=no when the customer already agreed to CoF. Subsequent payments are handled automatically.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "createaccess", request_required)]
+#[payone(
+    api = "server",
+    request = "createaccess",
+    request_required,
+    rules = "rules::CREATEACCESS"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -447,8 +686,15 @@ pub struct Debit {
 /// `request=genericpayment` of the PAYONE Server API (<https://docs.payone.com/payment-methods/paypal/paypal-v1/paypal-express>).
 ///
 /// A payment method's helper call before or around the payment: start a PayPal Express checkout, open a Klarna session, read an Amazon Pay checkout session, check or calculate a secured invoice or installment. The answer usually carries a `workorderid` that the following preauthorization or authorization repeats. Which keys an action needs is the action's block; amount and currency are needed by most actions (the PayPal Express, Klarna and Secured Installment pages mark them required) but not by every one.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`], [`rules::WALLETTYPE_WITH_WLT`], [`rules::FINANCINGTYPE_WITH_FNC`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "genericpayment", request_required)]
+#[payone(
+    api = "server",
+    request = "genericpayment",
+    request_required,
+    rules = "rules::GENERICPAYMENT"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -607,8 +853,15 @@ pub struct Getinvoice {
 /// `request=getuser` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-getuser>).
 ///
 /// Reads a debtor's data (JSON) or a usertoken that lets another merchant account copy the debtor.
+///
+/// Checked before it is sent, besides its rows: [`rules::USERID_OR_CUSTOMERID`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "getuser", request_required)]
+#[payone(
+    api = "server",
+    request = "getuser",
+    request_required,
+    rules = "rules::GETUSER"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -635,8 +888,15 @@ pub struct Getuser {
 /// `request=managemandate` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-managemandate>).
 ///
 /// Creates a pending SEPA direct debit mandate (or finds the active one) for the customer's IBAN.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`], [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "managemandate", request_required)]
+#[payone(
+    api = "server",
+    request = "managemandate",
+    request_required,
+    rules = "rules::MANAGEMANDATE"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -701,8 +961,15 @@ pub struct Managemandate {
 /// `request=preauthorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
 /// Reserves an amount. The credentials-on-file page: initial CoF transaction (recurrence=recurring or oneclick, customer_is_present=yes; amount=1 when the later amount is not known yet) or subsequent payment (customer_is_present=no for recurring, yes for oneclick; userid or pseudocardpan). Amount has to be captured by request "capture" if preauthorization is used.
+///
+/// Checked before it is sent, besides its rows: [`rules::LASTNAME_OR_COMPANY`], [`rules::STATE_FOR_CN`], [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "preauthorization", request_required)]
+#[payone(
+    api = "server",
+    request = "preauthorization",
+    request_required,
+    rules = "rules::PREAUTHORIZATION"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -847,8 +1114,15 @@ pub struct Refund {
 /// `request=updateaccess` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-updateaccess>).
 ///
 /// Changes an existing contract of the contract module (terms, offer, payment data), or cancels, locks or unlocks it.
+///
+/// Checked before it is sent, besides its rows: [`rules::IBAN_OR_BBAN`], [`rules::BANKCODE_ONLY_DE`], [`rules::BANKACCOUNT_ONLY_DE`], [`rules::TRAIL_LENGTH_WITH_UNIT`], [`rules::TRAIL_LENGTH_ONLY_WITH_UNIT`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "updateaccess", request_required)]
+#[payone(
+    api = "server",
+    request = "updateaccess",
+    request_required,
+    rules = "rules::UPDATEACCESS"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -921,8 +1195,15 @@ pub struct Updatereminder {
 /// `request=updateuser` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-updateuser>).
 ///
 /// Changes the master data and/or payment data of a customer (debtor).
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "updateuser", request_required)]
+#[payone(
+    api = "server",
+    request = "updateuser",
+    request_required,
+    rules = "rules::UPDATEUSER"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -983,8 +1264,15 @@ pub struct Updateuser {
 /// `request=vauthorization` of the PAYONE Server API (<https://docs.payone.com/payment-methods/credit-cards/recurring-transactions-cc>).
 ///
 /// Creates micropayment transactions in the PAYONE billing module (the credentials-on-file page): recurrence=recurring or recurrence=oneclick (as in the initial transaction), customer_is_present=no, userid or pseudocardpan. The open amount is settled automatically.
+///
+/// Checked before it is sent, besides its rows: [`rules::STATE_FOR_CN`].
 #[derive(Clone, Debug, PayoneRequest)]
-#[payone(api = "server", request = "vauthorization", request_required)]
+#[payone(
+    api = "server",
+    request = "vauthorization",
+    request_required,
+    rules = "rules::VAUTHORIZATION"
+)]
 #[payone(account(name = "mid", ty = "Mid", required))]
 #[payone(account(name = "portalid", ty = "Portalid", required))]
 #[payone(account(name = "key", ty = "Key", required))]
@@ -3084,7 +3372,9 @@ pub struct Txid(Cow<'static, str>);
 ///
 /// No documentation page gives a format, a description or the Required flag for sequencenumber; recorded as TEXT, not guessed. The TransactionStatus notifications carry it, and the platform refuses a wrong one (error 907, sequence number incorrect).
 ///
-/// Recorded as required for capture, refund and debit; no documentation page states it.
+/// Refund and debit require it (their requests list it in `required`); no documentation page states it.
+///
+/// capture: optional on the first capture of a payment, required on every capture after it. Which capture is the first only the platform knows (the payment's history), so the tables cannot check it: the sandbox refuses a later capture without sequencenumber naming the parameter (errorcode 1).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "sequencenumber", format = "TEXT")]
 pub struct Sequencenumber(Cow<'static, str>);

@@ -185,6 +185,7 @@ pub fn urls() -> RedirectUrls {
 pub fn preauthorization(amount: i64) -> Preauthorization {
     Preauthorization::builder()
         .clearingtype(Clearingtype::Cc(None))
+        .lastname(Lastname::new("Approved"))
         .amount(Amount::try_new(amount).expect("an amount"))
         .currency(eur())
         .build()
