@@ -274,6 +274,91 @@ fn overlay_rows_that_match_nothing_are_reported() {
 }
 
 #[test]
+fn the_overlay_replaces_the_page_s_wording() {
+    // spec/overlay/directlink.toml gives every row an English `doc` and `notes` in place of the
+    // page's German ones: `doc` replaces the description, `notes` the prose beside it (an empty
+    // list drops it), `values` the value docs; the other columns stay as the page gives them.
+    let mut overlay = fixture_overlay();
+    let english: Overlay = toml::from_str(
+        r#"
+[[param]]
+name = "LANGUAGE"
+group = "privacy_policy"
+doc = "Language of the returned text, an ISO 639-1 code."
+notes = ["Without it the merchant's language is used."]
+
+[[param]]
+name = "MANDATEID"
+group = "direct_debits_nl"
+doc = "Unique mandate reference."
+notes = []
+"#,
+    )
+    .expect("overlay rows");
+    for row in english.params {
+        let at = overlay
+            .params
+            .iter()
+            .position(|p| {
+                p.name == row.name
+                    && p.group
+                        .as_deref()
+                        .is_none_or(|g| Some(g) == row.group.as_deref())
+            })
+            .expect("fixture overlay row");
+        overlay.params[at].doc = row.doc;
+        overlay.params[at].notes = row.notes;
+    }
+    let pm = overlay
+        .params
+        .iter()
+        .position(|p| p.name == "PM")
+        .expect("PM row");
+    let values = overlay.params[pm].values.as_mut().expect("PM values");
+    for v in values.iter_mut() {
+        v.doc = Some(format!("{} (English)", v.value));
+    }
+    let imported = import_directlink(&fixture("base.txt"), &overlay).expect("imports");
+    let plain = import_directlink(&fixture("base.txt"), &fixture_overlay()).expect("imports");
+    assert_eq!(rows(&imported.file), rows(&plain.file));
+    assert_eq!(shown(&imported.warnings), shown(&plain.warnings));
+    let row = |name: &str, group: &str| {
+        imported
+            .file
+            .params
+            .iter()
+            .find(|p| p.name == name && p.group == group)
+            .expect("row")
+            .clone()
+    };
+    let language = row("LANGUAGE", "privacy_policy");
+    assert_eq!(
+        language.doc.as_deref(),
+        Some("Language of the returned text, an ISO 639-1 code.")
+    );
+    assert_eq!(
+        language.notes,
+        ["Without it the merchant's language is used."]
+    );
+    assert_eq!(language.values_from.as_deref(), Some("ISO 639-1"));
+    let mandate = row("MANDATEID", "direct_debits_nl");
+    assert_eq!(mandate.doc.as_deref(), Some("Unique mandate reference."));
+    assert!(mandate.notes.is_empty());
+    let docs: Vec<Option<String>> = row("PM", "payment_method")
+        .values
+        .iter()
+        .map(|v| v.doc.clone())
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            Some("Direct Debits DE (English)".to_owned()),
+            Some("Direct Debits NL (English)".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn prose_closing_cells_and_skipped_tables_are_reported_with_their_lines() {
     let imported = import_directlink(&fixture("base.txt"), &fixture_overlay()).expect("imports");
     // Line 3 heads the first table and line 30 the 7.1.2 one: read. Line 2 heads no table.

@@ -245,7 +245,7 @@ pub mod rules {
 
 /// The `orderdirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
-/// 3. Neue Bestellungen anfragen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (Credentials on file) give no parameter table on the page: the 3-D Secure rows (FLAG3D, WIN3DS, HTTP_ACCEPT, HTTP_USER_AGENT, ACCEPTURL, DECLINEURL, EXCEPTIONURL, LANGUAGE, BROWSER\*) come from the public 3-D Secure guides (group three_d_secure, each row naming its source); no COF rows are recorded.
+/// New order (section 3), orderdirect.asp: test <https://ogone.test.v-psp.com/ncol/test/orderdirect.asp>, production <https://secure.ogone.com/ncol/prod/orderdirect.asp>. Spec note: rows of 3.2, 3.4, 3.6 and the payment-method exceptions of 8.1 (blocks selected by PM). Sections 3.5 (3-D Secure) and 3.7 (credentials on file) give no parameter table: the 3-D Secure rows (FLAG3D, WIN3DS, HTTP_ACCEPT, HTTP_USER_AGENT, ACCEPTURL, DECLINEURL, EXCEPTIONURL, LANGUAGE, BROWSER\*) come from the public 3-D Secure pages (group three_d_secure, each row naming its source); no COF rows are recorded.
 ///
 /// Checked before it is sent, besides its rows: [`rules::ACCEPTURL_WITH_3DS`], [`rules::DECLINEURL_WITH_3DS`], [`rules::HTTP_ACCEPT_WITH_3DS`], [`rules::HTTP_USER_AGENT_WITH_3DS`], [`rules::BROWSERACCEPTHEADER_WITH_3DS`], [`rules::BROWSERCOLORDEPTH_WITH_3DS`], [`rules::BROWSERJAVAENABLED_WITH_3DS`], [`rules::BROWSERLANGUAGE_WITH_3DS`], [`rules::BROWSERSCREENHEIGHT_WITH_3DS`], [`rules::BROWSERSCREENWIDTH_WITH_3DS`], [`rules::BROWSERTIMEZONE_WITH_3DS`], [`rules::BROWSERUSERAGENT_WITH_3DS`].
 #[derive(Clone, Debug, PayoneRequest)]
@@ -324,7 +324,7 @@ pub struct Orderdirect {
 
 /// The `maintenancedirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
-/// 5. Direkte Datenpflege: Pflege bestehender Bestellungsdaten. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/maintenancedirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/maintenancedirect.asp>.
+/// Maintenance of an existing order (section 5), maintenancedirect.asp: test <https://ogone.test.v-psp.com/ncol/test/maintenancedirect.asp>, production <https://secure.ogone.com/ncol/prod/maintenancedirect.asp>.
 ///
 /// Checked before it is sent, besides its rows: [`rules::MAINTENANCE_ORDERID_OR_PAYID`].
 #[derive(Clone, Debug, PayoneRequest)]
@@ -351,7 +351,7 @@ pub struct Maintenancedirect {
 
 /// The `querydirect` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
-/// 6. Direktabruf: Bestellstatus abrufen. Die Anfrage-URL in der TESTUMGEBUNG lautet <https://ogone.test.v-psp.com/ncol/test/querydirect.asp>. Die Anfrage-URL in der PRODUKTIVUMGEBUNG lautet <https://secure.ogone.com/ncol/prod/querydirect.asp>. Spec note: the 6.1.2 table has no SHASIGN row.
+/// Status query of an order (section 6), querydirect.asp: test <https://ogone.test.v-psp.com/ncol/test/querydirect.asp>, production <https://secure.ogone.com/ncol/prod/querydirect.asp>. Spec note: the 6.1.2 table has no SHASIGN row.
 ///
 /// Checked before it is sent, besides its rows: [`rules::QUERY_ORDERID_OR_PAYID`].
 #[derive(Clone, Debug, PayoneRequest)]
@@ -376,7 +376,7 @@ pub struct Querydirect {
 
 /// The `privacy_policy` request of DirectLink (<https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>), named by its endpoint.
 ///
-/// 7. Datenschutzrichtlinie-Anforderung, endpoint privacy-policy.asp. Die URL-Anforderung in der TEST-Umgebung ist <https://secure.ogone.com/ncol/test/privacy-policy.asp>. Die URL-Anforderung in der PRODUKTIONS-Umgebung ist <https://secure.ogone.com/ncol/prod/privacy-policy.asp>. Spec note: the request is named privacy_policy here; its endpoint is privacy-policy.asp (with a hyphen), and unlike the other test URLs its test URL is on the production host secure.ogone.com. The 7.1.2 table has no SHASIGN row.
+/// Privacy-policy text (section 7), privacy-policy.asp: test <https://secure.ogone.com/ncol/test/privacy-policy.asp>, production <https://secure.ogone.com/ncol/prod/privacy-policy.asp>. Spec note: the request is named privacy_policy here; its endpoint privacy-policy.asp has a hyphen, and unlike the other test URLs its test URL is on the production host secure.ogone.com. The 7.1.2 table has no SHASIGN row.
 #[derive(Clone, Debug, PayoneRequest)]
 #[payone(api = "directlink", request = "privacy_policy", request_by_endpoint)]
 #[payone(account(name = "PSPID", ty = "Pspid", required, hash))]
@@ -390,44 +390,44 @@ pub struct PrivacyPolicy {
     language: Option<Language>,
 }
 
-/// Zahlungsmethode
+/// Payment method of the order; selects the block of parameters of that method.
 ///
 /// `PM`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `AN, 25`. followed by the payment method's name in each table of 8.1.1-8.1.3; recorded as a LIST of those names (and CreditCard, see its value note).
+/// Spec note: each table of 8.1.1-8.1.3 gives the format as AN, 25 followed by the method's name; recorded as a LIST of those names (and CreditCard, see its value note).
 ///
-/// Spec note: required conditional: 8.1.2 marks PM J (Obligatorisch), 8.1.1 and 8.1.3 have no Obligatorisch column, and the 3.2 table has no PM row.
+/// Spec note: required conditional: 8.1.2 marks PM mandatory, 8.1.1 and 8.1.3 have no required column, and the 3.2 table has no PM row.
 ///
 /// A payment method that has a block of its own carries it; `None` leaves the block's
 /// parameters to the hosted page.
 #[derive(Clone, Debug, PayoneChoice)]
 #[payone(name = "PM")]
 pub enum Pm {
-    /// `CreditCard`
+    /// `CreditCard`: credit card (the parameters of section 3.2)
     ///
-    /// Spec note: not in a request table; the page's XML answers (sections 4, 6.2, 6.2.1) write PM="CreditCard" for a VISA card, and section 8 calls the 3.2 values the credit-card standard values. Selects the card rows of 3.2.
+    /// Spec note: not in a request table; the guide's XML answers (sections 4, 6.2, 6.2.1) write PM="CreditCard" for a VISA card, and section 8 calls the 3.2 values the credit-card defaults. Selects the card rows of 3.2.
     #[payone(value = "CreditCard")]
     CreditCard(Option<CreditCard>),
-    /// `Direct Debits AT`: Zahlungsmethode
+    /// `Direct Debits AT`: Austrian direct debit (section 8.1.1)
     ///
-    /// 8.1.1: AN, 25 “Direct Debits AT”
+    /// Spec note: 8.1.1 writes PM as AN, 25 with this value.
     #[payone(value = "Direct Debits AT")]
     DirectDebitsAt(Option<DirectDebitsAt>),
-    /// `Direct Debits DE`: Zahlungsmethode
+    /// `Direct Debits DE`: German direct debit, ELV (section 8.1.2)
     ///
-    /// 8.1.2: AN, 25 "Direct Debits DE” (Obligatorisch: J)
+    /// Spec note: 8.1.2 writes PM as AN, 25 with this value, marked mandatory.
     #[payone(value = "Direct Debits DE")]
     DirectDebitsDe(Option<DirectDebitsDe>),
-    /// `Direct Debits NL`: Zahlungsmethode
+    /// `Direct Debits NL`: Dutch direct debit (section 8.1.3)
     ///
-    /// 8.1.3: AN, 25 “Direct Debits NL”
+    /// Spec note: 8.1.3 writes PM as AN, 25 with this value.
     #[payone(value = "Direct Debits NL")]
     DirectDebitsNl(Option<DirectDebitsNl>),
 }
 
 /// 3.2 Anfrageparameter
 ///
-/// Spec note: the card rows of the 3.2 table. Section 8 says "Bei bestimmten Zahlungsmethoden weichen die Parameterwerte von den Kreditkarten-Standardwerten ab.": the 3.2 values are the credit-card values, and the tables of 8.1.1-8.1.3 give CARDNO, CN, ED, OPERATION, OWNERADDRESS, OWNERTOWN and OWNERZIP other formats per payment method. A request may take a name from two groups only when both are payment-method blocks, so these seven rows, with the card-only CVC and ECOM_PAYMENT_CARD_VERIFICATION, form the block selected by PM=CreditCard (the PM value of the page's XML answers for a VISA card, sections 4, 6.2, 6.2.1). The 3.2 table itself has no PM row; the rows' formats and Obligatorisch/Optional markers are those of 3.2.
+/// Card parameters of a new order (section 3.2): the block selected by PM=CreditCard. Spec note: section 8 calls the 3.2 values the credit-card defaults, and the tables of 8.1.1-8.1.3 give CARDNO, CN, ED, OPERATION, OWNERADDRESS, OWNERTOWN and OWNERZIP other formats per payment method. A request may take a name from two groups only when both are payment-method blocks, so these seven rows, with the card-only CVC and ECOM_PAYMENT_CARD_VERIFICATION, form the block selected by PM=CreditCard (the PM value of the guide's XML answers for a VISA card, sections 4, 6.2, 6.2.1). The 3.2 table has no PM row; formats and required flags are those of 3.2.
 ///
 /// Sent with `PM=CreditCard`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -456,7 +456,7 @@ pub struct CreditCard {
 
 /// 8.1.1 Direct Debits AT
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, die eine Übertragung von Direct Debits AT Transaktionen via DirectLink erlauben. (\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has the columns Feld / Beschreibung / Format/Wert and no Obligatorisch column; each row's required flag is that of the 3.2 row of the same name. Its PM row (AN, 25 “Direct Debits AT”) is the value `Direct Debits AT` of the PM row of "8. PM-Ausnahmen".
+/// Section 8.1.1: the parameter values of an Austrian direct debit (PM=Direct Debits AT). Spec note: the table has the columns field, description and format/value, and no required column; each row's required flag is that of the 3.2 row of the same name. Its PM row (AN, 25, value Direct Debits AT) is the value `Direct Debits AT` of the PM row of group payment_method.
 ///
 /// Sent with `PM=Direct Debits AT`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -481,7 +481,7 @@ pub struct DirectDebitsAt {
 
 /// 8.1.2 Direct Debits DE (ELV)
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von ELV-Transaktionen über DirectLink (not Wirecard/Billpay). Note: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung eingeschlossen werden (optional auch SHA-OUT). (\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist) Spec note: the table has an Obligatorisch column (J / N), copied as yes / no. Its PM row (AN, 25 "Direct Debits DE”, J) is the value `Direct Debits DE` of the PM row of "8. PM-Ausnahmen".
+/// Section 8.1.2: the parameter values of a German direct debit, ELV (PM=Direct Debits DE; not for Wirecard/Billpay). These fields can come back in the XML answer and take part in the SHA-IN signature (optionally in SHA-OUT). Spec note: the table's required column (J / N) is copied as yes / no. Its PM row (AN, 25, value Direct Debits DE, required) is the value `Direct Debits DE` of the PM row of group payment_method.
 ///
 /// Sent with `PM=Direct Debits DE`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -508,7 +508,7 @@ pub struct DirectDebitsDe {
 
 /// 8.1.3 Direct Debits NL
 ///
-/// Die folgende Tabelle enthält die spezifischen Parameterwerte, welche die Übertragung von Bankeinzug NL-Transaktionen (Direct Debits NL) über DirectLink ermöglichen. Nur relevant für SEPA-Transaktionen (\*): (\*SEPA: Single Euro Payments Area) Spec note: the SEPA-only rows are BIC, MANDATEID, SEQUENCETYPE and SIGNDATE. Hinweis: Diese Felder können in der DirectLink XML-Antwort zurückgegeben werden und müssen in die SHA-IN-Berechnung (optional auch SHA-OUT) eingeschlossen werden. Spec note: the table has no Obligatorisch column; CARDNO, CN, ED, OPERATION and OWNERTOWN take the required flag of the 3.2 row of the same name, the SEPA-only rows are optional (each says what is used "Ohne Angabe", BIC says nothing). Unlike 8.1.1 and 8.1.2 the table has no OWNERADDRESS and no OWNERZIP row; none is added. Its PM row (AN, 25 “Direct Debits NL”) is the value `Direct Debits NL` of the PM row of "8. PM-Ausnahmen".
+/// Section 8.1.3: the parameter values of a Dutch direct debit (PM=Direct Debits NL). BIC, MANDATEID, SEQUENCETYPE and SIGNDATE apply to SEPA transactions only. These fields can come back in the XML answer and take part in the SHA-IN signature (optionally in SHA-OUT). Spec note: the table has no required column; CARDNO, CN, ED, OPERATION and OWNERTOWN take the required flag of the 3.2 row of the same name, the SEPA-only rows are optional. Unlike 8.1.1 and 8.1.2 the table has no OWNERADDRESS and no OWNERZIP row; none is added. Its PM row (AN, 25, value Direct Debits NL) is the value `Direct Debits NL` of the PM row of group payment_method.
 ///
 /// Sent with `PM=Direct Debits NL`.
 #[derive(Clone, Debug, PayoneGroup)]
@@ -535,111 +535,105 @@ pub struct DirectDebitsNl {
     signdate: Option<Signdate>,
 }
 
-/// Name Ihres Händlerkontos in unserem System.
+/// The merchant's account name on the platform.
 ///
 /// `PSPID`: format `AN, 30`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: 5.1.2 and 6.1.2 (one description for PSPID, PSWD and USERID, no format): "Anmeldedaten: PSPID und (API) USERID mit dem zur USERID gehörenden Passwort".
-///
-/// Spec note: 7.1.2 writes the format as `Zeichenfolge`, the description "Ihre Konto-PSPID".
+/// Spec note: 5.1.2 and 6.1.2 describe PSPID, USERID and PSWD together as the login credentials, without a format; 7.1.2 gives the format as a string.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "PSPID", format = "AN, 30")]
 pub struct Pspid(Cow<'static, str>);
 
-/// Ihre eindeutige Bestellnummer (Händlerreferenz).
+/// The merchant's unique reference of the order.
 ///
 /// `ORDERID`: format `AN, 40`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ORDERID", format = "AN, 40")]
 pub struct NewOrderOrderid(Cow<'static, str>);
 
-/// Name Ihres applikationsgebundenen (API-) Anwenders. Wie Sie einen API-Anwender anlegen, ist in der Benutzer ManagerDokumentation beschrieben.
+/// Name of the API user that sends the request, 2 to 20 characters; API users are created in the account's user manager.
 ///
 /// `USERID`: format `AN, 20 (min2)`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: 5.1.2 and 6.1.2 (one description for PSPID, PSWD and USERID, no format): "Anmeldedaten: PSPID und (API) USERID mit dem zur USERID gehörenden Passwort".
-///
-/// Spec note: 7.1.2 writes the format as `Zeichenfolge`, the description "Ihr API-Benutzer".
+/// Spec note: 5.1.2 and 6.1.2 describe PSPID, USERID and PSWD together as the login credentials, without a format; 7.1.2 gives the format as a string.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "USERID", format = "AN, 20 (min2)")]
 pub struct Userid(Cow<'static, str>);
 
-/// Passwort des API-Anwenders (USERID).
+/// Password of the API user (USERID).
 ///
 /// `PSWD`: format `AN`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: 5.1.2 and 6.1.2 (one description for PSPID, PSWD and USERID, no format): "Anmeldedaten: PSPID und (API) USERID mit dem zur USERID gehörenden Passwort".
-///
-/// Spec note: 7.1.2 writes the format as `Zeichenfolge`, the description "Ihr API-Benutzer-Password".
+/// Spec note: 5.1.2 and 6.1.2 describe PSPID, USERID and PSWD together as the login credentials, without a format; 7.1.2 gives the format as a string.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "PSWD", format = "AN", sensitive)]
 pub struct Pswd(Cow<'static, str>);
 
-/// Zu zahlender Betrag, MULTIPLIZIERT MIT 100, da die Betragsangabe keine Dezimalstellen oder andere Trennzeichen enthalten darf.
+/// Amount to pay multiplied by 100 (in the smallest currency unit), digits only, without decimal or other separators.
 ///
 /// `AMOUNT`: format `N, 15`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "AMOUNT", format = "N, 15")]
 pub struct Amount(u64);
 
-/// Alphanumerischer Währungswert nach ISO, beispielsweise: EUR, USD, GBP, CHF, …
+/// Alphabetic ISO currency code of the amount, for example EUR, USD, GBP or CHF.
 ///
 /// `CURRENCY`: format `AN, 3`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CURRENCY", format = "AN, 3")]
 pub struct Currency(Cow<'static, str>);
 
-/// Karten-/Kontonummer.
+/// Card or account number.
 ///
 /// `CARDNO`: format `AN, 21`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CARDNO", format = "AN, 21", sensitive)]
 pub struct CreditCardCardno(Cow<'static, str>);
 
-/// Ablaufdatum
+/// Card expiry date, written MM/YY or MMYY.
 ///
 /// `ED`: format `AN, 5`; permitted symbols `[0-9][/]`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `MM/YY oder MMYY`. Recorded as AN, 5 with the symbols \[0-9\]\[/\]: this bounds the length (at most 5) and the characters, not the layout MM/YY or MMYY itself.
+/// Spec note: the guide gives the format as MM/YY or MMYY; recorded as AN, 5 with the symbols \[0-9\]\[/\]: this bounds the length (at most 5) and the characters, not the layout itself.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ED", format = "AN, 5", symbols = "[0-9][/]", sensitive)]
 pub struct CreditCardEd(Cow<'static, str>);
 
-/// Beschreibung der Bestellung
+/// Description of the order.
 ///
 /// `COM`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page gives neither a format nor Obligatorisch/Optional for COM; recorded as TEXT, and as optional because COM is not in the page's list "Die folgenden Parameter sind in neuen Bestellungen obligatorisch".
+/// Spec note: the guide gives neither a format nor a required flag for COM; recorded as TEXT, and as optional because COM is not in the guide's list of parameters mandatory for a new order.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "COM", format = "TEXT")]
 pub struct Com(Cow<'static, str>);
 
-/// Name des Kunden
+/// Name of the customer (the cardholder).
 ///
 /// `CN`: format `AN, 35`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the row is marked Obligatorisch (copied as yes), although CN is not in the page's list "Die folgenden Parameter sind in neuen Bestellungen obligatorisch".
+/// Spec note: the row is marked mandatory (copied as yes), although CN is not in the guide's list of parameters mandatory for a new order.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CN", format = "AN, 35", sensitive)]
 pub struct Cn(Cow<'static, str>);
 
-/// E-Mail-Adresse des Kunden. Wenn Sie 3DSv2.1 anfragen, sorgen Sie dafür, dass das Format der E-Mail-Adresse korrekt ist. Anderfalls wird der Authentifizierungsprozess über 3DSv1 ausgerollt werden.
+/// Customer's e-mail address; with 3-D Secure 2.1 it must be well formed, otherwise authentication falls back to 3-D Secure 1.
 ///
 /// `EMAIL`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the export lost this row's name (the Feld cell is empty, the description follows CN); EMAIL is the DirectLink name of the customer's e-mail address. The page gives neither a format nor Obligatorisch/Optional; recorded as TEXT, and as optional because the parameter is not in the page's list "Die folgenden Parameter sind in neuen Bestellungen obligatorisch".
+/// Spec note: the export lost this row's name (the name cell is empty, the row follows CN); EMAIL is the DirectLink name of the customer's e-mail address. The guide gives neither a format nor a required flag; recorded as TEXT, and as optional because the parameter is not in the guide's list of parameters mandatory for a new order.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "EMAIL", format = "TEXT")]
 pub struct Email(Cow<'static, str>);
 
-/// Kartenverifikationscode. Je nach Kartenmarke entspricht der Verifikationscode einer 3- oder 4-stelligen Ziffernfolge auf der Vorder- oder Rückseite der Karte, einer Ausgabenummer, einem Beginndatum oder einem Geburtsdatum.
+/// Card verification code; depending on the brand 3 or 4 digits on the card, an issue number, a start date or a date of birth.
 ///
 /// `CVC`: format `N, 5`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CVC", format = "N, 5", repr = "digits", sensitive)]
 pub struct Cvc(Cow<'static, str>);
 
-/// Identisch mit CVC
+/// Card verification code, the same as CVC.
 ///
 /// `ECOM_PAYMENT_CARD_VERIFICATION`: format `N, 5`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
@@ -653,48 +647,48 @@ pub struct Cvc(Cow<'static, str>);
 )]
 pub struct EcomPaymentCardVerification(Cow<'static, str>);
 
-/// Straße und Hausnummer des Kunden.
+/// Customer's street and house number.
 ///
 /// `OWNERADDRESS`: format `AN, 50`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OWNERADDRESS", format = "AN, 50")]
 pub struct Owneraddress(Cow<'static, str>);
 
-/// PLZ des Kunden
+/// Customer's postcode.
 ///
 /// `OWNERZIP`: format `AN, 10`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OWNERZIP", format = "AN, 10")]
 pub struct Ownerzip(Cow<'static, str>);
 
-/// Ortsname des Kunden
+/// Customer's town or city.
 ///
 /// `OWNERTOWN`: format `AN, 40`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OWNERTOWN", format = "AN, 40")]
 pub struct Ownertown(Cow<'static, str>);
 
-/// Land des Kunden, z. B. AT, DE, CH,
+/// Customer's country as a two-letter code, for example AT, DE or CH.
 ///
 /// `OWNERCTY`: format `AN, 2`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OWNERCTY", format = "AN, 2")]
 pub struct Ownercty(Cow<'static, str>);
 
-/// Telefonnummer des Kunden.
+/// Customer's telephone number.
 ///
 /// `OWNERTELNO`: format `AN, 30`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OWNERTELNO", format = "AN, 30")]
 pub struct Ownertelno(Cow<'static, str>);
 
-/// Bestimmt den Typ der angefragten Transaktion. Sie können eine Standardoperation (Zahlungsprozedur) im Bereich „Globale Transaktionsparameter", Abschnitt „Standardoperationswert", auf der Seite „Technische Informationen" konfigurieren. Wenn Sie einen expliziten Operationswert in der Anfrage mitsenden, erhält dieser Vorrang vor dem Standardwert. Mögliche Werte:
+/// Transaction type of the order; a value sent here takes precedence over the default operation configured in the merchant account.
 ///
 /// `OPERATION`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `A, 3` (three letters). The values after "Mögliche Werte:" are missing in the export (the next text is the Format line). The values and their descriptions are those of the new-order OPERATION row of the public English DirectLink integration guide (Ogone/Ingenico "DirectLink" guide, secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, section "Request parameters"), described here in our words.
+/// Spec note: the guide gives the format as A, 3 (three letters); its list of values is missing in the export. The values and their descriptions are those of the new-order OPERATION row of the public English DirectLink integration guide (Ogone/Ingenico "DirectLink" guide, secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, section "Request parameters"), described in our words.
 ///
-/// Spec note: the row is marked Obligatorisch (copied as yes); the page's list of mandatory parameters says "OPERATION (der Operationscode ist nicht streng obligatorisch, aber dringend empfohlen)", and the description says a default operation can be configured.
+/// Spec note: the row is marked mandatory (copied as yes); the guide's list of mandatory parameters calls OPERATION strongly recommended rather than strictly mandatory, and a default operation can be configured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "OPERATION")]
 pub enum CreditCardOperation {
@@ -712,89 +706,89 @@ pub enum CreditCardOperation {
     Pau,
 }
 
-/// Fügt ein Root-Element in Ihre XML-Antwort ein. Mögliche Werte: ‘Y’ oder leer.
+/// Y adds a root element to the XML answer; without the parameter there is none.
 ///
 /// `WITHROOT`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `Y or\<emtpy\>`. (sic). Recorded as a LIST of the one value Y; "leer" (empty) is not sending the optional parameter.
+/// Spec note: the guide gives the format as Y or empty (with "empty" misspelt); recorded as a LIST of the one value Y, the empty value being the parameter not sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "WITHROOT")]
 pub enum Withroot {
-    /// `Y`
+    /// `Y`: add a root element to the XML answer
     #[payone(value = "Y")]
     Y,
 }
 
-/// IP-Adresse des Kunden (nur für Betrugserkennungsmodul). Wenn für die IP-Adresse keine Prüfung des Absenderlandes erforderlich ist, senden Sie 'NONE'.
+/// Customer's IP address, for the fraud detection module; NONE skips the check of the IP address's country.
 ///
 /// `REMOTE_ADDR`: format `AN`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "REMOTE_ADDR", format = "AN")]
 pub struct RemoteAddr(Cow<'static, str>);
 
-/// Zeitüberschreitung für die Transaktion (in Sekunden, Wert zwischen 30 und 90). Wichtig: Der hier angegebene Wert muss kleiner als der Zeitüberschreitungswert in Ihrem System sein!
+/// Timeout of the transaction in seconds, 30 to 90; must be shorter than the timeout of the merchant's own system.
 ///
 /// `RTIMEOUT`: format `N, 2`; permitted values 30..90; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: permitted values 30..90 ("Wert zwischen 30 und 90"), recorded as `range`.
+/// Spec note: the permitted values 30 to 90 are recorded as `range`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "RTIMEOUT", format = "N, 2", range = "30..90")]
 pub struct Rtimeout(u32);
 
-/// Electronic Commerce Indicator. Sie können einen ECI-Standardwert im Bereich „Globale Transaktionsparameter", Abschnitt „Standard-ECI-Wert" der Seite „Technische Informationen" festlegen. Wenn Sie in der Anfrage einen ECI-Wert senden, erhält dieser Vorrang vor dem ECI-Standardwert. Zulässige (numerische) Werte:
+/// Electronic Commerce Indicator: how the card data was captured. A value sent here takes precedence over the default ECI configured in the merchant account.
 ///
 /// `ECI`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `AN, 21`. (the same as CARDNO's, for one-digit values). Recorded as a LIST of the values the page lists: 0, 1, 2, 3, 4, 7 and 9 (no 5, 6 or 8).
+/// Spec note: the guide gives the format as AN, 21 (the same as CARDNO's, for one-digit values). Recorded as a LIST of the values the guide lists: 0, 1, 2, 3, 4, 7 and 9 (no 5, 6 or 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "ECI")]
 pub enum Eci {
-    /// `0`: Karte durch Lesegerät gezogen
+    /// `0`: card swiped through a reader
     #[payone(value = "0")]
     V0,
-    /// `1`: Manuelle Eingabe: Post-/ Telefon- Bestellung (MOTO) (ohne Vorlage der Karte)
+    /// `1`: keyed in: mail or telephone order (MOTO), card not present
     #[payone(value = "1")]
     V1,
-    /// `2`: Wiederkehrende Zahlungen, von MOTO stammend
+    /// `2`: recurring payment originating from a MOTO order
     #[payone(value = "2")]
     V2,
-    /// `3`: Ratenzahlungen
+    /// `3`: instalment payment
     #[payone(value = "3")]
     V3,
-    /// `4`: Manuelle Eingabe, Karte hat vorgelegen
+    /// `4`: keyed in, card present
     #[payone(value = "4")]
     V4,
-    /// `7`: E-Commerce mit SSL-Verschlüsselung
+    /// `7`: e-commerce with SSL encryption
     #[payone(value = "7")]
     V7,
-    /// `9`: Wiederkehrend nach erster E-Commerce-Transaktion
+    /// `9`: recurring payment after a first e-commerce transaction
     #[payone(value = "9")]
     V9,
 }
 
-/// Liste der Zahlungsverfahren bzw. Kreditkartenmarken, getrennt durch Semikolon (;), die NICHT verwendet werden sollen.
+/// Payment methods or card brands the customer may not use, separated by semicolons (;).
 ///
 /// `EXCLPMLIST`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the table (Feld / Verwendung) gives neither a format nor Obligatorisch/Optional; recorded as TEXT, and as optional because the section describes it as an option ("Wenn Sie verhindern möchten, dass ein Kunde bestimmte Zahlungsverfahren nutzt, ...").
+/// Spec note: the table (field, usage) gives neither a format nor a required flag; recorded as TEXT, and as optional because the exclusion is an option.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "EXCLPMLIST", format = "TEXT")]
 pub struct Exclpmlist(Cow<'static, str>);
 
-/// Instructs our system to perform 3-D Secure identification if necessary.
+/// Y has the platform perform 3-D Secure identification when the card needs it.
 ///
 /// `FLAG3D`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
-/// Spec note: the guide writes the value as "Fixed value: 'Y'"; recorded as a LIST of the one value Y.
+/// Spec note: the guide gives the value as the fixed value Y; recorded as a LIST of the one value Y.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "FLAG3D")]
 pub enum Flag3d {
-    /// `Y`: perform 3-D Secure identification if necessary
+    /// `Y`: perform 3-D Secure identification when needed
     #[payone(value = "Y")]
     Y,
 }
 
-/// The Accept request-header field of the cardholder's browser (for example `\*/\*`); the issuer uses it to check that the browser is compatible with its identification system.
+/// Accept header of the cardholder's browser (for example `\*/\*`); the issuer checks with it that the browser suits its identification pages.
 ///
 /// `HTTP_ACCEPT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -803,7 +797,7 @@ pub enum Flag3d {
 #[payone(name = "HTTP_ACCEPT", format = "TEXT")]
 pub struct HttpAccept(Cow<'static, str>);
 
-/// The User-Agent request-header field of the cardholder's browser (for example `Mozilla/4.0`).
+/// User-Agent header of the cardholder's browser (for example `Mozilla/4.0`).
 ///
 /// `HTTP_USER_AGENT`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -812,7 +806,7 @@ pub struct HttpAccept(Cow<'static, str>);
 #[payone(name = "HTTP_USER_AGENT", format = "TEXT")]
 pub struct HttpUserAgent(Cow<'static, str>);
 
-/// How the identification page is shown to the customer.
+/// Where the 3-D Secure identification page opens.
 ///
 /// `WIN3DS`: format `LIST`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -831,7 +825,7 @@ pub enum Win3ds {
     Popix,
 }
 
-/// URL of the page to show the customer when the payment is authorised (or waiting to be authorised) after the identification.
+/// URL the customer is sent to when, after identification, the payment is authorised or waiting for authorisation.
 ///
 /// `ACCEPTURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -840,7 +834,7 @@ pub enum Win3ds {
 #[payone(name = "ACCEPTURL", format = "TEXT")]
 pub struct Accepturl(Cow<'static, str>);
 
-/// URL of the page to show the customer when the identification fails or the acquirer declines the authorisation.
+/// URL the customer is sent to when identification fails or the acquirer declines the authorisation.
 ///
 /// `DECLINEURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -849,7 +843,7 @@ pub struct Accepturl(Cow<'static, str>);
 #[payone(name = "DECLINEURL", format = "TEXT")]
 pub struct Declineurl(Cow<'static, str>);
 
-/// URL of the page to show the customer when the payment result is uncertain after the identification.
+/// URL the customer is sent to when the payment result is uncertain after identification.
 ///
 /// `EXCEPTIONURL`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
@@ -858,16 +852,16 @@ pub struct Declineurl(Cow<'static, str>);
 #[payone(name = "EXCEPTIONURL", format = "TEXT")]
 pub struct Exceptionurl(Cow<'static, str>);
 
-/// The customer's language for the identification pages, for example `en_US`.
+/// Customer's language for the identification pages, language and country such as `en_US`.
 ///
 /// `LANGUAGE`: format `TEXT`; source: Ingenico/Ogone integration guide "DirectLink with 3-D Secure", 2. 3-D transaction flow via DirectLink, 2.1 Extra request parameters, <https://payment-services.ingenico.com/int/en/ogone/support/guides/integration%20guides/directlink-3-d/3-d-transaction-flow-via-directlink>.
 ///
-/// Spec note: the guide gives the example en_US (language and country, as the guide's SHA signature example sends it) and no format; recorded as TEXT, not guessed. Unlike the privacy-policy LANGUAGE (7.1.2: ISO 639-1 codes), it is not a list of codes.
+/// Spec note: the guide gives the example en_US (language and country, as its SHA signature example sends it) and no format; recorded as TEXT, not guessed. Unlike the privacy-policy LANGUAGE (7.1.2: ISO 639-1 codes), it is not a list of codes.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "LANGUAGE", format = "TEXT")]
 pub struct ThreeDSecureLanguage(Cow<'static, str>);
 
-/// Exact content of the HTTP Accept headers as the cardholder's browser sent them to the merchant.
+/// HTTP Accept headers exactly as the cardholder's browser sent them to the merchant, at most 2048 characters.
 ///
 /// `BROWSERACCEPTHEADER`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -876,7 +870,7 @@ pub struct ThreeDSecureLanguage(Cow<'static, str>);
 #[payone(name = "BROWSERACCEPTHEADER", format = "AN, 2048")]
 pub struct Browseracceptheader(Cow<'static, str>);
 
-/// Bit depth of the browser's colour palette, in bits per pixel (screen.colorDepth).
+/// Colour depth of the cardholder's screen in bits per pixel (screen.colorDepth).
 ///
 /// `BROWSERCOLORDEPTH`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -910,7 +904,7 @@ pub enum Browsercolordepth {
     V48,
 }
 
-/// Whether the cardholder's browser can execute Java (navigator.javaEnabled).
+/// Whether the cardholder's browser can run Java (navigator.javaEnabled).
 ///
 /// `BROWSERJAVAENABLED`: format `LIST`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -926,7 +920,7 @@ pub enum Browserjavaenabled {
     False,
 }
 
-/// The browser language as defined in IETF BCP 47 (navigator.language), for example en, fr, en-US; not case-sensitive.
+/// Browser language as an IETF BCP 47 tag (navigator.language), for example en, fr or en-US; case-insensitive.
 ///
 /// `BROWSERLANGUAGE`: format `AN, 8`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -935,7 +929,7 @@ pub enum Browserjavaenabled {
 #[payone(name = "BROWSERLANGUAGE", format = "AN, 8")]
 pub struct Browserlanguage(Cow<'static, str>);
 
-/// Total height of the cardholder's screen in pixels (screen.height).
+/// Height of the cardholder's screen in pixels (screen.height).
 ///
 /// `BROWSERSCREENHEIGHT`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -944,7 +938,7 @@ pub struct Browserlanguage(Cow<'static, str>);
 #[payone(name = "BROWSERSCREENHEIGHT", format = "N, 6")]
 pub struct Browserscreenheight(u32);
 
-/// Total width of the cardholder's screen in pixels (screen.width).
+/// Width of the cardholder's screen in pixels (screen.width).
 ///
 /// `BROWSERSCREENWIDTH`: format `N, 6`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -953,7 +947,7 @@ pub struct Browserscreenheight(u32);
 #[payone(name = "BROWSERSCREENWIDTH", format = "N, 6")]
 pub struct Browserscreenwidth(u32);
 
-/// Time difference between UTC and the browser's local time, in minutes.
+/// Difference between UTC and the browser's local time, in minutes.
 ///
 /// `BROWSERTIMEZONE`: format `TEXT`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -962,7 +956,7 @@ pub struct Browserscreenwidth(u32);
 #[payone(name = "BROWSERTIMEZONE", format = "TEXT")]
 pub struct Browsertimezone(Cow<'static, str>);
 
-/// Exact content of the HTTP User-Agent header of the cardholder's browser.
+/// HTTP User-Agent header of the cardholder's browser, at most 2048 characters.
 ///
 /// `BROWSERUSERAGENT`: format `AN, 2048`; source: the platform's public list "3-D Secure V2 parameters", 2. Mandatory parameters ("If you are processing transactions via DirectLink, you need to add them manually to your request"; <https://support.legacy.worldline-solutions.com/en/integration-solutions/integrations/3dsv2-parameters>), whose values follow the EMV 3-D Secure specification.
 ///
@@ -971,33 +965,33 @@ pub struct Browsertimezone(Cow<'static, str>);
 #[payone(name = "BROWSERUSERAGENT", format = "AN, 2048")]
 pub struct Browseruseragent(Cow<'static, str>);
 
-/// Um die Aufteilung von Kredit- und Debit-Karten via DirectLink zu nutzen, müssen Sie den Parameter CREDITDEBIT in die verborgenen Felder aufnehmen, die Sie an die Seite orderdirect.asp senden (und daher auch in die SHA-IN-Berechnung einschließen!).
+/// Chooses the credit or the debit method of a VISA or MasterCard card when the credit/debit split is used; takes part in the SHA-IN signature.
 ///
 /// `CREDITDEBIT`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Zugehörige Fehlermeldung: Wenn ein Käufer das Debitkarten-Zahlungsverfahren auswählt, aber die Nummer einer Kreditkarte eingibt, wird ein Fehler zurückgemeldet: „Wrong brand/Payment method was chosen“ (Falsche Marke/falsches Zahlungsverfahren ausgewählt).
+/// A customer who chooses the debit method but enters a credit card number gets the error "Wrong brand/Payment method was chosen".
 ///
-/// Wenn die Zahlung mit dem Parameter CREDITDEBIT erfolgreich verarbeitet worden ist, wird der gleiche Parameter auch in der XML-Rückmeldung zurückgegeben bzw. kann mit einem Direct Query angefordert werden. Lauten die eingereichten Parameterwerte C bzw. D, ist der zurückgemeldete Wert "CREDIT" bzw. "DEBIT".
+/// After a successful payment the parameter comes back in the XML answer and in a direct query, as CREDIT for C and DEBIT for D.
 ///
-/// Spec note: the table (Feld / Format) has no description column; the doc is the section's sentence introducing the parameter, the values are its Format cell ""C": credit card (Kreditkarte) "D": debit card (Debitkarte)". The page gives no Obligatorisch/Optional; recorded as optional because the split is an option ("Um die Aufteilung ... zu nutzen").
+/// Spec note: the table (field, format) has no description column; the values come from its format cell. The guide gives no required flag; recorded as optional because the split is an option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "CREDITDEBIT")]
 pub enum Creditdebit {
-    /// `C`: credit card (Kreditkarte)
+    /// `C`: credit card
     #[payone(value = "C")]
     C,
-    /// `D`: debit card (Debitkarte)
+    /// `D`: debit card
     #[payone(value = "D")]
     D,
 }
 
-/// Mögliche Werte:
+/// Maintenance operation to perform on the order.
 ///
 /// `OPERATION`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Bitte beachten Sie bei DEL und DES, dass nicht alle Akzeptanzpartner das Löschen einer Autorisierung unterstützen. Wenn Ihr Akzeptanzpartner DEL/DES nicht unterstützt, können wir dennoch die Löschung der Autorisierung im Back-Office simulieren.
+/// Not every acquirer supports deleting an authorisation (DEL, DES); where one does not, the platform can simulate the deletion in the back office.
 ///
-/// Spec note: the values after "Mögliche Werte:" are missing in the export; the page names only DEL and DES (in the remark above) and its introduction of section 5 the operations capture, delete, renew and refund. The seven codes (REN, DEL, DES, SAL, SAS, RFD, RFS) and their descriptions are those of the maintenance OPERATION row of the public English DirectLink integration guide (secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, "Maintenance request"), described here in our words. The 5.1.2 table gives no format; required yes from the table's introduction ("die obligatorische Aufforderung Parameter").
+/// Spec note: the list of values is missing in the export; the guide names only DEL and DES, and the introduction of section 5 the operations capture, delete, renew and refund. The seven codes (REN, DEL, DES, SAL, SAS, RFD, RFS) and their descriptions are those of the maintenance OPERATION row of the public English DirectLink integration guide (secure.ogone.com/ncol/Ogone_DirectLink_EN.pdf, "Maintenance request"), described in our words. The 5.1.2 table gives no format; required yes because the table lists mandatory parameters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "OPERATION")]
 pub enum MaintenanceOperation {
@@ -1024,142 +1018,136 @@ pub enum MaintenanceOperation {
     Rfs,
 }
 
-/// Sie können die PAYID oder die orderID zur Identifikation der Originalbestellung senden. Wir empfehlen die Verwendung der PAYID.
+/// The merchant's reference of the original order; send it or PAYID (PAYID is recommended).
 ///
 /// `ORDERID`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: one of ORDERID and PAYID identifies the original order ("Sie können die PAYID oder die orderID ... senden"), hence conditional. The 5.1.2 table gives no format (3.2 writes ORDERID as AN, 40); recorded as TEXT.
+/// Spec note: one of ORDERID and PAYID identifies the original order, hence conditional. The 5.1.2 table gives no format (3.2 writes ORDERID as AN, 40); recorded as TEXT.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ORDERID", format = "TEXT")]
 pub struct MaintenanceOrderid(Cow<'static, str>);
 
-/// Sie können die PAYID oder die orderID zur Identifikation der Originalbestellung senden. Wir empfehlen die Verwendung der PAYID.
+/// The platform's payment ID of the original order; send it or ORDERID (PAYID is recommended).
 ///
 /// `PAYID`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the description cell spans the ORDERID and PAYID rows (the export shows it once, under ORDERID, and an empty cell for PAYID). One of ORDERID and PAYID identifies the original order, hence conditional. The page gives no format; recorded as TEXT.
+/// Spec note: the description cell spans the ORDERID and PAYID rows (the export shows it once, under ORDERID). One of ORDERID and PAYID identifies the original order, hence conditional. The guide gives no format; recorded as TEXT.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "PAYID", format = "TEXT")]
 pub struct Payid(Cow<'static, str>);
 
-/// Sie können die PAYID oder die ORDERID zur Identifikation der Originalbestellung senden. Wir empfehlen die Verwendung der PAYID.
+/// The merchant's reference of the original order; send it or PAYID (PAYID is recommended).
 ///
 /// `ORDERID`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: one of ORDERID and PAYID identifies the original order ("Sie können die PAYID oder die ORDERID ... senden"), hence conditional. The 6.1.2 table gives no format (3.2 writes ORDERID as AN, 40); recorded as TEXT.
+/// Spec note: one of ORDERID and PAYID identifies the original order, hence conditional. The 6.1.2 table gives no format (3.2 writes ORDERID as AN, 40); recorded as TEXT.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "ORDERID", format = "TEXT")]
 pub struct QueryOrderid(Cow<'static, str>);
 
-/// Sie können die ID der Historien-Ebene angeben, wenn Sie die PAYID zur Identifikation der Originalbestellung verwenden (optional).
+/// History level of the original order, when PAYID identifies it; optional.
 ///
 /// `PAYIDSUB`: format `TEXT`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page gives no format; recorded as TEXT. Optional as its description says ("(optional)").
+/// Spec note: the guide gives no format; recorded as TEXT. Optional as its description says.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "PAYIDSUB", format = "TEXT")]
 pub struct Payidsub(Cow<'static, str>);
 
-/// Zahlungsmethode Marke
+/// Brand of a payment method (for example Visa) whose privacy-policy text is requested.
 ///
 /// `BRAND`: format `TEXT`; may be sent several times under the same name; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Sie können dieses Feld mehrmals übermitteln, um das Ergebnis mehrerer Marken zugleich zu erhalten.
+/// May be sent several times, to get the text of several brands at once.
 ///
-/// Wird keine Marke übermittelt entspricht dies der Übermittlung aller Ihrer aktiven Marken
+/// Without BRAND the text covers all brands active in the account.
 ///
-/// Leere/fehlerhaft formatierte Marken werden ignoriert
+/// Empty or malformed brands are ignored.
 ///
-/// Spec note: the page writes the format as `String (e.g. Visa)`. Recorded as TEXT. The field may be sent several times ("mehrmals") under the same name, with no maximum and no index, so it is one row marked `repeat = true` (a Vec of brands), not an array group. Optional: the description begins "Optional:".
+/// Spec note: the guide gives the format as a string (for example Visa); recorded as TEXT. The field may be sent several times under the same name, with no maximum and no index, so it is one row marked `repeat = true` (a Vec of brands), not an array group. Optional as the description says.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "BRAND", format = "TEXT")]
 pub struct Brand(Cow<'static, str>);
 
-/// Die Sprache, in der Sie den Text erhalten möchten. Wenn nicht angegeben, wird der Text in der ursprünglich eingestellten Sprache des Händlers angezeigt.
+/// Language of the returned text as an ISO 639-1 two-letter code (for example FR); without it the language configured for the merchant is used.
 ///
 /// `LANGUAGE`: format `LIST`; codes of ISO 639-1 (any case); source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `ISO 639-1: Zwei-Buchstaben-Codes (z.B. FR)`. Recorded as a LIST of the ISO 639-1 codes in either case (`ISO 639-1 (any case)`): the page's example writes the code in upper case (FR), the standard in lower case (fr). Optional: the description begins "Optional:".
+/// Spec note: the guide gives the format as ISO 639-1 two-letter codes with the example FR. Recorded as a LIST of the ISO 639-1 codes in either case (`ISO 639-1 (any case)`): the example writes the code in upper case, the standard in lower case. Optional as the description says.
 pub type Language = ::payone_types::LanguageAnyCase;
 
-/// Bankkontonummer
+/// Bank account number and bank code in the layout XXXXXXXXXXXBLZYYYYY: the account number of 11 digits (X), then the bank code of 5 digits (Y).
 ///
 /// `CARDNO`: format `AN, 21`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Format: XXXXXXXXXXXBLZYYYYY XXXXXXXXXXX: Kontonummer, numerisch, 11 Stellen.YYYYY: Bankleitzahl, 5 Stellen.
+/// Spec note: the guide gives the format as AN, 21 with that layout; recorded as AN, 21. The layout is not expressed in the grammar and no symbols are given (the guide does not say whether BLZ is written literally).
 ///
-/// Spec note: the page writes the format as `AN, 21 Format: XXXXXXXXXXXBLZYYYYY XXXXXXXXXXX: Kontonummer, numerisch, 11 Stellen.YYYYY: Bankleitzahl, 5 Stellen.`. Recorded as AN, 21; the layout (11-digit account number, "BLZ", 5-digit bank code) is not expressed in the grammar and no symbols are given (whether BLZ is written literally is not said).
-///
-/// Spec note: no Obligatorisch column in 8.1.1; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.1; required as the 3.2 row of the same name.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CARDNO", format = "AN, 21", sensitive)]
 pub struct DirectDebitsAtCardno(Cow<'static, str>);
 
-/// Verfallsdatum
+/// Expiry date field; for this payment method one of the fixed values 99/99 or 9999.
 ///
 /// `ED`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `„99/99“ oder „9999“`. Recorded as a LIST of the two fixed values.
+/// Spec note: the guide gives the two fixed values 99/99 and 9999 as the format; recorded as a LIST of the two.
 ///
-/// Spec note: no Obligatorisch column in 8.1.1; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.1; required as the 3.2 row of the same name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "ED")]
 pub enum DirectDebitsAtEd {
-    /// `99/99`
+    /// `99/99`: fixed value in the MM/YY layout
     #[payone(value = "99/99")]
     V99_99,
-    /// `9999`
+    /// `9999`: fixed value in the MMYY layout
     #[payone(value = "9999")]
     V9999,
 }
 
-/// Operationscode (Auszuführende Aktion)
+/// Operation code: the action to perform.
 ///
 /// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed.
+/// Spec note: the guide gives the format as A, 3 followed by a list of possible values that the export lost; a footnote (a credit operation only when the DTAUS credit option is available and active) refers to a marked value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed.
 ///
-/// Spec note: no Obligatorisch column in 8.1.1; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.1; required as the 3.2 row of the same name.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OPERATION", format = "LIST", unlisted)]
 pub struct DirectDebitsAtOperation(Cow<'static, str>);
 
-/// Bankkontonummer
+/// IBAN, or bank account number and bank code in the layout XXXXXXXXXXBLZYYYYYYYY: the account number of 1 to 10 digits (X), then the bank code of 8 digits (Y).
 ///
 /// `CARDNO`: format `AN`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// IBAN: alphanumerische Zeichen ODER Bankkontonummer + BLZ. Format: XXXXXXXXXBLZYYYYYYYYXXXXXXXXXX: Kontonummer, numerisch, 1 bis 10 Stellen. YYYYYYYY: Bankleitzahl), 8 Stellen.
-///
-/// Spec note: the page writes the format as `IBAN: alphanumerische Zeichen ODER Bankkontonummer + BLZ. Format: XXXXXXXXXBLZYYYYYYYYXXXXXXXXXX: Kontonummer, numerisch, 1 bis 10 Stellen. YYYYYYYY: Bankleitzahl), 8 Stellen.`. Recorded as AN (alphanumeric, no length): the page gives no length for the IBAN form, and the account-number layout (1 to 10 digits, "BLZ", 8-digit bank code) is not expressed in the grammar. The export runs the layout and its explanation together ("...BLZYYYYYYYYXXXXXXXXXX: Kontonummer"): the layout writes nine X before BLZ, the explanation ten X ("1 bis 10 Stellen"); "Bankleitzahl), 8 Stellen" has a stray parenthesis. Copied as written.
+/// Spec note: recorded as AN (alphanumeric, no length): the guide gives no length for the IBAN form, and the account-number layout is not expressed in the grammar. The export runs the layout and its explanation together; the layout shows nine X before BLZ, the explanation allows 1 to 10 digits, and the bank-code part has a stray parenthesis.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CARDNO", format = "AN", sensitive)]
 pub struct DirectDebitsDeCardno(Cow<'static, str>);
 
-/// Verfallsdatum
+/// Expiry date field; for this payment method one of the fixed values 99/99 or 9999.
 ///
 /// `ED`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `„99/99“ oder „9999“`. Recorded as a LIST of the two fixed values.
+/// Spec note: the guide gives the two fixed values 99/99 and 9999 as the format; recorded as a LIST of the two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "ED")]
 pub enum DirectDebitsDeEd {
-    /// `99/99`
+    /// `99/99`: fixed value in the MM/YY layout
     #[payone(value = "99/99")]
     V99_99,
-    /// `9999`
+    /// `9999`: fixed value in the MMYY layout
     #[payone(value = "9999")]
     V9999,
 }
 
-/// Eindeutige Auftragsreferenz. Telego: Ohne Angabe übernimmt die Plattform die ORDERID oder PAYID Note: Ohne Angabe erstellt easycash einen Wert.
+/// Unique mandate reference. Without it, Telego uses ORDERID or PAYID and Easycash creates one.
 ///
 /// `MANDATEID`: format `AN, 35`; permitted symbols `[A-Z][a-z][0-9][ /-?:().'+,]`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Telego: AN, 35 / Zeichensatz: “A-Z a-z 0-9 Leerzeichen /-?:().,'+”
+/// Telego allows up to 35 characters, Easycash up to 27; both allow A-Z, a-z, 0-9, the space and / - ? : ( ) . , ' +.
 ///
-/// Easycash: Format: AN, 27 / Zeichensatz: “A-Z a-z 0-9 Leerzeichen /-?:().,'+”
-///
-/// Spec note: the page writes the format as `Telego: AN, 35 / Zeichensatz: “A-Z a-z 0-9 Leerzeichen /-?:().,'+”` and `Easycash: Format: AN, 27 / Zeichensatz: “A-Z a-z 0-9 Leerzeichen /-?:().,'+”`. Recorded as AN, 35 (Telego, the longer; Easycash allows only 27) with the character set as symbols: A-Z, a-z, 0-9, the space and / - ? : ( ) . , ' +. The comma is written last inside the bracket, because the symbols grammar reads a comma between two literals (".,'") as a separator, not as a permitted character.
+/// Spec note: recorded as AN, 35 (Telego, the longer) with the character set as symbols. The comma is written last inside the bracket, because the symbols grammar reads a comma between two literals as a separator, not as a permitted character.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "MANDATEID",
@@ -1169,115 +1157,95 @@ pub enum DirectDebitsDeEd {
 )]
 pub struct DirectDebitsDeMandateid(Cow<'static, str>);
 
-/// Operationscode (Auszuführende Aktion)
+/// Operation code: the action to perform.
 ///
 /// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export; the footnote "(\* Falls die Gutschrift Option verfügbar und aktiv ist, und DTAUS-Gutschrift verfügbar ist)" refers to a starred value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed. Obligatorisch: N.
+/// Spec note: the guide gives the format as A, 3 followed by a list of possible values that the export lost; a footnote (a credit operation only when the DTAUS credit option is available and active) refers to a marked value that is lost too. Recorded as an unlisted LIST (any non-empty value), not guessed. Marked not mandatory (N).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OPERATION", format = "LIST", unlisted)]
 pub struct DirectDebitsDeOperation(Cow<'static, str>);
 
-/// Bankkontonummer
+/// Bank account number: a Dutch account number of up to 10 alphanumeric characters, left-padded with zeros, or an IBAN of up to 35 alphanumeric characters (SEPA).
 ///
 /// `CARDNO`: format `AN, 35`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Reguläre holländische Kontonummer: max. 10 alphanumerische Zeichen (falls weniger, links mit Nullen auffüllen). ODER IBAN-Kontonummer: max. 35 alphanumerische Zeichen (SEPA)
+/// Spec note: recorded as AN, 35 (the longer form); the 10-character limit of the Dutch account number and its zero padding are not expressed in the grammar.
 ///
-/// Spec note: the page writes the format as `Reguläre holländische Kontonummer: max. 10 alphanumerische Zeichen (falls weniger, links mit Nullen auffüllen). ODER IBAN-Kontonummer: max. 35 alphanumerische Zeichen (SEPA)`. Recorded as AN, 35 (the longer form); the 10-character limit of the Dutch account number and its zero padding are not expressed in the grammar.
-///
-/// Spec note: no Obligatorisch column in 8.1.3; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.3; required as the 3.2 row of the same name.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "CARDNO", format = "AN, 35", sensitive)]
 pub struct DirectDebitsNlCardno(Cow<'static, str>);
 
-/// Verfallsdatum
+/// Expiry date field; for this payment method one of the fixed values 99/99 or 9999.
 ///
 /// `ED`: format `LIST`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `„99/99“ oder „9999“`. Recorded as a LIST of the two fixed values.
+/// Spec note: the guide gives the two fixed values 99/99 and 9999 as the format; recorded as a LIST of the two.
 ///
-/// Spec note: no Obligatorisch column in 8.1.3; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.3; required as the 3.2 row of the same name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "ED")]
 pub enum DirectDebitsNlEd {
-    /// `99/99`
+    /// `99/99`: fixed value in the MM/YY layout
     #[payone(value = "99/99")]
     V99_99,
-    /// `9999`
+    /// `9999`: fixed value in the MMYY layout
     #[payone(value = "9999")]
     V9999,
 }
 
-/// Operationscode (Auszuführende Aktion)
+/// Operation code: the action to perform.
 ///
 /// `OPERATION`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `A, 3 Mögliche Werte:`. The values are missing in the export. Recorded as an unlisted LIST (any non-empty value), not guessed.
+/// Spec note: the guide gives the format as A, 3 followed by a list of possible values that the export lost. Recorded as an unlisted LIST (any non-empty value), not guessed.
 ///
-/// Spec note: no Obligatorisch column in 8.1.3; required as the 3.2 row of the same name.
+/// Spec note: no required column in 8.1.3; required as the 3.2 row of the same name.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "OPERATION", format = "LIST", unlisted)]
 pub struct DirectDebitsNlOperation(Cow<'static, str>);
 
-/// Bankidentifikationscode.
+/// Bank identifier code (BIC); SEPA transactions only.
 ///
 /// `BIC`: format `AN, 11`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Nur relevant für SEPA-Transaktionen (\*):
-///
-/// (\*SEPA: Single Euro Payments Area)
-///
-/// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
+/// Spec note: no required column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "BIC", format = "AN, 11")]
 pub struct Bic(Cow<'static, str>);
 
-/// Eindeutige Auftragsreferenz. Note: Ohne Angabe wird die ORDERID verwendet.
+/// Unique mandate reference; SEPA transactions only. Without it ORDERID is used.
 ///
 /// `MANDATEID`: format `AN, 35`; sensitive: never printed; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Keine Leerzeichen; darf nicht mit einem Schrägstrich "/" beginnen oder enden, und darf keine zwei aufeinanderfolgende Schrägstriche enthalten.
+/// No spaces; must not start or end with a slash (/) and must not contain two slashes in a row.
 ///
-/// Spec note: the page writes the format as `AN, 35 Keine Leerzeichen; darf nicht mit einem Schrägstrich "/" beginnen oder enden, und darf keine zwei aufeinanderfolgende Schrägstriche enthalten.`. Recorded as AN, 35; the rules on spaces and slashes are not expressed in the grammar (the page gives no character set for NL).
+/// Spec note: recorded as AN, 35; the rules on spaces and slashes are not expressed in the grammar (the guide gives no character set for NL).
 ///
-/// Nur relevant für SEPA-Transaktionen (\*):
-///
-/// (\*SEPA: Single Euro Payments Area)
-///
-/// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
+/// Spec note: no required column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "MANDATEID", format = "AN, 35", sensitive)]
 pub struct DirectDebitsNlMandateid(Cow<'static, str>);
 
-/// Typs der Bankeinzugstransaktion Note: Ohne Angabe wird die Transaktion als einmalig („OOFF“) betrachtet.
+/// Type of the direct debit transaction, 4 characters; SEPA transactions only. Without it the debit is treated as one-off (OOFF).
 ///
 /// `SEQUENCETYPE`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Mögliche Werte zur Angabe des Typs der Bankeinzugstransaktion (AN, 4):
+/// Spec note: the list of possible values (AN, 4) is missing in the export; only OOFF, the default, is named. Recorded as an unlisted LIST (any non-empty value), not guessed.
 ///
-/// Spec note: the page writes the format as `Mögliche Werte zur Angabe des Typs der Bankeinzugstransaktion (AN, 4):`. The list of values is missing in the export; only OOFF (the default) is named. Recorded as an unlisted LIST (any non-empty value), not guessed.
-///
-/// Nur relevant für SEPA-Transaktionen (\*):
-///
-/// (\*SEPA: Single Euro Payments Area)
-///
-/// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
+/// Spec note: no required column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "SEQUENCETYPE", format = "LIST", unlisted)]
 pub struct Sequencetype(Cow<'static, str>);
 
-/// Datum, an dem der Auftrag vom Kunden unterschrieben wurde. Note: Ohne Angabe wird das Transaktionsdatum verwendet
+/// Date on which the customer signed the mandate, YYYYMMDD; SEPA transactions only. Without it the transaction date is used.
 ///
 /// `SIGNDATE`: format `DATE(8), YYYYMMDD`; source: <https://epayments-support.ingenico.com/de/integration/all-sales-channels/integrate-with-directlink-server-to-server/index>.
 ///
-/// Spec note: the page writes the format as `JJJJMMTT`. (German for YYYYMMDD); recorded as DATE(8), YYYYMMDD.
+/// Spec note: the guide writes the format as JJJJMMTT (the German letters for YYYYMMDD); recorded as DATE(8), YYYYMMDD.
 ///
-/// Nur relevant für SEPA-Transaktionen (\*):
-///
-/// (\*SEPA: Single Euro Payments Area)
-///
-/// Spec note: no Obligatorisch column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
+/// Spec note: no required column in 8.1.3; recorded as optional (only relevant for SEPA transactions).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "SIGNDATE", format = "DATE(8), YYYYMMDD")]
 pub struct Signdate(::payone_types::Date);
