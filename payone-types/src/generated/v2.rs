@@ -1651,7 +1651,9 @@ pub struct TokenId(Cow<'static, str>);
 
 /// A name of the token to show the customer, such as the masked card number.
 ///
-/// `alias`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+/// `alias`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+///
+/// Spec note: marked sensitive: it is written from the card number, so a platform or sandbox mistake must not print one.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "alias", format = "TEXT")]
+#[payone(name = "alias", format = "TEXT", sensitive)]
 pub struct TokenAlias(Cow<'static, str>);
