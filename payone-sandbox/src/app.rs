@@ -73,11 +73,14 @@ impl App {
     /// How many records of each kind are kept now.
     pub(crate) fn stored(&self) -> crate::server::Stored {
         let (transactions, checkouts) = self.state().kept();
+        let (v2_hosted_tokenizations, v2_tokens) = self.v2.tokens().len();
         crate::server::Stored {
             transactions,
             checkouts,
             directlink_orders: self.directlink().len(),
             v2_payments: self.v2.store().len(),
+            v2_hosted_tokenizations,
+            v2_tokens,
             notifications: self.notifier.len(),
             webhooks: self.v2.webhooks.len(),
         }
@@ -184,6 +187,22 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/v2/{merchantId}/payments/{paymentId}/refund",
             post(v2::refund::handle),
+        )
+        .route(
+            "/v2/{merchantId}/hostedtokenizations",
+            post(v2::tokens::create),
+        )
+        .route(
+            "/v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}",
+            get(v2::tokens::get_session),
+        )
+        .route(
+            "/v2/{merchantId}/tokens/{tokenId}",
+            get(v2::tokens::get_token).delete(v2::tokens::delete_token),
+        )
+        .route(
+            "/v2/sandbox/tokenization/{hostedTokenizationId}",
+            get(v2::tokens::form).post(v2::tokens::submit),
         )
         .route("/v2/sandbox/3ds/{paymentId}", get(v2::three_ds::page))
         .route(

@@ -67,6 +67,11 @@
 //! | `POST /v2/{merchantId}/payments/{paymentId}/capture` | v2 CapturePayment |
 //! | `POST /v2/{merchantId}/payments/{paymentId}/cancel` | v2 CancelPayment |
 //! | `POST /v2/{merchantId}/payments/{paymentId}/refund` | v2 RefundPayment |
+//! | `POST /v2/{merchantId}/hostedtokenizations` | v2 CreateHostedTokenization (see [v2 tokens](#v2-hosted-tokenization-and-tokens)) |
+//! | `GET /v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}` | v2 GetHostedTokenization |
+//! | `GET /v2/{merchantId}/tokens/{tokenId}` | v2 GetToken |
+//! | `DELETE /v2/{merchantId}/tokens/{tokenId}` | v2 DeleteToken |
+//! | `GET`, `POST /v2/sandbox/tokenization/{hostedTokenizationId}` | v2 hosted tokenization page (card form) |
 //! | `GET /v2/sandbox/3ds/{paymentId}` | v2 3-D Secure challenge page |
 //! | `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
@@ -488,6 +493,45 @@
 //!
 //! `{n}` counts the payment's captures and refunds from 1.
 //!
+//! ## v2 hosted tokenization and tokens
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | CreateHostedTokenization | `POST /v2/{merchantId}/hostedtokenizations` | `CreateHostedTokenizationRequest` | 200 `CreateHostedTokenizationResponse` |
+//! | GetHostedTokenization | `GET /v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}` | none | 200 `GetHostedTokenizationResponse` |
+//! | GetToken | `GET /v2/{merchantId}/tokens/{tokenId}` | none | 200 `TokenResponse` |
+//! | DeleteToken | `DELETE /v2/{merchantId}/tokens/{tokenId}` | none | 204, no body |
+//!
+//! All four are signed and checked like the payment operations. CreateHostedTokenization opens
+//! a session: `hostedTokenizationId` is 32 lowercase hex digits counting from
+//! `00000000000000000000000000000001`, `hostedTokenizationUrl` is
+//! `{base}/v2/sandbox/tokenization/{hostedTokenizationId}` and `partialRedirectUrl` the same
+//! without its scheme (`127.0.0.1:{port}/v2/sandbox/tokenization/...`: prefix `http://`).
+//! Tokens named in the request's `tokens` (comma separated) that the sandbox does not know come
+//! back in `invalidTokens`, those whose card expired before the current month (UTC) in
+//! `expiredCardTokens`.
+//!
+//! The page (`GET`) is a form `id="card"` with the fields `cardNumber`, `expiryDate` (MMYY),
+//! `cvv` and `cardholderName` and the button `id="store"`; a `POST` of those fields
+//! (`application/x-www-form-urlencoded`) stores the card as a token and answers a page with
+//! `<p id="result">stored</p>`. The card number must be 12 to 19 digits passing the Luhn check,
+//! the expiry a month not yet past, `cvv` 3 or 4 digits when given, `cardholderName` at most
+//! 51 characters; otherwise 400 with a page naming the field (never its value). A session takes
+//! one card: the page of a completed or unknown session answers 404.
+//!
+//! Token ids count from `00000000-0000-4000-8000-000000000001`; only that spelling finds a
+//! token. GetHostedTokenization answers `{}` while the page is not completed, then `token`
+//! (`id`, `paymentProductId` by the card's range, `isTemporary` false, `card.alias` and
+//! `card.data.cardWithoutCvv` with `cardNumber` masked to its last four digits, `expiryDate`,
+//! `cardholderName`) and `tokenStatus` `CREATED`. GetToken answers the same `token`.
+//! DeleteToken forgets it: a later GetToken, DeleteToken or payment naming it is 404
+//! `UNKNOWN_TOKEN`.
+//!
+//! A CreatePayment with `cardPaymentMethodSpecificInput.token` (or `hostedTokenizationId` of a
+//! completed session) and no `card` pays with the stored card: the test cards' outcomes above
+//! apply (4000000000001091 asks for the challenge, 9902 declines). A session whose page is not
+//! completed is 400 naming `hostedTokenizationId`.
+//!
 //! ## v2 errors
 //!
 //! Every non-2xx answer is an `ErrorResponse`: `errorId` (UUID-shaped, counting) and
@@ -504,6 +548,8 @@
 //! | 402 | `30511001` | `AUTHORIZATION_DECLINED` | `PAYMENT_PLATFORM_ERROR` | amount 9902; with `paymentResult` |
 //! | 403 | `9007` | `ACCESS_TO_MERCHANT_NOT_ALLOWED` | `DIRECT_PLATFORM_ERROR` | the path names another merchant |
 //! | 404 | `1003` | `UNKNOWN_PAYMENT_ID` | `PAYMENT_PLATFORM_ERROR` | no such payment |
+//! | 404 | `1005` | `UNKNOWN_TOKEN` | `PAYMENT_PLATFORM_ERROR` | GetToken, DeleteToken or a CreatePayment `token` naming no stored token |
+//! | 404 | `1006` | `UNKNOWN_HOSTED_TOKENIZATION_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedTokenization or a CreatePayment `hostedTokenizationId` naming no session |
 //! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's status does not allow the operation |
 //! | 500 | `9998` | `INTERNAL_ERROR` | `IO_ERROR` | the sandbox built an answer its own types refuse (a bug; not expected) |
 //! | 500 | `9999` | `SANDBOX_FAULT` | `IO_ERROR` | an injected status (see [Faults](#faults)); HTTP status and `httpStatusCode` are the injected one |
@@ -523,7 +569,9 @@
 //! with its body, attempts and [`Delivery`] state ([`Delivery::NotSent`] without a URL).
 //!
 //! v2 requests are counted per operation in `GET /sandbox/requests` as `v2.create_payment`,
-//! `v2.get_payment_details`, `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`
+//! `v2.get_payment_details`, `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`,
+//! `v2.create_hosted_tokenization`, `v2.get_hosted_tokenization`, `v2.get_token`,
+//! `v2.delete_token`
 //! (refused and faulted ones too); the challenge pages are not counted.
 //!
 //! # Notifications
@@ -548,7 +596,7 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/`, `/client-api/` and the five v2 operations (DirectLink
+//! Faults apply only to `/post-gateway/`, `/client-api/` and the nine v2 operations (DirectLink
 //! has its own slow mode, see [above](#slow-mode-and-counters)): per request, first `latency`,
 //! then if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts
 //! down), else if a status count is left the answer is that HTTP status (counting down) with
@@ -581,6 +629,8 @@
 //! | `checkouts` (Frontend pages not yet paid or cancelled) | `max_transactions` | "Pay" / "Cancel": 400 `token: unknown or already used` |
 //! | `directlink_orders` | `max_transactions` | maintenance and query: 50001130; its `ORDERID` is no longer a duplicate (no 50001113); 3-D Secure page: 404 |
 //! | `v2_payments` | `max_transactions` | 404 `UNKNOWN_PAYMENT_ID`; 3-D Secure page: 404 |
+//! | `v2_hosted_tokenizations` | `max_transactions` | 404 `UNKNOWN_HOSTED_TOKENIZATION_ID`; tokenization page: 404 |
+//! | `v2_tokens` | `max_transactions` | 404 `UNKNOWN_TOKEN` |
 //! | `notifications` ([`Sandbox::notifications`]) | `max_transactions` | not listed any more |
 //! | `webhooks` ([`Sandbox::webhooks`]) | `max_transactions` | not listed any more |
 //!

@@ -126,6 +126,10 @@ pub struct Stored {
     pub directlink_orders: usize,
     /// v2 payments.
     pub v2_payments: usize,
+    /// v2 hosted tokenization sessions.
+    pub v2_hosted_tokenizations: usize,
+    /// v2 tokens.
+    pub v2_tokens: usize,
     /// TransactionStatus notifications in the log.
     pub notifications: usize,
     /// v2 webhooks in the log.
@@ -238,6 +242,8 @@ mod tests {
             checkouts: _,
             directlink_orders: _,
             v2_payments: _,
+            v2_hosted_tokenizations: _,
+            v2_tokens: _,
             notifications: _,
             webhooks: _,
         } = Stored::default();
@@ -246,6 +252,8 @@ mod tests {
             "checkouts",
             "directlink_orders",
             "v2_payments",
+            "v2_hosted_tokenizations",
+            "v2_tokens",
             "notifications",
             "webhooks",
         ] {

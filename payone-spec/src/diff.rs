@@ -388,7 +388,7 @@ fn diff_operations(api: &str, old: &Spec, new: &Spec, changes: &mut Vec<Change>)
                 op.method,
                 op.path,
                 op.request.as_deref().unwrap_or("no body"),
-                op.response
+                op.response.as_deref().unwrap_or("no body")
             )
         };
         if (&o.method, &o.path, &o.request, &o.response)

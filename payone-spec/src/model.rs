@@ -528,8 +528,11 @@ pub struct OperationSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub request: Option<String>,
-    /// The answer object on success.
-    pub response: String,
+    /// The answer object on success; none when the platform answers without a body
+    /// (`204 No Content`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub response: Option<String>,
     /// Further prose.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]

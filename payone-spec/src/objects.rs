@@ -179,14 +179,18 @@ fn operation_problems(file: &SpecFile, op: &OperationSpec, at: &str) -> Vec<Stri
         ));
     }
     match (&op.request, op.method.as_str()) {
-        (Some(_), "GET") => errors.push(format!("{at}: a GET sends no request body")),
+        (Some(_), "GET" | "DELETE") => {
+            errors.push(format!("{at}: a {} sends no request body", op.method))
+        }
         (Some(name), _) if object(file, name).is_none() => {
             errors.push(format!("{at}: unknown request object `{name}`"))
         }
         _ => {}
     }
-    if object(file, &op.response).is_none() {
-        errors.push(format!("{at}: unknown response object `{}`", op.response));
+    if let Some(response) = &op.response
+        && object(file, response).is_none()
+    {
+        errors.push(format!("{at}: unknown response object `{response}`"));
     }
     errors
 }

@@ -92,6 +92,34 @@ fn the_create_payment_schema_with_the_overlay_reproduces_v2_toml() {
     insta::assert_snapshot!(shown(&imported.reports).join("\n"));
 }
 
+/// The CreateHostedTokenization schema with `spec/overlay/v2-hostedtokenization.toml`
+/// reproduces spec/v2.toml's CreateHostedTokenizationRequest objects.
+#[test]
+fn the_hosted_tokenization_schema_with_its_overlay_reproduces_v2_toml() {
+    let text =
+        std::fs::read_to_string(Path::new(ROOT).join("spec/overlay/v2-hostedtokenization.toml"))
+            .expect("spec/overlay/v2-hostedtokenization.toml");
+    let overlay: SchemaOverlay = toml::from_str(&text).expect("the overlay parses");
+    let imported = import_schema(
+        "createHostedTokenizationRequest.json",
+        &fixture("createHostedTokenizationRequest.json"),
+        &overlay,
+        &mut no_files,
+    )
+    .unwrap_or_else(|e| panic!("{}", shown(&e).join("\n")));
+    let want = checked_in();
+    let want_objects = reached(&want, "CreateHostedTokenizationRequest");
+    let got: Vec<&ObjectSpec> = imported.file.objects.iter().collect();
+    assert_eq!(got.len(), want_objects.len(), "the objects, depth first");
+    for (g, w) in got.iter().zip(&want_objects) {
+        assert_eq!(*g, *w);
+    }
+    // Only the keyword the tables do not check is reported.
+    for report in shown(&imported.reports) {
+        assert!(report.contains("uniqueItems"), "{report}");
+    }
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(

@@ -29,6 +29,10 @@ use payone_types::generated::v2::{
     CreatePaymentRequest, CreatePaymentResponse, PaymentDetailsResponse, PaymentId, RefundRequest,
     RefundResponse,
 };
+use payone_types::generated::v2::{
+    CreateHostedTokenizationRequest, CreateHostedTokenizationResponse,
+    GetHostedTokenizationResponse, HostedTokenizationId, TokenId, TokenResponse,
+};
 use payone_types::json::Operation;
 use tokio::runtime::Runtime;
 
@@ -171,5 +175,35 @@ impl<E: EnvironmentKind> V2Client<E> {
     ) -> Result<RefundResponse, V2Error> {
         self.runtime
             .block_on(self.inner.refund_payment(payment_id, request))
+    }
+
+    /// Opens a hosted tokenization session; see
+    /// [`create_hosted_tokenization`](AsyncClient::create_hosted_tokenization).
+    pub fn create_hosted_tokenization(
+        &self,
+        request: &CreateHostedTokenizationRequest,
+    ) -> Result<CreateHostedTokenizationResponse, V2Error> {
+        self.runtime
+            .block_on(self.inner.create_hosted_tokenization(request))
+    }
+
+    /// The result of a hosted tokenization session; see
+    /// [`get_hosted_tokenization`](AsyncClient::get_hosted_tokenization).
+    pub fn get_hosted_tokenization(
+        &self,
+        hosted_tokenization_id: &HostedTokenizationId,
+    ) -> Result<GetHostedTokenizationResponse, V2Error> {
+        self.runtime
+            .block_on(self.inner.get_hosted_tokenization(hosted_tokenization_id))
+    }
+
+    /// A stored token; see [`get_token`](AsyncClient::get_token).
+    pub fn get_token(&self, token_id: &TokenId) -> Result<TokenResponse, V2Error> {
+        self.runtime.block_on(self.inner.get_token(token_id))
+    }
+
+    /// Deletes a stored token; see [`delete_token`](AsyncClient::delete_token).
+    pub fn delete_token(&self, token_id: &TokenId) -> Result<(), V2Error> {
+        self.runtime.block_on(self.inner.delete_token(token_id))
     }
 }

@@ -9,6 +9,11 @@ use payone_types::generated::v2::{
     CreatePaymentResponse, GetPaymentDetails, PaymentDetailsResponse, PaymentId, RefundPayment,
     RefundRequest, RefundResponse,
 };
+use payone_types::generated::v2::{
+    CreateHostedTokenization, CreateHostedTokenizationRequest, CreateHostedTokenizationResponse,
+    DeleteToken, GetHostedTokenization, GetHostedTokenizationResponse, GetToken,
+    HostedTokenizationId, TokenId, TokenResponse,
+};
 use payone_types::json::{NoBody, Operation};
 use tracing::Instrument;
 
@@ -239,5 +244,42 @@ impl<E: EnvironmentKind> V2Client<E> {
     ) -> Result<RefundResponse, V2Error> {
         self.call::<RefundPayment>(PathParams::payment(payment_id.as_str()), request)
             .await
+    }
+
+    /// Opens a hosted tokenization session (`CreateHostedTokenization`): send the customer to
+    /// the page the answer names, then read the token with
+    /// [`get_hosted_tokenization`](Self::get_hosted_tokenization).
+    pub async fn create_hosted_tokenization(
+        &self,
+        request: &CreateHostedTokenizationRequest,
+    ) -> Result<CreateHostedTokenizationResponse, V2Error> {
+        self.call::<CreateHostedTokenization>(PathParams::NONE, request)
+            .await
+    }
+
+    /// The result of a hosted tokenization session (`GetHostedTokenization`): the token and
+    /// whether it was created, updated or left unchanged.
+    pub async fn get_hosted_tokenization(
+        &self,
+        hosted_tokenization_id: &HostedTokenizationId,
+    ) -> Result<GetHostedTokenizationResponse, V2Error> {
+        self.call::<GetHostedTokenization>(
+            PathParams::hosted_tokenization(hosted_tokenization_id.as_str()),
+            &NoBody,
+        )
+        .await
+    }
+
+    /// A stored token with its masked card data (`GetToken`).
+    pub async fn get_token(&self, token_id: &TokenId) -> Result<TokenResponse, V2Error> {
+        self.call::<GetToken>(PathParams::token(token_id.as_str()), &NoBody)
+            .await
+    }
+
+    /// Deletes a stored token (`DeleteToken`; the platform answers `204 No Content`).
+    pub async fn delete_token(&self, token_id: &TokenId) -> Result<(), V2Error> {
+        self.call::<DeleteToken>(PathParams::token(token_id.as_str()), &NoBody)
+            .await
+            .map(|NoBody| ())
     }
 }

@@ -70,6 +70,16 @@ pub enum RequestError {
     /// An empty payment id.
     #[error("its payment id is empty")]
     EmptyPaymentId,
+    /// The operation's path has this placeholder (`tokenId`, `hostedTokenizationId`) but no
+    /// such id was given.
+    #[error("its path needs a {0}")]
+    MissingId(&'static str),
+    /// An id was given for a path without its placeholder.
+    #[error("its path has no {0}, but one was given")]
+    UnexpectedId(&'static str),
+    /// An empty id for this placeholder.
+    #[error("its {0} is empty")]
+    EmptyId(&'static str),
     /// A path placeholder the client cannot fill.
     #[error("its path has the unknown placeholder {0}")]
     UnknownPlaceholder(String),
@@ -160,7 +170,7 @@ pub enum V2Error {
     },
 
     /// HTTP 404: the payment (or merchant) is unknown.
-    #[error("PAYONE does not know the payment or merchant of {operation} (HTTP 404{})", Codes(.response.as_deref()))]
+    #[error("PAYONE does not know the payment, token, tokenization or merchant of {operation} (HTTP 404{})", Codes(.response.as_deref()))]
     NotFound {
         /// The operation.
         operation: OperationInfo,

@@ -23,35 +23,63 @@ use crate::error::Delivery;
 pub(crate) const JSON: &str = "application/json";
 
 /// The path parameters of an operation besides `{merchantId}`, which comes from the
-/// configuration.
+/// configuration: at most one id, named by its placeholder.
 ///
 /// ```
 /// use payone_client::v2::PathParams;
 ///
-/// let none = PathParams::NONE; // create_payment
+/// let none = PathParams::NONE; // create_payment, create_hosted_tokenization
 /// let one = PathParams::payment("3066019730_0"); // details, capture, cancel, refund
 /// assert_eq!(one.payment_id(), Some("3066019730_0"));
-/// # let _ = none;
+/// let token = PathParams::token("tok-1"); // get_token, delete_token
+/// assert_eq!(token.payment_id(), None);
+/// assert_eq!(token.id(), Some(("tokenId", "tok-1")));
+/// # let _ = (none, PathParams::hosted_tokenization("ht-1"));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PathParams<'a> {
-    payment_id: Option<&'a str>,
+    id: Option<(&'static str, &'a str)>,
 }
+
+/// The placeholders besides `{merchantId}` that [`PathParams`] fills.
+const PLACEHOLDERS: [&str; 3] = ["paymentId", "hostedTokenizationId", "tokenId"];
 
 impl<'a> PathParams<'a> {
     /// No parameter (`/v2/{merchantId}/payments`).
-    pub const NONE: PathParams<'static> = PathParams { payment_id: None };
+    pub const NONE: PathParams<'static> = PathParams { id: None };
 
     /// The `{paymentId}` of the path.
     pub fn payment(payment_id: &'a str) -> Self {
         PathParams {
-            payment_id: Some(payment_id),
+            id: Some(("paymentId", payment_id)),
+        }
+    }
+
+    /// The `{hostedTokenizationId}` of the path.
+    pub fn hosted_tokenization(hosted_tokenization_id: &'a str) -> Self {
+        PathParams {
+            id: Some(("hostedTokenizationId", hosted_tokenization_id)),
+        }
+    }
+
+    /// The `{tokenId}` of the path.
+    pub fn token(token_id: &'a str) -> Self {
+        PathParams {
+            id: Some(("tokenId", token_id)),
         }
     }
 
     /// The `{paymentId}`, if any.
     pub fn payment_id(&self) -> Option<&'a str> {
-        self.payment_id
+        match self.id {
+            Some(("paymentId", id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The id and the name of its placeholder (`("tokenId", "...")`), if any.
+    pub fn id(&self) -> Option<(&'static str, &'a str)> {
+        self.id
     }
 }
 
@@ -137,38 +165,46 @@ pub(crate) fn url<Op: Operation>(
     path: PathParams<'_>,
 ) -> Result<Url, RequestError> {
     let mut url = base.clone();
-    let mut used_payment_id = false;
+    let mut used_id = false;
     {
         let mut segments = url
             .path_segments_mut()
             .expect("a checked base URL has a path");
         segments.pop_if_empty();
         for segment in Op::PATH.split('/').filter(|s| !s.is_empty()) {
-            match segment {
-                "{merchantId}" => {
-                    segments.push(merchant_id);
-                }
-                "{paymentId}" => {
-                    let id = path.payment_id.ok_or(RequestError::MissingPaymentId)?;
+            if segment == "{merchantId}" {
+                segments.push(merchant_id);
+                continue;
+            }
+            let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
+                segments.push(segment);
+                continue;
+            };
+            if !PLACEHOLDERS.contains(&name) {
+                return Err(RequestError::UnknownPlaceholder(segment.to_owned()));
+            }
+            match path.id {
+                Some((given, id)) if given == name => {
                     if id.is_empty() {
-                        return Err(RequestError::EmptyPaymentId);
+                        return Err(if name == "paymentId" {
+                            RequestError::EmptyPaymentId
+                        } else {
+                            RequestError::EmptyId(name)
+                        });
                     }
-                    used_payment_id = true;
+                    used_id = true;
                     segments.push(id);
                 }
-                s if s.starts_with('{') => {
-                    return Err(RequestError::UnknownPlaceholder(s.to_owned()));
-                }
-                s => {
-                    segments.push(s);
-                }
+                _ if name == "paymentId" => return Err(RequestError::MissingPaymentId),
+                _ => return Err(RequestError::MissingId(name)),
             }
         }
     }
-    if path.payment_id.is_some() && !used_payment_id {
-        return Err(RequestError::UnexpectedPaymentId);
+    match path.id {
+        Some(("paymentId", _)) if !used_id => Err(RequestError::UnexpectedPaymentId),
+        Some((name, _)) if !used_id => Err(RequestError::UnexpectedId(name)),
+        _ => Ok(url),
     }
-    Ok(url)
 }
 
 /// Builds the signed request; nothing is sent when this fails.
@@ -186,7 +222,10 @@ pub(crate) fn prepare<E: EnvironmentKind, Op: Operation>(
     let url = url::<Op>(config.base.url(), &config.merchant_id, path).map_err(refused)?;
     let method = reqwest::Method::from_bytes(Op::METHOD.as_bytes())
         .map_err(|_| refused(RequestError::UnknownPlaceholder(Op::METHOD.to_owned())))?;
-    let has_body = !matches!(method, reqwest::Method::GET | reqwest::Method::HEAD);
+    let has_body = !matches!(
+        method,
+        reqwest::Method::GET | reqwest::Method::HEAD | reqwest::Method::DELETE
+    );
     let body = if has_body {
         let value = request.to_json_value();
         // Reading the body back checks it against the table as the platform will, so a
@@ -246,6 +285,13 @@ pub(crate) fn read<Op: Operation>(status: u16, body: &[u8]) -> Result<Op::Respon
     let operation = OperationInfo::of::<Op>();
     tracing::Span::current().record("http.status", status);
     if (200..300).contains(&status) {
+        // `204 No Content` (DeleteToken) is read as an empty object: an answer type that
+        // needs members reports them missing.
+        let body = if status == 204 && body.iter().all(u8::is_ascii_whitespace) {
+            &b"{}"[..]
+        } else {
+            body
+        };
         return <Op::Response as JsonObject>::from_json_bytes(body).map_err(|source| {
             V2Error::Answer {
                 operation,

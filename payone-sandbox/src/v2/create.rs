@@ -27,7 +27,15 @@ fn create(
     body: &[u8],
     headers: &HeaderMap,
 ) -> Result<(StatusCode, CreatePaymentResponse), V2Error> {
-    let input = wire::create_input(body)?;
+    let mut input = wire::create_input(body)?;
+    if input.card.is_none() {
+        // A token (or the session that stored one) pays with the card it stands for, so the
+        // card outcomes below apply to it as well.
+        input.card = app.v2.tokens().card_for(
+            input.token.as_deref(),
+            input.hosted_tokenization_id.as_deref(),
+        )?;
+    }
     let outcome = outcome(&input)?;
     let payment = Payment {
         number: 0,
@@ -133,7 +141,7 @@ fn summary(card: &CardInput) -> CardSummary {
 }
 
 /// `paymentProductId` by the card's range: Visa 1, American Express 2, Mastercard 3, JCB 125.
-fn product_id(card: &CardInput) -> Option<PaymentProductId> {
+pub(crate) fn product_id(card: &CardInput) -> Option<PaymentProductId> {
     Some(PaymentProductId::new(
         match crate::card::detect_type(&card.number)? {
             "V" => 1,

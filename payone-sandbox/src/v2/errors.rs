@@ -29,6 +29,10 @@ pub(crate) enum Kind {
     ForeignMerchant,
     /// No payment with that id.
     UnknownPayment,
+    /// No token with that id (GetToken, DeleteToken, a CreatePayment naming it).
+    UnknownToken,
+    /// No hosted tokenization session with that id.
+    UnknownHostedTokenization,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -40,7 +44,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 10] = [
+    pub(crate) const ALL: [Kind; 12] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -48,6 +52,8 @@ impl Kind {
         Kind::Declined,
         Kind::ForeignMerchant,
         Kind::UnknownPayment,
+        Kind::UnknownToken,
+        Kind::UnknownHostedTokenization,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -60,7 +66,9 @@ impl Kind {
             Kind::Unauthorized => StatusCode::UNAUTHORIZED,
             Kind::Declined => StatusCode::PAYMENT_REQUIRED,
             Kind::ForeignMerchant => StatusCode::FORBIDDEN,
-            Kind::UnknownPayment => StatusCode::NOT_FOUND,
+            Kind::UnknownPayment | Kind::UnknownToken | Kind::UnknownHostedTokenization => {
+                StatusCode::NOT_FOUND
+            }
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -74,6 +82,8 @@ impl Kind {
             Kind::InvalidValue => "1002",
             Kind::UnknownPayment => "1003",
             Kind::WrongStatus => "1004",
+            Kind::UnknownToken => "1005",
+            Kind::UnknownHostedTokenization => "1006",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -89,6 +99,8 @@ impl Kind {
             Kind::MissingValue => "PARAMETER_NOT_FOUND_IN_REQUEST",
             Kind::InvalidValue => "INVALID_VALUE",
             Kind::UnknownPayment => "UNKNOWN_PAYMENT_ID",
+            Kind::UnknownToken => "UNKNOWN_TOKEN",
+            Kind::UnknownHostedTokenization => "UNKNOWN_HOSTED_TOKENIZATION_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",

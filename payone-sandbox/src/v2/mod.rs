@@ -11,6 +11,7 @@ pub(crate) mod errors;
 pub(crate) mod refund;
 pub(crate) mod store;
 pub(crate) mod three_ds;
+pub(crate) mod tokens;
 pub(crate) mod webhooks;
 pub(crate) mod wire;
 
@@ -22,7 +23,8 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use payone_types::generated::v2::{
-    CancelPayment, CapturePayment, CreatePayment, GetPaymentDetails, RefundPayment,
+    CancelPayment, CapturePayment, CreateHostedTokenization, CreatePayment, DeleteToken,
+    GetHostedTokenization, GetPaymentDetails, GetToken, RefundPayment,
 };
 use payone_types::json::{JsonObject, Operation};
 
@@ -30,6 +32,7 @@ use crate::app::App;
 use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
 use store::Store;
+use tokens::Tokens;
 use webhooks::Webhooks;
 
 /// A card without 3-D Secure enrolment (any other valid card behaves the same).
@@ -49,6 +52,7 @@ pub(crate) struct V2 {
     pub(crate) account: V2Account,
     pub(crate) webhooks: Webhooks,
     store: Mutex<Store>,
+    tokens: Mutex<Tokens>,
     errors: AtomicU64,
 }
 
@@ -59,6 +63,7 @@ impl V2 {
             account,
             webhooks,
             store: Mutex::new(Store::new(cap)),
+            tokens: Mutex::new(Tokens::new(cap)),
             errors: AtomicU64::new(0),
         }
     }
@@ -71,6 +76,12 @@ impl V2 {
     }
 
     /// The error answer, with the next `errorId` (UUID-shaped, counting).
+    /// The hosted tokenization sessions and tokens.
+    pub(crate) fn tokens(&self) -> MutexGuard<'_, Tokens> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.tokens.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub(crate) fn error(&self, error: &V2Error) -> Response {
         let n = self.errors.fetch_add(1, Ordering::Relaxed) + 1;
         error.response(&format!("00000000-0000-4000-9000-{n:012}"))
@@ -89,12 +100,16 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 5] = [
+const OPERATIONS: [(&str, &str, &str); 9] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
     operation_of::<CancelPayment>(),
     operation_of::<RefundPayment>(),
+    operation_of::<CreateHostedTokenization>(),
+    operation_of::<GetHostedTokenization>(),
+    operation_of::<GetToken>(),
+    operation_of::<DeleteToken>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {

@@ -30,6 +30,10 @@ pub(crate) struct CreateInput {
     pub(crate) card: Option<CardInput>,
     /// A `token` or `hostedTokenizationId` stands in for the card.
     pub(crate) tokenized: bool,
+    /// `cardPaymentMethodSpecificInput.token`.
+    pub(crate) token: Option<String>,
+    /// `hostedTokenizationId`.
+    pub(crate) hosted_tokenization_id: Option<String>,
     pub(crate) product_id: Option<PaymentProductId>,
     pub(crate) return_url: Option<String>,
     pub(crate) skip_authentication: bool,
@@ -67,7 +71,7 @@ pub(crate) struct RefundInput {
 
 /// Reads and checks a body with the generated type: not JSON is 400 `INVALID_JSON` (position
 /// only: the body may hold card data), every violation of the table one `ApiError`.
-fn read<T: JsonObject>(body: &[u8]) -> Result<T, V2Error> {
+pub(crate) fn read<T: JsonObject>(body: &[u8]) -> Result<T, V2Error> {
     T::from_json_bytes(body).map_err(|e| match e {
         JsonError::Invalid(violations) => V2Error::violations(&violations),
         syntax => V2Error::new(Kind::InvalidJson, syntax.to_string()),
@@ -103,6 +107,10 @@ pub(crate) fn create_input(body: &[u8]) -> Result<CreateInput, V2Error> {
         card,
         tokenized: input.and_then(|i| i.token()).is_some()
             || request.hosted_tokenization_id().is_some(),
+        token: input.and_then(|i| i.token()).map(|t| t.as_str().to_owned()),
+        hosted_tokenization_id: request
+            .hosted_tokenization_id()
+            .map(|h| h.as_str().to_owned()),
         product_id: input.and_then(|i| i.payment_product_id()).copied(),
         return_url: input
             .and_then(|i| i.return_url())

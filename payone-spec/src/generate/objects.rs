@@ -139,7 +139,13 @@ fn operation_struct(op: &OperationSpec) -> TokenStream {
         }
         None => quote!(::payone_types::json::NoBody),
     };
-    let response = ident(&op.response);
+    let response = match &op.response {
+        Some(r) => {
+            let r = ident(r);
+            quote!(#r)
+        }
+        None => quote!(::payone_types::json::NoBody),
+    };
     quote! {
         #doc
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 use ::payone_types::json::{JsonMap, Operation};
-use ::payone_types::{PayoneObject, PayoneParam};
+use ::payone_types::{PayoneList, PayoneObject, PayoneParam};
 
 /// You send a CreatePayment request to our platform, including the card details and mandatory 3-D Secure properties. Our platform sends a response containing a merchantAction object. It instructs you how to proceed with the payment.
 ///
@@ -75,6 +75,62 @@ impl Operation for RefundPayment {
     const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/refund";
     type Request = RefundRequest;
     type Response = RefundResponse;
+}
+
+/// Opens a hosted tokenization session: the answer names the page where the customer enters the card data, which the platform stores as a token. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/hostedtokenization/createHostedTokenization.ts).
+///
+/// `POST /v2/{merchantId}/hostedtokenizations`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateHostedTokenization;
+
+impl Operation for CreateHostedTokenization {
+    const NAME: &'static str = "create_hosted_tokenization";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/hostedtokenizations";
+    type Request = CreateHostedTokenizationRequest;
+    type Response = CreateHostedTokenizationResponse;
+}
+
+/// The result of a hosted tokenization session: the token the customer's card data became and whether it is new. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/hostedtokenization/getHostedTokenization.ts).
+///
+/// `GET /v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetHostedTokenization;
+
+impl Operation for GetHostedTokenization {
+    const NAME: &'static str = "get_hosted_tokenization";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetHostedTokenizationResponse;
+}
+
+/// A stored token with its masked card data. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/tokens/getToken.ts).
+///
+/// `GET /v2/{merchantId}/tokens/{tokenId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetToken;
+
+impl Operation for GetToken {
+    const NAME: &'static str = "get_token";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/tokens/{tokenId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = TokenResponse;
+}
+
+/// Deletes a stored token; the platform answers 204 without a body. Spec note: the path and the empty answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/tokens/deleteToken.ts: SdkResponse\<void, ErrorResponse\>).
+///
+/// `DELETE /v2/{merchantId}/tokens/{tokenId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeleteToken;
+
+impl Operation for DeleteToken {
+    const NAME: &'static str = "delete_token";
+    const METHOD: &'static str = "DELETE";
+    const PATH: &'static str = "/v2/{merchantId}/tokens/{tokenId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = ::payone_types::json::NoBody;
 }
 
 /// Your customers enter their card details on your checkout page. You send a CreatePayment request to our platform, including the card details and mandatory 3-D Secure properties.
@@ -899,6 +955,277 @@ pub struct WebhooksEvent {
     unknown: JsonMap,
 }
 
+/// Opens a hosted tokenization session: the platform's page where the customer enters card data that is stored as a token.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateHostedTokenizationRequest {
+    /// Whether the page asks the customer's consent to store the card for later payments.
+    ///
+    /// `askConsumerConsent`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "askConsumerConsent")]
+    ask_consumer_consent: Option<bool>,
+    /// Card settings of the page: validation rules and the order of the card brands.
+    ///
+    /// `creditCardSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "creditCardSpecificInput")]
+    credit_card_specific_input: Option<CreditCardSpecificInputHostedTokenization>,
+    /// Language and country of the page, such as en_GB.
+    ///
+    /// `locale`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "locale")]
+    locale: Option<Locale>,
+    /// The card brands the page offers or leaves out.
+    ///
+    /// `paymentProductFilters`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "paymentProductFilters")]
+    payment_product_filters: Option<PaymentProductFiltersHostedTokenization>,
+    /// Tokens of this customer, comma separated, that the page offers for reuse.
+    ///
+    /// `tokens`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "tokens")]
+    tokens: Option<Tokens>,
+    /// The template of the page (a file name of your uploaded templates).
+    ///
+    /// `variant`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "variant")]
+    variant: Option<Variant>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Card settings of a hosted tokenization page.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreditCardSpecificInputHostedTokenization {
+    /// When the page requires the card verification value.
+    ///
+    /// `ValidationRules`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "ValidationRules")]
+    validation_rules: Option<CreditCardValidationRulesHostedTokenization>,
+    /// Payment product ids in the order the page shows them.
+    ///
+    /// `paymentProductPreferredOrder`: NUMERIC(1..5); a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "paymentProductPreferredOrder")]
+    payment_product_preferred_order: Vec<PreferredPaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Validation rules of a hosted tokenization page.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreditCardValidationRulesHostedTokenization {
+    /// Whether the customer must enter the card verification value when paying with a stored token.
+    ///
+    /// `cvvMandatoryForExistingToken`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "cvvMandatoryForExistingToken")]
+    cvv_mandatory_for_existing_token: Option<bool>,
+    /// Whether the customer must enter the card verification value when storing a new card.
+    ///
+    /// `cvvMandatoryForNewToken`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "cvvMandatoryForNewToken")]
+    cvv_mandatory_for_new_token: Option<bool>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Which card brands a hosted tokenization page offers.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductFiltersHostedTokenization {
+    /// Card brands the page leaves out.
+    ///
+    /// `exclude`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "exclude")]
+    exclude: Option<PaymentProductFilterHostedTokenization>,
+    /// The only card brands the page offers.
+    ///
+    /// `restrictTo`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "restrictTo")]
+    restrict_to: Option<PaymentProductFilterHostedTokenization>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A list of payment products (card brands).
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductFilterHostedTokenization {
+    /// Payment product ids.
+    ///
+    /// `products`: NUMERIC(1..5); a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+    #[payone(json = "products")]
+    products: Vec<FilteredPaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to CreateHostedTokenization: the session's id and the page to send the customer to.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateHostedTokenizationResponse {
+    /// Tokens of the request's `tokens` whose card has expired.
+    ///
+    /// `expiredCardTokens`: TEXT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "expiredCardTokens")]
+    expired_card_tokens: Vec<ExpiredCardToken>,
+    /// The id of the session: read its result with GetHostedTokenization, or name it in CreatePayment.
+    ///
+    /// `hostedTokenizationId`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "hostedTokenizationId")]
+    hosted_tokenization_id: Option<HostedTokenizationId>,
+    /// The full address of the tokenization page.
+    ///
+    /// `hostedTokenizationUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "hostedTokenizationUrl")]
+    hosted_tokenization_url: Option<HostedTokenizationUrl>,
+    /// Tokens of the request's `tokens` the platform does not know.
+    ///
+    /// `invalidTokens`: TEXT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "invalidTokens")]
+    invalid_tokens: Vec<InvalidToken>,
+    /// The address of the tokenization page without its scheme and the host's leading part.
+    ///
+    /// `partialRedirectUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "partialRedirectUrl")]
+    partial_redirect_url: Option<PartialRedirectUrl>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to GetHostedTokenization: the token of the session and its status.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetHostedTokenizationResponse {
+    /// The token the customer's card data is stored as; absent while the customer has not completed the page.
+    ///
+    /// `token`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "token")]
+    token: Option<TokenResponse>,
+    /// The status of the token in the hosted tokenization session.
+    ///
+    /// `tokenStatus`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:Ingenico.Direct.Sdk/Domain/GetHostedTokenizationResponse.cs.
+    #[payone(json = "tokenStatus")]
+    token_status: Option<TokenStatus>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A stored token (GetToken, and the token of GetHostedTokenization).
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TokenResponse {
+    /// The card the token stands for, masked.
+    ///
+    /// `card`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "card")]
+    card: Option<TokenCard>,
+    /// The token: send it as cardPaymentMethodSpecificInput.token of CreatePayment.
+    ///
+    /// `id`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "id")]
+    id: Option<TokenId>,
+    /// Whether the token is temporary: usable for one payment, not stored for later ones.
+    ///
+    /// `isTemporary`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "isTemporary")]
+    is_temporary: Option<bool>,
+    /// The card brand as the platform numbers its payment products.
+    ///
+    /// `paymentProductId`: NUMERIC(1..5); optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "paymentProductId")]
+    payment_product_id: Option<PaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The card of a token.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TokenCard {
+    /// A name of the token to show the customer, such as the masked card number.
+    ///
+    /// `alias`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "alias")]
+    alias: Option<TokenAlias>,
+    /// The card data of the token.
+    ///
+    /// `data`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "data")]
+    data: Option<TokenCardData>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The card data of a token.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TokenCardData {
+    /// The card, without its verification value, masked.
+    ///
+    /// `cardWithoutCvv`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "cardWithoutCvv")]
+    card_without_cvv: Option<CardWithoutCvv>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Card data without the verification value, as the platform reports it for a token (masked). Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CardWithoutCvv {
+    /// The card number, masked by the platform.
+    ///
+    /// `cardNumber`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "cardNumber")]
+    card_number: Option<MaskedCardNumber>,
+    /// The name on the card.
+    ///
+    /// `cardholderName`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "cardholderName")]
+    cardholder_name: Option<CardholderName>,
+    /// Expiry date of the card, MMYY.
+    ///
+    /// `expiryDate`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "expiryDate")]
+    expiry_date: Option<CardExpiry>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
 /// Senden Sie eine CreatePayment-Anfrage, nachdem Sie eine HostedTokenization-Session initialisiert haben, können Sie auch die hostedTokenizationId anstelle der tokenId senden.
 ///
 /// `hostedTokenizationId`: format `TEXT`; source: <https://developer.payone.com/de/integration/basic-integration-methods/server-to-server>.
@@ -1235,3 +1562,98 @@ pub struct MerchantId(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "type", format = "LIST", unlisted)]
 pub struct EventType(Cow<'static, str>);
+
+/// Tokens of this customer, comma separated, that the page offers for reuse.
+///
+/// `tokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "tokens", format = "TEXT")]
+pub struct Tokens(Cow<'static, str>);
+
+/// The template of the page (a file name of your uploaded templates).
+///
+/// `variant`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "variant", format = "TEXT")]
+pub struct Variant(Cow<'static, str>);
+
+/// Payment product ids in the order the page shows them.
+///
+/// `paymentProductPreferredOrder`: format `NUMERIC(1..5)`; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+///
+/// Spec note: the schema gives integers without bounds; NUMERIC(1..5) as for paymentProductId of CardPaymentMethodSpecificInput.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentProductPreferredOrder", format = "NUMERIC(1..5)")]
+pub struct PreferredPaymentProductId(u32);
+
+/// Payment product ids.
+///
+/// `products`: format `NUMERIC(1..5)`; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedTokenizationRequest.json.
+///
+/// Spec note: the schema gives integers without bounds; NUMERIC(1..5) as for paymentProductId of CardPaymentMethodSpecificInput.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "products", format = "NUMERIC(1..5)")]
+pub struct FilteredPaymentProductId(u32);
+
+/// Tokens of the request's `tokens` whose card has expired.
+///
+/// `expiredCardTokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expiredCardTokens", format = "TEXT")]
+pub struct ExpiredCardToken(Cow<'static, str>);
+
+/// The full address of the tokenization page.
+///
+/// `hostedTokenizationUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "hostedTokenizationUrl", format = "TEXT")]
+pub struct HostedTokenizationUrl(Cow<'static, str>);
+
+/// Tokens of the request's `tokens` the platform does not know.
+///
+/// `invalidTokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invalidTokens", format = "TEXT")]
+pub struct InvalidToken(Cow<'static, str>);
+
+/// The address of the tokenization page without its scheme and the host's leading part.
+///
+/// `partialRedirectUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+///
+/// Spec note: the SDK marks this member deprecated in favour of hostedTokenizationUrl; both are read.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "partialRedirectUrl", format = "TEXT")]
+pub struct PartialRedirectUrl(Cow<'static, str>);
+
+/// The status of the token in the hosted tokenization session.
+///
+/// `tokenStatus`: format `LIST`; source: wl-online-payments-direct/sdk-dotnet:Ingenico.Direct.Sdk/Domain/GetHostedTokenizationResponse.cs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "tokenStatus")]
+pub enum TokenStatus {
+    /// `UNCHANGED`: The token has not changed
+    #[payone(value = "UNCHANGED")]
+    Unchanged,
+    /// `CREATED`: The token has been created
+    #[payone(value = "CREATED")]
+    Created,
+    /// `UPDATED`: The token has been updated
+    #[payone(value = "UPDATED")]
+    Updated,
+}
+
+/// The token: send it as cardPaymentMethodSpecificInput.token of CreatePayment.
+///
+/// `id`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "id", format = "TEXT")]
+pub struct TokenId(Cow<'static, str>);
+
+/// A name of the token to show the customer, such as the masked card number.
+///
+/// `alias`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+///
+/// Spec note: marked sensitive: it is written from the card number, so a platform or sandbox mistake must not print one.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "alias", format = "TEXT", sensitive)]
+pub struct TokenAlias(Cow<'static, str>);

@@ -1,0 +1,522 @@
+//! Hosted tokenization and tokens: `POST /v2/{merchantId}/hostedtokenizations` opens a
+//! session whose page (`/v2/sandbox/tokenization/{hostedTokenizationId}`) takes a test card by
+//! form POST and stores it as a token; `GET .../hostedtokenizations/{id}` answers that token,
+//! `GET` and `DELETE /v2/{merchantId}/tokens/{tokenId}` read and delete it, and a CreatePayment
+//! naming the token (or the session) pays with its card. Identifiers come from counters, so a
+//! run is reproducible; both stores keep at most `cap` entries, the oldest forgotten first.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use payone_types::generated::v2::{
+    CardExpiry, CardWithoutCvv, CardholderName, CreateHostedTokenizationRequest,
+    CreateHostedTokenizationResponse, ExpiredCardToken, GetHostedTokenizationResponse,
+    HostedTokenizationId, HostedTokenizationUrl, InvalidToken, MaskedCardNumber,
+    PartialRedirectUrl, PaymentProductId, TokenAlias, TokenCard, TokenCardData, TokenId,
+    TokenResponse, TokenStatus,
+};
+
+use super::errors::{Kind, V2Error};
+use super::wire::{self, CardInput};
+use super::{Signed, V2};
+use crate::app::App;
+use crate::html::{escape, page, refused};
+
+/// The number of the first token; its id is `00000000-0000-4000-8000-000000000001`.
+pub const FIRST_TOKEN: u64 = 1;
+/// The number of the first hosted tokenization session; its id is 32 lowercase hex digits
+/// (`00000000000000000000000000000001`).
+pub const FIRST_SESSION: u64 = 1;
+
+const TOKEN_PREFIX: &str = "00000000-0000-4000-8000-";
+
+/// The card of a token, as the customer entered it on the page. `Debug` shows no card data.
+#[derive(Clone)]
+pub(crate) struct StoredCard {
+    number: String,
+    expiry: String,
+    holder: Option<String>,
+}
+
+impl fmt::Debug for StoredCard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredCard").finish_non_exhaustive()
+    }
+}
+
+/// One stored token.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    card: StoredCard,
+    product_id: Option<PaymentProductId>,
+}
+
+/// One hosted tokenization session: the token its page stored, once the customer sent it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Session {
+    token: Option<u64>,
+}
+
+/// The sessions and tokens kept: at most `cap` of each.
+#[derive(Debug)]
+pub(crate) struct Tokens {
+    cap: usize,
+    next_session: u64,
+    sessions: BTreeMap<u64, Session>,
+    next_token: u64,
+    tokens: BTreeMap<u64, Token>,
+}
+
+impl Tokens {
+    /// Nothing yet; at most `cap` (at least 1) sessions and as many tokens will be kept.
+    pub(crate) fn new(cap: usize) -> Self {
+        Tokens {
+            cap: cap.max(1),
+            next_session: FIRST_SESSION,
+            sessions: BTreeMap::new(),
+            next_token: FIRST_TOKEN,
+            tokens: BTreeMap::new(),
+        }
+    }
+
+    /// `(sessions, tokens)` kept now.
+    pub(crate) fn len(&self) -> (usize, usize) {
+        (self.sessions.len(), self.tokens.len())
+    }
+
+    fn open_session(&mut self) -> String {
+        while self.sessions.len() >= self.cap {
+            self.sessions.pop_first();
+        }
+        let n = self.next_session;
+        self.next_session += 1;
+        self.sessions.insert(n, Session::default());
+        session_id(n)
+    }
+
+    fn store_token(&mut self, token: Token) -> u64 {
+        while self.tokens.len() >= self.cap {
+            self.tokens.pop_first();
+        }
+        let n = self.next_token;
+        self.next_token += 1;
+        self.tokens.insert(n, token);
+        n
+    }
+
+    fn session_mut(&mut self, id: &str) -> Option<&mut Session> {
+        self.sessions.get_mut(&session_number(id)?)
+    }
+
+    fn token(&self, id: &str) -> Option<&Token> {
+        self.tokens.get(&token_number(id)?)
+    }
+
+    /// The card a CreatePayment names by `token` or `hostedTokenizationId`.
+    pub(crate) fn card_for(
+        &mut self,
+        token: Option<&str>,
+        hosted_tokenization_id: Option<&str>,
+    ) -> Result<Option<CardInput>, V2Error> {
+        let number = match (token, hosted_tokenization_id) {
+            (Some(token), _) => token_number(token)
+                .filter(|n| self.tokens.contains_key(n))
+                .ok_or_else(unknown_token)?,
+            (None, Some(id)) => self
+                .session_mut(id)
+                .ok_or_else(unknown_session)?
+                .token
+                .ok_or_else(|| {
+                    V2Error::member(
+                        "hostedTokenizationId",
+                        "the customer has not completed the tokenization page",
+                    )
+                })?,
+            (None, None) => return Ok(None),
+        };
+        let token = self.tokens.get(&number).ok_or_else(unknown_token)?;
+        Ok(Some(CardInput {
+            number: token.card.number.clone(),
+            expiry: token.card.expiry.clone(),
+        }))
+    }
+}
+
+/// `00000000-0000-4000-8000-000000000001`.
+pub(crate) fn token_id(n: u64) -> String {
+    format!("{TOKEN_PREFIX}{n:012}")
+}
+
+/// `00000000000000000000000000000001`.
+pub(crate) fn session_id(n: u64) -> String {
+    format!("{n:032x}")
+}
+
+/// Only the canonical spelling names a token.
+fn token_number(id: &str) -> Option<u64> {
+    let digits = id.strip_prefix(TOKEN_PREFIX)?;
+    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Only the canonical spelling (32 lowercase hex digits) names a session.
+fn session_number(id: &str) -> Option<u64> {
+    if id.len() != 32 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    u64::from_str_radix(id, 16).ok()
+}
+
+/// 404: no token has that id.
+fn unknown_token() -> V2Error {
+    V2Error::new(Kind::UnknownToken, "no token with this id")
+}
+
+/// 404: no hosted tokenization session has that id.
+fn unknown_session() -> V2Error {
+    V2Error::new(
+        Kind::UnknownHostedTokenization,
+        "no hosted tokenization with this id",
+    )
+}
+
+fn internal(what: impl fmt::Display) -> V2Error {
+    V2Error::new(
+        Kind::Internal,
+        format!("the sandbox built an invalid answer: {what}"),
+    )
+}
+
+/// `TokenResponse` of token `n`: the card masked to its last four digits.
+fn token_response(n: u64, token: &Token) -> Result<TokenResponse, V2Error> {
+    let card = &token.card;
+    let shown = card.number.len().saturating_sub(4);
+    let masked = format!("{}{}", "*".repeat(shown), &card.number[shown..]);
+    let mut data = CardWithoutCvv::new()
+        .with_card_number(MaskedCardNumber::try_new(masked.clone()).map_err(internal)?)
+        .with_expiry_date(CardExpiry::try_new(card.expiry.clone()).map_err(internal)?);
+    if let Some(holder) = &card.holder {
+        data =
+            data.with_cardholder_name(CardholderName::try_new(holder.clone()).map_err(internal)?);
+    }
+    let mut answer = TokenResponse::new()
+        .with_id(TokenId::try_new(token_id(n)).map_err(internal)?)
+        .with_is_temporary(false)
+        .with_card(
+            TokenCard::new()
+                .with_alias(TokenAlias::try_new(masked).map_err(internal)?)
+                .with_data(TokenCardData::new().with_card_without_cvv(data)),
+        );
+    if let Some(product) = token.product_id {
+        answer = answer.with_payment_product_id(product);
+    }
+    Ok(answer)
+}
+
+/// `POST /v2/{merchantId}/hostedtokenizations`.
+pub(crate) async fn create(State(app): State<Arc<App>>, signed: Signed) -> Response {
+    app.v2
+        .answer(create_session(&app, &signed.body, &signed.headers))
+}
+
+fn create_session(
+    app: &App,
+    body: &[u8],
+    headers: &HeaderMap,
+) -> Result<(StatusCode, CreateHostedTokenizationResponse), V2Error> {
+    let request: CreateHostedTokenizationRequest = wire::read(body)?;
+    let url_base = app.public_base(headers);
+    let mut tokens = app.v2.tokens();
+    let (mut expired, mut invalid) = (Vec::new(), Vec::new());
+    if let Some(offered) = request.tokens() {
+        let this_month = this_month();
+        for id in offered.as_str().split(',').map(str::trim) {
+            match tokens.token(id) {
+                None if !id.is_empty() => {
+                    invalid.push(InvalidToken::try_new(id.to_owned()).map_err(internal)?)
+                }
+                Some(token) if expiry_month(&token.card.expiry).is_some_and(|m| m < this_month) => {
+                    expired.push(ExpiredCardToken::try_new(id.to_owned()).map_err(internal)?)
+                }
+                _ => {}
+            }
+        }
+    }
+    let id = tokens.open_session();
+    drop(tokens);
+    let url = format!("{url_base}/v2/sandbox/tokenization/{id}");
+    let partial = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let mut answer = CreateHostedTokenizationResponse::new()
+        .with_hosted_tokenization_id(HostedTokenizationId::try_new(id).map_err(internal)?)
+        .with_hosted_tokenization_url(
+            HostedTokenizationUrl::try_new(url.clone()).map_err(internal)?,
+        )
+        .with_partial_redirect_url(
+            PartialRedirectUrl::try_new(partial.to_owned()).map_err(internal)?,
+        );
+    if !expired.is_empty() {
+        answer = answer.with_expired_card_tokens(expired);
+    }
+    if !invalid.is_empty() {
+        answer = answer.with_invalid_tokens(invalid);
+    }
+    Ok((StatusCode::OK, answer))
+}
+
+/// `GET /v2/{merchantId}/hostedtokenizations/{hostedTokenizationId}`.
+pub(crate) async fn get_session(
+    State(app): State<Arc<App>>,
+    Path((_, id)): Path<(String, String)>,
+    _signed: Signed,
+) -> Response {
+    let result = (|| {
+        let mut tokens = app.v2.tokens();
+        let session = tokens.session_mut(&id).ok_or_else(unknown_session)?;
+        let mut answer = GetHostedTokenizationResponse::new();
+        if let Some(n) = session.token
+            && let Some(token) = tokens.tokens.get(&n)
+        {
+            answer = answer
+                .with_token(token_response(n, token)?)
+                .with_token_status(TokenStatus::Created);
+        }
+        Ok((StatusCode::OK, answer))
+    })();
+    app.v2.answer(result)
+}
+
+/// `GET /v2/{merchantId}/tokens/{tokenId}`.
+pub(crate) async fn get_token(
+    State(app): State<Arc<App>>,
+    Path((_, id)): Path<(String, String)>,
+    _signed: Signed,
+) -> Response {
+    let result = (|| {
+        let tokens = app.v2.tokens();
+        let n = token_number(&id).ok_or_else(unknown_token)?;
+        let token = tokens.tokens.get(&n).ok_or_else(unknown_token)?;
+        Ok((StatusCode::OK, token_response(n, token)?))
+    })();
+    app.v2.answer(result)
+}
+
+/// `DELETE /v2/{merchantId}/tokens/{tokenId}`: `204 No Content`.
+pub(crate) async fn delete_token(
+    State(app): State<Arc<App>>,
+    Path((_, id)): Path<(String, String)>,
+    _signed: Signed,
+) -> Response {
+    let removed = token_number(&id).and_then(|n| app.v2.tokens().tokens.remove(&n));
+    match removed {
+        Some(_) => StatusCode::NO_CONTENT.into_response(),
+        None => app.v2.error(&unknown_token()),
+    }
+}
+
+/// `GET /v2/sandbox/tokenization/{hostedTokenizationId}`: the card form of an open session.
+pub(crate) async fn form(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    if !open(&app.v2, &id) {
+        return not_open();
+    }
+    let path = escape(&format!("/v2/sandbox/tokenization/{id}"));
+    let body = format!(
+        "<form id=\"card\" method=\"post\" action=\"{path}\">\n\
+         <p><label>Card number <input name=\"cardNumber\" autocomplete=\"cc-number\"></label></p>\n\
+         <p><label>Expiry (MMYY) <input name=\"expiryDate\" autocomplete=\"cc-exp\"></label></p>\n\
+         <p><label>CVC <input name=\"cvv\" autocomplete=\"cc-csc\"></label></p>\n\
+         <p><label>Name on the card <input name=\"cardholderName\" autocomplete=\"cc-name\"></label></p>\n\
+         <p><button id=\"store\" type=\"submit\">Store card</button></p>\n</form>"
+    );
+    page(StatusCode::OK, "Card details", &body)
+}
+
+/// `POST /v2/sandbox/tokenization/{hostedTokenizationId}` (form fields `cardNumber`,
+/// `expiryDate`, `cvv`, `cardholderName`): stores the card as a token of the session.
+pub(crate) async fn submit(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let field = |name: &str| {
+        form_urlencoded::parse(&body)
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let card = match read_card(
+        field("cardNumber"),
+        field("expiryDate"),
+        field("cvv"),
+        field("cardholderName"),
+    ) {
+        Ok(card) => card,
+        Err(reason) => return refused(StatusCode::BAD_REQUEST, reason),
+    };
+    let product_id = super::create::product_id(&CardInput {
+        number: card.number.clone(),
+        expiry: card.expiry.clone(),
+    });
+    // Checked and changed under one lock: two submissions cannot both store a token.
+    let mut tokens = app.v2.tokens();
+    if tokens.session_mut(&id).is_none_or(|s| s.token.is_some()) {
+        return not_open();
+    }
+    let n = tokens.store_token(Token { card, product_id });
+    if let Some(session) = tokens.session_mut(&id) {
+        session.token = Some(n);
+    }
+    drop(tokens);
+    page(
+        StatusCode::OK,
+        "Card details",
+        "<p id=\"result\">stored</p>",
+    )
+}
+
+fn open(v2: &V2, id: &str) -> bool {
+    v2.tokens()
+        .session_mut(id)
+        .is_some_and(|s| s.token.is_none())
+}
+
+fn not_open() -> Response {
+    refused(
+        StatusCode::NOT_FOUND,
+        "hostedTokenizationId: no tokenization waiting for card details",
+    )
+}
+
+/// The page's checks; the reasons name fields, never values.
+fn read_card(
+    number: Option<String>,
+    expiry: Option<String>,
+    cvv: Option<String>,
+    holder: Option<String>,
+) -> Result<StoredCard, &'static str> {
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let number = number.ok_or("cardNumber: missing")?;
+    if !digits(&number, 12..=19) || !crate::card::luhn(&number) {
+        return Err("cardNumber: not a card number (12 to 19 digits, Luhn check)");
+    }
+    let expiry = expiry.ok_or("expiryDate: missing")?;
+    let month = expiry_month(&expiry).ok_or("expiryDate: not a date written MMYY")?;
+    if month < this_month() {
+        return Err("expiryDate: the card has expired");
+    }
+    if let Some(cvv) = &cvv
+        && !digits(cvv, 3..=4)
+    {
+        return Err("cvv: not 3 or 4 digits");
+    }
+    if holder.as_ref().is_some_and(|h| h.chars().count() > 51) {
+        return Err("cardholderName: longer than 51 characters");
+    }
+    Ok(StoredCard {
+        number,
+        expiry,
+        holder,
+    })
+}
+
+/// `MMYY` as months since year 0 (`2000 + YY`), or `None` if it is no such date.
+fn expiry_month(expiry: &str) -> Option<u32> {
+    if expiry.len() != 4 || !expiry.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month: u32 = expiry[..2].parse().ok()?;
+    let year: u32 = expiry[2..].parse().ok()?;
+    (1..=12)
+        .contains(&month)
+        .then_some((2000 + year) * 12 + month - 1)
+}
+
+/// The current month (UTC) as [`expiry_month`] counts.
+fn this_month() -> u32 {
+    let now = time::OffsetDateTime::now_utc();
+    u32::try_from(now.year()).unwrap_or(0) * 12 + u32::from(u8::from(now.month())) - 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card() -> StoredCard {
+        StoredCard {
+            number: "4111111111111111".into(),
+            expiry: "1299".into(),
+            holder: Some("Max Mustermann".into()),
+        }
+    }
+
+    #[test]
+    fn ids_are_counters_and_only_the_canonical_spelling_finds_them() {
+        let mut tokens = Tokens::new(10);
+        let session = tokens.open_session();
+        assert_eq!(session, "00000000000000000000000000000001");
+        let n = tokens.store_token(Token {
+            card: card(),
+            product_id: None,
+        });
+        assert_eq!(token_id(n), "00000000-0000-4000-8000-000000000001");
+        assert!(tokens.token(&token_id(n)).is_some());
+        for other in [
+            "00000000-0000-4000-8000-1",
+            "00000000-0000-4000-8000-00000000000x",
+            "x",
+        ] {
+            assert!(tokens.token(other).is_none(), "{other}");
+        }
+        assert!(tokens.session_mut(&session).is_some());
+        assert!(tokens.session_mut(&session[1..]).is_none());
+        assert!(session_number("0000000000000000000000000000000A").is_none());
+        assert_eq!(session_number("0000000000000000000000000000000a"), Some(10));
+        assert!(tokens.session_mut("1").is_none());
+    }
+
+    #[test]
+    fn the_oldest_are_forgotten_first() {
+        let mut tokens = Tokens::new(2);
+        let first = tokens.open_session();
+        tokens.open_session();
+        tokens.open_session();
+        for _ in 0..3 {
+            tokens.store_token(Token {
+                card: card(),
+                product_id: None,
+            });
+        }
+        assert_eq!(tokens.len(), (2, 2));
+        assert!(tokens.session_mut(&first).is_none());
+        assert!(tokens.token(&token_id(1)).is_none());
+        assert!(tokens.token(&token_id(3)).is_some());
+    }
+
+    #[test]
+    fn the_page_checks_the_card_and_debug_shows_none_of_it() {
+        let some = |s: &str| Some(s.to_owned());
+        assert!(read_card(some("4111111111111111"), some("1299"), some("123"), None).is_ok());
+        assert!(read_card(some("4111111111111112"), some("1299"), None, None).is_err());
+        assert!(read_card(some("4111111111111111"), some("1399"), None, None).is_err());
+        assert!(read_card(some("4111111111111111"), some("0100"), None, None).is_err());
+        assert!(read_card(some("4111111111111111"), some("1299"), some("12"), None).is_err());
+        let debug = format!(
+            "{:?}",
+            Token {
+                card: card(),
+                product_id: None
+            }
+        );
+        for secret in ["4111", "1299", "Mustermann"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+    }
+}
