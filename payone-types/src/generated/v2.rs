@@ -149,7 +149,7 @@ pub struct CreatePaymentRequest {
     /// `cardPaymentMethodSpecificInput`: OBJECT; conditional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "cardPaymentMethodSpecificInput")]
     card_payment_method_specific_input: Option<CardPaymentMethodSpecificInput>,
-    /// Senden Sie eine CreatePayment-Anfrage, nachdem Sie eine HostedTokenization-Session initialisiert haben, können Sie auch die hostedTokenizationId anstelle der tokenId senden.
+    /// The ID of a completed hosted tokenization session; the payment then uses the card the customer entered there instead of a token.
     ///
     /// `hostedTokenizationId`: TEXT; conditional; source: <https://developer.payone.com/de/integration/basic-integration-methods/server-to-server>.
     #[payone(json = "hostedTokenizationId")]
@@ -352,7 +352,7 @@ pub struct CardPaymentMethodSpecificInput {
     /// `card`: OBJECT; conditional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "card")]
     card: Option<Card>,
-    /// Ein Token ist ein Kreditkartenprofil, das auf unserer Plattform sicher gespeichert ist.
+    /// The ID of a card stored on the platform (a token), used instead of card data.
     ///
     /// `token`: TEXT; conditional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "token")]
@@ -1226,7 +1226,7 @@ pub struct CardWithoutCvv {
     unknown: JsonMap,
 }
 
-/// Senden Sie eine CreatePayment-Anfrage, nachdem Sie eine HostedTokenization-Session initialisiert haben, können Sie auch die hostedTokenizationId anstelle der tokenId senden.
+/// The ID of a completed hosted tokenization session; the payment then uses the card the customer entered there instead of a token.
 ///
 /// `hostedTokenizationId`: format `TEXT`; source: <https://developer.payone.com/de/integration/basic-integration-methods/server-to-server>.
 ///
@@ -1334,7 +1334,7 @@ pub struct MerchantReference(Cow<'static, str>);
 #[payone(name = "paymentProductId", format = "NUMERIC(1..5)")]
 pub struct PaymentProductId(u32);
 
-/// Ein Token ist ein Kreditkartenprofil, das auf unserer Plattform sicher gespeichert ist.
+/// The ID of a card stored on the platform (a token), used instead of card data.
 ///
 /// `token`: format `TEXT`; source: <https://developer.payone.com/en/api-reference>.
 ///
