@@ -33,6 +33,8 @@
 //! | `sensitive` turned on | patch | values are redacted in `Debug` and errors from now on |
 //! | `sensitive` turned off | patch, flagged `security` | values are no longer redacted in `Debug` and errors: a reviewer must agree |
 //! | `account` changed | major | the parameter moves between the request and the account configuration |
+//! | `checksum` added | major | values accepted before are refused now |
+//! | `checksum` removed | minor | values refused before are accepted now |
 //! | conditional rule (`[[rule]]`) added to a request | major | requests valid before are refused now |
 //! | rule changed so that it refuses more (`any_of` with fewer parameters, `one_of` with larger sets, `only_when` with fewer values, `required_when` with more, another kind, parameter or block) | major | "tightened" |
 //! | rule changed so that it refuses less (the reverse) | minor | "loosened": every request valid before still is |
@@ -133,6 +135,8 @@ pub enum Kind {
     SensitiveChanged,
     /// `account`: whether the value comes from the account configuration.
     AccountChanged,
+    /// `checksum`: the check digits a value must carry.
+    ChecksumChanged,
     /// A new v2 object (`request` names it).
     ObjectAdded,
     /// A v2 object gone.
@@ -827,6 +831,22 @@ fn diff_param(
             "permitted symbols",
         ));
     }
+    if op.checksum != np.checksum {
+        // Check digits refuse values the row accepted before; dropping them accepts more.
+        let (impact, reason) = match np.checksum {
+            Some(_) => (Impact::Major, "values accepted before are refused now"),
+            None => (Impact::Minor, "values refused before are accepted now"),
+        };
+        let shown = |c: &Option<String>| c.clone().unwrap_or_else(|| "none".to_owned());
+        changes.push(change(
+            name.clone(),
+            Kind::ChecksumChanged,
+            Some(shown(&op.checksum)),
+            Some(shown(&np.checksum)),
+            impact,
+            reason,
+        ));
+    }
     if o_required != n_required {
         let (impact, reason) = match (o_required, n_required) {
             (Required::Yes, _) => (Impact::Major, "the field type changes from T to Option<T>"),
@@ -1079,6 +1099,7 @@ impl Kind {
             Kind::RustNameChanged => "Rust name",
             Kind::SensitiveChanged => "sensitive",
             Kind::AccountChanged => "account",
+            Kind::ChecksumChanged => "check digits",
             Kind::ObjectAdded => "object added",
             Kind::ObjectRemoved => "object removed",
             Kind::ObjectChanged => "nested object",

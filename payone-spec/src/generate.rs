@@ -221,6 +221,9 @@ fn row_docs(p: &ParamSpec, spec: &Spec) -> TokenStream {
     if p.unlisted {
         facts.push("the page gives no values: any non-empty value is accepted".to_owned());
     }
+    if p.checksum.as_deref() == Some("iban") {
+        facts.push("IBAN check digits checked (ISO 13616, mod 97)".to_owned());
+    }
     if p.sensitive {
         facts.push("sensitive: never printed".to_owned());
     }
@@ -308,8 +311,16 @@ fn is_implicit(name: &str) -> bool {
 fn signature(p: &ParamSpec) -> String {
     let values: Vec<&str> = p.values.iter().map(|v| v.value.as_str()).collect();
     format!(
-        "{}|{:?}|{:?}|{:?}|{}|{:?}|{}|{:?}",
-        p.format, p.symbols, p.range, p.repr, p.sensitive, p.values_from, p.unlisted, values
+        "{}|{:?}|{:?}|{:?}|{}|{:?}|{}|{:?}|{:?}",
+        p.format,
+        p.symbols,
+        p.range,
+        p.repr,
+        p.sensitive,
+        p.values_from,
+        p.unlisted,
+        values,
+        p.checksum
     )
 }
 
@@ -404,6 +415,9 @@ fn value_type(p: &ParamSpec, name: &Ident, spec: &Spec, errors: &mut Vec<String>
     let mut extra = Vec::new();
     if let Some(symbols) = &p.symbols {
         extra.push(quote!(symbols = #symbols));
+    }
+    if let Some(checksum) = &p.checksum {
+        extra.push(quote!(checksum = #checksum));
     }
     if let Some(range) = &p.range {
         extra.push(quote!(range = #range));

@@ -430,6 +430,9 @@ impl Spec {
                             "{at}: permitted symbols apply to CHAR formats only"
                         ));
                     }
+                    if p.checksum.is_some() && !matches!(format, Format::Char(_)) {
+                        err(format!("{at}: `checksum` applies to CHAR formats only"));
+                    }
                     if p.repr.is_some() && !matches!(format, Format::Numeric(_)) {
                         err(format!("{at}: `repr` applies to NUMERIC formats only"));
                     }
@@ -446,6 +449,13 @@ impl Spec {
                         "{at}: a `repeat` parameter cannot be in an array group"
                     ));
                 }
+            }
+            if let Some(checksum) = &p.checksum
+                && checksum != "iban"
+            {
+                err(format!(
+                    "{at}: checksum `{checksum}`: the only check digit scheme is `iban` (ISO 13616)"
+                ));
             }
             if let Some(symbols) = &p.symbols
                 && let Err(e) = Symbols::parse(symbols)
@@ -742,6 +752,7 @@ fn resolve_likes(params: &mut [ParamSpec]) -> Vec<String> {
         }
         row.doc = row.doc.take().or(def.doc);
         row.symbols = row.symbols.take().or(def.symbols);
+        row.checksum = row.checksum.take().or(def.checksum);
         if row.values.is_empty() {
             row.values = def.values;
         }

@@ -210,6 +210,11 @@ pub struct ParamSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub symbols: Option<String>,
+    /// Check digits a CHAR value must carry: `iban` (ISO 13616, mod 97), so that a mistyped
+    /// account is refused before anything is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub checksum: Option<String>,
     /// LIST values.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]

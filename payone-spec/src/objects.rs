@@ -43,6 +43,7 @@ pub fn as_param(field: &FieldSpec, object: &ObjectSpec) -> ParamSpec {
         format: field.format.clone(),
         doc: field.doc.clone(),
         symbols: field.symbols.clone(),
+        checksum: None,
         values: field.values.clone(),
         values_from: field.values_from.clone(),
         unlisted: field.unlisted,

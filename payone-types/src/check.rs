@@ -14,7 +14,16 @@ pub enum Symbols {
     Email,
 }
 
-/// `CHAR(..)`: length in characters, letter case and permitted symbols.
+/// A check digit scheme a text parameter's value must satisfy, beyond its length and symbols.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checksum {
+    /// None.
+    None,
+    /// ISO 13616: an IBAN's two check digits (mod 97 over the rearranged value equals 1).
+    Iban,
+}
+
+/// `CHAR(..)`: length in characters, letter case, permitted symbols and check digits.
 #[derive(Clone, Copy, Debug)]
 pub struct CharFormat {
     /// Shortest.
@@ -27,6 +36,8 @@ pub struct CharFormat {
     pub lowercase: bool,
     /// Permitted characters.
     pub symbols: Symbols,
+    /// Check digits the value must carry.
+    pub checksum: Checksum,
 }
 
 /// `NUMERIC(..)` held as an integer: digit count and value range.
@@ -147,8 +158,41 @@ impl CharFormat {
         {
             return Err(Rule::Email);
         }
+        if let Checksum::Iban = self.checksum
+            && !iban_check_digits_hold(bytes)
+        {
+            return Err(Rule::IbanCheckDigits);
+        }
         Ok(())
     }
+}
+
+/// Whether `bytes` (letters and digits, country code first) carry valid ISO 13616 check
+/// digits: the first four characters moved to the end, letters read as 10 to 35, the number
+/// taken mod 97 is 1. Lower-case letters count as upper-case; anything else fails.
+pub const fn iban_check_digits_hold(bytes: &[u8]) -> bool {
+    if bytes.len() < 5 {
+        return false;
+    }
+    let mut remainder: u32 = 0;
+    let mut k = 0;
+    while k < bytes.len() {
+        // Start after the country code and check digits, then wrap around to them.
+        let b = bytes[(k + 4) % bytes.len()];
+        let value = match b {
+            b'0'..=b'9' => (b - b'0') as u32,
+            b'A'..=b'Z' => (b - b'A') as u32 + 10,
+            b'a'..=b'z' => (b - b'a') as u32 + 10,
+            _ => return false,
+        };
+        remainder = if value >= 10 {
+            (remainder * 100 + value) % 97
+        } else {
+            (remainder * 10 + value) % 97
+        };
+        k += 1;
+    }
+    remainder == 1
 }
 
 /// The platform's e-mail rule: one `@`, a user name of 1 to 63 characters, a domain of
@@ -337,6 +381,7 @@ mod tests {
             ],
             "[0-9][a-z][A-Z], .,-,_,/",
         ),
+        checksum: Checksum::None,
     };
 
     #[test]
@@ -347,6 +392,7 @@ mod tests {
             one_of: &[],
             lowercase: false,
             symbols: Symbols::Any,
+            checksum: Checksum::None,
         };
         assert_eq!(text.check("ßßßßß"), Ok(()));
         assert_eq!(text.check("ßßßßßß"), Err(Rule::Length { min: 1, max: 5 }));
@@ -373,6 +419,7 @@ mod tests {
             one_of: &[8, 11],
             lowercase: false,
             symbols: Symbols::Any,
+            checksum: Checksum::None,
         };
         assert_eq!(bic.check("DEUTDEFF"), Ok(()));
         assert_eq!(bic.check("DEUTDEFF500"), Ok(()));
@@ -387,6 +434,7 @@ mod tests {
             one_of: &[],
             lowercase: false,
             symbols: Symbols::Email,
+            checksum: Checksum::None,
         };
         assert_eq!(email.check("you@example.com"), Ok(()));
         for bad in [
@@ -442,5 +490,41 @@ mod tests {
         assert_eq!(month.check("12"), Ok(()));
         assert_eq!(month.check("13"), Err(Rule::Range { min: 1, max: 12 }));
         assert_eq!(month.check("00"), Err(Rule::Range { min: 1, max: 12 }));
+    }
+}
+
+#[cfg(test)]
+mod iban_tests {
+    use super::*;
+
+    const IBAN: CharFormat = CharFormat {
+        min: 10,
+        max: 34,
+        one_of: &[],
+        lowercase: false,
+        symbols: Symbols::Set(&[('0', '9'), ('A', 'Z')], "[0-9][A-Z]"),
+        checksum: Checksum::Iban,
+    };
+
+    #[test]
+    fn iban_check_digits() {
+        for good in [
+            "DE02120300000000202051",
+            "DE89370400440532013000",
+            "GB82WEST12345698765432",
+            "NL91ABNA0417164300",
+        ] {
+            assert_eq!(IBAN.check(good), Ok(()), "{good}");
+        }
+        for bad in ["DE02120300000000202052", "DE03120300000000202051"] {
+            assert_eq!(IBAN.check(bad), Err(Rule::IbanCheckDigits), "{bad}");
+        }
+        assert!(iban_check_digits_hold(b"de89370400440532013000"));
+        assert!(!iban_check_digits_hold(b"DE89"));
+        assert!(!iban_check_digits_hold(b"DE89 3704 0044 0532 0130 00"));
+        assert_eq!(
+            Rule::IbanCheckDigits.to_string(),
+            "must carry valid IBAN check digits (ISO 13616, mod 97)"
+        );
     }
 }

@@ -28,6 +28,7 @@ const HASH: CharFormat = CharFormat {
     one_of: &[],
     lowercase: true,
     symbols: crate::check::Symbols::Set(&[('0', '9'), ('a', 'z')], "[0-9,a-z]"),
+    checksum: crate::check::Checksum::None,
 };
 
 /// The value `input` gives for `name`, if any.

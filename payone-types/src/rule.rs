@@ -30,6 +30,8 @@ pub enum Rule {
     Lowercase,
     /// Not an e-mail address (RFC 5322, with the platform's length limits).
     Email,
+    /// An IBAN whose check digits are wrong (ISO 13616, mod 97): a mistyped account.
+    IbanCheckDigits,
     /// Not a decimal number.
     NotNumeric,
     /// A number with too few or too many digits.
@@ -107,6 +109,9 @@ impl fmt::Display for Rule {
             }
             Rule::Lowercase => f.write_str("must be lower case"),
             Rule::Email => f.write_str("must be an e-mail address (RFC 5322)"),
+            Rule::IbanCheckDigits => {
+                f.write_str("must carry valid IBAN check digits (ISO 13616, mod 97)")
+            }
             Rule::NotNumeric => f.write_str("must be a decimal number"),
             Rule::Digits { min, max } if min == max => write!(f, "must have exactly {min} digits"),
             Rule::Digits { min, max } => write!(f, "must have {min} to {max} digits"),

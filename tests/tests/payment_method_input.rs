@@ -1,7 +1,8 @@
 //! Bad input for the payment methods, refused before anything is sent, each naming the
 //! parameter: a BIC of the wrong length, a wallet type under a clearing type that does not take
 //! it, a Klarna payment without its authorization token, an online bank transfer without its
-//! bank country (the runtime check of untrusted parameter sets, as `payone validate` runs it).
+//! bank country, an IBAN with wrong check digits (the runtime check of untrusted parameter sets,
+//! as `payone validate` runs it).
 
 use payone_types::Request;
 use payone_types::dynamic::validate;
@@ -82,5 +83,23 @@ fn an_online_bank_transfer_without_its_bank_country_names_it() {
             ("bankcountry", "DE"),
         ]),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_mistyped_iban_is_refused_for_its_check_digits() {
+    let err = Iban::try_new("DE02120300000000202052".to_owned()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "iban: must carry valid IBAN check digits (ISO 13616, mod 97)"
+    );
+    assert!(!err.to_string().contains("DE0212"), "the value never shows");
+    assert!(Iban::try_new("DE02120300000000202051".to_owned()).is_ok());
+    // The same check in the runtime validation of untrusted sets.
+    let violations =
+        authorization_violations(&[("clearingtype", "elv"), ("iban", "DE02120300000000202052")]);
+    assert_eq!(
+        violations,
+        ["iban: must carry valid IBAN check digits (ISO 13616, mod 97)"]
     );
 }

@@ -15,6 +15,7 @@ const KEYS: &[&str] = &[
     "repr",
     "sensitive",
     "unlisted",
+    "checksum",
 ];
 
 /// What the newtype holds, decided by the format.
@@ -30,6 +31,7 @@ struct Parsed<'a> {
     name: LitStr,
     format: LitStr,
     symbols_text: Option<String>,
+    iban: bool,
     sensitive: bool,
     repr: Repr,
     field: &'a Type,
@@ -59,6 +61,7 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
     let repr = reader.string("repr", &mut errors);
     let sensitive = reader.flag("sensitive", &mut errors);
     let unlisted = reader.flag("unlisted", &mut errors);
+    let checksum = reader.string("checksum", &mut errors);
     reader.finish(&mut errors);
     if name.is_none() {
         errors.push(input.ident.span(), "missing `#[payone(name = \"...\")]`");
@@ -100,6 +103,18 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
         }
     };
 
+    let iban = match checksum {
+        None => false,
+        Some(c) if c.value() == "iban" => true,
+        Some(c) => {
+            errors.push(
+                c.span(),
+                "`checksum` takes \"iban\" (ISO 13616 check digits)",
+            );
+            false
+        }
+    };
+
     let not_a_list = parsed_format
         .as_ref()
         .is_some_and(|f| !matches!(f, Format::List));
@@ -124,7 +139,12 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
                     None
                 }
             },
-            Format::Char(c) => Some(Repr::Text(char_check(&c, parsed_symbols.as_ref(), symbols))),
+            Format::Char(c) => Some(Repr::Text(char_check(
+                &c,
+                parsed_symbols.as_ref(),
+                symbols,
+                iban,
+            ))),
             Format::Date8 => Some(Repr::Date),
             Format::Text => Some(Repr::NonEmpty),
             Format::List if unlisted => Some(Repr::NonEmpty),
@@ -148,6 +168,11 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
             "permitted symbols apply to CHAR formats only",
         );
     }
+    if let Some(checksum) = checksum
+        && !matches!(repr, Some(Repr::Text(_)) | None)
+    {
+        errors.push(checksum.span(), "a checksum applies to CHAR formats only");
+    }
     if let Some(range) = range
         && !matches!(repr, Some(Repr::Integer(_)) | None)
     {
@@ -161,6 +186,7 @@ fn parse(input: &DeriveInput) -> Result<Parsed<'_>, Errors> {
         name: name.expect("checked above").clone(),
         format: format.expect("checked above").clone(),
         symbols_text: symbols.map(LitStr::value),
+        iban,
         sensitive,
         repr: repr.expect("errors reported above"),
         field: field.expect("checked above"),
@@ -219,7 +245,12 @@ fn integer_check(n: &Numeric, range: Option<ValueRange>) -> Result<TokenStream, 
     }))
 }
 
-fn char_check(c: &Char, symbols: Option<&Symbols>, text: Option<&LitStr>) -> TokenStream {
+fn char_check(
+    c: &Char,
+    symbols: Option<&Symbols>,
+    text: Option<&LitStr>,
+    iban: bool,
+) -> TokenStream {
     let (min, max, one_of) = match &c.length {
         Length::Range { min, max } => (*min, *max, Vec::new()),
         Length::OneOf(lengths) => (
@@ -238,8 +269,14 @@ fn char_check(c: &Char, symbols: Option<&Symbols>, text: Option<&LitStr>) -> Tok
             quote!(::payone_types::check::Symbols::Set(&[#(#pairs),*], #text))
         }
     };
+    let checksum = if iban {
+        quote!(::payone_types::check::Checksum::Iban)
+    } else {
+        quote!(::payone_types::check::Checksum::None)
+    };
     quote!(::payone_types::check::CharFormat {
-        min: #min, max: #max, one_of: &[#(#one_of),*], lowercase: #lowercase, symbols: #symbols
+        min: #min, max: #max, one_of: &[#(#one_of),*], lowercase: #lowercase, symbols: #symbols,
+        checksum: #checksum
     })
 }
 
@@ -252,6 +289,9 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, Errors> {
     if let Some(symbols) = &p.symbols_text {
         rule_text.push_str(" with permitted symbols ");
         rule_text.push_str(symbols);
+    }
+    if p.iban {
+        rule_text.push_str(" and IBAN check digits (ISO 13616)");
     }
     // The message is a `panic!` format string: braces of the permitted symbols are escaped.
     let panic_message = format!("`{}` literal breaks its format {rule_text}", name.value())

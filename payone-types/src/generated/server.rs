@@ -3658,7 +3658,7 @@ pub enum Cashtype {
 
 /// Customer's IBAN for the debit (or for a check).
 ///
-/// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/iban+-+definition>.
+/// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; IBAN check digits checked (ISO 13616, mod 97); sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/iban+-+definition>.
 ///
 /// Validated together with BIC; upper-case letters and digits only, no blanks.
 ///
@@ -3666,9 +3666,15 @@ pub enum Cashtype {
 ///
 /// If both IBAN and bankcode/bankaccount are sent, the IBAN is used and split into bankcode/bankaccount; the BBAN fields are ignored.
 ///
-/// Required unless the German BBAN triple (bankcountry=DE, bankcode, bankaccount) is sent (the PAYONE Frontend page / spec/frontend.toml: optional with IBAN, DE BBAN may be used instead).
+/// Required unless the German BBAN triple (bankcountry=DE, bankcode, bankaccount) is sent (the Frontend parameter page: optional when the German account number and bank code are given).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "iban", format = "CHAR(10..34)", symbols = "[0-9][A-Z]", sensitive)]
+#[payone(
+    name = "iban",
+    format = "CHAR(10..34)",
+    symbols = "[0-9][A-Z]",
+    checksum = "iban",
+    sensitive
+)]
 pub struct Iban(Cow<'static, str>);
 
 /// Bank identifier code belonging to the IBAN.
