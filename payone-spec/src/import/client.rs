@@ -61,27 +61,9 @@ pub fn read_client(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped>)
             && let Some(j) = next_nonblank(i + 1)
         {
             if let Some(required) = required_of(lines[j]) {
-                let (name, array) = match l.strip_suffix("[n]") {
-                    Some(n) => (n.to_owned(), true),
-                    None => (l.to_owned(), false),
-                };
                 match heading.clone() {
                     Some(h) => {
-                        rows.push(PageRow {
-                            line: i + 1,
-                            heading: h,
-                            name,
-                            array,
-                            required,
-                            hash: false,
-                            doc: Vec::new(),
-                            format: None,
-                            symbols: None,
-                            rest: Vec::new(),
-                            values: Vec::new(),
-                            unmarked: false,
-                            previous: None,
-                        });
+                        rows.push(PageRow::opened(i + 1, h, l, required, false));
                         state = 0;
                     }
                     None => {

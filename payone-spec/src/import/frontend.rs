@@ -185,10 +185,6 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped
         if let Some((written, required, hash, after)) = parsed {
             lost_row(&mut lost, &mut errors);
             let l = written.as_str();
-            let (name, array) = match l.strip_suffix("[n]") {
-                Some(n) => (n.to_owned(), true),
-                None => (l.to_owned(), false),
-            };
             let Some(h) = heading.clone() else {
                 errors.push(ImportError {
                     line: i + 1,
@@ -197,21 +193,7 @@ pub fn read_frontend(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Skipped
                 i = after;
                 continue;
             };
-            rows.push(PageRow {
-                line: i + 1,
-                heading: h,
-                name,
-                array,
-                required,
-                hash,
-                doc: Vec::new(),
-                format: None,
-                symbols: None,
-                rest: Vec::new(),
-                values: Vec::new(),
-                unmarked: false,
-                previous: None,
-            });
+            rows.push(PageRow::opened(i + 1, h, l, required, hash));
             state = 0;
             candidate = None;
             i = after;

@@ -98,6 +98,38 @@ pub struct PageRow {
     pub previous: Option<String>,
 }
 
+impl PageRow {
+    /// The row whose name line (`written`, `it[n]` for an array row) is line `line` under
+    /// `heading`, with its Required and UsedInHash markers and nothing else read yet.
+    pub(crate) fn opened(
+        line: usize,
+        heading: String,
+        written: &str,
+        required: Required,
+        hash: bool,
+    ) -> PageRow {
+        let (name, array) = match written.strip_suffix("[n]") {
+            Some(name) => (name.to_owned(), true),
+            None => (written.to_owned(), false),
+        };
+        PageRow {
+            line,
+            heading,
+            name,
+            array,
+            required,
+            hash,
+            doc: Vec::new(),
+            format: None,
+            symbols: None,
+            rest: Vec::new(),
+            values: Vec::new(),
+            unmarked: false,
+            previous: None,
+        }
+    }
+}
+
 /// What an import gives: the spec file and the page lines it read past.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {

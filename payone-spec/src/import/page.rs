@@ -157,25 +157,7 @@ pub fn read_request_page(text: &str) -> (Vec<PageRow>, Vec<ImportError>, Vec<Ski
         {
             match heading.clone() {
                 Some(h) => {
-                    let (name, array) = match written.strip_suffix("[n]") {
-                        Some(n) => (n.to_owned(), true),
-                        None => (written.to_owned(), false),
-                    };
-                    rows.push(PageRow {
-                        line: i + 1,
-                        heading: h,
-                        name,
-                        array,
-                        required,
-                        hash: false,
-                        doc: Vec::new(),
-                        format: None,
-                        symbols: None,
-                        rest: Vec::new(),
-                        values: Vec::new(),
-                        unmarked: false,
-                        previous: None,
-                    });
+                    rows.push(PageRow::opened(i + 1, h, written, required, false));
                     state = 0;
                 }
                 None => {
