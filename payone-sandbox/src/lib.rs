@@ -655,6 +655,7 @@ mod client_api;
 mod config;
 mod directlink;
 mod faults;
+mod financing;
 mod form;
 mod frontend;
 mod gate;
@@ -693,6 +694,7 @@ pub use directlink::{
     AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
     CARD_3DS as DIRECTLINK_CARD_3DS,
 };
+pub use financing::LASTNAME_RISK_DECLINED;
 pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
