@@ -397,3 +397,49 @@ async fn unzer_pre_check_calculation_then_installment_authorization() {
     );
     env.shutdown().await;
 }
+
+#[tokio::test]
+async fn secured_direct_debit_is_approved_with_the_iban_and_only_for_consumers() {
+    let (env, seen) = env_with_receiver().await;
+    let direct_debit = || {
+        Financingtype::Pdd(
+            SecuredDirectDebit::builder()
+                .iban(IBAN)
+                .bankaccountholder(Bankaccountholder::new("Erika Mustermann"))
+                .add_paydata_device_token(AddPaydataDeviceToken::new(DEVICE_TOKEN))
+                .build(),
+        )
+    };
+    let answer = env
+        .client
+        .send(&financing_payment(direct_debit(), 4990, "Mustermann"))
+        .await
+        .unwrap();
+    assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
+    eventually("appointed", || seen.lock().unwrap().len() == 1).await;
+
+    // A company is refused: the secured direct debit is for consumers.
+    let company = Authorization::builder()
+        .clearingtype(Clearingtype::Fnc(
+            Financing::builder().financingtype(direct_debit()).build(),
+        ))
+        .amount(Amount::new(4990))
+        .currency(eur())
+        .lastname(Lastname::new("Mustermann"))
+        .company(Company::new("Muster GmbH"))
+        .country(Country::new("DE"))
+        .businessrelation(Businessrelation::B2b)
+        .birthday(Birthday::new(Date::from_ymd(1980, 1, 1)))
+        .email(Email::new("erika@example.test"))
+        .telephonenumber(Telephonenumber::new("+49 2131 12345"))
+        .ip(Ip::new("203.0.113.7"))
+        .build()
+        .expect("valid");
+    let err = env.client.send(&company).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Parameter {businessrelation} faulty or missing: must be b2c"),
+        "{err}"
+    );
+    env.shutdown().await;
+}

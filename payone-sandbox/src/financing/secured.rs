@@ -127,6 +127,13 @@ pub(crate) fn check_payment(
         buyer_data(financingtype),
         &format!("{method} needs it"),
     )?;
+    // The pages allow business customers for the invoice only.
+    if financingtype != "PIV" && form.get("businessrelation") != Some("b2c") {
+        return Err(Refusal::faulty(
+            "businessrelation",
+            format!("must be b2c: {method} is offered to consumers only"),
+        ));
+    }
     if financingtype != "PIN" {
         return Ok(());
     }
