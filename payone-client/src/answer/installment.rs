@@ -4,9 +4,11 @@
 //!
 //! The page names the keys of one option (`installment_option_id`, `total_amount_value`,
 //! `first_rate_date`, ...); the answer carries several, each key with the option's index
-//! appended from 0 (`add_paydata[installment_option_id_0]`), and amounts in minor units, as
-//! PAYONE's shop plugins read them (PAYONE-GmbH/shopware-6
+//! appended (`add_paydata[installment_option_id_0]`, counted from 0), and amounts in minor
+//! units, as PAYONE's shop plugins read them (PAYONE-GmbH/shopware-6
 //! `src/Components/SecuredInstallment/InstallmentService.php`).
+
+use std::collections::BTreeSet;
 
 use super::GenericPaymentAnswer;
 use crate::error::{Error, ParseError};
@@ -42,15 +44,18 @@ pub struct InstallmentOption {
 const MAX_OPTIONS: usize = 64;
 
 impl GenericPaymentAnswer {
-    /// The installment options of an `installment_options` answer, by index from 0, up to the
-    /// first index the answer lacks. An option whose numbers are no numbers is an
-    /// [`Error::Parse`] naming the field; an answer without options gives an empty list.
+    /// The installment options of an `installment_options` answer, in the order of their
+    /// indexes (an answer may leave an index out: PAYONE's plugins take every index present).
+    /// An option whose numbers are no numbers is an [`Error::Parse`] naming the field; an
+    /// answer without options gives an empty list.
     pub fn installment_options(&self) -> Result<Vec<InstallmentOption>, Error> {
-        let mut options = Vec::new();
-        for index in 0..MAX_OPTIONS {
-            let Some(id) = self.paydata(&format!("installment_option_id_{index}")) else {
-                break;
-            };
+        let indexes: BTreeSet<u32> = self
+            .paydata_iter()
+            .filter_map(|(key, _)| key.strip_prefix("installment_option_id_")?.parse().ok())
+            .take(MAX_OPTIONS)
+            .collect();
+        let mut options = Vec::with_capacity(indexes.len());
+        for index in indexes {
             let text = |name: &str| -> Result<String, Error> {
                 let key = format!("{name}_{index}");
                 self.paydata(&key)
@@ -66,7 +71,7 @@ impl GenericPaymentAnswer {
             };
             let payments = number("number_of_payments")?;
             options.push(InstallmentOption {
-                id: id.to_owned(),
+                id: text("installment_option_id")?,
                 number_of_payments: u32::try_from(payments)
                     .map_err(|_| invalid(&format!("number_of_payments_{index}"), "a count"))?,
                 monthly_amount: number("monthly_amount_value")?,
@@ -125,6 +130,14 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn options_are_taken_at_every_index_present() {
+        let body = format!("status=OK\n{OPTION_0}").replace("_0]", "_2]");
+        let options = read(&body).installment_options().unwrap();
+        assert_eq!(options.len(), 1);
+        assert_eq!(options[0].id, "IOP_a");
     }
 
     #[test]
