@@ -17,7 +17,8 @@ use std::borrow::Cow;
 
 use payone_types::ParamValue;
 use payone_types::generated::client::{
-    Bankaccountcheck, Checktype, Creditcardcheck, Errorurl, Responsetype, Storecarddata, Successurl,
+    BankaccountChecktype, Bankaccountcheck, Checktype, Creditcardcheck, Errorurl, Language,
+    Responsetype, Storecarddata, Successurl,
 };
 
 use crate::api::ClientApiRequest;
@@ -35,21 +36,25 @@ pub trait BrowserCheck: sealed::Sealed {
     fn fields(&self) -> Vec<(&'static str, Cow<'_, str>)>;
 }
 
-/// The settings shared by both checks.
+/// The settings shared by every check.
 #[derive(Clone, Debug)]
 struct Settings {
     responsetype: Responsetype,
-    checktype: Option<Checktype>,
     successurl: Option<Successurl>,
     errorurl: Option<Errorurl>,
 }
 
 impl Settings {
+    fn new(responsetype: Responsetype) -> Self {
+        Settings {
+            responsetype,
+            successurl: None,
+            errorurl: None,
+        }
+    }
+
     fn fields(&self) -> Vec<(&'static str, Cow<'_, str>)> {
         let mut out = vec![("responsetype", self.responsetype.param_value())];
-        if let Some(v) = &self.checktype {
-            out.push(("checktype", v.param_value()));
-        }
         if let Some(v) = &self.successurl {
             out.push(("successurl", v.param_value()));
         }
@@ -65,6 +70,7 @@ impl Settings {
 #[must_use]
 pub struct HostedCreditcardcheck {
     settings: Settings,
+    checktype: Option<Checktype>,
     storecarddata: Option<Storecarddata>,
 }
 
@@ -72,12 +78,8 @@ impl HostedCreditcardcheck {
     /// A check answered in `responsetype` (JSON for the iFrame script, REDIRECT for a form).
     pub fn new(responsetype: Responsetype) -> Self {
         HostedCreditcardcheck {
-            settings: Settings {
-                responsetype,
-                checktype: None,
-                successurl: None,
-                errorurl: None,
-            },
+            settings: Settings::new(responsetype),
+            checktype: None,
             storecarddata: None,
         }
     }
@@ -90,7 +92,7 @@ impl HostedCreditcardcheck {
 
     /// Sets `checktype`.
     pub fn checktype(mut self, value: Checktype) -> Self {
-        self.settings.checktype = Some(value);
+        self.checktype = Some(value);
         self
     }
 
@@ -114,6 +116,9 @@ impl BrowserCheck for HostedCreditcardcheck {
 
     fn fields(&self) -> Vec<(&'static str, Cow<'_, str>)> {
         let mut out = self.settings.fields();
+        if let Some(v) = &self.checktype {
+            out.push(("checktype", v.param_value()));
+        }
         if let Some(v) = &self.storecarddata {
             out.push(("storecarddata", v.param_value()));
         }
@@ -126,24 +131,30 @@ impl BrowserCheck for HostedCreditcardcheck {
 #[must_use]
 pub struct HostedBankaccountcheck {
     settings: Settings,
+    checktype: Option<BankaccountChecktype>,
+    language: Option<Language>,
 }
 
 impl HostedBankaccountcheck {
     /// A check answered in `responsetype`.
     pub fn new(responsetype: Responsetype) -> Self {
         HostedBankaccountcheck {
-            settings: Settings {
-                responsetype,
-                checktype: None,
-                successurl: None,
-                errorurl: None,
-            },
+            settings: Settings::new(responsetype),
+            checktype: None,
+            language: None,
         }
     }
 
-    /// Sets `checktype`.
-    pub fn checktype(mut self, value: Checktype) -> Self {
-        self.settings.checktype = Some(value);
+    /// Sets `checktype`: the regular check (the platform's default), or a check against the
+    /// POS blacklist or the list of non-consumer accounts as well.
+    pub fn checktype(mut self, value: BankaccountChecktype) -> Self {
+        self.checktype = Some(value);
+        self
+    }
+
+    /// Sets `language`, the language of the messages shown to the customer.
+    pub fn language(mut self, value: Language) -> Self {
+        self.language = Some(value);
         self
     }
 
@@ -166,6 +177,13 @@ impl BrowserCheck for HostedBankaccountcheck {
     type Table = Bankaccountcheck;
 
     fn fields(&self) -> Vec<(&'static str, Cow<'_, str>)> {
-        self.settings.fields()
+        let mut out = self.settings.fields();
+        if let Some(v) = &self.checktype {
+            out.push(("checktype", v.param_value()));
+        }
+        if let Some(v) = &self.language {
+            out.push(("language", v.param_value()));
+        }
+        out
     }
 }

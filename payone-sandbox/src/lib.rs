@@ -215,8 +215,11 @@
 //!   number, which does not reveal it; left out with `storecarddata=no`), `truncatedcardpan`
 //!   (first 6, `X`s, last 4), `cardtype`, and `cardexpiredate` when sent. The expiry date is not
 //!   checked. Otherwise `INVALID` 877 or 880.
-//! - `bankaccountcheck`: an `iban` passing mod 97 is `VALID`, failing it `INVALID` 885;
-//!   `bankaccount` with `bankcode` and no IBAN is `VALID` unchecked; neither is 1 naming `iban`.
+//! - `bankaccountcheck` (the table requires `bankcountry`, as the Client API bankaccountcheck
+//!   page does, and accepts `checktype` 0, 1 or 2 and `language`): an `iban` passing mod 97 is
+//!   `VALID`, failing it `INVALID` 885 (the check exists to report a mistyped IBAN, so the
+//!   table does not refuse it first); `bankaccount` with `bankcode` and no IBAN is `VALID`
+//!   unchecked; neither is 1 naming `iban`.
 //!
 //! `responsetype=JSON`, and every answer that cannot be redirected, is one JSON object of
 //! strings (`application/json`). `responsetype=REDIRECT` answers `302` to `successurl`

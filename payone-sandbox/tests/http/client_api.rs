@@ -131,23 +131,28 @@ async fn redirect_answers_go_to_the_shop_with_the_fields() {
     sandbox.shutdown().await;
 }
 
+fn bankaccountcheck(account: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    let mut pairs = vec![
+        ("request", "bankaccountcheck".into()),
+        ("mid", "10001".into()),
+        ("aid", "10002".into()),
+        ("portalid", "2000001".into()),
+        ("mode", "test".into()),
+        ("encoding", "UTF-8".into()),
+        ("api_version", "3.11".into()),
+        ("responsetype", "JSON".into()),
+    ];
+    pairs.extend(account.iter().map(|(n, v)| (*n, (*v).to_owned())));
+    pairs
+}
+
 #[tokio::test]
 async fn bank_account_check_by_iban() {
     let sandbox = sandbox().await;
     let check = |iban: &str| {
         signed(
             Api::Client,
-            vec![
-                ("request", "bankaccountcheck".into()),
-                ("mid", "10001".into()),
-                ("aid", "10002".into()),
-                ("portalid", "2000001".into()),
-                ("mode", "test".into()),
-                ("encoding", "UTF-8".into()),
-                ("api_version", "3.11".into()),
-                ("responsetype", "JSON".into()),
-                ("iban", iban.into()),
-            ],
+            bankaccountcheck(&[("bankcountry", "DE"), ("iban", iban)]),
         )
     };
     let valid = get_json(&sandbox.base_url(), &check("DE89370400440532013000")).await;
@@ -156,5 +161,66 @@ async fn bank_account_check_by_iban() {
     assert_eq!(invalid["status"], "INVALID");
     assert_eq!(invalid["errorcode"], "885");
     assert!(!invalid.to_string().contains("DE8937"));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn bank_account_check_follows_its_page() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let iban = ("iban", "DE89370400440532013000");
+
+    // The Client API bankaccountcheck page: bankcountry is required, also with an IBAN.
+    let answer = get_json(&base, &signed(Api::Client, bankaccountcheck(&[iban]))).await;
+    assert_eq!(answer["status"], "ERROR");
+    assert_eq!(answer["errorcode"], "1");
+    assert!(
+        answer["errormessage"]
+            .as_str()
+            .unwrap()
+            .starts_with("Parameter {bankcountry} faulty or missing"),
+        "{answer}"
+    );
+
+    // checktype 0/1/2 (the glossary's values) and language are accepted and hashed ...
+    for checktype in ["0", "1", "2"] {
+        let pairs = signed(
+            Api::Client,
+            bankaccountcheck(&[
+                ("bankcountry", "DE"),
+                iban,
+                ("checktype", checktype),
+                ("language", "de"),
+            ]),
+        );
+        let answer = get_json(&base, &pairs).await;
+        assert_eq!(answer.to_string(), r#"{"status":"VALID"}"#, "checktype={checktype}");
+    }
+    // ... a checktype of no such value is refused naming it.
+    let pairs = signed(
+        Api::Client,
+        bankaccountcheck(&[("bankcountry", "DE"), iban, ("checktype", "9")]),
+    );
+    let answer = get_json(&base, &pairs).await;
+    assert_eq!(answer["errorcode"], "1");
+    assert!(
+        answer["errormessage"]
+            .as_str()
+            .unwrap()
+            .starts_with("Parameter {checktype} faulty or missing"),
+        "{answer}"
+    );
+
+    // A German account by bank code and account number (BBAN).
+    let pairs = signed(
+        Api::Client,
+        bankaccountcheck(&[
+            ("bankcountry", "DE"),
+            ("bankcode", "37040044"),
+            ("bankaccount", "532013000"),
+        ]),
+    );
+    let answer = get_json(&base, &pairs).await;
+    assert_eq!(answer.to_string(), r#"{"status":"VALID"}"#);
     sandbox.shutdown().await;
 }

@@ -135,13 +135,15 @@ pub struct Bankaccountcheck {
     #[payone(name = "errorurl")]
     errorurl: Option<Errorurl>,
     #[payone(name = "checktype", hash)]
-    checktype: Option<Checktype>,
+    checktype: Option<BankaccountChecktype>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "bankcountry", required)]
+    bankcountry: Bankcountry,
     #[payone(name = "iban", conditional)]
     iban: Option<Iban>,
-    #[payone(name = "bic", conditional)]
+    #[payone(name = "bic")]
     bic: Option<Bic>,
-    #[payone(name = "bankcountry", conditional)]
-    bankcountry: Option<Bankcountry>,
     #[payone(name = "bankaccount", conditional)]
     bankaccount: Option<Bankaccount>,
     #[payone(name = "bankcode", conditional)]
@@ -426,55 +428,80 @@ pub struct Cardissuenumber(Cow<'static, str>);
 /// `language`: format `LIST`; codes of ISO 639-1; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
 pub type Language = ::payone_types::Language;
 
-/// IBAN to be used for payment or to be checked
+/// Which check the platform carries out on the account.
+///
+/// `checktype`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
+///
+/// The Client API bankaccountcheck page writes Format LIST without values; the values are the bankaccountcheck rows of the glossary entry for checktype (<https://docs.payone.com/display/public/PLATFORM/checktype+-+definition>).
+///
+/// Covered by the hash when sent (<https://docs.payone.com/integration/channel-client-api/calculation-of-the-hash-value>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "checktype")]
+pub enum BankaccountChecktype {
+    /// `0`: Regular check, the default: in live mode the IBAN's syntax is checked and the IBAN is split into its BBAN
+    #[payone(value = "0")]
+    Regular,
+    /// `1`: Check against the POS blacklist (German accounts only)
+    #[payone(value = "1")]
+    PosBlacklist,
+    /// `2`: Check against the list of non-consumer accounts (NCA)
+    #[payone(value = "2")]
+    NonConsumerAccount,
+}
+
+/// Country of the account. With a BBAN (bankcode and bankaccount) only DE is possible; other countries give the IBAN (and BIC).
+///
+/// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
+///
+/// The Client API bankaccountcheck page marks bankcountry required for the international check (IBAN) and for the national one (BBAN, DE only) alike; the Frontend parameter page marks it conditional in its direct-debit block and calls it optional with an IBAN. The request's own page wins.
+///
+/// Spec note: the page writes Format LIST without a table of values; it calls the value a country and names DE, so the codes of ISO 3166-1 alpha-2 are accepted (a maintainer's reading of the page, as in frontend.toml).
+pub type Bankcountry = ::payone_types::Country;
+
+/// IBAN of the account to be checked
 ///
 /// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// The Client API bankaccountcheck page (<https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>) marks iban optional, but its Format line and description repeat those of the bic row (CHAR(8 or 11), "Bank Identifier Code"); format and symbols are the Frontend parameter page's IBAN row.
+///
+/// Conditional: the IBAN or the German BBAN (bankcountry, bankcode, bankaccount) is needed (rule iban_or_bban).
+///
+/// No check digits are enforced before sending: reporting a mistyped IBAN (status INVALID) is what the check is for.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "iban", format = "CHAR(10..34)", symbols = "[0-9][A-Z]", sensitive)]
 pub struct Iban(Cow<'static, str>);
 
-/// Bank Identifier Code to be used for payment or to be checked
+/// Bank Identifier Code of the account to be checked
 ///
-/// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
 ///
-/// The Format line of the Frontend parameter page reads "CHAR(8 or 11) Only capital letters and digits, no spaces"; the trailing prose is kept here, the grammar takes CHAR(8 or 11).
+/// The page's Format line reads "CHAR(8 or 11) Only capital letters and digits, no spaces"; the grammar takes CHAR(8 or 11).
 ///
-/// BIC is optional for all Bank transfers within SEPA. For Accounts from Banks outside of SEPA, BIC is still required.
+/// Not needed for accounts within SEPA; accounts of banks outside SEPA still need it.
+///
+/// The page marks bic optional; the Frontend parameter page marks it conditional (o).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bic", format = "CHAR(8 or 11)", symbols = "[0-9][A-Z]")]
 pub struct Bic(Cow<'static, str>);
 
-/// Account type/ country for use with BBAN (i.e. bankcode, bankaccount): DE
+/// Account number (BBAN); German accounts only.
 ///
-/// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
 ///
-/// DE: Mandatory with bankcode, bankaccount, optional with IBAN
+/// With bankcountry=DE and bankcode the platform derives the IBAN; other countries give the IBAN (or IBAN and BIC).
 ///
-/// For other countries than DE please use IBAN or IBAN/BIC
-///
-/// Spec note: the Frontend parameter page writes Format LIST without a table of values; it calls the value a country and names DE, so the codes of ISO 3166-1 alpha-2 are accepted (a maintainer's reading of the page, as in frontend.toml).
-///
-/// Taken from the direct-debit block of the Frontend parameter page, where bankcountry is conditional (o); its online-transfer block marks it required (+).
-pub type Bankcountry = ::payone_types::Country;
-
-/// Account number (BBAN)
-///
-/// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
-///
-/// DE: bankcountry, bankcode and bankaccount may be used. Then IBAN will be generated by PAYONE platform and used for SEPA transactions.
-///
-/// Not DE: Please use IBAN or IBAN / BIC.
+/// The page marks bankaccount optional; it is needed with bankcode and bankcountry when no IBAN is given (rule iban_or_bban).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bankaccount", format = "NUMERIC(1..10)", repr = "digits", sensitive)]
 pub struct Bankaccount(Cow<'static, str>);
 
-/// Sort code (BBAN) (only in DE)
+/// Sort code (BBAN); German accounts only.
 ///
 /// `bankcode`: format `NUMERIC(8)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
-/// DE: bankcountry, bankcode and bankaccount may be used. Then IBAN will be generated by PAYONE platform and used for SEPA transactions.
+/// With bankcountry=DE and bankaccount the platform derives the IBAN; other countries give the IBAN (or IBAN and BIC).
 ///
-/// Not DE: Please use IBAN or IBAN / BIC.
+/// The readable part of the Client API bankaccountcheck page ends before the bankcode row; format from the Frontend parameter page's direct-debit block. The page's earlier version (<https://docs.payone.com/pages/releaseview.action?pageId=1214558>) lists it, required (+), in the check of a national (DE) account.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bankcode", format = "NUMERIC(8)", repr = "digits")]
 pub struct Bankcode(Cow<'static, str>);
