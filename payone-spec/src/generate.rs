@@ -966,11 +966,7 @@ fn api_module(spec: &Spec) -> Result<String, SpecErrors> {
 
         #items
     };
-    let tables = if spec.split {
-        format!("spec/{}/", spec.api())
-    } else {
-        format!("spec/{}.toml", spec.api())
-    };
+    let tables = tables_path(spec);
     let title = format!(
         "{} ({}): the request types of `{tables}`.",
         spec.file.api.title,
@@ -1206,4 +1202,13 @@ fn registry(specs: &[Spec]) -> String {
         tokens,
         "The request types generated from `spec/`, one module per platform.",
     )
+}
+
+/// Where a platform's tables are: its directory of page files, or its one file.
+pub(crate) fn tables_path(spec: &Spec) -> String {
+    if spec.split {
+        format!("spec/{}/", spec.api())
+    } else {
+        format!("spec/{}.toml", spec.api())
+    }
 }

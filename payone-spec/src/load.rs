@@ -131,7 +131,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../spec/server/requests/vauthorization.toml"),
     ),
     ("directlink.toml", include_str!("../spec/directlink.toml")),
-    ("v2.toml", include_str!("../spec/v2.toml")),
+    ("v2/api.toml", include_str!("../spec/v2/api.toml")),
+    ("v2/errors.toml", include_str!("../spec/v2/errors.toml")),
+    (
+        "v2/hostedtokenization.toml",
+        include_str!("../spec/v2/hostedtokenization.toml"),
+    ),
+    ("v2/payments.toml", include_str!("../spec/v2/payments.toml")),
+    ("v2/tokens.toml", include_str!("../spec/v2/tokens.toml")),
+    ("v2/webhooks.toml", include_str!("../spec/v2/webhooks.toml")),
 ];
 
 /// Standards a LIST may take its values from.

@@ -1,5 +1,5 @@
 //! `spec import --api v2`: the golden test (the CreatePayment request body's schema with
-//! `spec/overlay/v2.toml` reproduces spec/v2.toml's CreatePaymentRequest objects) and variations
+//! `spec/overlay/v2.toml` reproduces spec/v2/payments.toml's CreatePaymentRequest objects) and variations
 //! on small schemas written here.
 
 use std::path::Path;
@@ -26,8 +26,9 @@ fn overlay_file() -> SchemaOverlay {
 }
 
 fn checked_in() -> SpecFile {
-    let text = std::fs::read_to_string(Path::new(ROOT).join("spec/v2.toml")).expect("spec");
-    toml::from_str(&text).expect("spec/v2.toml parses")
+    payone_spec::load::load_platform_dir(&Path::new(ROOT).join("spec/v2"))
+        .expect("spec/v2/ loads")
+        .file
 }
 
 /// The objects reached from `root`, depth first in member order (the importer's order).
@@ -61,7 +62,7 @@ fn shown(problems: &[SchemaProblem]) -> Vec<String> {
 }
 
 #[test]
-fn the_create_payment_schema_with_the_overlay_reproduces_v2_toml() {
+fn the_create_payment_schema_with_the_overlay_reproduces_the_table() {
     let imported = import_schema(
         "createPaymentRequest.json",
         &fixture("createPaymentRequest.json"),
@@ -93,9 +94,9 @@ fn the_create_payment_schema_with_the_overlay_reproduces_v2_toml() {
 }
 
 /// The CreateHostedTokenization schema with `spec/overlay/v2-hostedtokenization.toml`
-/// reproduces spec/v2.toml's CreateHostedTokenizationRequest objects.
+/// reproduces spec/v2/hostedtokenization.toml's CreateHostedTokenizationRequest objects.
 #[test]
-fn the_hosted_tokenization_schema_with_its_overlay_reproduces_v2_toml() {
+fn the_hosted_tokenization_schema_with_its_overlay_reproduces_the_table() {
     let text =
         std::fs::read_to_string(Path::new(ROOT).join("spec/overlay/v2-hostedtokenization.toml"))
             .expect("spec/overlay/v2-hostedtokenization.toml");

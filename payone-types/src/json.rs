@@ -1,7 +1,7 @@
 //! JSON objects of the v2 server-to-server API (the Server-to-server guide): how the generated
 //! object types are written to and read from the wire.
 //!
-//! The object types in [`crate::generated::v2`] are declared by `spec/v2.toml` and derive
+//! The object types in [`crate::generated::v2`] are declared by `spec/v2/` and derive
 //! [`PayoneObject`](crate::PayoneObject), which implements [`JsonObject`] field by field. No serde
 //! derive is involved: the wire form goes through [`serde_json::Value`], which keeps the
 //! generated surface cheap to compile and lets every object keep the fields it does not know
@@ -95,7 +95,7 @@ impl JsonField for bool {
 
 /// A JSON object of the v2 API, derived by [`PayoneObject`](crate::PayoneObject).
 pub trait JsonObject: Sized {
-    /// The object's name in `spec/v2.toml`.
+    /// The object's name in `spec/v2/`.
     const NAME: &'static str;
 
     /// Writes the present fields (and the unknown ones that were read) into `out`.
@@ -259,7 +259,7 @@ impl JsonObject for NoBody {
     }
 }
 
-/// One operation of the v2 API (`[[operation]]` of `spec/v2.toml`).
+/// One operation of the v2 API (`[[operation]]` of `spec/v2/`).
 pub trait Operation {
     /// snake_case name of the operation (`create_payment`).
     const NAME: &'static str;

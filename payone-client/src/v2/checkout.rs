@@ -2,7 +2,7 @@
 //! resubmitting a transaction request to our platform for a unique order (i.e. after having
 //! received a status.statusOutput=2 during the first try), always send the same
 //! order.references.merchantReference from your first try"). The table reads that status as
-//! `statusOutput.statusCode` 2 (see `spec/v2.toml`).
+//! `statusOutput.statusCode` 2 (see `spec/v2/payments.toml`).
 
 use payone_types::generated::v2::{
     CreatePaymentRequest, MerchantReference, PaymentDetailsResponse, PaymentId,

@@ -1,4 +1,4 @@
-//! The v2 JSON bodies, through the types generated from `spec/v2.toml`
+//! The v2 JSON bodies, through the types generated from `spec/v2/`
 //! (`payone_types::generated::v2`): requests are read and checked with them, answers and
 //! webhooks are built with them, so the sandbox speaks exactly what the spec declares.
 

@@ -225,10 +225,10 @@ pub(super) fn objects_module(spec: &Spec) -> Result<String, SpecErrors> {
         #items
     };
     let title = format!(
-        "{} ({}): the operations and JSON objects of `spec/{}.toml`.",
+        "{} ({}): the operations and JSON objects of `{}`.",
         spec.file.api.title,
         prose(&spec.file.api.source),
-        spec.api()
+        super::tables_path(spec)
     );
     Ok(render(tokens, &title))
 }
