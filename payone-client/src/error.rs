@@ -85,6 +85,10 @@ pub enum ParseError {
     /// The body is not valid in its charset (only UTF-8 can be invalid).
     #[error("the answer is not valid {0}")]
     Undecodable(&'static str),
+    /// A Client API answer that is not one JSON object whose values are strings, or is longer
+    /// than such an answer can be.
+    #[error("the answer is not a JSON object of strings")]
+    NotJsonObject,
 }
 
 impl ParseError {

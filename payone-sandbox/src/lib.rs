@@ -216,7 +216,7 @@
 //!
 //! Parameters from the query and (POST) the form body, decoded as for the Server API. Checks:
 //! `mid`, `portalid`, `aid` (1, 3, 4, 5), `request` (`creditcardcheck`, `bankaccountcheck`,
-//! else 1), `hash` (missing: 1; else it must equal HMAC-SHA384 or md5 over the UsedInHash
+//! `managemandate`, else 1), `hash` (missing: 1; else it must equal HMAC-SHA384 or md5 over the UsedInHash
 //! parameters of the request's table, compared in constant time, else 7 `hash incorrect`), then
 //! the table (1).
 //!
@@ -226,12 +226,22 @@
 //!   number, which does not reveal it; left out with `storecarddata=no`), `truncatedcardpan`
 //!   (first 6, `X`s, last 4), `cardtype`, and `cardexpiredate` when sent. The expiry date is not
 //!   checked. Otherwise `INVALID` 877 or 880.
-//! - `bankaccountcheck`: an `iban` passing mod 97 is `VALID`, failing it `INVALID` 885;
-//!   `bankaccount` with `bankcode` and no IBAN is `VALID` unchecked; neither is 1 naming `iban`.
+//! - `bankaccountcheck` (the table requires `bankcountry`, as the Client API bankaccountcheck
+//!   page does, and accepts `checktype` 0, 1 or 2 and `language`): an `iban` passing mod 97 is
+//!   `VALID`, failing it `INVALID` 885 (the check exists to report a mistyped IBAN, so the
+//!   table does not refuse it first); `bankaccount` with `bankcode` and no IBAN is `VALID`
+//!   unchecked; neither is 1 naming `iban`.
+//! - `managemandate` (the table requires `clearingtype=elv`, `currency`, `lastname` and the IBAN
+//!   or the German BBAN): answered exactly as the Server API's managemandate above, from the
+//!   same mandates (a payment on the Server API may name a mandate created here): an `iban`
+//!   failing mod 97 is `ERROR` 1 naming `iban`, [`IBAN_MANDATE_DECLINED`] is `ERROR` 2, an
+//!   account with an active mandate gets it back (`mandate_status=active`), any other a new
+//!   pending one with its `mandate_text`. For `responsetype=REDIRECT`, `APPROVED` goes to
+//!   `successurl`.
 //!
 //! `responsetype=JSON`, and every answer that cannot be redirected, is one JSON object of
 //! strings (`application/json`). `responsetype=REDIRECT` answers `302` to `successurl`
-//! (status `VALID`) or `errorurl` (otherwise), with the answer fields appended as query
+//! (status `VALID` or `APPROVED`) or `errorurl` (otherwise), with the answer fields appended as query
 //! parameters; without that URL the answer is JSON. The card number is never in an answer.
 //!
 //! # Frontend: `GET`/`POST /frontend/v2/`

@@ -1164,6 +1164,10 @@ pub struct Updateaccess {
     period_length_recurring: Option<PeriodLengthRecurring>,
     #[payone(name = "currency")]
     currency: Option<Currency>,
+    #[payone(elements)]
+    trail_itemss: Vec<UpdateaccessTrailItem>,
+    #[payone(elements)]
+    recurring_itemss: Vec<UpdateaccessRecurringItem>,
 }
 
 /// `request=updatereminder` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-updatereminder>).
@@ -2783,6 +2787,52 @@ pub struct PaydirektCheckout {
 pub struct RefundAnnouncement {
     #[payone(name = "txid", required)]
     txid: Txid,
+}
+
+/// Parameter (update) - items of the initial term
+///
+/// Items of the initial term (id/no/pr/de/ti/va_trail\[n\]), numbered from 1 without gaps, at most 100 (the Frontend parameter page's createaccess items). Sent with action=update when the initial term's price changes; amount_trail is then the sum of quantity times unit price. The rows marked required are required in every item given.
+///
+/// One element of `id_trail[n]`, `no_trail[n]`, `pr_trail[n]`, `de_trail[n]`, `ti_trail[n]`, `va_trail[n]`, n = 1 to 100; encoded 1-based in the order given.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(element(max = 100, optional))]
+#[non_exhaustive]
+pub struct UpdateaccessTrailItem {
+    #[payone(name = "id_trail", required)]
+    id_trail: IdTrail,
+    #[payone(name = "no_trail", required)]
+    no_trail: NoTrail,
+    #[payone(name = "pr_trail", required)]
+    pr_trail: PrTrail,
+    #[payone(name = "de_trail", required)]
+    de_trail: DeTrail,
+    #[payone(name = "ti_trail", required)]
+    ti_trail: TiTrail,
+    #[payone(name = "va_trail")]
+    va_trail: Option<VaTrail>,
+}
+
+/// Parameter (update) - items of the subsequent term
+///
+/// Items of the subsequent term (id/no/pr/de/ti/va_recurring\[n\]), numbered from 1 without gaps, at most 100 (the Frontend parameter page's createaccess items). Sent with action=update when the subsequent term's price changes; amount_recurring is then the sum of quantity times unit price. The rows marked required are required in every item given.
+///
+/// One element of `id_recurring[n]`, `no_recurring[n]`, `pr_recurring[n]`, `de_recurring[n]`, `ti_recurring[n]`, `va_recurring[n]`, n = 1 to 100; encoded 1-based in the order given.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(element(max = 100, optional))]
+#[non_exhaustive]
+pub struct UpdateaccessRecurringItem {
+    #[payone(name = "id_recurring")]
+    id_recurring: Option<IdRecurring>,
+    #[payone(name = "no_recurring")]
+    no_recurring: Option<NoRecurring>,
+    #[payone(name = "pr_recurring")]
+    pr_recurring: Option<PrRecurring>,
+    #[payone(name = "de_recurring")]
+    de_recurring: Option<DeRecurring>,
+    #[payone(name = "ti_recurring")]
+    ti_recurring: Option<TiRecurring>,
+    #[payone(name = "va_recurring")]
+    va_recurring: Option<VaRecurring>,
 }
 
 /// Merchant ID, defined by PAYONE
@@ -5101,6 +5151,146 @@ pub enum PeriodUnitRecurring {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "period_length_recurring", format = "NUMERIC(1..4)")]
 pub struct PeriodLengthRecurring(u32);
+
+/// Merchant's product or item number of this item (initial term).
+///
+/// `id_trail`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "id_trail",
+    format = "CHAR(1..32)",
+    symbols = "[0-9][A-Z][a-z][()[]{} +-_#/:]"
+)]
+pub struct IdTrail(Cow<'static, str>);
+
+/// Quantity of this item (initial term).
+///
+/// `no_trail`: format `NUMERIC(5)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "no_trail", format = "NUMERIC(5)")]
+pub struct NoTrail(u32);
+
+/// Unit gross price of this item (initial term), in the smallest currency unit.
+///
+/// `pr_trail`: format `NUMERIC(8) max. 999 999 99`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "pr_trail", format = "NUMERIC(8) max. 999 999 99")]
+pub struct PrTrail(u32);
+
+/// Description of this item (initial term).
+///
+/// `de_trail`: format `CHAR(1..255)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "de_trail", format = "CHAR(1..255)")]
+pub struct DeTrail(Cow<'static, str>);
+
+/// Title of this item (initial term).
+///
+/// `ti_trail`: format `CHAR(1..100)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+///
+/// magento-1 sends no ti_trail with updateaccess or createaccess (github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php); the Frontend parameter page lists it with the other item rows and marks it required, which wins.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ti_trail", format = "CHAR(1..100)")]
+pub struct TiTrail(Cow<'static, str>);
+
+/// VAT rate of this item (initial term), in percent or basis points.
+///
+/// `va_trail`: format `NUMERIC(4)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "va_trail", format = "NUMERIC(4)")]
+pub struct VaTrail(u32);
+
+/// Merchant's product or item number of this item (subsequent term).
+///
+/// `id_recurring`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "id_recurring",
+    format = "CHAR(1..32)",
+    symbols = "[0-9][A-Z][a-z][()[]{} +-_#/:]"
+)]
+pub struct IdRecurring(Cow<'static, str>);
+
+/// Quantity of this item (subsequent term).
+///
+/// `no_recurring`: format `NUMERIC(5)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "no_recurring", format = "NUMERIC(5)")]
+pub struct NoRecurring(u32);
+
+/// Unit gross price of this item (subsequent term), in the smallest currency unit.
+///
+/// `pr_recurring`: format `NUMERIC(8) max. 999 999 99`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "pr_recurring", format = "NUMERIC(8) max. 999 999 99")]
+pub struct PrRecurring(u32);
+
+/// Description of this item (subsequent term).
+///
+/// `de_recurring`: format `CHAR(1..255)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "de_recurring", format = "CHAR(1..255)")]
+pub struct DeRecurring(Cow<'static, str>);
+
+/// Title of this item (subsequent term).
+///
+/// `ti_recurring`: format `CHAR(1..100)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+///
+/// magento-1 sends no ti_recurring with updateaccess or createaccess (github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php); the Frontend parameter page lists it with the other item rows.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ti_recurring", format = "CHAR(1..100)")]
+pub struct TiRecurring(Cow<'static, str>);
+
+/// VAT rate of this item (subsequent term), in percent or basis points.
+///
+/// `va_recurring`: format `NUMERIC(4)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "va_recurring", format = "NUMERIC(4)")]
+pub struct VaRecurring(u32);
 
 /// Dunning level to set.
 ///
