@@ -11,7 +11,7 @@ use crate::form::Form;
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
-use crate::{checks, generic, management, mandates, transfers};
+use crate::{checks, generic, management, mandates, threeds_check, transfers};
 
 /// Amount that declines a pre-/authorization (`status=ERROR`, errorcode 2).
 pub const AMOUNT_DECLINE: i64 = 9902;
@@ -72,7 +72,7 @@ pub(crate) fn execute(
         "genericpayment" => generic::execute(state, form).map(Outcome::new),
         "addresscheck" => Ok(Outcome::new(checks::addresscheck(form))),
         "consumerscore" => Ok(Outcome::new(checks::consumerscore(form))),
-        "3dscheck" => Ok(Outcome::new(checks::threedscheck(form))),
+        "3dscheck" => threeds_check::check(&mut state.threeds, form, base).map(Outcome::new),
         "getuser" => management::getuser(state, form).map(Outcome::new),
         "updateuser" => management::updateuser(state, form).map(Outcome::new),
         "updatereminder" | "updateaccess" => Ok(Outcome::new(management::ok())),
@@ -142,6 +142,9 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         return Err(Refusal::ReferenceExists);
     }
     named_user(state, form)?;
+    // A card payment after a 3dscheck answered ENROLLED names its xid: the customer's
+    // authentication must have come back, and decides.
+    threeds_check::use_for_payment(&mut state.threeds, form)?;
     // Online bank transfers and wallets send the customer to the provider first, unless the
     // customer approved already in a wallet's express checkout (genericpayment), which the
     // payment names by its `workorderid`.
