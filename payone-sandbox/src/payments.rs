@@ -151,7 +151,7 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
     let express = form.non_empty("workorderid").is_some();
     let to_provider = match order.clearingtype.as_deref() {
         Some("sb") => true,
-        Some("wlt") => !express,
+        Some("wlt") => !express && !pays_with_device_token(form),
         _ => false,
     };
     let status = match order.amount {
@@ -208,6 +208,13 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
             Outcome::new(answer).notify(Event::new(tx, "appointed", 0))
         }
     })
+}
+
+/// Apple Pay and Google Pay: the customer approved on the device's payment sheet before the
+/// shop sent the request, and the request carries the token of that approval (the table
+/// requires its fields), so there is no provider's page to send the customer to.
+fn pays_with_device_token(form: &Form) -> bool {
+    matches!(form.get("wallettype"), Some("APL" | "GGP"))
 }
 
 /// `createaccess` (answer with `accessid`, notification `appointed`) and `vauthorization`

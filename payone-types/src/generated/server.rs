@@ -4484,20 +4484,30 @@ pub struct AddPaydataPaymentdataTokenEphemeralPublickey(Cow<'static, str>);
 
 /// Public key hash from the token header.
 ///
-/// `add_paydata[paymentdata_token_publickey_hash]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+/// `add_paydata[paymentdata_token_publickey_hash]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
 ///
-/// Spec note: plugin code only; format not documented.
+/// Spec note: plugin code only; format not documented. Marked sensitive as part of the payment token.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "add_paydata[paymentdata_token_publickey_hash]", format = "TEXT")]
+#[payone(
+    name = "add_paydata[paymentdata_token_publickey_hash]",
+    format = "TEXT",
+    sensitive
+)]
 pub struct AddPaydataPaymentdataTokenPublickeyHash(Cow<'static, str>);
 
 /// Transaction ID from the token header.
 ///
-/// `add_paydata[paymentdata_token_transaction_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+/// `add_paydata[paymentdata_token_transaction_id]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
 ///
-/// Spec note: plugin code only; format not documented. Plugins send api_version=3.11 with Apple Pay.
+/// Spec note: plugin code only; format not documented. Plugins send api_version=3.11 with Apple Pay. Marked sensitive as part of the payment token.
+///
+/// shopware-6 sends it from the token header as well (github:PAYONE-GmbH/shopware-6/src/Provider/ApplePay/RequestParameter/Enricher/AuthorizeRequestParameterEnricher.php).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "add_paydata[paymentdata_token_transaction_id]", format = "TEXT")]
+#[payone(
+    name = "add_paydata[paymentdata_token_transaction_id]",
+    format = "TEXT",
+    sensitive
+)]
 pub struct AddPaydataPaymentdataTokenTransactionId(Cow<'static, str>);
 
 /// The Google Pay payment token, base64-encoded.
