@@ -14,7 +14,7 @@ use crate::faults::FaultSwitch;
 use crate::notify::Notifier;
 use crate::state::State;
 use crate::v2::{self, V2};
-use crate::{client_api, faults, frontend, inspect, provider, server_api, threeds, transfers};
+use crate::{acs, client_api, faults, frontend, inspect, provider, server_api, threeds, transfers};
 
 /// The shared part of one sandbox.
 pub(crate) struct App {
@@ -77,6 +77,7 @@ impl App {
         crate::server::Stored {
             transactions,
             checkouts,
+            threeds_authentications: self.state().threeds.len(),
             directlink_orders: self.directlink().len(),
             v2_payments: self.v2.store().len(),
             v2_hosted_tokenizations,
@@ -142,6 +143,9 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/frontend/v2/cancel", get(frontend::cancel))
         .route("/sandbox/3ds/{txid}", get(threeds::page))
         .route("/sandbox/3ds/{txid}/complete", get(threeds::complete))
+        .route("/sandbox/acs", post(acs::page))
+        .route("/sandbox/acs/term", post(acs::term))
+        .route("/sandbox/acs/{n}/complete", get(acs::complete))
         .route("/sandbox/redirect/{txid}", get(provider::page))
         .route("/sandbox/redirect/{txid}/complete", get(provider::complete))
         .route("/sandbox/transfers/{txid}", post(transfers::handle))

@@ -1,7 +1,7 @@
-//! The checks of the PAYONE Protect module and 3dscheck, with deterministic outcomes:
-//! addresscheck (<https://docs.payone.com/integration/channel-server-api/server-api-addresscheck>),
-//! consumerscore (<https://docs.payone.com/integration/channel-server-api/server-api-consumerscore>)
-//! and 3dscheck (<https://docs.payone.com/integration/channel-server-api/server-api-3dscheck>).
+//! The checks of the PAYONE Protect module, with deterministic outcomes:
+//! addresscheck (<https://docs.payone.com/integration/channel-server-api/server-api-addresscheck>)
+//! and consumerscore (<https://docs.payone.com/integration/channel-server-api/server-api-consumerscore>).
+//! 3dscheck is [`crate::threeds_check`].
 
 use crate::answer::Answer;
 use crate::form::Form;
@@ -65,24 +65,6 @@ pub(crate) fn consumerscore(form: &Form) -> Answer {
     with_address(answer, form)
 }
 
-/// `3dscheck`: `VALID` (no authentication needed) with the masked card number. The sandbox
-/// emulates 3-D Secure on the payment itself (`amount=9903`), not here.
-pub(crate) fn threedscheck(form: &Form) -> Answer {
-    let mut answer = Answer::status("VALID");
-    if let Some(pan) = form.non_empty("cardpan") {
-        let masked: String = pan
-            .chars()
-            .enumerate()
-            .map(|(i, c)| if i < 6 || i + 4 >= pan.len() { c } else { 'X' })
-            .collect();
-        answer = answer.with("truncatedcardpan", masked);
-    }
-    if let Some(pseudo) = form.non_empty("pseudocardpan") {
-        answer = answer.with("pseudocardpan", pseudo);
-    }
-    answer
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,7 +94,5 @@ mod tests {
             consumerscore(&form(&[("lastname", "Muster")])).get("score"),
             Some("G")
         );
-        let card = threedscheck(&form(&[("cardpan", "4111111111111111")]));
-        assert_eq!(card.get("truncatedcardpan"), Some("411111XXXXXX1111"));
     }
 }

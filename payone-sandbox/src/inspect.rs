@@ -15,6 +15,8 @@ pub(crate) async fn index() -> &'static str {
      GET|POST /client-api/        Client API\n\
      GET|POST /frontend/v2/       Frontend hosted page\n\
      GET /sandbox/3ds/{txid}      3-D Secure challenge\n\
+     POST /sandbox/acs            3dscheck: the issuer's 3-D Secure page (acsurl)\n\
+     POST /sandbox/acs/term       3dscheck: the termurl\n\
      POST /ncol/test/orderdirect.asp        DirectLink new order\n\
      POST /ncol/test/maintenancedirect.asp  DirectLink maintenance\n\
      POST /ncol/test/querydirect.asp        DirectLink status query\n\

@@ -56,6 +56,9 @@
 //! | `GET /frontend/v2/cancel?token=` | the page's "Cancel" link |
 //! | `GET /sandbox/3ds/{txid}` | 3-D Secure challenge page |
 //! | `GET /sandbox/3ds/{txid}/complete?result=ok\|fail` | the challenge's two links |
+//! | `POST /sandbox/acs` | the issuer's 3-D Secure page of a 3dscheck answered `ENROLLED` (the `acsurl`; form `PaReq`, `TermUrl`, `MD`) |
+//! | `GET /sandbox/acs/{n}/complete?result=ok\|fail` | its two links |
+//! | `POST /sandbox/acs/term` | the `termurl` (form `PaRes`, `MD`): back to the `exiturl` |
 //! | `POST /ncol/test/orderdirect.asp` | DirectLink new order (see [DirectLink](#directlink)) |
 //! | `POST /ncol/test/maintenancedirect.asp` | DirectLink maintenance |
 //! | `POST /ncol/test/querydirect.asp` | DirectLink status query |
@@ -115,9 +118,9 @@
 //! | | `amount=9902` | `ERROR` 2 `Authorization declined`, no transaction kept | none |
 //! | | `amount=9903` | `REDIRECT`, `redirecturl={base}/sandbox/3ds/{txid}`, `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming `successurl` or `errorurl`) | after the challenge |
 //! | | `amount=9904` | `PENDING`, `txid`, `userid` (stays pending: cannot be captured) | none |
-//! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet) without `workorderid`, any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
+//! | | `clearingtype=sb` (online bank transfer) or `wlt` (wallet, but Apple Pay `APL` and Google Pay `GGP`) without `workorderid`, any other amount | `REDIRECT`, `redirecturl={base}/sandbox/redirect/{txid}` (the provider's page), `txid`, `userid`; needs `successurl` and `errorurl` or `backurl` (else 1 naming them) | after the customer's choice, see below |
 //! | | `clearingtype=vor` (prepayment) or `rec` (invoice), any other amount | `APPROVED`, `txid`, `userid` and the payment instructions: `clearing_bankaccountholder`, `clearing_bankcountry`, `clearing_bankiban` ([`COLLECTION_IBAN`]), `clearing_bankbic`, `clearing_bankname`, `clearing_bankcity`, `clearing_reference` (`SB` and the txid), `clearing_amount` | `appointed`; `underpaid` / `paid` when the transfer arrives, see below |
-//! | | any other amount (a wallet with the `workorderid` of its express checkout included) | `APPROVED`, `txid`, `userid` | `appointed` |
+//! | | any other amount (a wallet with the `workorderid` of its express checkout included; Apple Pay and Google Pay, whose token fields the table requires: a missing one is 1 naming it) | `APPROVED`, `txid`, `userid` | `appointed` |
 //! | `capture` | `txid` an approved preauthorization, `sequencenumber` the next one (the first capture may leave it out: it is then 1), `currency` the transaction's, `0 <= amount <=` reserved minus captured | `APPROVED`, `txid`, `settleaccount=yes` | `capture` |
 //! | `refund` | `txid` an approved pre-/authorization, next `sequencenumber`, same `currency`, **negative** `amount` (`-500` refunds 5.00) with `-amount <=` booked | `APPROVED`, `txid` | `refund` |
 //! | `debit` | as refund; negative `amount` credits the customer (up to the booked amount), positive adds a claim, 0 is refused | `APPROVED`, `txid` | `debit` |
@@ -146,7 +149,9 @@
 //! | | otherwise | `VALID`, `secstatus=10`, `personstatus` (`PPB` for `addresschecktype` PE or PB, else `NONE`), the address as sent | none |
 //! | `consumerscore` | `zip` [`ZIP_ADDRESS_INVALID`] | as addresscheck | none |
 //! | | otherwise | `VALID`, `score` by `lastname` ([`LASTNAME_SCORE_RED`] `R`, [`LASTNAME_SCORE_YELLOW`] `Y`, else `G`), `scorevalue`, `secstatus=10`, `personstatus=PPB`, the address | none |
-//! | `3dscheck` | always | `VALID`, `truncatedcardpan` (for `cardpan`), `pseudocardpan` (echoed); 3-D Secure itself is emulated on the payment (`amount=9903`) | none |
+//! | `3dscheck` | `cardpan` fails the Luhn check (e.g. [`CARD_3DS_INVALID`], `4111111111111112`) | `INVALID` 877 | none |
+//! | | `cardpan` [`CARD_3DS_ENROLLED`] (`4000000000001091`) | `ENROLLED`, `acsurl={base}/sandbox/acs`, `termurl={base}/sandbox/acs/term`, `pareq` (`pareq-` and ten digits), `md` (`md-` and ten digits), `xid` (`SBX3DS` and 14 digits), `truncatedcardpan`, `pseudocardpan` (echoed); see [3-D Secure](#3-d-secure) | none |
+//! | | any other card | `VALID`, `truncatedcardpan`, `pseudocardpan` (echoed) | none |
 //! | `getuser` | `userid` issued by the sandbox (else 912), or `customerid` | `APPROVED`, `usertoken` | none |
 //! | `updateuser` | `userid` issued by the sandbox (else 912) | `OK` | none |
 //! | `updatereminder`, `updateaccess` | always | `OK` | none |
@@ -196,13 +201,14 @@
 //! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; a broken conditional rule of the tables (`NAME` lists its parameters); a capture after the first one without `sequencenumber`; unknown `request` or `encoding` |
 //! | 2 | `ERROR` | `Authorization declined` | `amount=9902` |
 //! | 2 | `ERROR` | `Declined by the risk check of the financing` | `lastname` [`LASTNAME_RISK_DECLINED`] (secured, Ratepay and Unzer payments, Unzer `pre_check`) |
+//! | 2 | `ERROR` | `3-D Secure authentication failed` | a card pre-/authorization naming the `xid` of a 3dscheck whose customer chose "Fail" at the issuer's page |
 //! | 2 | `ERROR` | `SEPA mandate declined for this account` | `iban` [`IBAN_MANDATE_DECLINED`] (managemandate, direct debit payments) |
 //! | 3 | `ERROR` | `Parameter {mid} incorrect: not the sandbox account's` | wrong `mid` |
 //! | 4 | `ERROR` | `Parameter {portalid} incorrect: not the sandbox account's` | wrong `portalid` |
 //! | 5 | `ERROR` | `Parameter {aid} incorrect: not the sandbox account's` | wrong `aid` |
 //! | 6 | `ERROR` | `key incorrect` | Server API `key` is neither digest of the portal key |
 //! | 7 | `ERROR` | `hash incorrect` | Client API / Frontend `hash` matches neither scheme |
-//! | 877 | `INVALID` | `Invalid card number` | `creditcardcheck`: Luhn check fails |
+//! | 877 | `INVALID` | `Invalid card number` | `creditcardcheck`, `3dscheck`: Luhn check fails |
 //! | 880 | `INVALID` | `Card type does not match the card number` | `creditcardcheck`: `cardtype` contradicts the number (V 4; M 51-55, 2221-2720; A 34, 37; J 3528-3589) |
 //! | 885 | `INVALID` | `Invalid IBAN` | `bankaccountcheck`: mod-97 fails |
 //! | 907 | `ERROR` | `Sequence number incorrect` | capture / refund / debit with another `sequencenumber` than the next |
@@ -274,6 +280,27 @@
 //! `appointed`, redirects `303` to `successurl`. `fail` marks it failed, sends `failed`,
 //! redirects `303` to `errorurl`, else `backurl`. A transaction not waiting for 3-D Secure
 //! is a 404 page.
+//!
+//! A 3dscheck answered `ENROLLED` (card [`CARD_3DS_ENROLLED`]) emulates the issuer's access
+//! control server and the platform's `termurl`, in the order of the magento-1 plugin's
+//! 3dscheck answer (`acsurl`, `termurl`, `pareq`, `md`, `xid`):
+//!
+//! 1. the customer's browser POSTs `PaReq`, `TermUrl` and `MD` (the answer's `pareq`,
+//!    `termurl`, `md`) to `acsurl`; the page names the masked card (`id="card"`) and has the
+//!    links `id="authenticate"` and `id="fail"`. A `PaReq` or `MD` the sandbox did not issue,
+//!    or a `TermUrl` that is not an http(s) URL of at most 2048 characters, is a 400 page;
+//! 2. the link (`/sandbox/acs/{n}/complete?result=ok|fail`) answers a form `id="pares"` that
+//!    the page's script submits (button `id="continue"`), posting `PaRes` and `MD` to the
+//!    `TermUrl`; `<p id="result">` says `authenticated` or `failed`;
+//! 3. `termurl` answers 303 to the 3dscheck's `exiturl`, unchanged.
+//!
+//! Each step works once and in this order (else a 404 page). The shop then sends the
+//! `preauthorization` or `authorization` (`clearingtype=cc`) with `xid` (and, as PAYONE's
+//! magento-1 plugin does, `cavv` and `eci`, which the sandbox does not check): after
+//! "Authenticate" it goes ahead with the amount rules above, provided `amount` and `currency`
+//! are those of the 3dscheck (else 1 naming them); after "Fail" it is `ERROR` 2
+//! `3-D Secure authentication failed`; an `xid` not issued, not yet back through `termurl`, or
+//! used by a payment already is 1 naming `xid`.
 //!
 //! # DirectLink: `POST /ncol/test/*.asp`
 //!
@@ -648,6 +675,7 @@
 //! | `transactions` (Server API, Frontend "Pay") | `max_transactions` | capture / refund / debit: 910 `no such transaction`; 3-D Secure page: 404. Its `reference` may be used again (no 911); a `customerid` whose transactions are all forgotten gets a new `userid` (issued `userid`s stay valid) |
 //! | `mandates` (SEPA direct debit) | `max_transactions` | a payment naming it: 1 `no such mandate`; getfile: 1 `no such mandate`; managemandate for its account creates a new pending one |
 //! | `checkouts` (Frontend pages not yet paid or cancelled) | `max_transactions` | "Pay" / "Cancel": 400 `token: unknown or already used` |
+//! | `threeds_authentications` (3dscheck `ENROLLED`) | `max_transactions` | the access control server's pages: 404; a payment naming its `xid`: 1 naming `xid` |
 //! | `directlink_orders` | `max_transactions` | maintenance and query: 50001130; its `ORDERID` is no longer a duplicate (no 50001113); 3-D Secure page: 404 |
 //! | `v2_payments` | `max_transactions` | 404 `UNKNOWN_PAYMENT_ID`; 3-D Secure page: 404 |
 //! | `v2_hosted_tokenizations` | `max_transactions` | 404 `UNKNOWN_HOSTED_TOKENIZATION_ID`; tokenization page: 404 |
@@ -667,6 +695,7 @@
 //! before the key is checked, so anyone can send anything. DirectLink pages and v2 operations
 //! have fixed names; other paths are not counted.
 
+mod acs;
 mod answer;
 mod app;
 mod auth;
@@ -699,6 +728,7 @@ mod server_api;
 mod state;
 mod tables;
 mod threeds;
+mod threeds_check;
 mod transfers;
 mod v2;
 
@@ -720,6 +750,7 @@ pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
 pub use server::{Sandbox, Stored, start};
+pub use threeds_check::{CARD_3DS_ENROLLED, CARD_3DS_INVALID};
 pub use transfers::{COLLECTION_IBAN, TransferError};
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;

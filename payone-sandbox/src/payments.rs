@@ -11,7 +11,7 @@ use crate::form::Form;
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
-use crate::{checks, financing, generic, management, mandates, transfers};
+use crate::{checks, financing, generic, management, mandates, threeds_check, transfers};
 
 /// Amount that declines a pre-/authorization (`status=ERROR`, errorcode 2).
 pub const AMOUNT_DECLINE: i64 = 9902;
@@ -72,7 +72,7 @@ pub(crate) fn execute(
         "genericpayment" => generic::execute(state, form).map(Outcome::new),
         "addresscheck" => Ok(Outcome::new(checks::addresscheck(form))),
         "consumerscore" => Ok(Outcome::new(checks::consumerscore(form))),
-        "3dscheck" => Ok(Outcome::new(checks::threedscheck(form))),
+        "3dscheck" => threeds_check::check(&mut state.threeds, form, base).map(Outcome::new),
         "getuser" => management::getuser(state, form).map(Outcome::new),
         "updateuser" => management::updateuser(state, form).map(Outcome::new),
         "updatereminder" | "updateaccess" => Ok(Outcome::new(management::ok())),
@@ -145,13 +145,16 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
     if order.clearingtype.as_deref() == Some("fnc") {
         financing::check_payment(state, form)?;
     }
+    // A card payment after a 3dscheck answered ENROLLED names its xid: the customer's
+    // authentication must have come back, and decides.
+    threeds_check::use_for_payment(&mut state.threeds, form)?;
     // Online bank transfers and wallets send the customer to the provider first, unless the
     // customer approved already in a wallet's express checkout (genericpayment), which the
     // payment names by its `workorderid`.
     let express = form.non_empty("workorderid").is_some();
     let to_provider = match order.clearingtype.as_deref() {
         Some("sb") => true,
-        Some("wlt") => !express,
+        Some("wlt") => !express && !pays_with_device_token(form),
         _ => false,
     };
     let status = match order.amount {
@@ -208,6 +211,13 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
             Outcome::new(answer).notify(Event::new(tx, "appointed", 0))
         }
     })
+}
+
+/// Apple Pay and Google Pay: the customer approved on the device's payment sheet before the
+/// shop sent the request, and the request carries the token of that approval (the table
+/// requires its fields), so there is no provider's page to send the customer to.
+fn pays_with_device_token(form: &Form) -> bool {
+    matches!(form.get("wallettype"), Some("APL" | "GGP"))
 }
 
 /// `createaccess` (answer with `accessid`, notification `appointed`) and `vauthorization`

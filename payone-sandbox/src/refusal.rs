@@ -21,6 +21,8 @@ pub(crate) enum Refusal {
     /// 2: the financing provider's risk check refuses the buyer
     /// ([`crate::LASTNAME_RISK_DECLINED`]).
     RiskDeclined,
+    /// 2: the payment names the `xid` of a 3-D Secure authentication the customer failed.
+    ThreedsFailed,
     /// 2: the sandbox's IBAN for a declined mandate ([`crate::IBAN_MANDATE_DECLINED`]).
     MandateDeclined,
     /// 3, 4, 5: `mid`, `portalid` or `aid` is not the sandbox account's.
@@ -68,7 +70,10 @@ impl Refusal {
     pub(crate) fn code(&self) -> u32 {
         match self {
             Refusal::Faulty { .. } => 1,
-            Refusal::Declined | Refusal::RiskDeclined | Refusal::MandateDeclined => 2,
+            Refusal::Declined
+            | Refusal::RiskDeclined
+            | Refusal::ThreedsFailed
+            | Refusal::MandateDeclined => 2,
             Refusal::AccountMismatch("mid") => 3,
             Refusal::AccountMismatch("portalid") => 4,
             Refusal::AccountMismatch(_) => 5,
@@ -108,6 +113,7 @@ impl Refusal {
             Refusal::SequenceIncorrect => "sequencenumber",
             Refusal::AmountIncorrect(_) | Refusal::Declined => "amount",
             Refusal::RiskDeclined => "lastname",
+            Refusal::ThreedsFailed => "xid",
             Refusal::CurrencyIncorrect => "currency",
             Refusal::TxidIncorrect(_) => "txid",
             Refusal::ReferenceExists => "reference",
@@ -123,6 +129,7 @@ impl Refusal {
             }
             Refusal::Declined => "Authorization declined".to_owned(),
             Refusal::RiskDeclined => "Declined by the risk check of the financing".to_owned(),
+            Refusal::ThreedsFailed => "3-D Secure authentication failed".to_owned(),
             Refusal::MandateDeclined => "SEPA mandate declined for this account".to_owned(),
             Refusal::AccountMismatch(param) => {
                 format!("Parameter {{{param}}} incorrect: not the sandbox account's")
@@ -146,7 +153,10 @@ impl Refusal {
     /// The `customermessage`: fit for the shop's customer, so it names nothing technical.
     pub(crate) fn customer_message(&self) -> &'static str {
         match self {
-            Refusal::Declined | Refusal::RiskDeclined | Refusal::MandateDeclined => REFUSED,
+            Refusal::Declined
+            | Refusal::RiskDeclined
+            | Refusal::ThreedsFailed
+            | Refusal::MandateDeclined => REFUSED,
             Refusal::InvalidCardNumber | Refusal::CardTypeMismatch => {
                 "The card number is not valid. Please check your entry."
             }
@@ -190,6 +200,7 @@ mod tests {
             Refusal::faulty("x", "y"),
             Refusal::Declined,
             Refusal::RiskDeclined,
+            Refusal::ThreedsFailed,
             Refusal::MandateDeclined,
             Refusal::AccountMismatch("mid"),
             Refusal::AccountMismatch("portalid"),

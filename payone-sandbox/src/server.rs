@@ -122,6 +122,8 @@ pub struct Stored {
     pub transactions: usize,
     /// Frontend checkouts waiting for "Pay" or "Cancel".
     pub checkouts: usize,
+    /// 3-D Secure authentications opened by a 3dscheck answered `ENROLLED`.
+    pub threeds_authentications: usize,
     /// DirectLink orders.
     pub directlink_orders: usize,
     /// v2 payments.
@@ -240,6 +242,7 @@ mod tests {
         let Stored {
             transactions: _,
             checkouts: _,
+            threeds_authentications: _,
             directlink_orders: _,
             v2_payments: _,
             v2_hosted_tokenizations: _,
@@ -250,6 +253,7 @@ mod tests {
         for name in [
             "transactions",
             "checkouts",
+            "threeds_authentications",
             "directlink_orders",
             "v2_payments",
             "v2_hosted_tokenizations",

@@ -5,6 +5,7 @@
 //! counters, so a `BTreeMap`'s first entry is always the oldest: eviction is `pop_first`.
 
 use crate::mandates::Mandates;
+use crate::threeds_check::Authentications;
 use std::collections::{BTreeMap, HashMap};
 
 /// The first `txid` handed out.
@@ -139,6 +140,8 @@ pub(crate) struct State {
     checkouts: BTreeMap<u64, Order>,
     /// SEPA direct debit mandates (managemandate, direct debit payments, getfile).
     pub(crate) mandates: Mandates,
+    /// 3-D Secure authentications opened by 3dscheck (`ENROLLED`).
+    pub(crate) threeds: Authentications,
 }
 
 impl Default for State {
@@ -164,6 +167,7 @@ impl State {
             users_by_customer: HashMap::new(),
             checkouts: BTreeMap::new(),
             mandates: Mandates::new(cap),
+            threeds: Authentications::new(cap),
         }
     }
 

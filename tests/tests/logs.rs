@@ -1,7 +1,7 @@
 //! Nothing secret in the logs: the `tracing` output of the clients and of the sandbox, at
 //! TRACE, over a Server API payment, DirectLink orders (one refused for its SHA-IN) and v2
 //! payments with webhooks (one refused for its signature), holds no key, password,
-//! passphrase, secret, card number, CVC, expiry date or cardholder name.
+//! passphrase, secret, card number, CVC, expiry date, cardholder name or wallet token.
 
 mod common;
 
@@ -30,6 +30,30 @@ const DL_CARD: &str = "4111111111111111";
 const CVC: &str = "123";
 const EXPIRY: &str = "1230";
 const CARDHOLDER: &str = "Erika Mustermann";
+
+const GOOGLE_PAY_TOKEN: &str = "sbxGgpTokeneyJzaWduYXR1cmUiOiJNRVFDSUg";
+
+/// A Google Pay authorization carrying [`GOOGLE_PAY_TOKEN`].
+fn google_pay() -> payone_types::generated::server::Authorization {
+    use payone_types::generated::server::*;
+    let google = GooglePay::builder()
+        .add_paydata_paymentmethod_token_data(AddPaydataPaymentmethodTokenData::new(
+            GOOGLE_PAY_TOKEN,
+        ))
+        .build();
+    Authorization::builder()
+        .clearingtype(Clearingtype::Wlt(
+            EWallet::builder()
+                .wallettype(Wallettype::Ggp(google))
+                .build(),
+        ))
+        .amount(Amount::new(1500))
+        .currency(Currency::new("EUR"))
+        .lastname(Lastname::new("Mustermann"))
+        .country(Country::new("DE"))
+        .build()
+        .expect("valid")
+}
 
 /// Everything the subscriber wrote.
 #[derive(Clone, Default)]
@@ -198,6 +222,12 @@ async fn no_secret_and_no_card_data_is_ever_logged() {
     .unwrap();
     assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
 
+    // Server API Google Pay: the wallet's token in add_paydata.
+    let wallet = bounded("the Google Pay payment", env.client.send(&google_pay()))
+        .await
+        .unwrap();
+    assert!(matches!(wallet, Answer::Approved { .. }), "{wallet:?}");
+
     // Server API SEPA: a mandate with its text, and the signed mandate as a file.
     let mandate = bounded("the mandate", env.client.send_typed(&sepa::managemandate()))
         .await
@@ -265,6 +295,7 @@ async fn no_secret_and_no_card_data_is_ever_logged() {
         ("cardholder name", CARDHOLDER),
         ("IBAN", sepa::IBAN),
         ("mandate holder", sepa::HOLDER),
+        ("Google Pay token", GOOGLE_PAY_TOKEN),
     ];
     for (what, secret) in secrets {
         assert!(!logs.contains(secret), "the {what} is in the logs:\n{logs}");

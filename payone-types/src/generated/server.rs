@@ -2011,6 +2011,12 @@ pub struct CreditCard {
     pseudocardpan: Option<Pseudocardpan>,
     #[payone(name = "cardholder")]
     cardholder: Option<Cardholder>,
+    #[payone(name = "xid")]
+    xid: Option<Xid>,
+    #[payone(name = "cavv")]
+    cavv: Option<Cavv>,
+    #[payone(name = "eci")]
+    eci: Option<Eci>,
 }
 
 /// Parameter (cash on delivery)
@@ -3671,6 +3677,33 @@ pub struct Pseudocardpan(Cow<'static, str>);
 #[payone(name = "cardholder", format = "CHAR(1..50)", sensitive)]
 pub struct Cardholder(Cow<'static, str>);
 
+/// 3-D Secure transaction ID: the xid of the 3dscheck answer (status ENROLLED) whose authentication at the card issuer this payment follows.
+///
+/// `xid`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/3dsecure.php.
+///
+/// Spec note: no documentation page tables the 3-D Secure parameters of a pre-/authorization; magento-1 sends xid, cavv and eci with them. The 3dscheck answer carries xid (github:PAYONE-GmbH/magento-1/lib/Payone/Api/Response/3dsCheck/Enrolled.php). Format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "xid", format = "TEXT")]
+pub struct Xid(Cow<'static, str>);
+
+/// Cardholder authentication verification value of the 3-D Secure authentication.
+///
+/// `cavv`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/3dsecure.php.
+///
+/// Spec note: plugin code only; format not documented. Marked sensitive: it is the issuer's cryptogram for this card.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "cavv", format = "TEXT", sensitive)]
+pub struct Cavv(Cow<'static, str>);
+
+/// Electronic commerce indicator of the 3-D Secure authentication.
+///
+/// `eci`: format `TEXT`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/3dsecure.php.
+///
+/// Spec note: plugin code only; format not documented.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "eci", format = "TEXT")]
+pub struct Eci(Cow<'static, str>);
+
 /// Parcel service that collects the money.
 ///
 /// `shippingprovider`: format `LIST`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/Shippingprovider.php.
@@ -4501,20 +4534,30 @@ pub struct AddPaydataPaymentdataTokenEphemeralPublickey(Cow<'static, str>);
 
 /// Public key hash from the token header.
 ///
-/// `add_paydata[paymentdata_token_publickey_hash]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+/// `add_paydata[paymentdata_token_publickey_hash]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
 ///
-/// Spec note: plugin code only; format not documented.
+/// Spec note: plugin code only; format not documented. Marked sensitive as part of the payment token.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "add_paydata[paymentdata_token_publickey_hash]", format = "TEXT")]
+#[payone(
+    name = "add_paydata[paymentdata_token_publickey_hash]",
+    format = "TEXT",
+    sensitive
+)]
 pub struct AddPaydataPaymentdataTokenPublickeyHash(Cow<'static, str>);
 
 /// Transaction ID from the token header.
 ///
-/// `add_paydata[paymentdata_token_transaction_id]`: format `TEXT`; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
+/// `add_paydata[paymentdata_token_transaction_id]`: format `TEXT`; sensitive: never printed; source: github:PAYONE-GmbH/magento-2/Model/Methods/ApplePay.php.
 ///
-/// Spec note: plugin code only; format not documented. Plugins send api_version=3.11 with Apple Pay.
+/// Spec note: plugin code only; format not documented. Plugins send api_version=3.11 with Apple Pay. Marked sensitive as part of the payment token.
+///
+/// shopware-6 sends it from the token header as well (github:PAYONE-GmbH/shopware-6/src/Provider/ApplePay/RequestParameter/Enricher/AuthorizeRequestParameterEnricher.php).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "add_paydata[paymentdata_token_transaction_id]", format = "TEXT")]
+#[payone(
+    name = "add_paydata[paymentdata_token_transaction_id]",
+    format = "TEXT",
+    sensitive
+)]
 pub struct AddPaydataPaymentdataTokenTransactionId(Cow<'static, str>);
 
 /// The Google Pay payment token, base64-encoded.
