@@ -1,6 +1,7 @@
 //! Payment methods beyond the card, end to end between `payone_client::Client`, the sandbox and
 //! a shop's TransactionStatus receiver over loopback: an online bank transfer (Sofort) and a
-//! wallet (PayPal) through the provider's page with its return to the shop's URLs; a
+//! wallet (PayPal) through the provider's page with its return to the shop's URLs; PayPal
+//! Express, Amazon Pay and Klarna through their genericpayment calls; a
 //! prepayment whose answer names the account to pay to, settled by `underpaid` and `paid`
 //! notifications; every notification verified and answered `TSOK`.
 
@@ -236,6 +237,102 @@ async fn paypal_express_set_details_then_authorization_with_the_workorder() {
     assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
     eventually("appointed", || seen.lock().unwrap().len() == 1).await;
     assert_eq!(*seen.lock().unwrap(), ["appointed 42.00"]);
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn amazon_pay_checkout_session_then_authorization_with_the_workorder() {
+    use payone_client::answer::GenericPaymentAnswer;
+
+    let (env, seen) = env_with_receiver().await;
+    let platform = || AddPaydataPlatformId::new("A1TEST0PLATFORM");
+    let session = |action: GenericpaymentAction, workorderid: Option<&str>| {
+        let builder = Genericpayment::builder()
+            .clearingtype(GenericpaymentClearingtype::Wlt)
+            .wallettype(GenericpaymentWallettype::Amp)
+            .add_paydata_action(action)
+            .amount(Amount::new(5600))
+            .currency(eur());
+        match workorderid {
+            Some(id) => builder.workorderid(Workorderid::try_new(id.to_owned()).unwrap()),
+            None => builder,
+        }
+        .build()
+        .expect("valid")
+    };
+    // 1. The button's payload and signature open the checkout session.
+    let payload = session(
+        GenericpaymentAction::CreateCheckoutSessionPayload(
+            CreateCheckoutSessionPayload::builder()
+                .add_paydata_platform_id(platform())
+                .build(),
+        ),
+        None,
+    );
+    let opened: GenericPaymentAnswer = env.client.send_typed(&payload).await.unwrap();
+    let workorderid = opened.workorderid().expect("a workorderid").to_owned();
+    assert!(opened.paydata("payload").is_some_and(|p| !p.is_empty()));
+    assert!(opened.paydata("signature").is_some_and(|s| !s.is_empty()));
+    // 2. After the buyer chose at Amazon: the buyer's e-mail and addresses.
+    let read: GenericPaymentAnswer = env
+        .client
+        .send_typed(&session(
+            GenericpaymentAction::GetCheckoutSession(
+                GetCheckoutSession::builder()
+                    .add_paydata_platform_id(platform())
+                    .build(),
+            ),
+            Some(&workorderid),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(read.workorderid(), Some(workorderid.as_str()));
+    assert!(read.paydata("email").is_some());
+    assert!(read.paydata("shipping_zip").is_some());
+    assert!(read.paydata("billing_zip").is_some());
+    // 3. The session's amount is set; 4. the payment names the workorder and is approved
+    // without another redirect.
+    let updated: GenericPaymentAnswer = env
+        .client
+        .send_typed(&session(
+            GenericpaymentAction::UpdateCheckoutSession(
+                UpdateCheckoutSession::builder()
+                    .add_paydata_platform_id(platform())
+                    .build(),
+            ),
+            Some(&workorderid),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(updated.workorderid(), Some(workorderid.as_str()));
+    let amazon = AmazonPayV2::builder()
+        .workorderid(Workorderid::try_new(workorderid.clone()).unwrap())
+        .build();
+    let wallet = EWallet::builder()
+        .wallettype(Wallettype::Amp(amazon))
+        .build();
+    let answer = env
+        .client
+        .send(&redirect_payment(Clearingtype::Wlt(wallet), 5600))
+        .await
+        .unwrap();
+    assert!(matches!(answer, Answer::Approved { .. }), "{answer:?}");
+    eventually("appointed", || seen.lock().unwrap().len() == 1).await;
+    assert_eq!(*seen.lock().unwrap(), ["appointed 56.00"]);
+    // A session the sandbox never opened is refused, naming the workorderid.
+    let unknown = env
+        .client
+        .send_typed(&session(
+            GenericpaymentAction::GetCheckoutSession(
+                GetCheckoutSession::builder()
+                    .add_paydata_platform_id(platform())
+                    .build(),
+            ),
+            Some("WX9999999999"),
+        ))
+        .await;
+    let refused = unknown.expect_err("an unknown checkout session");
+    assert!(refused.to_string().contains("workorderid"), "{refused}");
     env.shutdown().await;
 }
 
