@@ -201,7 +201,7 @@ mod tests {
         )))
         .with_hosted_checkout_specific_input(
             HostedCheckoutSpecificInput::new()
-                .with_return_url(HostedCheckoutReturnUrl::new(url.to_owned())),
+                .with_return_url(HostedCheckoutReturnUrl::try_new(url.to_owned()).unwrap()),
         )
         .to_json_value()
     }

@@ -1592,6 +1592,11 @@ pub struct WebhooksEvent {
     /// `refund`: OBJECT; optional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "refund")]
     refund: Option<RefundResponse>,
+    /// The token the event is about.
+    ///
+    /// `token`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/model/domain/webhook_event.ts.
+    #[payone(json = "token")]
+    token: Option<TokenResponse>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -2205,7 +2210,7 @@ pub struct MerchantId(Cow<'static, str>);
 ///
 /// `type`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://developer.payone.com/en/api-reference>.
 ///
-/// Spec note: LIST whose values neither source gives; any non-empty value is accepted.
+/// Spec note: LIST whose values neither source gives; any non-empty value is accepted. The platform SDKs' webhook tests send payment.paid (wl-online-payments-direct/sdk-nodejs __tests__/unit/webhooks/webhooks.test.ts, sdk-dotnet OnlinePayments.Sdk.Tests/Webhooks/WebhooksHelperTest.cs).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "type", format = "LIST", unlisted)]
 pub struct EventType(Cow<'static, str>);
