@@ -507,7 +507,10 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         assert!(!text.contains(secret), "the demo printed a secret");
     }
     // The hosted checkout's RETURNMAC is checked, never shown.
-    assert!(!text.contains("RETURNMAC="), "the demo printed the RETURNMAC");
+    assert!(
+        !text.contains("RETURNMAC="),
+        "the demo printed the RETURNMAC"
+    );
     for step in [
         "3-D Secure",
         "capture",

@@ -38,7 +38,7 @@ const RETURN_URL: &str = "hostedCheckoutSpecificInput.returnUrl";
 
 /// Where a checkout stands (`status` of GetHostedCheckout).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Progress {
+enum Stage {
     InProgress,
     /// Paid: the number of the payment created.
     PaymentCreated(u64),
@@ -48,7 +48,7 @@ enum Progress {
 /// One hosted checkout.
 #[derive(Clone, Debug)]
 pub(crate) struct Checkout {
-    state: Progress,
+    state: Stage,
     amount: u64,
     currency: Currency,
     merchant_reference: Option<MerchantReference>,
@@ -155,7 +155,7 @@ fn open(
         .and_then(|r| r.merchant_reference())
         .cloned();
     let n = app.v2.checkouts().open(Checkout {
-        state: Progress::InProgress,
+        state: Stage::InProgress,
         amount: money.amount().get(),
         currency: *money.currency_code(),
         merchant_reference: merchant_reference.clone(),
@@ -201,12 +201,12 @@ pub(crate) async fn get(
             .map(|(_, c)| c.state)
             .ok_or_else(unknown_checkout)?;
         let answer = match state {
-            Progress::InProgress => {
+            Stage::InProgress => {
                 GetHostedCheckoutResponse::new().with_status(HostedCheckoutStatus::InProgress)
             }
-            Progress::Cancelled => GetHostedCheckoutResponse::new()
+            Stage::Cancelled => GetHostedCheckoutResponse::new()
                 .with_status(HostedCheckoutStatus::CancelledByConsumer),
-            Progress::PaymentCreated(number) => {
+            Stage::PaymentCreated(number) => {
                 let mut store = app.v2.store();
                 let mut answer = GetHostedCheckoutResponse::new()
                     .with_status(HostedCheckoutStatus::PaymentCreated);
@@ -237,7 +237,7 @@ pub(crate) async fn form(State(app): State<Arc<App>>, Path(id): Path<String>) ->
         .v2
         .checkouts()
         .get_mut(&id)
-        .filter(|(_, c)| c.state == Progress::InProgress)
+        .filter(|(_, c)| c.state == Stage::InProgress)
         .map(|(_, c)| (c.amount, c.currency))
     else {
         return not_in_progress();
@@ -279,7 +279,7 @@ pub(crate) async fn pay(
     let mut checkouts = app.v2.checkouts();
     let Some((_, checkout)) = checkouts
         .get_mut(&id)
-        .filter(|(_, c)| c.state == Progress::InProgress)
+        .filter(|(_, c)| c.state == Stage::InProgress)
     else {
         return not_in_progress();
     };
@@ -305,7 +305,7 @@ pub(crate) async fn pay(
     };
     let mut store = app.v2.store();
     let payment = store.insert(payment);
-    checkout.state = Progress::PaymentCreated(payment.number);
+    checkout.state = Stage::PaymentCreated(payment.number);
     app.v2
         .webhooks
         .send(payment.status.event_type(), payment, None);
@@ -320,11 +320,11 @@ pub(crate) async fn cancel(State(app): State<Arc<App>>, Path(id): Path<String>) 
     let mut checkouts = app.v2.checkouts();
     let Some((_, checkout)) = checkouts
         .get_mut(&id)
-        .filter(|(_, c)| c.state == Progress::InProgress)
+        .filter(|(_, c)| c.state == Stage::InProgress)
     else {
         return not_in_progress();
     };
-    checkout.state = Progress::Cancelled;
+    checkout.state = Stage::Cancelled;
     let url = checkout.return_url.clone();
     drop(checkouts);
     back(&app, &id, url, "cancelled")
@@ -388,7 +388,7 @@ mod tests {
 
     fn checkout() -> Checkout {
         Checkout {
-            state: Progress::InProgress,
+            state: Stage::InProgress,
             amount: 100,
             currency: Currency::new("EUR"),
             merchant_reference: None,
