@@ -650,3 +650,36 @@ async fn the_endpoints_signed_by_hand() {
     );
     sandbox.shutdown().await;
 }
+
+#[test]
+fn a_body_without_a_required_member_is_refused_naming_its_json_path() {
+    use payone_types::json::JsonObject;
+    let missing_order = CreateHostedCheckoutRequest::from_json_bytes(
+        br#"{"hostedCheckoutSpecificInput":{"returnUrl":"https://shop.example/back"}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        missing_order.to_string().contains("order"),
+        "{missing_order}"
+    );
+    let missing_amount = SubsequentPaymentRequest::from_json_bytes(
+        br#"{"order":{"amountOfMoney":{"currencyCode":"EUR"}}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        missing_amount
+            .to_string()
+            .contains("order.amountOfMoney.amount"),
+        "{missing_amount}"
+    );
+    let attempts = CreateHostedCheckoutRequest::from_json_bytes(
+        br#"{"order":{"amountOfMoney":{"amount":1,"currencyCode":"EUR"}},"hostedCheckoutSpecificInput":{"allowedNumberOfPaymentAttempts":11}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        attempts
+            .to_string()
+            .contains("hostedCheckoutSpecificInput.allowedNumberOfPaymentAttempts"),
+        "{attempts}"
+    );
+}
