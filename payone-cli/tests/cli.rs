@@ -467,10 +467,17 @@ fn sandbox_prints_its_address_first_and_serves() {
 
 #[test]
 fn demo_runs_a_whole_checkout_without_printing_secrets() {
+    let started = std::time::Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_payone"))
         .arg("demo")
         .output()
         .expect("payone demo runs");
+    // Everything runs on loopback: the whole demo stays well below 20 s.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "the demo took {:?}",
+        started.elapsed()
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -479,7 +486,7 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
     let text = stdout(&out);
     assert!(
         text.trim_end()
-            .ends_with("the prepayment, the DirectLink order and the v2 payment"),
+            .ends_with("with a hosted tokenization token and the v2 hosted checkout"),
         "{text}"
     );
     for secret in [
@@ -499,6 +506,11 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
     ] {
         assert!(!text.contains(secret), "the demo printed a secret");
     }
+    // The hosted checkout's RETURNMAC is checked, never shown.
+    assert!(
+        !text.contains("RETURNMAC="),
+        "the demo printed the RETURNMAC"
+    );
     for step in [
         "3-D Secure",
         "capture",
@@ -514,6 +526,12 @@ fn demo_runs_a_whole_checkout_without_printing_secrets() {
         "STATUS 8 (Refund)",
         "merchantAction REDIRECT",
         "payment.refunded",
+        "v2 hosted tokenization",
+        "tokenStatus=CREATED",
+        "with the token (GCS v1HMAC signed): a 3-D Secure challenge",
+        "v2 CreateHostedCheckout",
+        "(RETURNMAC checked)",
+        "checkout status=PAYMENT_CREATED",
     ] {
         assert!(text.contains(step), "step `{step}` missing");
     }

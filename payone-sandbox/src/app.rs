@@ -82,6 +82,7 @@ impl App {
             v2_payments: self.v2.store().len(),
             v2_hosted_tokenizations,
             v2_tokens,
+            v2_hosted_checkouts: self.v2.checkouts().len(),
             notifications: self.notifier.len(),
             webhooks: self.v2.webhooks.len(),
         }
@@ -207,6 +208,34 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/v2/sandbox/tokenization/{hostedTokenizationId}",
             get(v2::tokens::form).post(v2::tokens::submit),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}",
+            get(v2::follow_up::get),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/complete",
+            post(v2::follow_up::complete),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/subsequent",
+            post(v2::follow_up::subsequent),
+        )
+        .route(
+            "/v2/{merchantId}/hostedcheckouts",
+            post(v2::hosted_checkout::create),
+        )
+        .route(
+            "/v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}",
+            get(v2::hosted_checkout::get),
+        )
+        .route(
+            "/v2/sandbox/hostedcheckout/{hostedCheckoutId}",
+            get(v2::hosted_checkout::form).post(v2::hosted_checkout::pay),
+        )
+        .route(
+            "/v2/sandbox/hostedcheckout/{hostedCheckoutId}/cancel",
+            post(v2::hosted_checkout::cancel),
         )
         .route("/v2/sandbox/3ds/{paymentId}", get(v2::three_ds::page))
         .route(

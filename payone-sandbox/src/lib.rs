@@ -75,6 +75,13 @@
 //! | `GET /v2/{merchantId}/tokens/{tokenId}` | v2 GetToken |
 //! | `DELETE /v2/{merchantId}/tokens/{tokenId}` | v2 DeleteToken |
 //! | `GET`, `POST /v2/sandbox/tokenization/{hostedTokenizationId}` | v2 hosted tokenization page (card form) |
+//! | `GET /v2/{merchantId}/payments/{paymentId}` | v2 GetPayment (see [v2 follow-up payments](#v2-getpayment-subsequentpayment-completepayment)) |
+//! | `POST /v2/{merchantId}/payments/{paymentId}/subsequent` | v2 SubsequentPayment |
+//! | `POST /v2/{merchantId}/payments/{paymentId}/complete` | v2 CompletePayment |
+//! | `POST /v2/{merchantId}/hostedcheckouts` | v2 CreateHostedCheckout (see [v2 hosted checkout](#v2-hosted-checkout)) |
+//! | `GET /v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}` | v2 GetHostedCheckout |
+//! | `GET`, `POST /v2/sandbox/hostedcheckout/{hostedCheckoutId}` | v2 hosted checkout page (card form, "Pay") |
+//! | `POST /v2/sandbox/hostedcheckout/{hostedCheckoutId}/cancel` | its "Cancel" button |
 //! | `GET /v2/sandbox/3ds/{paymentId}` | v2 3-D Secure challenge page |
 //! | `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
@@ -580,6 +587,60 @@
 //! apply (4000000000001091 asks for the challenge, 9902 declines). A session whose page is not
 //! completed is 400 naming `hostedTokenizationId`.
 //!
+//! ## v2 hosted checkout
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | CreateHostedCheckout | `POST /v2/{merchantId}/hostedcheckouts` | `CreateHostedCheckoutRequest` | 200 `CreateHostedCheckoutResponse` |
+//! | GetHostedCheckout | `GET /v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}` | none | 200 `GetHostedCheckoutResponse` |
+//!
+//! Both are signed and checked like the payment operations; a
+//! `hostedCheckoutSpecificInput.returnUrl` must be an absolute `http`/`https` URL (400 naming
+//! it). `hostedCheckoutId` counts from `4000000001` ([`V2_FIRST_HOSTED_CHECKOUT`]); only that
+//! spelling finds a checkout (else 404 `UNKNOWN_HOSTED_CHECKOUT_ID`). `redirectUrl` is
+//! `{base}/v2/sandbox/hostedcheckout/{hostedCheckoutId}`, `partialRedirectUrl` the same without
+//! its scheme, `RETURNMAC` the lowercase hex SHA-256 of `PAYONE_API_SECRET`, `\0RETURNMAC\0` and
+//! the id (the same in every run), `merchantReference` the order's when sent.
+//!
+//! The page (`GET`) shows the amount (`id="amount"`, `id="currency"`), a form `id="card"` with
+//! the fields `cardNumber`, `expiryDate` (MMYY) and `cvv` and the button `id="pay"`, and a form
+//! with the button `id="cancel"` (`POST .../cancel`). Paying checks the card (12 to 19 digits
+//! passing the Luhn check, a month 01 to 12, `cvv` 3 or 4 digits; else 400 with a page naming
+//! the field, never its value) and creates a payment: amount 9902 ([`V2_AMOUNT_DECLINED`]) makes
+//! it `REJECTED` (webhook `payment.rejected`), anything else `PENDING_CAPTURE` (webhook
+//! `payment.pending_capture`); the page stands for the authentication, so no card asks for a
+//! challenge and no `threeDSecureResults` are given. With `isRecurring: true` the card stays on
+//! file for SubsequentPayment. Paying or cancelling redirects `303` to the `returnUrl` with
+//! `hostedCheckoutId` and `RETURNMAC` appended to its query (without a `returnUrl`: a page with
+//! `<p id="result">paid</p>` or `cancelled</p>`). A checkout is paid or cancelled once; then its
+//! page answers 404.
+//!
+//! GetHostedCheckout answers `status` `IN_PROGRESS` until then, `CANCELLED_BY_CONSUMER` after
+//! "Cancel", and `PAYMENT_CREATED` with `createdPaymentOutput` (`payment` as GetPayment answers
+//! it, `paymentStatusCategory` its `statusCategory`) after "Pay".
+//!
+//! ## v2 GetPayment, SubsequentPayment, CompletePayment
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | GetPayment | `GET /v2/{merchantId}/payments/{paymentId}` | none | 200 `PaymentResponse` (as GetPaymentDetails) |
+//! | SubsequentPayment | `POST .../payments/{paymentId}/subsequent` | `SubsequentPaymentRequest` | 201 `SubsequentPaymentResponse` |
+//! | CompletePayment | `POST .../payments/{paymentId}/complete` | `CompletePaymentRequest` | never: 409 |
+//!
+//! SubsequentPayment charges the card of the payment `{paymentId}` again: that payment must
+//! have been authorised (`PENDING_CAPTURE`, `CAPTURED`, `REFUNDED` or `CANCELLED`, else 409
+//! `ACTION_NOT_ALLOWED_IN_STATUS`) and its card must be on file, i.e. paid with a `token`, a
+//! `hostedTokenizationId` or a hosted checkout with `isRecurring: true` (else 409 saying so). The
+//! new payment has its own id, the order's amount, currency and references, the first payment's
+//! card and product: `PENDING_CAPTURE` (webhook `payment.pending_capture`), or for amount 9902
+//! `REJECTED` with 402 `AUTHORIZATION_DECLINED` and `paymentResult` (webhook
+//! `payment.rejected`). It may be captured, cancelled and refunded like any other, and be the
+//! first of further subsequent payments.
+//!
+//! CompletePayment checks the body and the payment (404 for an unknown one); no payment of the
+//! sandbox ever waits for completion (the SDKs document no status that does), so a known one
+//! is 409 `ACTION_NOT_ALLOWED_IN_STATUS`.
+//!
 //! ## v2 errors
 //!
 //! Every non-2xx answer is an `ErrorResponse`: `errorId` (UUID-shaped, counting) and
@@ -598,6 +659,7 @@
 //! | 404 | `1003` | `UNKNOWN_PAYMENT_ID` | `PAYMENT_PLATFORM_ERROR` | no such payment |
 //! | 404 | `1005` | `UNKNOWN_TOKEN` | `PAYMENT_PLATFORM_ERROR` | GetToken, DeleteToken or a CreatePayment `token` naming no stored token |
 //! | 404 | `1006` | `UNKNOWN_HOSTED_TOKENIZATION_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedTokenization or a CreatePayment `hostedTokenizationId` naming no session |
+//! | 404 | `1007` | `UNKNOWN_HOSTED_CHECKOUT_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedCheckout naming no hosted checkout |
 //! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's status does not allow the operation |
 //! | 500 | `9998` | `INTERNAL_ERROR` | `IO_ERROR` | the sandbox built an answer its own types refuse (a bug; not expected) |
 //! | 500 | `9999` | `SANDBOX_FAULT` | `IO_ERROR` | an injected status (see [Faults](#faults)); HTTP status and `httpStatusCode` are the injected one |
@@ -619,8 +681,10 @@
 //! v2 requests are counted per operation in `GET /sandbox/requests` as `v2.create_payment`,
 //! `v2.get_payment_details`, `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`,
 //! `v2.create_hosted_tokenization`, `v2.get_hosted_tokenization`, `v2.get_token`,
-//! `v2.delete_token`
-//! (refused and faulted ones too); the challenge pages are not counted.
+//! `v2.delete_token`, `v2.get_payment`, `v2.complete_payment`, `v2.subsequent_payment`,
+//! `v2.create_hosted_checkout`, `v2.get_hosted_checkout`
+//! (refused and faulted ones too); the challenge, tokenization and checkout pages are not
+//! counted.
 //!
 //! # Notifications
 //!
@@ -644,7 +708,7 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/`, `/client-api/` and the nine v2 operations (DirectLink
+//! Faults apply only to `/post-gateway/`, `/client-api/` and the fourteen v2 operations (DirectLink
 //! has its own slow mode, see [above](#slow-mode-and-counters)): per request, first `latency`,
 //! then if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts
 //! down), else if a status count is left the answer is that HTTP status (counting down) with
@@ -680,6 +744,7 @@
 //! | `v2_payments` | `max_transactions` | 404 `UNKNOWN_PAYMENT_ID`; 3-D Secure page: 404 |
 //! | `v2_hosted_tokenizations` | `max_transactions` | 404 `UNKNOWN_HOSTED_TOKENIZATION_ID`; tokenization page: 404 |
 //! | `v2_tokens` | `max_transactions` | 404 `UNKNOWN_TOKEN` |
+//! | `v2_hosted_checkouts` | `max_transactions` | 404 `UNKNOWN_HOSTED_CHECKOUT_ID`; checkout page: 404 |
 //! | `notifications` ([`Sandbox::notifications`]) | `max_transactions` | not listed any more |
 //! | `webhooks` ([`Sandbox::webhooks`]) | `max_transactions` | not listed any more |
 //!
@@ -752,6 +817,7 @@ pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};
 pub use server::{Sandbox, Stored, start};
 pub use threeds_check::{CARD_3DS_ENROLLED, CARD_3DS_INVALID};
 pub use transfers::{COLLECTION_IBAN, TransferError};
+pub use v2::hosted_checkout::FIRST_CHECKOUT as V2_FIRST_HOSTED_CHECKOUT;
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;
 pub use v2::{

@@ -132,6 +132,8 @@ pub struct Stored {
     pub v2_hosted_tokenizations: usize,
     /// v2 tokens.
     pub v2_tokens: usize,
+    /// v2 hosted checkouts.
+    pub v2_hosted_checkouts: usize,
     /// TransactionStatus notifications in the log.
     pub notifications: usize,
     /// v2 webhooks in the log.
@@ -247,6 +249,7 @@ mod tests {
             v2_payments: _,
             v2_hosted_tokenizations: _,
             v2_tokens: _,
+            v2_hosted_checkouts: _,
             notifications: _,
             webhooks: _,
         } = Stored::default();
@@ -258,6 +261,7 @@ mod tests {
             "v2_payments",
             "v2_hosted_tokenizations",
             "v2_tokens",
+            "v2_hosted_checkouts",
             "notifications",
             "webhooks",
         ] {

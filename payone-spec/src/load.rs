@@ -134,6 +134,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("v2/api.toml", include_str!("../spec/v2/api.toml")),
     ("v2/errors.toml", include_str!("../spec/v2/errors.toml")),
     (
+        "v2/hostedcheckout.toml",
+        include_str!("../spec/v2/hostedcheckout.toml"),
+    ),
+    (
         "v2/hostedtokenization.toml",
         include_str!("../spec/v2/hostedtokenization.toml"),
     ),

@@ -121,6 +121,63 @@ fn the_hosted_tokenization_schema_with_its_overlay_reproduces_the_table() {
     }
 }
 
+/// Imports `schema` (a fixture) with the overlay at `overlay` (relative to the repository root)
+/// and checks that it gives the checked-in objects reached from `root`, in the same order and
+/// equal member by member; answers what the importer reported.
+fn golden(schema: &str, overlay: &str, root: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(ROOT).join(overlay)).expect(overlay);
+    let overlay: SchemaOverlay = toml::from_str(&text).expect("the overlay parses");
+    let imported = import_schema(schema, &fixture(schema), &overlay, &mut no_files)
+        .unwrap_or_else(|e| panic!("{}", shown(&e).join("\n")));
+    let want = checked_in();
+    let want_objects = reached(&want, root);
+    let names =
+        |objects: &[&ObjectSpec]| objects.iter().map(|o| o.rust.clone()).collect::<Vec<_>>();
+    let got: Vec<&ObjectSpec> = imported.file.objects.iter().collect();
+    assert_eq!(names(&got), names(&want_objects), "the objects of {root}");
+    for (g, w) in got.iter().zip(&want_objects) {
+        for (gf, wf) in g.fields.iter().zip(&w.fields) {
+            assert_eq!(gf, wf, "member {}.{}", w.rust, wf.name);
+        }
+        assert_eq!(*g, *w);
+    }
+    shown(&imported.reports)
+}
+
+/// CreateHostedCheckout: spec/v2/hostedcheckout.toml's request objects (its order objects are
+/// CreatePayment's) come from the schema with `spec/overlay/v2-hostedcheckout.toml`.
+#[test]
+fn the_hosted_checkout_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createHostedCheckoutRequest.json",
+        "spec/overlay/v2-hostedcheckout.toml",
+        "CreateHostedCheckoutRequest",
+    );
+    insta::assert_snapshot!(reports.join("\n"));
+}
+
+/// SubsequentPayment: spec/v2/payments.toml's SubsequentPaymentRequest objects.
+#[test]
+fn the_subsequent_payment_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "subsequentPaymentRequest.json",
+        "spec/overlay/v2-subsequentpayment.toml",
+        "SubsequentPaymentRequest",
+    );
+    insta::assert_snapshot!(reports.join("\n"));
+}
+
+/// CompletePayment: spec/v2/payments.toml's CompletePaymentRequest objects.
+#[test]
+fn the_complete_payment_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "completePaymentRequest.json",
+        "spec/overlay/v2-completepayment.toml",
+        "CompletePaymentRequest",
+    );
+    insta::assert_snapshot!(reports.join("\n"));
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(

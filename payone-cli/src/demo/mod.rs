@@ -464,7 +464,8 @@ async fn checkout() -> Result<(), String> {
     sandbox.shutdown().await;
     println!(
         "\ndone: checkout, capture, refund, subsequent payment and notifications all succeeded, \
-         and so did SEPA, PayPal, Sofort, the prepayment, the DirectLink order and the v2 payment"
+         and so did SEPA, PayPal, Sofort, the prepayment, the DirectLink order, the v2 payment \
+         with a hosted tokenization token and the v2 hosted checkout"
     );
     Ok(())
 }

@@ -95,6 +95,10 @@ pub enum RequestError {
     /// The body breaks the v2 table (every violation at once, by JSON path).
     #[error("its body breaks the v2 table: {0}")]
     Invalid(Violations),
+    /// The member at this JSON path (`hostedCheckoutSpecificInput.returnUrl`) is not an
+    /// `https` URL, which the live environment requires of the pages the customer is sent to.
+    #[error("{0}: the live environment takes only https URLs")]
+    NotHttps(String),
 }
 
 /// Everything that can go wrong when calling a v2 operation.

@@ -6,13 +6,16 @@
 //!
 //! - [`V2Client`]: [`V2Client::call`] for any [`Operation`](payone_types::json::Operation),
 //!   and `create_payment`, `payment_details`, `capture_payment`, `cancel_payment`,
-//!   `refund_payment`; every request sent exactly once;
+//!   `refund_payment`, `get_payment`, `complete_payment`, `subsequent_payment`,
+//!   `create_hosted_checkout` and `get_hosted_checkout`; every request sent exactly once;
 //! - [`Environment`], [`BaseUrl`]: the test and live hosts; a client built for one environment
 //!   can never send to the other (type parameter [`Test`] or [`Live`]);
 //! - [`V2Error`]: one variant per HTTP status class, with [`V2Error::outcome_unknown`];
 //! - [`CreateOutcome`] (frictionless, challenge, no 3-D Secure, declined), [`StatusView`],
 //!   and the returnUrl round trip ([`V2Client::details_after_return`]);
 //! - [`Checkout`]: one order's attempts under the same `merchantReference`;
+//! - [`hosted_checkout_return`]: the customer's return from a hosted checkout, checked against
+//!   its `RETURNMAC`;
 //! - [`parse_webhook`]: `X-GCS-Signature` verified before the event is read; with the `axum`
 //!   feature, `webhook_router` receives them.
 //!
@@ -49,6 +52,8 @@ mod client;
 mod config;
 mod environment;
 mod error;
+mod follow_up;
+mod hosted_checkout;
 mod outcome;
 #[cfg(feature = "axum")]
 mod receiver;
@@ -67,6 +72,7 @@ pub use environment::{
     BaseUrl, BaseUrlError, Environment, EnvironmentKind, LIVE_HOST, Live, TEST_HOST, Test,
 };
 pub use error::{OperationInfo, RequestError, V2Error};
+pub use hosted_checkout::{HostedCheckoutReturnError, hosted_checkout_return};
 pub use outcome::{
     CreateOutcome, FRICTIONLESS, PaymentCategory, REDIRECT, ReturnError, STATUS_REJECTED,
     StatusView, return_payment_id, three_d_secure_flow,

@@ -2,7 +2,7 @@
 //! base64 HMAC-SHA256 under the secret of `X-GCS-KeyId`) before anything of the body is read.
 
 use payone_types::gcs::{self, KeyId, WebhookKeys};
-use payone_types::generated::v2::{PaymentResponse, RefundResponse, WebhooksEvent};
+use payone_types::generated::v2::{PaymentResponse, RefundResponse, TokenResponse, WebhooksEvent};
 use payone_types::json::{JsonError, JsonObject};
 use reqwest::header::HeaderMap;
 
@@ -39,6 +39,9 @@ pub enum WebhookEventType {
     PaymentCaptureRequested,
     /// `payment.captured`.
     PaymentCaptured,
+    /// `payment.paid`: the type the platform SDKs' webhook tests send
+    /// (wl-online-payments-direct/sdk-nodejs `__tests__/unit/webhooks/webhooks.test.ts`).
+    PaymentPaid,
     /// `payment.rejected`.
     PaymentRejected,
     /// `payment.cancelled`.
@@ -58,6 +61,7 @@ impl WebhookEventType {
             "payment.pending_capture" => WebhookEventType::PaymentPendingCapture,
             "payment.capture_requested" => WebhookEventType::PaymentCaptureRequested,
             "payment.captured" => WebhookEventType::PaymentCaptured,
+            "payment.paid" => WebhookEventType::PaymentPaid,
             "payment.rejected" => WebhookEventType::PaymentRejected,
             "payment.cancelled" => WebhookEventType::PaymentCancelled,
             "payment.refunded" => WebhookEventType::PaymentRefunded,
@@ -73,6 +77,7 @@ impl WebhookEventType {
             WebhookEventType::PaymentPendingCapture => "payment.pending_capture",
             WebhookEventType::PaymentCaptureRequested => "payment.capture_requested",
             WebhookEventType::PaymentCaptured => "payment.captured",
+            WebhookEventType::PaymentPaid => "payment.paid",
             WebhookEventType::PaymentRejected => "payment.rejected",
             WebhookEventType::PaymentCancelled => "payment.cancelled",
             WebhookEventType::PaymentRefunded => "payment.refunded",
@@ -109,6 +114,11 @@ impl WebhookEvent {
     /// `refund`, for refund events.
     pub fn refund(&self) -> Option<&RefundResponse> {
         self.event.refund()
+    }
+
+    /// `token`, for token events (the platform SDK's `WebhooksEvent.token`).
+    pub fn token(&self) -> Option<&TokenResponse> {
+        self.event.token()
     }
 
     /// The key the signature was made with.
@@ -173,4 +183,55 @@ pub fn parse_webhook(
         .map(|(name, value)| (name.as_str(), value.to_str().unwrap_or("\u{fffd}")))
         .collect();
     parse_webhook_pairs(&pairs, body, keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use payone_types::gcs::{SecretString, webhook_signature};
+
+    #[test]
+    fn known_types_round_trip_and_unknown_ones_are_kept() {
+        for value in [
+            "payment.created",
+            "payment.redirected",
+            "payment.pending_capture",
+            "payment.capture_requested",
+            "payment.captured",
+            "payment.paid",
+            "payment.rejected",
+            "payment.cancelled",
+            "payment.refunded",
+        ] {
+            let parsed = WebhookEventType::parse(value);
+            assert!(!matches!(parsed, WebhookEventType::Other(_)), "{value}");
+            assert_eq!(parsed.as_str(), value);
+        }
+        let other = WebhookEventType::parse("payout.created");
+        assert_eq!(other, WebhookEventType::Other("payout.created".into()));
+        assert_eq!(other.as_str(), "payout.created");
+    }
+
+    #[test]
+    fn a_token_event_carries_the_token() {
+        let secret = SecretString::from("webhook-secret");
+        let keys = WebhookKeys::new().with("key-1", secret.clone());
+        let body =
+            br#"{"apiVersion":"v1","id":"ev-2","type":"token.created","token":{"id":"tok-1"}}"#;
+        let signature = webhook_signature(&secret, body);
+        let headers = [
+            ("X-GCS-Signature", signature.as_str()),
+            ("X-GCS-KeyId", "key-1"),
+        ];
+        let event = parse_webhook_pairs(&headers, body, &keys).unwrap();
+        assert_eq!(
+            event.event_type(),
+            &WebhookEventType::Other("token.created".into())
+        );
+        assert_eq!(
+            event.token().and_then(|t| t.id()).map(|i| i.as_str()),
+            Some("tok-1")
+        );
+        assert!(event.payment().is_none());
+    }
 }

@@ -42,7 +42,12 @@ pub struct PathParams<'a> {
 }
 
 /// The placeholders besides `{merchantId}` that [`PathParams`] fills.
-const PLACEHOLDERS: [&str; 3] = ["paymentId", "hostedTokenizationId", "tokenId"];
+const PLACEHOLDERS: [&str; 4] = [
+    "paymentId",
+    "hostedTokenizationId",
+    "tokenId",
+    "hostedCheckoutId",
+];
 
 impl<'a> PathParams<'a> {
     /// No parameter (`/v2/{merchantId}/payments`).
@@ -59,6 +64,13 @@ impl<'a> PathParams<'a> {
     pub fn hosted_tokenization(hosted_tokenization_id: &'a str) -> Self {
         PathParams {
             id: Some(("hostedTokenizationId", hosted_tokenization_id)),
+        }
+    }
+
+    /// The `{hostedCheckoutId}` of the path.
+    pub fn hosted_checkout(hosted_checkout_id: &'a str) -> Self {
+        PathParams {
+            id: Some(("hostedCheckoutId", hosted_checkout_id)),
         }
     }
 
@@ -232,6 +244,7 @@ pub(crate) fn prepare<E: EnvironmentKind, Op: Operation>(
         // request that would be refused is not sent at all.
         <Op::Request as JsonObject>::from_json_value(&value)
             .map_err(|violations| refused(RequestError::Invalid(violations)))?;
+        super::hosted_checkout::check_live_urls::<E, Op>(&value).map_err(refused)?;
         Some(serde_json::to_vec(&value).expect("a JSON value always serialises"))
     } else {
         None

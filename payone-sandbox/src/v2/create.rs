@@ -52,6 +52,7 @@ fn create(
         captured: 0,
         refunded: 0,
         ops: 0,
+        stored_card: input.tokenized,
     };
     let base = app.public_base(headers);
     let mut store = app.v2.store();
@@ -132,7 +133,7 @@ fn outcome(input: &CreateInput) -> Result<Outcome, V2Error> {
 }
 
 /// The card as kept: `************1111` and the expiry date.
-fn summary(card: &CardInput) -> CardSummary {
+pub(crate) fn summary(card: &CardInput) -> CardSummary {
     let shown = card.number.len().saturating_sub(4);
     CardSummary {
         masked: format!("{}{}", "*".repeat(shown), &card.number[shown..]),

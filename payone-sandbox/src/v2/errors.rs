@@ -33,6 +33,8 @@ pub(crate) enum Kind {
     UnknownToken,
     /// No hosted tokenization session with that id.
     UnknownHostedTokenization,
+    /// No hosted checkout with that id.
+    UnknownHostedCheckout,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -44,7 +46,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 12] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -54,6 +56,7 @@ impl Kind {
         Kind::UnknownPayment,
         Kind::UnknownToken,
         Kind::UnknownHostedTokenization,
+        Kind::UnknownHostedCheckout,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -66,9 +69,10 @@ impl Kind {
             Kind::Unauthorized => StatusCode::UNAUTHORIZED,
             Kind::Declined => StatusCode::PAYMENT_REQUIRED,
             Kind::ForeignMerchant => StatusCode::FORBIDDEN,
-            Kind::UnknownPayment | Kind::UnknownToken | Kind::UnknownHostedTokenization => {
-                StatusCode::NOT_FOUND
-            }
+            Kind::UnknownPayment
+            | Kind::UnknownToken
+            | Kind::UnknownHostedTokenization
+            | Kind::UnknownHostedCheckout => StatusCode::NOT_FOUND,
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -84,6 +88,7 @@ impl Kind {
             Kind::WrongStatus => "1004",
             Kind::UnknownToken => "1005",
             Kind::UnknownHostedTokenization => "1006",
+            Kind::UnknownHostedCheckout => "1007",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -101,6 +106,7 @@ impl Kind {
             Kind::UnknownPayment => "UNKNOWN_PAYMENT_ID",
             Kind::UnknownToken => "UNKNOWN_TOKEN",
             Kind::UnknownHostedTokenization => "UNKNOWN_HOSTED_TOKENIZATION_ID",
+            Kind::UnknownHostedCheckout => "UNKNOWN_HOSTED_CHECKOUT_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",

@@ -8,6 +8,8 @@ pub(crate) mod capture;
 pub(crate) mod create;
 pub(crate) mod details;
 pub(crate) mod errors;
+pub(crate) mod follow_up;
+pub(crate) mod hosted_checkout;
 pub(crate) mod refund;
 pub(crate) mod store;
 pub(crate) mod three_ds;
@@ -23,14 +25,16 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use payone_types::generated::v2::{
-    CancelPayment, CapturePayment, CreateHostedTokenization, CreatePayment, DeleteToken,
-    GetHostedTokenization, GetPaymentDetails, GetToken, RefundPayment,
+    CancelPayment, CapturePayment, CompletePayment, CreateHostedCheckout, CreateHostedTokenization,
+    CreatePayment, DeleteToken, GetHostedCheckout, GetHostedTokenization, GetPayment,
+    GetPaymentDetails, GetToken, RefundPayment, SubsequentPayment,
 };
 use payone_types::json::{JsonObject, Operation};
 
 use crate::app::App;
 use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
+use hosted_checkout::Checkouts;
 use store::Store;
 use tokens::Tokens;
 use webhooks::Webhooks;
@@ -53,6 +57,7 @@ pub(crate) struct V2 {
     pub(crate) webhooks: Webhooks,
     store: Mutex<Store>,
     tokens: Mutex<Tokens>,
+    checkouts: Mutex<Checkouts>,
     errors: AtomicU64,
 }
 
@@ -64,6 +69,7 @@ impl V2 {
             webhooks,
             store: Mutex::new(Store::new(cap)),
             tokens: Mutex::new(Tokens::new(cap)),
+            checkouts: Mutex::new(Checkouts::new(cap)),
             errors: AtomicU64::new(0),
         }
     }
@@ -80,6 +86,14 @@ impl V2 {
     pub(crate) fn tokens(&self) -> MutexGuard<'_, Tokens> {
         // Handlers change them in single steps; a panic cannot leave half an update.
         self.tokens.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The hosted checkouts, locked; taken before the payments' lock when both are needed.
+    pub(crate) fn checkouts(&self) -> MutexGuard<'_, Checkouts> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.checkouts
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn error(&self, error: &V2Error) -> Response {
@@ -100,7 +114,7 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 9] = [
+const OPERATIONS: [(&str, &str, &str); 14] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
@@ -110,6 +124,11 @@ const OPERATIONS: [(&str, &str, &str); 9] = [
     operation_of::<GetHostedTokenization>(),
     operation_of::<GetToken>(),
     operation_of::<DeleteToken>(),
+    operation_of::<GetPayment>(),
+    operation_of::<CompletePayment>(),
+    operation_of::<SubsequentPayment>(),
+    operation_of::<CreateHostedCheckout>(),
+    operation_of::<GetHostedCheckout>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {

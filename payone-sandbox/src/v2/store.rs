@@ -118,6 +118,9 @@ pub(crate) struct Payment {
     pub(crate) refunded: u64,
     /// Operations (captures, refunds) so far; the next one's id ends in `_{ops + 1}`.
     pub(crate) ops: u32,
+    /// The card is on file (paid with a token, a hosted tokenization or a recurring hosted
+    /// checkout): SubsequentPayment may charge it again.
+    pub(crate) stored_card: bool,
 }
 
 impl Payment {
@@ -227,6 +230,7 @@ mod tests {
             captured: 0,
             refunded: 0,
             ops: 0,
+            stored_card: false,
         }
     }
 

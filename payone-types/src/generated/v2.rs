@@ -7,6 +7,34 @@ use std::borrow::Cow;
 use ::payone_types::json::{JsonMap, Operation};
 use ::payone_types::{PayoneList, PayoneObject, PayoneParam};
 
+/// Opens a hosted checkout: the answer names the platform's payment page to send the customer to, and the RETURNMAC that identifies the customer coming back. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/hostedcheckout/createHostedCheckout.ts).
+///
+/// `POST /v2/{merchantId}/hostedcheckouts`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateHostedCheckout;
+
+impl Operation for CreateHostedCheckout {
+    const NAME: &'static str = "create_hosted_checkout";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/hostedcheckouts";
+    type Request = CreateHostedCheckoutRequest;
+    type Response = CreateHostedCheckoutResponse;
+}
+
+/// The state of a hosted checkout and, once the customer has paid, the payment it created. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/hostedcheckout/getHostedCheckout.ts).
+///
+/// `GET /v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetHostedCheckout;
+
+impl Operation for GetHostedCheckout {
+    const NAME: &'static str = "get_hosted_checkout";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetHostedCheckoutResponse;
+}
+
 /// Opens a hosted tokenization session: the answer names the page where the customer enters the card data, which the platform stores as a token. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/hostedtokenization/createHostedTokenization.ts).
 ///
 /// `POST /v2/{merchantId}/hostedtokenizations`.
@@ -105,6 +133,48 @@ impl Operation for RefundPayment {
     type Response = RefundResponse;
 }
 
+/// A payment: its status and output. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/payments/getPayment.ts).
+///
+/// `GET /v2/{merchantId}/payments/{paymentId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetPayment;
+
+impl Operation for GetPayment {
+    const NAME: &'static str = "get_payment";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = PaymentResponse;
+}
+
+/// Completes a payment that waits for the merchant to complete it. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/complete/completePayment.ts); a declined completion answers as a declined CreatePayment does (PaymentErrorResponse).
+///
+/// `POST /v2/{merchantId}/payments/{paymentId}/complete`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompletePayment;
+
+impl Operation for CompletePayment {
+    const NAME: &'static str = "complete_payment";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/complete";
+    type Request = CompletePaymentRequest;
+    type Response = CompletePaymentResponse;
+}
+
+/// A merchant-initiated payment with the card stored by the payment {paymentId} (credentials on file). Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/payments/subsequentPayment.ts); a declined payment answers as a declined CreatePayment does (PaymentErrorResponse).
+///
+/// `POST /v2/{merchantId}/payments/{paymentId}/subsequent`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SubsequentPayment;
+
+impl Operation for SubsequentPayment {
+    const NAME: &'static str = "subsequent_payment";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/subsequent";
+    type Request = SubsequentPaymentRequest;
+    type Response = SubsequentPaymentResponse;
+}
+
 /// A stored token with its masked card data. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/tokens/getToken.ts).
 ///
 /// `GET /v2/{merchantId}/tokens/{tokenId}`.
@@ -195,6 +265,156 @@ pub struct ApiError {
     /// `propertyName`: TEXT; optional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "propertyName")]
     property_name: Option<PropertyName>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Opens a hosted checkout: the platform's payment page where the customer chooses how to pay and enters the payment data.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedCheckoutRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateHostedCheckoutRequest {
+    /// The order: amount, customer and references.
+    ///
+    /// `order`: OBJECT; required; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedCheckoutRequest.json.
+    #[payone(json = "order")]
+    order: Order,
+    /// Settings of the payment page: where the customer returns to, language, template, attempts.
+    ///
+    /// `hostedCheckoutSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createHostedCheckoutRequest.json.
+    #[payone(json = "hostedCheckoutSpecificInput")]
+    hosted_checkout_specific_input: Option<HostedCheckoutSpecificInput>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Settings of a hosted checkout page.
+///
+/// Source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct HostedCheckoutSpecificInput {
+    /// Absolute URL the customer's browser is sent to when the checkout has finished; the platform appends hostedCheckoutId and RETURNMAC to its query. A URL without a scheme is refused.
+    ///
+    /// `returnUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "returnUrl")]
+    return_url: Option<HostedCheckoutReturnUrl>,
+    /// Language and country of the page shown to the customer, such as en_GB.
+    ///
+    /// `locale`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "locale")]
+    locale: Option<HostedCheckoutLocale>,
+    /// The template of the page (the file name of one of your uploaded templates).
+    ///
+    /// `variant`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "variant")]
+    variant: Option<HostedCheckoutVariant>,
+    /// true (the default): the page shows the customer a result page where it applies; false: the customer goes straight back to returnUrl where possible.
+    ///
+    /// `showResultPage`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "showResultPage")]
+    show_result_page: Option<bool>,
+    /// How often the customer may try to pay before the payment is declined for good: 1 to 10 (default 10).
+    ///
+    /// `allowedNumberOfPaymentAttempts`: NUMERIC(1..2); optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "allowedNumberOfPaymentAttempts")]
+    allowed_number_of_payment_attempts: Option<AllowedNumberOfPaymentAttempts>,
+    /// true: the page offers only payment products that support recurring payments, and the payment is the first of a recurring series; false (the default): one-off payment products.
+    ///
+    /// `isRecurring`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "isRecurring")]
+    is_recurring: Option<bool>,
+    /// Tokens of this customer, comma separated without spaces, that the page offers for reuse.
+    ///
+    /// `tokens`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+    #[payone(json = "tokens")]
+    tokens: Option<HostedCheckoutTokens>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to CreateHostedCheckout: the checkout's id, the page to send the customer to and the RETURNMAC.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateHostedCheckoutResponse {
+    /// The value the platform appends to returnUrl's query when the customer comes back; store it to recognise the returning customer.
+    ///
+    /// `RETURNMAC`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+    #[payone(json = "RETURNMAC")]
+    returnmac: Option<ReturnMac>,
+    /// The id of the hosted checkout: read its state with GetHostedCheckout.
+    ///
+    /// `hostedCheckoutId`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+    #[payone(json = "hostedCheckoutId")]
+    hosted_checkout_id: Option<HostedCheckoutId>,
+    /// Tokens of the request's `tokens` the platform does not know.
+    ///
+    /// `invalidTokens`: TEXT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "invalidTokens")]
+    invalid_tokens: Vec<InvalidToken>,
+    /// Your reference of the order, as sent in order.references.
+    ///
+    /// `merchantReference`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+    #[payone(json = "merchantReference")]
+    merchant_reference: Option<HostedCheckoutMerchantReference>,
+    /// The address of the payment page without its scheme and the host's leading part (prefix it with <https://payment>.).
+    ///
+    /// `partialRedirectUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+    #[payone(json = "partialRedirectUrl")]
+    partial_redirect_url: Option<HostedCheckoutPartialRedirectUrl>,
+    /// The full address of the payment page: send the customer's browser there.
+    ///
+    /// `redirectUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+    #[payone(json = "redirectUrl")]
+    redirect_url: Option<HostedCheckoutRedirectUrl>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to GetHostedCheckout: its status and the payment it created.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetHostedCheckoutResponse {
+    /// The payment the checkout created, once the customer has paid, cancelled or run out of time, or the payment was rejected or authorised.
+    ///
+    /// `createdPaymentOutput`: OBJECT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/GetHostedCheckoutResponse.cs.
+    #[payone(json = "createdPaymentOutput")]
+    created_payment_output: Option<CreatedPaymentOutput>,
+    /// The status of the hosted checkout.
+    ///
+    /// `status`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/GetHostedCheckoutResponse.cs.
+    #[payone(json = "status")]
+    status: Option<HostedCheckoutStatus>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The payment a hosted checkout created.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreatedPaymentOutput {
+    /// The payment: its id, status and output.
+    ///
+    /// `payment`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "payment")]
+    payment: Option<PaymentResponse>,
+    /// The category of the payment's status.
+    ///
+    /// `paymentStatusCategory`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "paymentStatusCategory")]
+    payment_status_category: Option<PaymentStatusCategory>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -403,7 +623,7 @@ pub struct CreatePaymentRequest {
     unknown: JsonMap,
 }
 
-/// The order of a CreatePayment request.
+/// The order of a payment request (CreatePayment, CreateHostedCheckout, SubsequentPayment, CompletePayment).
 ///
 /// Source: <https://developer.payone.com/en/api-reference>.
 #[derive(Clone, PartialEq, PayoneObject)]
@@ -1086,6 +1306,157 @@ pub struct RefundOutput {
     unknown: JsonMap,
 }
 
+/// Completes a payment that waits for the merchant to complete it, with the order and card data the completion needs.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/completePaymentRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CompletePaymentRequest {
+    /// The order: amount, customer and references.
+    ///
+    /// `order`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/completePaymentRequest.json.
+    #[payone(json = "order")]
+    order: Option<Order>,
+    /// The card data of the completion.
+    ///
+    /// `cardPaymentMethodSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/completePaymentRequest.json.
+    #[payone(json = "cardPaymentMethodSpecificInput")]
+    card_payment_method_specific_input: Option<
+        CompletePaymentCardPaymentMethodSpecificInput,
+    >,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Card data of a CompletePayment request.
+///
+/// Source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CompletePaymentCardPaymentMethodSpecificInput.cs.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CompletePaymentCardPaymentMethodSpecificInput {
+    /// The card, without its verification value.
+    ///
+    /// `card`: OBJECT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CompletePaymentCardPaymentMethodSpecificInput.cs.
+    #[payone(json = "card")]
+    card: Option<CompletePaymentCard>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A card without its verification value.
+///
+/// Source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CompletePaymentCard {
+    /// The card number.
+    ///
+    /// `cardNumber`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+    #[payone(json = "cardNumber")]
+    card_number: Option<CompletePaymentCardNumber>,
+    /// Expiry date of the card, written MMYY.
+    ///
+    /// `expiryDate`: CHAR(4); optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+    #[payone(json = "expiryDate")]
+    expiry_date: Option<CompletePaymentExpiryDate>,
+    /// The cardholder's name as printed on the card.
+    ///
+    /// `cardholderName`: TEXT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+    #[payone(json = "cardholderName")]
+    cardholder_name: Option<CompletePaymentCardholderName>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to CompletePayment: the payment and what to do next.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CompletePaymentResponse {
+    /// The payment: its id, status and output.
+    ///
+    /// `payment`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "payment")]
+    payment: Option<PaymentResponse>,
+    /// What to do next, such as sending the customer to a third party; absent when nothing is to be done.
+    ///
+    /// `merchantAction`: OBJECT; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CompletePaymentResponse.cs.
+    #[payone(json = "merchantAction")]
+    merchant_action: Option<MerchantAction>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A merchant-initiated payment with the card stored by an earlier payment (the {paymentId} of the path), without the customer.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/subsequentPaymentRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct SubsequentPaymentRequest {
+    /// The order: the amount to charge and your references.
+    ///
+    /// `order`: OBJECT; required; source: wl-online-payments-direct/sdk-nodejs:schemas/subsequentPaymentRequest.json.
+    #[payone(json = "order")]
+    order: Order,
+    /// Why and how the stored card is charged again: the kind of subsequent payment, the authorisation mode and the channel.
+    ///
+    /// `subsequentcardPaymentMethodSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/subsequentPaymentRequest.json.
+    #[payone(json = "subsequentcardPaymentMethodSpecificInput")]
+    subsequentcard_payment_method_specific_input: Option<
+        SubsequentCardPaymentMethodSpecificInput,
+    >,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Card settings of a subsequent payment.
+///
+/// Source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct SubsequentCardPaymentMethodSpecificInput {
+    /// The kind of subsequent payment.
+    ///
+    /// `subsequentType`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+    #[payone(json = "subsequentType")]
+    subsequent_type: Option<SubsequentType>,
+    /// The kind of authorisation the payment creates; acquirers that cannot take it treat the payment like a final authorisation.
+    ///
+    /// `authorizationMode`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+    #[payone(json = "authorizationMode")]
+    authorization_mode: Option<SubsequentAuthorizationMode>,
+    /// The channel the payment is created through.
+    ///
+    /// `transactionChannel`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+    #[payone(json = "transactionChannel")]
+    transaction_channel: Option<TransactionChannel>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to SubsequentPayment: the new payment.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct SubsequentPaymentResponse {
+    /// The new payment: its id, status and output.
+    ///
+    /// `payment`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "payment")]
+    payment: Option<PaymentResponse>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
 /// A stored token (GetToken, and the token of GetHostedTokenization).
 ///
 /// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
@@ -1221,6 +1592,11 @@ pub struct WebhooksEvent {
     /// `refund`: OBJECT; optional; source: <https://developer.payone.com/en/api-reference>.
     #[payone(json = "refund")]
     refund: Option<RefundResponse>,
+    /// The token the event is about.
+    ///
+    /// `token`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/model/domain/webhook_event.ts.
+    #[payone(json = "token")]
+    token: Option<TokenResponse>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -1274,6 +1650,115 @@ pub struct ErrorMessage(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "propertyName", format = "TEXT")]
 pub struct PropertyName(Cow<'static, str>);
+
+/// Absolute URL the customer's browser is sent to when the checkout has finished; the platform appends hostedCheckoutId and RETURNMAC to its query. A URL without a scheme is refused.
+///
+/// `returnUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+///
+/// Spec note: the live environment takes only https URLs (this crate's client refuses another scheme there before sending).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "returnUrl", format = "TEXT")]
+pub struct HostedCheckoutReturnUrl(Cow<'static, str>);
+
+/// Language and country of the page shown to the customer, such as en_GB.
+///
+/// `locale`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "locale", format = "TEXT")]
+pub struct HostedCheckoutLocale(Cow<'static, str>);
+
+/// The template of the page (the file name of one of your uploaded templates).
+///
+/// `variant`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "variant", format = "TEXT")]
+pub struct HostedCheckoutVariant(Cow<'static, str>);
+
+/// How often the customer may try to pay before the payment is declined for good: 1 to 10 (default 10).
+///
+/// `allowedNumberOfPaymentAttempts`: format `NUMERIC(1..2)`; permitted values 1..10; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "allowedNumberOfPaymentAttempts",
+    format = "NUMERIC(1..2)",
+    range = "1..10"
+)]
+pub struct AllowedNumberOfPaymentAttempts(u32);
+
+/// Tokens of this customer, comma separated without spaces, that the page offers for reuse.
+///
+/// `tokens`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/HostedCheckoutSpecificInput.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "tokens", format = "TEXT")]
+pub struct HostedCheckoutTokens(Cow<'static, str>);
+
+/// The value the platform appends to returnUrl's query when the customer comes back; store it to recognise the returning customer.
+///
+/// `RETURNMAC`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "RETURNMAC", format = "TEXT", sensitive)]
+pub struct ReturnMac(Cow<'static, str>);
+
+/// The id of the hosted checkout: read its state with GetHostedCheckout.
+///
+/// `hostedCheckoutId`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "hostedCheckoutId", format = "TEXT")]
+pub struct HostedCheckoutId(Cow<'static, str>);
+
+/// Tokens of the request's `tokens` the platform does not know.
+///
+/// `invalidTokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invalidTokens", format = "TEXT")]
+pub struct InvalidToken(Cow<'static, str>);
+
+/// Your reference of the order, as sent in order.references.
+///
+/// `merchantReference`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "merchantReference", format = "TEXT")]
+pub struct HostedCheckoutMerchantReference(Cow<'static, str>);
+
+/// The address of the payment page without its scheme and the host's leading part (prefix it with <https://payment>.).
+///
+/// `partialRedirectUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "partialRedirectUrl", format = "TEXT")]
+pub struct HostedCheckoutPartialRedirectUrl(Cow<'static, str>);
+
+/// The full address of the payment page: send the customer's browser there.
+///
+/// `redirectUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CreateHostedCheckoutResponse.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "redirectUrl", format = "TEXT")]
+pub struct HostedCheckoutRedirectUrl(Cow<'static, str>);
+
+/// The status of the hosted checkout.
+///
+/// `status`: format `LIST`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/GetHostedCheckoutResponse.cs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "status")]
+pub enum HostedCheckoutStatus {
+    /// `IN_PROGRESS`: The customer has not finished the checkout yet
+    #[payone(value = "IN_PROGRESS")]
+    InProgress,
+    /// `PAYMENT_CREATED`: A payment has been created
+    #[payone(value = "PAYMENT_CREATED")]
+    PaymentCreated,
+    /// `CANCELLED_BY_CONSUMER`: The customer cancelled the checkout, or it expired
+    #[payone(value = "CANCELLED_BY_CONSUMER")]
+    CancelledByConsumer,
+}
+
+/// The category of the payment's status.
+///
+/// `paymentStatusCategory`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+///
+/// Spec note: the SDKs type this member as a string without a value list; TEXT is recorded, not guessed.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentStatusCategory", format = "TEXT")]
+pub struct PaymentStatusCategory(Cow<'static, str>);
 
 /// Language and country of the page, such as en_GB.
 ///
@@ -1334,13 +1819,6 @@ pub struct HostedTokenizationId(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "hostedTokenizationUrl", format = "TEXT")]
 pub struct HostedTokenizationUrl(Cow<'static, str>);
-
-/// Tokens of the request's `tokens` the platform does not know.
-///
-/// `invalidTokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
-#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "invalidTokens", format = "TEXT")]
-pub struct InvalidToken(Cow<'static, str>);
 
 /// The address of the tokenization page without its scheme and the host's leading part.
 ///
@@ -1603,6 +2081,87 @@ pub struct ActionType(Cow<'static, str>);
 #[payone(name = "redirectURL", format = "TEXT")]
 pub struct RedirectUrl(Cow<'static, str>);
 
+/// The card number.
+///
+/// `cardNumber`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "cardNumber", format = "TEXT", sensitive)]
+pub struct CompletePaymentCardNumber(Cow<'static, str>);
+
+/// Expiry date of the card, written MMYY.
+///
+/// `expiryDate`: format `CHAR(4)`; permitted symbols `[0-9]`; sensitive: never printed; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expiryDate", format = "CHAR(4)", symbols = "[0-9]", sensitive)]
+pub struct CompletePaymentExpiryDate(Cow<'static, str>);
+
+/// The cardholder's name as printed on the card.
+///
+/// `cardholderName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/CardWithoutCvv.cs.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "cardholderName", format = "TEXT", sensitive)]
+pub struct CompletePaymentCardholderName(Cow<'static, str>);
+
+/// The kind of subsequent payment.
+///
+/// `subsequentType`: format `LIST`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "subsequentType")]
+pub enum SubsequentType {
+    /// `Recurring`: Charged at fixed intervals of at most a year under an agreement with the cardholder
+    #[payone(value = "Recurring")]
+    Recurring,
+    /// `Unscheduled`: A stored-credential charge at no fixed date, for a fixed or variable amount, that the cardholder agreed the merchant may initiate
+    #[payone(value = "Unscheduled")]
+    Unscheduled,
+    /// `Installment`: One purchase billed in several charges over an agreed period
+    #[payone(value = "Installment")]
+    Installment,
+    /// `NoShow`: A charge for a service the cardholder booked but did not take up as agreed
+    #[payone(value = "NoShow")]
+    NoShow,
+    /// `DelayedCharge`: An extra charge after the service was rendered (hotel, cruise, car rental)
+    #[payone(value = "DelayedCharge")]
+    DelayedCharge,
+    /// `PartialShipment`: A charge per shipment of an order whose credentials were stored for it
+    #[payone(value = "PartialShipment")]
+    PartialShipment,
+    /// `Resubmission`: A charge sent again after authorisation failed when the goods or services were provided (contactless transit only)
+    #[payone(value = "Resubmission")]
+    Resubmission,
+}
+
+/// The kind of authorisation the payment creates; acquirers that cannot take it treat the payment like a final authorisation.
+///
+/// `authorizationMode`: format `LIST`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "authorizationMode")]
+pub enum SubsequentAuthorizationMode {
+    /// `FINAL_AUTHORIZATION`: An authorisation to be captured in full within 7 days; it cannot be reversed
+    #[payone(value = "FINAL_AUTHORIZATION")]
+    FinalAuthorization,
+    /// `PRE_AUTHORIZATION`: An authorisation that can be reversed and captured within 30 days, also for less
+    #[payone(value = "PRE_AUTHORIZATION")]
+    PreAuthorization,
+    /// `SALE`: Captured at the moment it is approved
+    #[payone(value = "SALE")]
+    Sale,
+}
+
+/// The channel the payment is created through.
+///
+/// `transactionChannel`: format `LIST`; source: wl-online-payments-direct/sdk-dotnet:OnlinePayments.Sdk/Domain/SubsequentCardPaymentMethodSpecificInput.cs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "transactionChannel")]
+pub enum TransactionChannel {
+    /// `ECOMMERCE`: A regular e-commerce transaction (the default)
+    #[payone(value = "ECOMMERCE")]
+    Ecommerce,
+    /// `MOTO`: A mail order or telephone order
+    #[payone(value = "MOTO")]
+    Moto,
+}
+
 /// The token: send it as cardPaymentMethodSpecificInput.token of CreatePayment.
 ///
 /// `id`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
@@ -1651,7 +2210,7 @@ pub struct MerchantId(Cow<'static, str>);
 ///
 /// `type`: format `LIST`; the page gives no values: any non-empty value is accepted; source: <https://developer.payone.com/en/api-reference>.
 ///
-/// Spec note: LIST whose values neither source gives; any non-empty value is accepted.
+/// Spec note: LIST whose values neither source gives; any non-empty value is accepted. The platform SDKs' webhook tests send payment.paid (wl-online-payments-direct/sdk-nodejs __tests__/unit/webhooks/webhooks.test.ts, sdk-dotnet OnlinePayments.Sdk.Tests/Webhooks/WebhooksHelperTest.cs).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "type", format = "LIST", unlisted)]
 pub struct EventType(Cow<'static, str>);
