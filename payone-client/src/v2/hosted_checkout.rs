@@ -12,6 +12,7 @@ use payone_types::generated::v2::{
     GetHostedCheckout, GetHostedCheckoutResponse, HostedCheckoutId,
 };
 use payone_types::json::{NoBody, Operation};
+use subtle::ConstantTimeEq;
 
 use super::client::V2Client;
 use super::environment::{Environment, EnvironmentKind};
@@ -172,15 +173,11 @@ pub fn hosted_checkout_return(
     if id != opened_id.as_str() {
         return Err(HostedCheckoutReturnError::OtherCheckout);
     }
-    if !same_secret(mac.as_bytes(), opened_mac.as_str().as_bytes()) {
+    // Constant time: where a guessed MAC differs must not show in the time taken.
+    if !bool::from(mac.as_bytes().ct_eq(opened_mac.as_str().as_bytes())) {
         return Err(HostedCheckoutReturnError::WrongMac);
     }
     Ok(opened_id.clone())
-}
-
-/// Compares in time that depends on the lengths only, not on where the values differ.
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
