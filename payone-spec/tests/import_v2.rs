@@ -121,6 +121,74 @@ fn the_hosted_tokenization_schema_with_its_overlay_reproduces_the_table() {
     }
 }
 
+/// Imports `schema` (a fixture) with `overlay` (a file of spec/overlay/) and checks that the
+/// objects equal those the checked-in tables reach from `root`, depth first; returns the reports.
+fn reproduces_the_table(schema: &str, overlay: &str, root: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(Path::new(ROOT).join(overlay)).expect(overlay);
+    let overlay: SchemaOverlay = toml::from_str(&text).expect("the overlay parses");
+    let imported = import_schema(schema, &fixture(schema), &overlay, &mut no_files)
+        .unwrap_or_else(|e| panic!("{}", shown(&e).join("\n")));
+    let want = checked_in();
+    let want_objects = reached(&want, root);
+    let got: Vec<&ObjectSpec> = imported.file.objects.iter().collect();
+    let names =
+        |objects: &[&ObjectSpec]| objects.iter().map(|o| o.rust.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&want_objects), "the objects, depth first");
+    for (g, w) in got.iter().zip(&want_objects) {
+        for (gf, wf) in g.fields.iter().zip(&w.fields) {
+            assert_eq!(gf, wf, "member {}.{}", w.rust, wf.name);
+        }
+        assert_eq!(*g, *w);
+    }
+    shown(&imported.reports)
+}
+
+/// The CreateToken schema with `spec/overlay/v2-tokens.toml` reproduces spec/v2/tokens.toml's
+/// CreateTokenRequest objects, its card being payments.toml's `Card`.
+#[test]
+fn the_create_token_schema_with_its_overlay_reproduces_the_table() {
+    let reports = reproduces_the_table(
+        "createTokenRequest.json",
+        "spec/overlay/v2-tokens.toml",
+        "CreateTokenRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+}
+
+/// The CreateSession schema with `spec/overlay/v2-sessions.toml` reproduces
+/// spec/v2/sessions.toml's SessionRequest.
+#[test]
+fn the_session_schema_with_its_overlay_reproduces_the_table() {
+    let reports = reproduces_the_table(
+        "sessionRequest.json",
+        "spec/overlay/v2-sessions.toml",
+        "SessionRequest",
+    );
+    assert_eq!(
+        reports,
+        ["#/properties/tokens/uniqueItems: `uniqueItems` is not checked by the tables"]
+    );
+}
+
+/// The GetIINDetails schema with `spec/overlay/v2-services.toml` reproduces
+/// spec/v2/services.toml's GetIinDetailsRequest objects, its amount being payments.toml's
+/// `AmountOfMoney`; `bin` gets the length the Java SDK states.
+#[test]
+fn the_iin_details_schema_with_its_overlay_reproduces_the_table() {
+    let reports = reproduces_the_table(
+        "getIINDetailsRequest.json",
+        "spec/overlay/v2-services.toml",
+        "GetIinDetailsRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+    let file = checked_in();
+    let bin = &object(&file, "GetIinDetailsRequest").expect("the request").fields[0];
+    assert_eq!(
+        (bin.name.as_str(), bin.format.as_str(), bin.required, bin.sensitive),
+        ("bin", "CHAR(6..19)", Required::Yes, true)
+    );
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(
