@@ -180,9 +180,7 @@ fn operation_problems(file: &SpecFile, op: &OperationSpec, at: &str) -> Vec<Stri
         ));
     }
     match (&op.request, op.method.as_str()) {
-        (Some(_), "DELETE") => {
-            errors.push(format!("{at}: a {} sends no request body", op.method))
-        }
+        (Some(_), "DELETE") => errors.push(format!("{at}: a {} sends no request body", op.method)),
         (Some(name), method) => match object(file, name) {
             None => errors.push(format!("{at}: unknown request object `{name}`")),
             // A GET sends its request object as the query string: one `name=value` pair per

@@ -133,7 +133,11 @@ fn reproduces_the_table(schema: &str, overlay: &str, root: &str) -> Vec<String> 
     let got: Vec<&ObjectSpec> = imported.file.objects.iter().collect();
     let names =
         |objects: &[&ObjectSpec]| objects.iter().map(|o| o.rust.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&got), names(&want_objects), "the objects, depth first");
+    assert_eq!(
+        names(&got),
+        names(&want_objects),
+        "the objects, depth first"
+    );
     for (g, w) in got.iter().zip(&want_objects) {
         for (gf, wf) in g.fields.iter().zip(&w.fields) {
             assert_eq!(gf, wf, "member {}.{}", w.rust, wf.name);
@@ -182,9 +186,16 @@ fn the_iin_details_schema_with_its_overlay_reproduces_the_table() {
     );
     assert_eq!(reports, Vec::<String>::new());
     let file = checked_in();
-    let bin = &object(&file, "GetIinDetailsRequest").expect("the request").fields[0];
+    let bin = &object(&file, "GetIinDetailsRequest")
+        .expect("the request")
+        .fields[0];
     assert_eq!(
-        (bin.name.as_str(), bin.format.as_str(), bin.required, bin.sensitive),
+        (
+            bin.name.as_str(),
+            bin.format.as_str(),
+            bin.required,
+            bin.sensitive
+        ),
         ("bin", "CHAR(6..19)", Required::Yes, true)
     );
 }

@@ -455,7 +455,10 @@ mod tests {
         )
         .unwrap();
         let pairs = query_pairs(&request);
-        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         assert_eq!(
             pairs,
             [

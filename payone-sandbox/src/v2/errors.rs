@@ -33,6 +33,9 @@ pub(crate) enum Kind {
     UnknownToken,
     /// No hosted tokenization session with that id.
     UnknownHostedTokenization,
+    /// No payment product with that id (or not for the query's payment), or a BIN of no known
+    /// product.
+    UnknownPaymentProduct,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -44,7 +47,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 12] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -54,6 +57,7 @@ impl Kind {
         Kind::UnknownPayment,
         Kind::UnknownToken,
         Kind::UnknownHostedTokenization,
+        Kind::UnknownPaymentProduct,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -66,9 +70,10 @@ impl Kind {
             Kind::Unauthorized => StatusCode::UNAUTHORIZED,
             Kind::Declined => StatusCode::PAYMENT_REQUIRED,
             Kind::ForeignMerchant => StatusCode::FORBIDDEN,
-            Kind::UnknownPayment | Kind::UnknownToken | Kind::UnknownHostedTokenization => {
-                StatusCode::NOT_FOUND
-            }
+            Kind::UnknownPayment
+            | Kind::UnknownToken
+            | Kind::UnknownHostedTokenization
+            | Kind::UnknownPaymentProduct => StatusCode::NOT_FOUND,
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -84,6 +89,7 @@ impl Kind {
             Kind::WrongStatus => "1004",
             Kind::UnknownToken => "1005",
             Kind::UnknownHostedTokenization => "1006",
+            Kind::UnknownPaymentProduct => "1010",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -101,6 +107,7 @@ impl Kind {
             Kind::UnknownPayment => "UNKNOWN_PAYMENT_ID",
             Kind::UnknownToken => "UNKNOWN_TOKEN",
             Kind::UnknownHostedTokenization => "UNKNOWN_HOSTED_TOKENIZATION_ID",
+            Kind::UnknownPaymentProduct => "UNKNOWN_PAYMENT_PRODUCT_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",

@@ -8,7 +8,11 @@ pub(crate) mod capture;
 pub(crate) mod create;
 pub(crate) mod details;
 pub(crate) mod errors;
+pub(crate) mod lists;
+pub(crate) mod products;
 pub(crate) mod refund;
+pub(crate) mod services;
+pub(crate) mod sessions;
 pub(crate) mod store;
 pub(crate) mod three_ds;
 pub(crate) mod tokens;
@@ -26,11 +30,16 @@ use payone_types::generated::v2::{
     CancelPayment, CapturePayment, CreateHostedTokenization, CreatePayment, DeleteToken,
     GetHostedTokenization, GetPaymentDetails, GetToken, RefundPayment,
 };
+use payone_types::generated::v2::{
+    CreateSession, CreateToken, GetCaptures, GetIinDetails, GetPaymentProduct, GetPaymentProducts,
+    GetRefunds, TestConnectionOperation,
+};
 use payone_types::json::{JsonObject, Operation};
 
 use crate::app::App;
 use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
+use lists::Lists;
 use store::Store;
 use tokens::Tokens;
 use webhooks::Webhooks;
@@ -53,6 +62,9 @@ pub(crate) struct V2 {
     pub(crate) webhooks: Webhooks,
     store: Mutex<Store>,
     tokens: Mutex<Tokens>,
+    lists: Mutex<Lists>,
+    /// CreateSession answers so far (numbers the next session).
+    pub(crate) sessions: AtomicU64,
     errors: AtomicU64,
 }
 
@@ -64,6 +76,8 @@ impl V2 {
             webhooks,
             store: Mutex::new(Store::new(cap)),
             tokens: Mutex::new(Tokens::new(cap)),
+            lists: Mutex::new(Lists::new(cap)),
+            sessions: AtomicU64::new(0),
             errors: AtomicU64::new(0),
         }
     }
@@ -80,6 +94,13 @@ impl V2 {
     pub(crate) fn tokens(&self) -> MutexGuard<'_, Tokens> {
         // Handlers change them in single steps; a panic cannot leave half an update.
         self.tokens.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The captures and refunds made, per payment. Taken after [`V2::store`] when both are
+    /// needed, never the other way round.
+    pub(crate) fn lists(&self) -> MutexGuard<'_, Lists> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.lists.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub(crate) fn error(&self, error: &V2Error) -> Response {
@@ -100,7 +121,7 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 9] = [
+const OPERATIONS: [(&str, &str, &str); 17] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
@@ -110,6 +131,14 @@ const OPERATIONS: [(&str, &str, &str); 9] = [
     operation_of::<GetHostedTokenization>(),
     operation_of::<GetToken>(),
     operation_of::<DeleteToken>(),
+    operation_of::<GetCaptures>(),
+    operation_of::<GetRefunds>(),
+    operation_of::<CreateToken>(),
+    operation_of::<GetPaymentProducts>(),
+    operation_of::<GetPaymentProduct>(),
+    operation_of::<CreateSession>(),
+    operation_of::<TestConnectionOperation>(),
+    operation_of::<GetIinDetails>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {
