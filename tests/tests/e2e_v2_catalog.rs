@@ -770,3 +770,57 @@ async fn the_endpoints_signed_by_hand() {
     }
     sandbox.shutdown().await;
 }
+
+/// The first line of each request in `sent` and the body of the last one.
+fn request_lines(sent: &[u8]) -> (Vec<String>, String) {
+    let text = String::from_utf8_lossy(sent).into_owned();
+    let lines = text
+        .lines()
+        .filter(|l| l.ends_with(" HTTP/1.1"))
+        .map(str::to_owned)
+        .collect();
+    let body = text
+        .rsplit("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    (lines, body)
+}
+
+#[tokio::test]
+async fn the_query_and_the_session_body_on_the_wire() {
+    let sandbox = payone_sandbox::start(Config::default())
+        .await
+        .expect("sandbox starts");
+    let tap = common::WireTap::start(sandbox.addr()).await;
+    let client = V2Client::new(config(&tap.base)).unwrap();
+    let query = PaymentProductsQuery::new()
+        .with_country_code(CountryCode::new("DE"))
+        .with_currency_code(CurrencyCode::new("EUR"))
+        .with_locale(Locale::new("de_DE"))
+        .with_amount(Amount::new(1000))
+        .with_is_recurring(false)
+        .with_hide(vec![HiddenElement::Fields, HiddenElement::Translations]);
+    let products = client.get_payment_products(&query).await.unwrap();
+    assert_eq!(ids(&products), [1, 3, 2, 125]);
+    client
+        .get_payment_product(PaymentProductId::new(125), &PaymentProductsQuery::new())
+        .await
+        .unwrap();
+    client
+        .create_session(
+            &SessionRequest::new()
+                .with_tokens(vec![SessionToken::new("a b"), SessionToken::new("c")]),
+        )
+        .await
+        .unwrap();
+    let (lines, body) = request_lines(&tap.sent());
+    insta::assert_snapshot!(lines.join("\n"), @r"
+    GET /v2/sandboxmerchant/products?countryCode=DE&currencyCode=EUR&locale=de_DE&amount=1000&isRecurring=false&hide=fields&hide=translations HTTP/1.1
+    GET /v2/sandboxmerchant/products/125 HTTP/1.1
+    POST /v2/sandboxmerchant/sessions HTTP/1.1
+    ");
+    insta::assert_snapshot!(body, @r#"{"tokens":["a b","c"]}"#);
+    drop(tap);
+    sandbox.shutdown().await;
+}
