@@ -370,7 +370,7 @@ fn validate_names_an_unknown_request() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out),
-        "request: unknown value for the client API; permitted: creditcardcheck, bankaccountcheck\n"
+        "request: unknown value for the client API; permitted: creditcardcheck, bankaccountcheck, managemandate\n"
     );
 }
 

@@ -123,7 +123,8 @@ mark!(DocumentRequest, Server, SERVER_DOCUMENTS: server::Getfile, server::Getinv
 mark!(FrontendRequest, Frontend, FRONTEND: frontend::Preauthorization,
     frontend::Authorization, frontend::Createaccess);
 #[cfg(feature = "client-api")]
-mark!(ClientApiRequest, Client, CLIENT: client::Creditcardcheck, client::Bankaccountcheck);
+mark!(ClientApiRequest, Client, CLIENT: client::Creditcardcheck, client::Bankaccountcheck,
+    client::Managemandate);
 
 #[cfg(test)]
 mod tests {

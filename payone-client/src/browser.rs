@@ -34,7 +34,8 @@ pub struct FrontendForm {
 
 #[cfg(feature = "client-api")]
 /// The signed Client API parameters a web page needs (hosted iFrame `creditcardcheck`,
-/// `bankaccountcheck`); the page adds the customer's card or account data itself.
+/// `bankaccountcheck`, `managemandate`); the page adds the customer's card, account or personal
+/// data itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ClientApiParams {

@@ -61,6 +61,15 @@ pub enum ParseError {
         /// The status received.
         status: &'static str,
     },
+    /// A field whose value is not of the form its answer gives it (a number of installments
+    /// that is no number).
+    #[error("the field {field} of the answer is not {expected}")]
+    InvalidField {
+        /// The field.
+        field: String,
+        /// What its value should be.
+        expected: &'static str,
+    },
     /// A getfile or getinvoice answer with an empty body.
     #[error("the {0} answer has no file")]
     EmptyDocument(&'static str),
@@ -76,6 +85,10 @@ pub enum ParseError {
     /// The body is not valid in its charset (only UTF-8 can be invalid).
     #[error("the answer is not valid {0}")]
     Undecodable(&'static str),
+    /// A Client API answer that is not one JSON object whose values are strings, or is longer
+    /// than such an answer can be.
+    #[error("the answer is not a JSON object of strings")]
+    NotJsonObject,
 }
 
 impl ParseError {

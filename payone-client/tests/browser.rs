@@ -133,3 +133,47 @@ fn a_latin1_account_gets_a_latin1_query_and_md5_when_asked() {
         "the request was not sent because it breaks the parameter tables: de[1]: contains a character that ISO-8859-1 cannot carry"
     );
 }
+
+#[test]
+fn managemandate_params_sign_currency_and_customer_not_the_customers_account() {
+    use payone_client::client_api::HostedManagemandate;
+    use payone_types::generated::client::{Currency, Customerid, Language};
+
+    let account = Account::new(11111, 3333333, 22222, PortalKey::new("wurstbrot"));
+    let mandate = HostedManagemandate::new(Responsetype::Json, Currency::new("EUR"))
+        .customerid(Customerid::new("c-4711"))
+        .language(Language::new("de"));
+    let params = client(account).client_api_params(&mandate).unwrap();
+    // HMAC-SHA384 with the key "wurstbrot" over the values of aid, api_version, clearingtype,
+    // currency, customerid, encoding, mid, mode, portalid, request and responsetype in that
+    // (alphabetical) order: "222223.11elvEURc-4711UTF-811111test3333333managemandateJSON".
+    // `language` is not among the Client API hash page's parameters.
+    insta::assert_snapshot!(params.to_json(), @r#"{"mid":"11111","aid":"22222","portalid":"3333333","mode":"test","encoding":"UTF-8","api_version":"3.11","request":"managemandate","responsetype":"JSON","clearingtype":"elv","currency":"EUR","customerid":"c-4711","language":"de","hash":"e6f61c740585ed5e0d452e2ab63d76bbc1ef5bc5c9827953b29662598c9f02b109e42e1dc119938887912c8e868d4e7f"}"#);
+}
+
+#[test]
+fn bankaccountcheck_settings_of_its_page() {
+    use payone_types::generated::client::{BankaccountChecktype, Language};
+
+    let params = client(account())
+        .client_api_params(
+            &HostedBankaccountcheck::new(Responsetype::Json)
+                .checktype(BankaccountChecktype::PosBlacklist)
+                .language(Language::new("en")),
+        )
+        .unwrap();
+    let fields: Vec<(&str, &str)> = params
+        .fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .filter(|(n, _)| *n != "hash")
+        .collect();
+    assert_eq!(
+        fields[7..],
+        [
+            ("responsetype", "JSON"),
+            ("checktype", "1"),
+            ("language", "en")
+        ]
+    );
+}

@@ -9,6 +9,7 @@
 //! deterministically with [`Bytes`], so that a crashing input replays exactly.
 
 mod bytes;
+mod client_api_answer;
 mod directlink;
 mod notification;
 mod server_answer;
@@ -17,6 +18,7 @@ mod v2;
 mod validate;
 
 pub use bytes::Bytes;
+pub use client_api_answer::client_api_answer;
 pub use directlink::{directlink_feedback, directlink_xml};
 pub use notification::notification;
 pub use server_answer::server_answer;
@@ -31,6 +33,7 @@ pub type Target = fn(&[u8]);
 /// and the name of the cargo-fuzz target) and its function.
 pub const TARGETS: &[(&str, Target)] = &[
     ("server_answer", server_answer),
+    ("client_api_answer", client_api_answer),
     ("notification", notification),
     ("directlink_xml", directlink_xml),
     ("directlink_feedback", directlink_feedback),

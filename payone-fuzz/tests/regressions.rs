@@ -71,6 +71,7 @@ macro_rules! targets {
 
 targets!(
     server_answer,
+    client_api_answer,
     notification,
     directlink_xml,
     directlink_feedback,

@@ -1,25 +1,28 @@
 //! An answer of the platform: ordered `name=value` fields, written as the Server API's lines,
 //! the Client API's JSON object or the query of a Client API redirect.
 
+use std::borrow::Cow;
+
 use payone_types::Charset;
 
 /// The fields of one answer, in the order the platform writes them (`status` first).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Answer {
-    fields: Vec<(&'static str, String)>,
+    fields: Vec<(Cow<'static, str>, String)>,
 }
 
 impl Answer {
     /// An answer with `status` only.
     pub(crate) fn status(status: &str) -> Self {
         Answer {
-            fields: vec![("status", status.to_owned())],
+            fields: vec![(Cow::Borrowed("status"), status.to_owned())],
         }
     }
 
-    /// Appends a field.
-    pub(crate) fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.fields.push((name, value.to_string()));
+    /// Appends a field. Names are the platform's, most of them literals; numbered ones such as
+    /// `add_paydata[installment_option_id_0]` are built.
+    pub(crate) fn with(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {
+        self.fields.push((name.into(), value.to_string()));
         self
     }
 
@@ -27,7 +30,7 @@ impl Answer {
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.fields
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
 
@@ -54,7 +57,7 @@ impl Answer {
         let object: serde_json::Map<String, serde_json::Value> = self
             .fields
             .iter()
-            .map(|(n, v)| ((*n).to_owned(), serde_json::Value::String(v.clone())))
+            .map(|(n, v)| (n.to_string(), serde_json::Value::String(v.clone())))
             .collect();
         serde_json::Value::Object(object).to_string()
     }

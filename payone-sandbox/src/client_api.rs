@@ -1,5 +1,6 @@
 //! `GET`/`POST /client-api/`: the Client API the customer's browser calls (`creditcardcheck`,
-//! `bankaccountcheck`), answered as JSON or as a redirect carrying the answer in the query.
+//! `bankaccountcheck`, `managemandate`), answered as JSON or as a redirect carrying the answer in
+//! the query.
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use crate::answer::Answer;
 use crate::app::App;
 use crate::form::{self, Form};
 use crate::refusal::Refusal;
-use crate::{auth, card, iban, redirect, tables};
+use crate::{auth, card, iban, mandates, redirect, tables};
 
 /// The handler: parameters from the query and, for POST, the form body.
 pub(crate) async fn handle(State(app): State<Arc<App>>, uri: Uri, body: Bytes) -> Response {
@@ -51,6 +52,8 @@ fn execute(app: &App, request: &str, form: &Form) -> Result<Answer, Refusal> {
     match request {
         "creditcardcheck" => creditcardcheck(app, form),
         "bankaccountcheck" => bankaccountcheck(form),
+        // The same mandates as the Server API's: a payment there may name this mandate.
+        "managemandate" => mandates::manage(&mut app.state().mandates, form),
         other => Err(Refusal::faulty(
             "request",
             format!("the sandbox does not emulate `{other}` yet"),
@@ -95,12 +98,13 @@ fn bankaccountcheck(form: &Form) -> Result<Answer, Refusal> {
     }
 }
 
-/// `responsetype=REDIRECT` with the URL for the outcome (`successurl` for VALID, `errorurl`
-/// otherwise): 302 there with the answer in the query. Anything else: JSON.
+/// `responsetype=REDIRECT` with the URL for the outcome (`successurl` for VALID, and APPROVED
+/// of managemandate; `errorurl` otherwise): 302 there with the answer in the query. Anything
+/// else: JSON.
 fn respond(form: &Form, answer: &Answer) -> Response {
     if form.get("responsetype") == Some("REDIRECT") {
         let url = match answer.get("status") {
-            Some("VALID") => form.non_empty("successurl"),
+            Some("VALID" | "APPROVED") => form.non_empty("successurl"),
             _ => form.non_empty("errorurl"),
         };
         if let Some(url) = url {

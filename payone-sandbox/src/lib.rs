@@ -131,7 +131,17 @@
 //! | `genericpayment` | `add_paydata[action]=setexpresscheckout` | `REDIRECT`, `redirecturl` = the request's `successurl` (the customer approves at once; 1 naming `successurl` without one), `workorderid` | none |
 //! | | `getexpresscheckoutdetails` | `OK`, `workorderid`, `add_paydata[email]` and the `add_paydata[shipping_*]` address of a test buyer | none |
 //! | | `start_session` (Klarna) | `OK`, `workorderid`, `add_paydata[client_token]`, `add_paydata[session_id]` | none |
-//! | | any other action | `OK`, `workorderid` | none |
+//! | | `installment_options` (PAYONE Secured Installment): `financingtype=PIN`, `add_paydata[businessRelation]=b2c`, a positive `amount`, `currency=EUR` (else 1 naming the parameter, 908 for the amount) | `OK`, `workorderid`, `add_paydata[amount_value]`, `add_paydata[amount_currency]` and three options `n` = 0, 1, 2 (3, 6, 12 payments at 9.00, 11.00, 14.00 % nominal): `add_paydata[installment_option_id_n]` (`IOP_{workorderid}_{n}`), `number_of_payments_n`, `monthly_amount_value_n`, `last_rate_amount_value_n`, `total_amount_value_n` (minor units), their `..._currency_n`, `first_rate_date_n` (`YYYY-MM-DD`, in 30 days), `nominal_interest_rate_n`, `effective_interest_rate_n` (hundredths of a percent) | none |
+//! | | `profile` (Ratepay) | `OK`, `workorderid`, the profile: `add_paydata[currency]` `EUR`, `country-code-billing` and `country-code-delivery` `DE`, `tx-limit-invoice-min`/`-max` and `tx-limit-elv-min`/`-max` 10/5000, `tx-limit-installment-min`/`-max` 200/5000, `month-allowed` `3,6,12,24`, `interestrate-default` `9.90`, `payment-firstday` `28`, `service-charge` `0`, `eligibility-ratepay-invoice`/`-elv`/`-installment` `yes` | none |
+//! | | `calculation` with `financingtype=RPS`: `add_paydata[shop_id]`, `add_paydata[customer_allow_credit_inquiry]=yes`, `add_paydata[calculation_type]` with `add_paydata[month]` (one of 3, 6, 12, 24) or `add_paydata[rate]` (minor units), a positive `amount` (else 1 naming the parameter) | `OK`, `workorderid`, `add_paydata[amount]`, `number-of-rates` (by rate: the shortest duration whose rate does not exceed it, else 24), `rate`, `last-rate`, `total-amount`, `interest-amount`, `service-charge` (minor units), `interest-rate` `9.90`, `annual-percentage-rate`, `monthly-debit-interest` (percent), `payment-firstday` `28` | none |
+//! | | `pre_check` (Unzer) | `lastname` [`LASTNAME_RISK_DECLINED`]: `ERROR` 2 naming `lastname`; otherwise `OK`, `workorderid` | none |
+//! | | `calculation` with `financingtype=PYS`: `workorderid` of an earlier genericpayment (else 1 naming it), a positive `amount` | `OK`, the `workorderid`, three plans `n` = 1, 2, 3 (3, 6, 12 months at 14.95 %): `add_paydata[PaymentDetails_n_Duration]`, `_Currency`, `_InterestRate`, `_EffectiveInterestRate`, `_OriginalAmount`, `_TotalAmount`, `_MinimumInstallmentFee`, and per month `m` `_Installment_m_Amount`, `_Installment_m_Due` (decimal amounts, `YYYY-MM-DD` every 30 days) | none |
+//! | | `createCheckoutSessionPayload` (Amazon Pay v2) | `OK`, `workorderid`, `add_paydata[payload]`, `add_paydata[signature]` (opaque sandbox strings) | none |
+//! | | `getCheckoutSession`: `workorderid` of an earlier genericpayment (else 1 naming it) | `OK`, `workorderid`, `add_paydata[email]`, the `add_paydata[shipping_*]` and `add_paydata[billing_*]` address of the test buyer | none |
+//! | | `updateCheckoutSession`: `workorderid` as for getCheckoutSession | `OK`, `workorderid` | none |
+//! | | any other action (`update_order`, `getconfiguration`, the Amazon Pay v1 order reference actions, `checkout`, `register_alias`, `refund_announcement`: no source names more of their answers) | `OK`, `workorderid` | none |
+//! | `preauthorization`, `authorization` with `clearingtype=fnc` | before the amount decides: `financingtype` PIV, PDD need `businessrelation`, `birthday`, `telephonenumber`, `email`, `ip`, PIN the first three (else 1 naming the first missing), PIN and PDD with `businessrelation=b2c` (else 1 naming it); PIN needs an `add_paydata[installment_option_id]` of an earlier installment_options answer (and, if given, its `workorderid`); RPV, RPS, RPD need `add_paydata[customer_allow_credit_inquiry]=yes`, RPS an `add_paydata[installment_number]` of `month-allowed`; PYS needs the `workorderid` of an earlier genericpayment and an `add_paydata[installment_duration]` of 3, 6, 12 (else 1 naming the parameter); then `lastname` [`LASTNAME_RISK_DECLINED`] for PIV, PIN, PDD, RPV, RPS, RPD, PYV, PYS, PYD | `ERROR` 2 naming `lastname` (the risk check), no transaction kept | none |
+//! | | otherwise as above (no payment instructions: the pages of these methods name none) | `APPROVED`, `txid`, `userid` | `appointed` |
 //! | `addresscheck` | `zip` [`ZIP_ADDRESS_INVALID`] (`99999`) | `INVALID`, `secstatus=30`, `errorcode` 1010 | none |
 //! | | otherwise | `VALID`, `secstatus=10`, `personstatus` (`PPB` for `addresschecktype` PE or PB, else `NONE`), the address as sent | none |
 //! | `consumerscore` | `zip` [`ZIP_ADDRESS_INVALID`] | as addresscheck | none |
@@ -185,6 +195,7 @@
 //! |---|---|---|---|
 //! | 1 | `ERROR` | `Parameter {NAME} faulty or missing: RULE` | missing, unknown, undecodable or malformed parameter; a broken conditional rule of the tables (`NAME` lists its parameters); a capture after the first one without `sequencenumber`; unknown `request` or `encoding` |
 //! | 2 | `ERROR` | `Authorization declined` | `amount=9902` |
+//! | 2 | `ERROR` | `Declined by the risk check of the financing` | `lastname` [`LASTNAME_RISK_DECLINED`] (secured, Ratepay and Unzer payments, Unzer `pre_check`) |
 //! | 2 | `ERROR` | `SEPA mandate declined for this account` | `iban` [`IBAN_MANDATE_DECLINED`] (managemandate, direct debit payments) |
 //! | 3 | `ERROR` | `Parameter {mid} incorrect: not the sandbox account's` | wrong `mid` |
 //! | 4 | `ERROR` | `Parameter {portalid} incorrect: not the sandbox account's` | wrong `portalid` |
@@ -195,7 +206,7 @@
 //! | 880 | `INVALID` | `Card type does not match the card number` | `creditcardcheck`: `cardtype` contradicts the number (V 4; M 51-55, 2221-2720; A 34, 37; J 3528-3589) |
 //! | 885 | `INVALID` | `Invalid IBAN` | `bankaccountcheck`: mod-97 fails |
 //! | 907 | `ERROR` | `Sequence number incorrect` | capture / refund / debit with another `sequencenumber` than the next |
-//! | 908 | `ERROR` | `Parameter {amount} incorrect: WHY` | capture above the reserved amount or negative; refund not negative or above the booked amount; debit 0 or crediting more than booked |
+//! | 908 | `ERROR` | `Parameter {amount} incorrect: WHY` | capture above the reserved amount or negative; refund not negative or above the booked amount; debit 0 or crediting more than booked; an amount not positive for a financing plan (installment_options, calculation) |
 //! | 909 | `ERROR` | `Parameter {currency} incorrect: not the currency of the transaction` | capture / refund / debit |
 //! | 910 | `ERROR` | `Parameter {txid} incorrect: WHY` | no such transaction; capture of anything but an approved preauthorization; refund / debit of anything but an approved pre-/authorization |
 //! | 911 | `ERROR` | `Reference number already exists` | `reference` used before (Server API, Frontend) |
@@ -205,7 +216,7 @@
 //!
 //! Parameters from the query and (POST) the form body, decoded as for the Server API. Checks:
 //! `mid`, `portalid`, `aid` (1, 3, 4, 5), `request` (`creditcardcheck`, `bankaccountcheck`,
-//! else 1), `hash` (missing: 1; else it must equal HMAC-SHA384 or md5 over the UsedInHash
+//! `managemandate`, else 1), `hash` (missing: 1; else it must equal HMAC-SHA384 or md5 over the UsedInHash
 //! parameters of the request's table, compared in constant time, else 7 `hash incorrect`), then
 //! the table (1).
 //!
@@ -215,12 +226,22 @@
 //!   number, which does not reveal it; left out with `storecarddata=no`), `truncatedcardpan`
 //!   (first 6, `X`s, last 4), `cardtype`, and `cardexpiredate` when sent. The expiry date is not
 //!   checked. Otherwise `INVALID` 877 or 880.
-//! - `bankaccountcheck`: an `iban` passing mod 97 is `VALID`, failing it `INVALID` 885;
-//!   `bankaccount` with `bankcode` and no IBAN is `VALID` unchecked; neither is 1 naming `iban`.
+//! - `bankaccountcheck` (the table requires `bankcountry`, as the Client API bankaccountcheck
+//!   page does, and accepts `checktype` 0, 1 or 2 and `language`): an `iban` passing mod 97 is
+//!   `VALID`, failing it `INVALID` 885 (the check exists to report a mistyped IBAN, so the
+//!   table does not refuse it first); `bankaccount` with `bankcode` and no IBAN is `VALID`
+//!   unchecked; neither is 1 naming `iban`.
+//! - `managemandate` (the table requires `clearingtype=elv`, `currency`, `lastname` and the IBAN
+//!   or the German BBAN): answered exactly as the Server API's managemandate above, from the
+//!   same mandates (a payment on the Server API may name a mandate created here): an `iban`
+//!   failing mod 97 is `ERROR` 1 naming `iban`, [`IBAN_MANDATE_DECLINED`] is `ERROR` 2, an
+//!   account with an active mandate gets it back (`mandate_status=active`), any other a new
+//!   pending one with its `mandate_text`. For `responsetype=REDIRECT`, `APPROVED` goes to
+//!   `successurl`.
 //!
 //! `responsetype=JSON`, and every answer that cannot be redirected, is one JSON object of
 //! strings (`application/json`). `responsetype=REDIRECT` answers `302` to `successurl`
-//! (status `VALID`) or `errorurl` (otherwise), with the answer fields appended as query
+//! (status `VALID` or `APPROVED`) or `errorurl` (otherwise), with the answer fields appended as query
 //! parameters; without that URL the answer is JSON. The card number is never in an answer.
 //!
 //! # Frontend: `GET`/`POST /frontend/v2/`
@@ -733,6 +754,7 @@ mod client_api;
 mod config;
 mod directlink;
 mod faults;
+mod financing;
 mod form;
 mod frontend;
 mod gate;
@@ -771,6 +793,7 @@ pub use directlink::{
     AMOUNT_REFUSED as DIRECTLINK_AMOUNT_REFUSED, AMOUNT_WAITING as DIRECTLINK_AMOUNT_WAITING,
     CARD_3DS as DIRECTLINK_CARD_3DS,
 };
+pub use financing::LASTNAME_RISK_DECLINED;
 pub use mandates::{CREDITOR_IDENTIFIER, IBAN_MANDATE_DECLINED};
 pub use notify::{Delivery, SentNotification};
 pub use payments::{AMOUNT_3DS, AMOUNT_DECLINE, AMOUNT_PENDING};

@@ -11,7 +11,7 @@ use crate::form::Form;
 use crate::notify::Event;
 use crate::refusal::Refusal;
 use crate::state::{Kind, Order, State, TxStatus};
-use crate::{checks, generic, management, mandates, transfers};
+use crate::{checks, financing, generic, management, mandates, transfers};
 
 /// Amount that declines a pre-/authorization (`status=ERROR`, errorcode 2).
 pub const AMOUNT_DECLINE: i64 = 9902;
@@ -142,6 +142,9 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         return Err(Refusal::ReferenceExists);
     }
     named_user(state, form)?;
+    if order.clearingtype.as_deref() == Some("fnc") {
+        financing::check_payment(state, form)?;
+    }
     // Online bank transfers and wallets send the customer to the provider first, unless the
     // customer approved already in a wallet's express checkout (genericpayment), which the
     // payment names by its `workorderid`.
@@ -184,7 +187,7 @@ fn authorize(state: &mut State, kind: Kind, form: &Form, base: &str) -> Result<O
         mandate
             .iter()
             .flatten()
-            .fold(answer, |answer, (name, value)| answer.with(name, value))
+            .fold(answer, |answer, (name, value)| answer.with(*name, value))
     };
     Ok(match status {
         TxStatus::Redirect => {

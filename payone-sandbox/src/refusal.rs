@@ -18,6 +18,9 @@ pub(crate) enum Refusal {
     },
     /// 2: the amount 9902 forces a decline.
     Declined,
+    /// 2: the financing provider's risk check refuses the buyer
+    /// ([`crate::LASTNAME_RISK_DECLINED`]).
+    RiskDeclined,
     /// 2: the sandbox's IBAN for a declined mandate ([`crate::IBAN_MANDATE_DECLINED`]).
     MandateDeclined,
     /// 3, 4, 5: `mid`, `portalid` or `aid` is not the sandbox account's.
@@ -65,7 +68,7 @@ impl Refusal {
     pub(crate) fn code(&self) -> u32 {
         match self {
             Refusal::Faulty { .. } => 1,
-            Refusal::Declined | Refusal::MandateDeclined => 2,
+            Refusal::Declined | Refusal::RiskDeclined | Refusal::MandateDeclined => 2,
             Refusal::AccountMismatch("mid") => 3,
             Refusal::AccountMismatch("portalid") => 4,
             Refusal::AccountMismatch(_) => 5,
@@ -104,6 +107,7 @@ impl Refusal {
             Refusal::InvalidIban | Refusal::MandateDeclined => "iban",
             Refusal::SequenceIncorrect => "sequencenumber",
             Refusal::AmountIncorrect(_) | Refusal::Declined => "amount",
+            Refusal::RiskDeclined => "lastname",
             Refusal::CurrencyIncorrect => "currency",
             Refusal::TxidIncorrect(_) => "txid",
             Refusal::ReferenceExists => "reference",
@@ -118,6 +122,7 @@ impl Refusal {
                 format!("Parameter {{{param}}} faulty or missing: {rule}")
             }
             Refusal::Declined => "Authorization declined".to_owned(),
+            Refusal::RiskDeclined => "Declined by the risk check of the financing".to_owned(),
             Refusal::MandateDeclined => "SEPA mandate declined for this account".to_owned(),
             Refusal::AccountMismatch(param) => {
                 format!("Parameter {{{param}}} incorrect: not the sandbox account's")
@@ -141,7 +146,7 @@ impl Refusal {
     /// The `customermessage`: fit for the shop's customer, so it names nothing technical.
     pub(crate) fn customer_message(&self) -> &'static str {
         match self {
-            Refusal::Declined | Refusal::MandateDeclined => REFUSED,
+            Refusal::Declined | Refusal::RiskDeclined | Refusal::MandateDeclined => REFUSED,
             Refusal::InvalidCardNumber | Refusal::CardTypeMismatch => {
                 "The card number is not valid. Please check your entry."
             }
@@ -184,6 +189,7 @@ mod tests {
         let all = [
             Refusal::faulty("x", "y"),
             Refusal::Declined,
+            Refusal::RiskDeclined,
             Refusal::MandateDeclined,
             Refusal::AccountMismatch("mid"),
             Refusal::AccountMismatch("portalid"),

@@ -198,6 +198,16 @@ impl State {
         format!("WX{id:010}")
     }
 
+    /// Whether `workorderid` is one [`State::new_workorderid`] handed out. Workorders are
+    /// counters, so nothing needs to be kept for them.
+    pub(crate) fn workorder_issued(&self, workorderid: &str) -> bool {
+        workorderid
+            .strip_prefix("WX")
+            .filter(|digits| digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<u64>().ok())
+            .is_some_and(|id| id >= 1 && id < self.next_workorder)
+    }
+
     /// A new getuser `usertoken` for `userid`.
     pub(crate) fn new_usertoken(&mut self, userid: u64) -> String {
         let n = self.next_usertoken;

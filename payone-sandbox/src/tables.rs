@@ -105,7 +105,7 @@ mod tests {
         assert!(rows(Api::Client, "creditcardcheck").is_some());
         assert_eq!(
             request_names(Api::Client),
-            ["creditcardcheck", "bankaccountcheck"]
+            ["creditcardcheck", "bankaccountcheck", "managemandate"]
         );
     }
 }

@@ -6,63 +6,15 @@
 
 mod common;
 
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
+use common::receiver::env_with_receiver;
 use common::*;
 use payone_client::Answer;
-use payone_client::notification::axum::notification_router;
-use payone_client::notification::{Notification, Verifier};
-use payone_sandbox::{
-    COLLECTION_IBAN, Config, DEFAULT_AID, DEFAULT_KEY, DEFAULT_PORTALID, Delivery, TransferError,
-};
-use payone_types::PortalKey;
+use payone_sandbox::{COLLECTION_IBAN, Delivery, TransferError};
 use payone_types::generated::server::*;
 
 const SUCCESS: &str = "https://shop.example/success";
 const BACK: &str = "https://shop.example/back";
 const ERROR: &str = "https://shop.example/error";
-
-/// The shop's receiver: every verified notification as `txaction balance`, in order.
-async fn receiver() -> (String, Arc<Mutex<Vec<String>>>) {
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let store = seen.clone();
-    let verifier = Verifier::new(&PortalKey::new(DEFAULT_KEY), DEFAULT_PORTALID, DEFAULT_AID);
-    let router = notification_router(verifier, move |n: Notification| {
-        let store = store.clone();
-        async move {
-            store
-                .lock()
-                .unwrap()
-                .push(format!("{} {}", n.txaction(), n.balance().unwrap_or("-")));
-            Ok::<(), &'static str>(())
-        }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    (format!("http://{addr}/"), seen)
-}
-
-async fn env_with_receiver() -> (Env, Arc<Mutex<Vec<String>>>) {
-    let (url, seen) = receiver().await;
-    let env = Env::with_config(Config {
-        notify_url: Some(url),
-        notify_retry: Duration::from_millis(50),
-        notify_max_attempts: 3,
-        ..Config::default()
-    })
-    .await;
-    (env, seen)
-}
 
 fn redirect_payment(clearingtype: Clearingtype, amount: i64) -> Authorization {
     Authorization::builder()

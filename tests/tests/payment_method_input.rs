@@ -1,8 +1,9 @@
 //! Bad input for the payment methods, refused before anything is sent, each naming the
 //! parameter: a BIC of the wrong length, a wallet type under a clearing type that does not take
 //! it, a Klarna payment without its authorization token, an online bank transfer without its
-//! bank country, an IBAN with wrong check digits (the runtime check of untrusted parameter sets,
-//! as `payone validate` runs it).
+//! bank country, a PAYONE Secured Installment without its chosen option, an IBAN with wrong
+//! check digits on the Server API and the hosted Frontend (the runtime check of untrusted
+//! parameter sets, as `payone validate` runs it).
 
 use payone_types::Request;
 use payone_types::dynamic::validate;
@@ -102,4 +103,58 @@ fn a_mistyped_iban_is_refused_for_its_check_digits() {
         violations,
         ["iban: must carry valid IBAN check digits (ISO 13616, mod 97)"]
     );
+}
+
+#[test]
+fn the_hosted_frontend_refuses_a_mistyped_iban_too() {
+    use payone_types::generated::frontend;
+    let err = frontend::Iban::try_new("DE02120300000000202052".to_owned()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "iban: must carry valid IBAN check digits (ISO 13616, mod 97)"
+    );
+    assert!(frontend::Iban::try_new("DE02120300000000202051".to_owned()).is_ok());
+    let set = pairs(&[
+        ("request", "authorization"),
+        ("clearingtype", "elv"),
+        ("iban", "DE02120300000000202052"),
+    ]);
+    let violations: Vec<String> = validate(
+        &frontend::Authorization::params_info(),
+        frontend::Authorization::RULES,
+        &set,
+    )
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert!(
+        violations
+            .contains(&"iban: must carry valid IBAN check digits (ISO 13616, mod 97)".to_owned()),
+        "{violations:?}"
+    );
+    assert!(
+        violations.iter().all(|v| !v.contains("DE0212")),
+        "the value never shows"
+    );
+}
+
+#[test]
+fn a_secured_installment_without_its_option_id_names_it() {
+    let secured = [
+        ("clearingtype", "fnc"),
+        ("financingtype", "PIN"),
+        ("iban", "DE02120300000000202051"),
+        ("bankaccountholder", "Erika Mustermann"),
+        ("add_paydata[device_token]", "e7yeryF2of8X_test-1_session"),
+        ("workorderid", "WX0000000001"),
+    ];
+    let violations = authorization_violations(&secured);
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert!(
+        violations[0].starts_with("add_paydata[installment_option_id]:"),
+        "{violations:?}"
+    );
+    let mut chosen = secured.to_vec();
+    chosen.push(("add_paydata[installment_option_id]", "IOP_WX0000000001_1"));
+    assert_eq!(authorization_violations(&chosen), Vec::<String>::new());
 }

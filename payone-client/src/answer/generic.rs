@@ -57,7 +57,8 @@ impl GenericPaymentAnswer {
     }
 
     /// The value of `add_paydata[key]` (for example `client_token` of a Klarna session,
-    /// `installment_option_id` of an installment calculation).
+    /// `number-of-rates` of a Ratepay calculation; the options of a PAYONE Secured
+    /// Installment checkout are read by [`installment_options`](Self::installment_options)).
     pub fn paydata(&self, key: &str) -> Option<&str> {
         self.paydata_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }

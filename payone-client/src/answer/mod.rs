@@ -4,7 +4,8 @@
 //! [`Answer`] reads the answer of any request by its `status`. The requests whose answers carry
 //! more than a transaction ID have their own types, read from an [`Answer`] by [`FromAnswer`]
 //! (and sent with [`Client::send_typed`](crate::Client::send_typed)): [`MandateAnswer`]
-//! (managemandate), [`GenericPaymentAnswer`] (genericpayment), [`ThreedsCheckAnswer`]
+//! (managemandate), [`GenericPaymentAnswer`] (genericpayment, with the
+//! [`InstallmentOption`]s of a secured installment checkout), [`ThreedsCheckAnswer`]
 //! (3dscheck), [`AddressCheckAnswer`] (addresscheck), [`ConsumerScoreAnswer`] (consumerscore)
 //! and [`UserAnswer`] (getuser). The payment instructions of prepayment and invoice answers are
 //! [`Answer::clearing`]. getfile and getinvoice answer with a file, not with fields: see
@@ -13,6 +14,7 @@
 mod checks;
 mod document;
 mod generic;
+mod installment;
 mod mandate;
 mod threeds;
 mod typed;
@@ -24,6 +26,7 @@ pub use checks::{
 };
 pub use document::Document;
 pub use generic::{GenericPaymentAnswer, GenericStatus};
+pub use installment::InstallmentOption;
 pub use mandate::{MandateAnswer, MandateStatus, MandateText};
 pub use threeds::{ThreedsChallenge, ThreedsCheckAnswer};
 pub use typed::FromAnswer;

@@ -320,3 +320,77 @@ async fn request_values_the_tables_do_not_know_share_one_counter() {
     assert_eq!(sandbox.requests().len(), 2);
     sandbox.shutdown().await;
 }
+
+/// updateaccess with new items of the initial and the subsequent term: validated through the
+/// tables like every other row, one violation naming the element's parameter.
+#[tokio::test]
+async fn updateaccess_items_of_both_terms_are_checked_by_the_tables() {
+    let sandbox = sandbox().await;
+    let items: &[(&str, &str)] = &[
+        ("accessid", "300000001"),
+        ("action", "update"),
+        ("amount_trail", "0"),
+        ("period_unit_trail", "M"),
+        ("period_length_trail", "1"),
+        ("id_trail[1]", "TRIAL-1"),
+        ("no_trail[1]", "1"),
+        ("pr_trail[1]", "0"),
+        ("de_trail[1]", "First month free"),
+        ("ti_trail[1]", "Trial"),
+        ("amount_recurring", "1998"),
+        ("currency", "EUR"),
+        ("id_recurring[1]", "ABO-1"),
+        ("no_recurring[1]", "2"),
+        ("pr_recurring[1]", "999"),
+        ("de_recurring[1]", "Monthly box"),
+        ("ti_recurring[1]", "Box"),
+        ("va_recurring[1]", "19"),
+        ("id_recurring[2]", "ABO-2"),
+        ("no_recurring[2]", "1"),
+        ("pr_recurring[2]", "0"),
+        ("de_recurring[2]", "Newsletter"),
+    ];
+    let answer = server(&sandbox, "updateaccess", items).await;
+    assert_eq!(answer, "status=OK\n");
+
+    // A quantity that is no number, a description too long, an item past the 100th, an item of
+    // the initial term without its required price.
+    let long = "x".repeat(256);
+    let mut too_many = items.to_vec();
+    too_many.push(("id_trail[101]", "TOO-MANY"));
+    for (pairs, named) in [
+        (
+            changed(items, "no_recurring[2]", Some("two")),
+            "no_recurring[2]",
+        ),
+        (changed(items, "de_trail[1]", Some(&long)), "de_trail[1]"),
+        (too_many, "id_trail[101]"),
+        (changed(items, "pr_trail[1]", None), "pr_trail[1]"),
+    ] {
+        let answer = server(&sandbox, "updateaccess", &pairs).await;
+        assert_eq!(field(&answer, "status"), "ERROR", "{answer}");
+        assert_eq!(field(&answer, "errorcode"), "1", "{answer}");
+        assert!(
+            field(&answer, "errormessage")
+                .starts_with(&format!("Parameter {{{named}}} faulty or missing")),
+            "{named}: {answer}"
+        );
+    }
+    sandbox.shutdown().await;
+}
+
+/// `pairs` with `name` given `value`, or left out (`None`).
+fn changed<'a>(
+    pairs: &[(&'a str, &'a str)],
+    name: &str,
+    value: Option<&'a str>,
+) -> Vec<(&'a str, &'a str)> {
+    pairs
+        .iter()
+        .filter_map(|&(n, v)| match (n == name, value) {
+            (false, _) => Some((n, v)),
+            (true, Some(new)) => Some((n, new)),
+            (true, None) => None,
+        })
+        .collect()
+}

@@ -104,6 +104,8 @@ pub struct OverlayParam {
     pub account: Option<bool>,
     /// Never printed.
     pub sensitive: Option<bool>,
+    /// Check digit scheme (`iban`); pages state it in words, if at all.
+    pub checksum: Option<String>,
     /// Sent several times under the same name.
     pub repeat: Option<bool>,
     /// `digits`.
@@ -154,6 +156,7 @@ impl OverlayParam {
             || self.notes.is_some()
             || self.account.is_some()
             || self.sensitive.is_some()
+            || self.checksum.is_some()
             || self.repeat.is_some()
             || self.repr.is_some()
             || self.rust.is_some()
@@ -684,7 +687,16 @@ fn apply(p: &mut ParamSpec, refine: Option<&OverlayParam>) {
         macro_rules! take_opt {
                 ($($f:ident),*) => { $( if r.$f.is_some() { p.$f = r.$f.clone(); } )* };
             }
-        take_opt!(doc, symbols, values_from, range, repr, rust, source);
+        take_opt!(
+            doc,
+            symbols,
+            checksum,
+            values_from,
+            range,
+            repr,
+            rust,
+            source
+        );
     }
 }
 

@@ -54,11 +54,61 @@ pub mod rules {
         doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
         source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
     };
+    /// The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.
+    ///
+    /// Rule: one complete set of iban or bankcountry + bankcode + bankaccount is required. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `managemandate`.
+    pub const MANDATE_IBAN_OR_BBAN: Condition = Condition {
+        id: "mandate_iban_or_bban",
+        check: Check::OneSetOf(
+            &[&["iban"], &["bankcountry", "bankcode", "bankaccount"]],
+        ),
+        block: None,
+        doc: "The account is given either as IBAN or, for German accounts, as bank country, bank code and account number together.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankcode only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `managemandate`.
+    pub const MANDATE_BANKCODE_ONLY_DE: Condition = Condition {
+        id: "mandate_bankcode_only_de",
+        check: Check::OnlyWhen {
+            param: "bankcode",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: None,
+        doc: "A bank code (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
+    /// An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.
+    ///
+    /// Rule: bankaccount only permitted when bankcountry=DE. Source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>. Applies to `managemandate`.
+    pub const MANDATE_BANKACCOUNT_ONLY_DE: Condition = Condition {
+        id: "mandate_bankaccount_only_de",
+        check: Check::OnlyWhen {
+            param: "bankaccount",
+            when: When {
+                param: "bankcountry",
+                values: &["DE"],
+            },
+        },
+        block: None,
+        doc: "An account number (BBAN) is only accepted for German accounts; other countries use the IBAN.",
+        source: "https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL",
+    };
     /// The rules a [`super::Bankaccountcheck`] is checked against.
     pub const BANKACCOUNTCHECK: &[Condition] = &[
         IBAN_OR_BBAN,
         BANKCODE_ONLY_DE,
         BANKACCOUNT_ONLY_DE,
+    ];
+    /// The rules a [`super::Managemandate`] is checked against.
+    pub const MANAGEMANDATE: &[Condition] = &[
+        MANDATE_IBAN_OR_BBAN,
+        MANDATE_BANKCODE_ONLY_DE,
+        MANDATE_BANKACCOUNT_ONLY_DE,
     ];
 }
 
@@ -135,10 +185,87 @@ pub struct Bankaccountcheck {
     #[payone(name = "errorurl")]
     errorurl: Option<Errorurl>,
     #[payone(name = "checktype", hash)]
-    checktype: Option<Checktype>,
+    checktype: Option<BankaccountChecktype>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "bankcountry", required)]
+    bankcountry: Bankcountry,
     #[payone(name = "iban", conditional)]
     iban: Option<Iban>,
-    #[payone(name = "bic", conditional)]
+    #[payone(name = "bic")]
+    bic: Option<Bic>,
+    #[payone(name = "bankaccount", conditional)]
+    bankaccount: Option<Bankaccount>,
+    #[payone(name = "bankcode", conditional)]
+    bankcode: Option<Bankcode>,
+}
+
+/// `request=managemandate` of the PAYONE Client API (<https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>).
+///
+/// Creates a pending SEPA direct debit mandate (or finds the account's active one) from the customer's browser (Client API); the payment that follows within two hours activates it.
+///
+/// The hashed parameters come from <https://docs.payone.com/integration/channel-client-api/calculation-of-the-hash-value>.
+///
+/// Never sent: key. The Client API is called from the customer's browser and never sends the portal key: it sends the `hash` parameter (md5 or HMAC-SHA384 over the hash fields with the portal key) instead. The page "General Interface Definitions" lists `key` among its standard parameters all the same, so the row is kept.
+///
+/// Checked before it is sent, besides its rows: [`rules::MANDATE_IBAN_OR_BBAN`], [`rules::MANDATE_BANKCODE_ONLY_DE`], [`rules::MANDATE_BANKACCOUNT_ONLY_DE`].
+#[derive(Clone, Debug, PayoneRequest)]
+#[payone(
+    api = "client",
+    request = "managemandate",
+    request_required,
+    request_hash,
+    rules = "rules::MANAGEMANDATE"
+)]
+#[payone(account(name = "mid", ty = "Mid", required, hash))]
+#[payone(account(name = "aid", ty = "Aid", required, hash))]
+#[payone(account(name = "portalid", ty = "Portalid", required, hash))]
+#[payone(account(name = "mode", ty = "Mode", required, hash))]
+#[payone(account(name = "encoding", ty = "Encoding", hash))]
+#[payone(account(name = "api_version", ty = "ApiVersion", required, hash))]
+#[non_exhaustive]
+pub struct Managemandate {
+    #[payone(name = "responsetype", required, hash)]
+    responsetype: Responsetype,
+    #[payone(name = "successurl")]
+    successurl: Option<Successurl>,
+    #[payone(name = "errorurl")]
+    errorurl: Option<Errorurl>,
+    #[payone(name = "clearingtype", required, hash)]
+    clearingtype: Clearingtype,
+    #[payone(name = "currency", required, hash)]
+    currency: Currency,
+    #[payone(name = "customerid", hash)]
+    customerid: Option<Customerid>,
+    #[payone(name = "userid")]
+    userid: Option<Userid>,
+    #[payone(name = "salutation")]
+    salutation: Option<Salutation>,
+    #[payone(name = "title")]
+    title: Option<Title>,
+    #[payone(name = "firstname")]
+    firstname: Option<Firstname>,
+    #[payone(name = "lastname", required)]
+    lastname: Lastname,
+    #[payone(name = "company")]
+    company: Option<Company>,
+    #[payone(name = "street")]
+    street: Option<Street>,
+    #[payone(name = "addressaddition")]
+    addressaddition: Option<Addressaddition>,
+    #[payone(name = "zip")]
+    zip: Option<Zip>,
+    #[payone(name = "city")]
+    city: Option<City>,
+    #[payone(name = "country")]
+    country: Option<Country>,
+    #[payone(name = "email")]
+    email: Option<Email>,
+    #[payone(name = "language")]
+    language: Option<Language>,
+    #[payone(name = "iban", conditional)]
+    iban: Option<Iban>,
+    #[payone(name = "bic")]
     bic: Option<Bic>,
     #[payone(name = "bankcountry", conditional)]
     bankcountry: Option<Bankcountry>,
@@ -277,7 +404,7 @@ pub enum ApiVersion {
 ///
 /// `key`: format `CHAR(1..32) lowercase`; permitted symbols `[0-9,a-z]`; sensitive: never printed; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
-/// Listed by the page among the standard parameters, but the Client API never sends the portal key: both requests of this file exclude it and send `hash` instead.
+/// Listed by the page among the standard parameters, but the Client API never sends the portal key: every request of this file excludes it and sends `hash` instead.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "key",
@@ -426,55 +553,205 @@ pub struct Cardissuenumber(Cow<'static, str>);
 /// `language`: format `LIST`; codes of ISO 639-1; source: <https://docs.payone.com/integration/channel-client-api/client-api-creditcardcheck>.
 pub type Language = ::payone_types::Language;
 
-/// IBAN to be used for payment or to be checked
+/// Which check the platform carries out on the account.
+///
+/// `checktype`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
+///
+/// The Client API bankaccountcheck page writes Format LIST without values; the values are the bankaccountcheck rows of the glossary entry for checktype (<https://docs.payone.com/display/public/PLATFORM/checktype+-+definition>).
+///
+/// Covered by the hash when sent (<https://docs.payone.com/integration/channel-client-api/calculation-of-the-hash-value>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "checktype")]
+pub enum BankaccountChecktype {
+    /// `0`: Regular check, the default: in live mode the IBAN's syntax is checked and the IBAN is split into its BBAN
+    #[payone(value = "0")]
+    Regular,
+    /// `1`: Check against the POS blacklist (German accounts only)
+    #[payone(value = "1")]
+    PosBlacklist,
+    /// `2`: Check against the list of non-consumer accounts (NCA)
+    #[payone(value = "2")]
+    NonConsumerAccount,
+}
+
+/// Country of the account. With a BBAN (bankcode and bankaccount) only DE is possible; other countries give the IBAN (and BIC).
+///
+/// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
+///
+/// The Client API bankaccountcheck page marks bankcountry required for the international check (IBAN) and for the national one (BBAN, DE only) alike; the Frontend parameter page marks it conditional in its direct-debit block and calls it optional with an IBAN. The request's own page wins.
+///
+/// Spec note: the page writes Format LIST without a table of values; it calls the value a country and names DE, so the codes of ISO 3166-1 alpha-2 are accepted (a maintainer's reading of the page, as in frontend.toml).
+pub type Bankcountry = ::payone_types::Country;
+
+/// IBAN of the account to be checked
 ///
 /// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// The Client API bankaccountcheck page (<https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>) marks iban optional, but its Format line and description repeat those of the bic row (CHAR(8 or 11), "Bank Identifier Code"); format and symbols are the Frontend parameter page's IBAN row.
+///
+/// Conditional: the IBAN or the German BBAN (bankcountry, bankcode, bankaccount) is needed (rule iban_or_bban).
+///
+/// No check digits are enforced before sending: reporting a mistyped IBAN (status INVALID) is what the check is for.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "iban", format = "CHAR(10..34)", symbols = "[0-9][A-Z]", sensitive)]
 pub struct Iban(Cow<'static, str>);
 
-/// Bank Identifier Code to be used for payment or to be checked
+/// Bank Identifier Code of the account to be checked
 ///
-/// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
 ///
-/// The Format line of the Frontend parameter page reads "CHAR(8 or 11) Only capital letters and digits, no spaces"; the trailing prose is kept here, the grammar takes CHAR(8 or 11).
+/// The page's Format line reads "CHAR(8 or 11) Only capital letters and digits, no spaces"; the grammar takes CHAR(8 or 11).
 ///
-/// BIC is optional for all Bank transfers within SEPA. For Accounts from Banks outside of SEPA, BIC is still required.
+/// Not needed for accounts within SEPA; accounts of banks outside SEPA still need it.
+///
+/// The page marks bic optional; the Frontend parameter page marks it conditional (o).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bic", format = "CHAR(8 or 11)", symbols = "[0-9][A-Z]")]
 pub struct Bic(Cow<'static, str>);
 
-/// Account type/ country for use with BBAN (i.e. bankcode, bankaccount): DE
+/// Account number (BBAN); German accounts only.
 ///
-/// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: <https://docs.payone.com/integration/channel-client-api/client-api-bankaccountcheck>.
 ///
-/// DE: Mandatory with bankcode, bankaccount, optional with IBAN
+/// With bankcountry=DE and bankcode the platform derives the IBAN; other countries give the IBAN (or IBAN and BIC).
 ///
-/// For other countries than DE please use IBAN or IBAN/BIC
-///
-/// Spec note: the Frontend parameter page writes Format LIST without a table of values; it calls the value a country and names DE, so the codes of ISO 3166-1 alpha-2 are accepted (a maintainer's reading of the page, as in frontend.toml).
-///
-/// Taken from the direct-debit block of the Frontend parameter page, where bankcountry is conditional (o); its online-transfer block marks it required (+).
-pub type Bankcountry = ::payone_types::Country;
-
-/// Account number (BBAN)
-///
-/// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
-///
-/// DE: bankcountry, bankcode and bankaccount may be used. Then IBAN will be generated by PAYONE platform and used for SEPA transactions.
-///
-/// Not DE: Please use IBAN or IBAN / BIC.
+/// The page marks bankaccount optional; it is needed with bankcode and bankcountry when no IBAN is given (rule iban_or_bban).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bankaccount", format = "NUMERIC(1..10)", repr = "digits", sensitive)]
 pub struct Bankaccount(Cow<'static, str>);
 
-/// Sort code (BBAN) (only in DE)
+/// Sort code (BBAN); German accounts only.
 ///
 /// `bankcode`: format `NUMERIC(8)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
-/// DE: bankcountry, bankcode and bankaccount may be used. Then IBAN will be generated by PAYONE platform and used for SEPA transactions.
+/// With bankcountry=DE and bankaccount the platform derives the IBAN; other countries give the IBAN (or IBAN and BIC).
 ///
-/// Not DE: Please use IBAN or IBAN / BIC.
+/// The readable part of the Client API bankaccountcheck page ends before the bankcode row; format from the Frontend parameter page's direct-debit block. The page's earlier version (<https://docs.payone.com/pages/releaseview.action?pageId=1214558>) lists it, required (+), in the check of a national (DE) account.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "bankcode", format = "NUMERIC(8)", repr = "digits")]
 pub struct Bankcode(Cow<'static, str>);
+
+/// Payment family; a mandate is only for direct debit.
+///
+/// `clearingtype`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+///
+/// The page writes "Fixed Value elv".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "clearingtype")]
+pub enum Clearingtype {
+    /// `elv`: Direct debit
+    #[payone(value = "elv")]
+    Elv,
+}
+
+/// Currency of the payments the mandate is for (ISO 4217, three letters, e.g. EUR).
+///
+/// `currency`: format `LIST`; codes of ISO 4217; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+pub type Currency = ::payone_types::Currency;
+
+/// The merchant's own ID of the customer record; with it the platform loads the stored customer data.
+///
+/// `customerid`: format `CHAR(1..20)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "customerid",
+    format = "CHAR(1..20)",
+    symbols = "[0-9, a-z, A-Z, .,-,_,/]"
+)]
+pub struct Customerid(Cow<'static, str>);
+
+/// PAYONE's ID of the customer (debtor).
+///
+/// `userid`: format `NUMERIC(6..12)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+///
+/// Whether the hash covers userid is not on the readable part of the hash page (<https://docs.payone.com/integration/channel-client-api/calculation-of-the-hash-value>), whose list breaks off after de_recurring\[x\]; recorded as not hashed.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "userid", format = "NUMERIC(6..12)")]
+pub struct Userid(u64);
+
+/// The customer's salutation.
+///
+/// `salutation`: format `CHAR(1..10)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "salutation", format = "CHAR(1..10)")]
+pub struct Salutation(Cow<'static, str>);
+
+/// The customer's title, such as Dr or Prof.
+///
+/// `title`: format `CHAR(1..20)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "title", format = "CHAR(1..20)")]
+pub struct Title(Cow<'static, str>);
+
+/// The customer's first name.
+///
+/// `firstname`: format `CHAR(1..50)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "firstname", format = "CHAR(1..50)")]
+pub struct Firstname(Cow<'static, str>);
+
+/// The customer's last name.
+///
+/// `lastname`: format `CHAR(2..50)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+///
+/// The page marks lastname required, although its description repeats that company alone may do instead; recorded as required, as the Required line says.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "lastname", format = "CHAR(2..50)")]
+pub struct Lastname(Cow<'static, str>);
+
+/// The customer's company name.
+///
+/// `company`: format `CHAR(2..50)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "company", format = "CHAR(2..50)")]
+pub struct Company(Cow<'static, str>);
+
+/// Street and house number of the customer's address.
+///
+/// `street`: format `CHAR(1..50)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-managemandate>.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "street", format = "CHAR(1..50)")]
+pub struct Street(Cow<'static, str>);
+
+/// An additional line of the customer's address, such as c/o.
+///
+/// `addressaddition`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// The Client API managemandate page breaks off at this row; format of the Frontend parameter page's personal data.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "addressaddition", format = "CHAR(1..50)")]
+pub struct Addressaddition(Cow<'static, str>);
+
+/// Postcode of the customer's address.
+///
+/// `zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Not on the readable part of the Client API managemandate page; format of the Frontend parameter page's personal data.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "zip", format = "CHAR(2..10)", symbols = "[0-9][A-Z][a-z][_.-/ ]")]
+pub struct Zip(Cow<'static, str>);
+
+/// City of the customer's address.
+///
+/// `city`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Not on the readable part of the Client API managemandate page; format of the Frontend parameter page's personal data.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "city", format = "CHAR(2..50)")]
+pub struct City(Cow<'static, str>);
+
+/// Country of the customer's address (ISO 3166 two-letter code).
+///
+/// `country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Not on the readable part of the Client API managemandate page; format of the Frontend parameter page's personal data.
+pub type Country = ::payone_types::Country;
+
+/// The customer's e-mail address.
+///
+/// `email`: format `CHAR(5..254)`; permitted symbols `RFC 5322`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Not on the readable part of the Client API managemandate page; format of the Frontend parameter page's personal data.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "email", format = "CHAR(5..254)", symbols = "RFC 5322")]
+pub struct Email(Cow<'static, str>);

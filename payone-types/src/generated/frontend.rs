@@ -1625,9 +1625,15 @@ pub struct Cardcvc2(Cow<'static, str>);
 
 /// IBAN to be used for payment or to be checked
 ///
-/// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+/// `iban`: format `CHAR(10..34)`; permitted symbols `[0-9][A-Z]`; IBAN check digits checked (ISO 13616, mod 97); sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
-#[payone(name = "iban", format = "CHAR(10..34)", symbols = "[0-9][A-Z]", sensitive)]
+#[payone(
+    name = "iban",
+    format = "CHAR(10..34)",
+    symbols = "[0-9][A-Z]",
+    checksum = "iban",
+    sensitive
+)]
 pub struct Iban(Cow<'static, str>);
 
 /// Bank Identifier Code to be used for payment or to be checked

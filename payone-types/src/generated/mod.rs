@@ -92,6 +92,14 @@ pub const REQUESTS: &[RequestEntry] = &[
         params: <client::Bankaccountcheck as Request>::params_info,
         rules: <client::Bankaccountcheck as Request>::RULES,
     },
+    #[cfg(feature = "client-api")]
+    RequestEntry {
+        api: Api::Client,
+        name: "managemandate",
+        rust: "Managemandate",
+        params: <client::Managemandate as Request>::params_info,
+        rules: <client::Managemandate as Request>::RULES,
+    },
     #[cfg(feature = "server")]
     RequestEntry {
         api: Api::Server,

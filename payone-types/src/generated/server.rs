@@ -1164,6 +1164,10 @@ pub struct Updateaccess {
     period_length_recurring: Option<PeriodLengthRecurring>,
     #[payone(name = "currency")]
     currency: Option<Currency>,
+    #[payone(elements)]
+    trail_itemss: Vec<UpdateaccessTrailItem>,
+    #[payone(elements)]
+    recurring_itemss: Vec<UpdateaccessRecurringItem>,
 }
 
 /// `request=updatereminder` of the PAYONE Server API (<https://docs.payone.com/integration/channel-server-api/server-api-updatereminder>).
@@ -1407,7 +1411,7 @@ pub enum ThreedscheckClearingtype {
 
 /// clearingtype
 ///
-/// `clearingtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `clearingtype`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The credentials-on-file page's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
 ///
@@ -1463,7 +1467,7 @@ pub enum Clearingtype {
 
 /// clearingtype
 ///
-/// `clearingtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `clearingtype`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The credentials-on-file page's samples send clearingtype=cc; CoF applies to credit card payments. Only the credit card block is described here.
 ///
@@ -2785,9 +2789,55 @@ pub struct RefundAnnouncement {
     txid: Txid,
 }
 
+/// Parameter (update) - items of the initial term
+///
+/// Items of the initial term (id/no/pr/de/ti/va_trail\[n\]), numbered from 1 without gaps, at most 100 (the Frontend parameter page's createaccess items). Sent with action=update when the initial term's price changes; amount_trail is then the sum of quantity times unit price. The rows marked required are required in every item given.
+///
+/// One element of `id_trail[n]`, `no_trail[n]`, `pr_trail[n]`, `de_trail[n]`, `ti_trail[n]`, `va_trail[n]`, n = 1 to 100; encoded 1-based in the order given.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(element(max = 100, optional))]
+#[non_exhaustive]
+pub struct UpdateaccessTrailItem {
+    #[payone(name = "id_trail", required)]
+    id_trail: IdTrail,
+    #[payone(name = "no_trail", required)]
+    no_trail: NoTrail,
+    #[payone(name = "pr_trail", required)]
+    pr_trail: PrTrail,
+    #[payone(name = "de_trail", required)]
+    de_trail: DeTrail,
+    #[payone(name = "ti_trail", required)]
+    ti_trail: TiTrail,
+    #[payone(name = "va_trail")]
+    va_trail: Option<VaTrail>,
+}
+
+/// Parameter (update) - items of the subsequent term
+///
+/// Items of the subsequent term (id/no/pr/de/ti/va_recurring\[n\]), numbered from 1 without gaps, at most 100 (the Frontend parameter page's createaccess items). Sent with action=update when the subsequent term's price changes; amount_recurring is then the sum of quantity times unit price. The rows marked required are required in every item given.
+///
+/// One element of `id_recurring[n]`, `no_recurring[n]`, `pr_recurring[n]`, `de_recurring[n]`, `ti_recurring[n]`, `va_recurring[n]`, n = 1 to 100; encoded 1-based in the order given.
+#[derive(Clone, Debug, PayoneGroup)]
+#[payone(element(max = 100, optional))]
+#[non_exhaustive]
+pub struct UpdateaccessRecurringItem {
+    #[payone(name = "id_recurring")]
+    id_recurring: Option<IdRecurring>,
+    #[payone(name = "no_recurring")]
+    no_recurring: Option<NoRecurring>,
+    #[payone(name = "pr_recurring")]
+    pr_recurring: Option<PrRecurring>,
+    #[payone(name = "de_recurring")]
+    de_recurring: Option<DeRecurring>,
+    #[payone(name = "ti_recurring")]
+    ti_recurring: Option<TiRecurring>,
+    #[payone(name = "va_recurring")]
+    va_recurring: Option<VaRecurring>,
+}
+
 /// Merchant ID, defined by PAYONE
 ///
-/// `mid`: format `NUMERIC(5..6)`; source: PAYONE Client API documentation (the table of spec/client.toml).
+/// `mid`: format `NUMERIC(5..6)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
 /// The credentials-on-file page's samples send mid=23456 (your mid).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -2796,7 +2846,7 @@ pub struct Mid(u32);
 
 /// Portal ID, defined by PAYONE
 ///
-/// `portalid`: format `NUMERIC(7)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `portalid`: format `NUMERIC(7)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The credentials-on-file page's sample requests send portalid=12345123 (your portalid), eight digits: the sample contradicts the table format NUMERIC(7) of the PAYONE Frontend page and the Client API page, and the table wins.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -2823,7 +2873,7 @@ pub struct Key(Cow<'static, str>);
 
 /// New parameter api_version should be added to current implementations as it will be mandatory in future.
 ///
-/// `api_version`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
+/// `api_version`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
 /// The credentials-on-file page's samples send api_version=3.10.
 ///
@@ -2855,7 +2905,7 @@ pub enum ApiVersion {
 
 /// Mode for transactions, either ‘live’ or ‘test’
 ///
-/// `mode`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
+/// `mode`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
 /// The credentials-on-file page's samples: mode=test (set to „live“ for live-requests).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -2871,7 +2921,7 @@ pub enum Mode {
 
 /// The type of character encoding used in the request.
 ///
-/// `encoding`: format `LIST`; source: PAYONE Client API documentation (the table of spec/client.toml).
+/// `encoding`: format `LIST`; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
 /// The credentials-on-file page's samples send encoding=UTF-8.
 ///
@@ -2889,7 +2939,7 @@ pub enum Encoding {
 
 /// Sub-Account ID, defined by PAYONE
 ///
-/// `aid`: format `NUMERIC(5..6)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `aid`: format `NUMERIC(5..6)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The credentials-on-file page's samples send aid=12345 (your aid). The Client API page gives no Format line for aid ("your subaccount ID, 5-digit numeric").
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -2995,7 +3045,7 @@ pub struct Ecommercemode(Cow<'static, str>);
 
 /// Specifies the total gross amount of a payment transaction.
 ///
-/// `amount`: format `NUMERIC(1..10)`; permitted values max. +/- 19 999 999 99; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `amount`: format `NUMERIC(1..10)`; permitted values max. +/- 19 999 999 99; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Value is given in smallest currency unit, e.g. Cent of Euro; Pence of Pound sterling; Öre of Swedish krona.
 ///
@@ -3008,7 +3058,7 @@ pub struct Amount(i64);
 
 /// Specifies currency for this transaction
 ///
-/// `currency`: format `LIST`; codes of ISO 4217; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `currency`: format `LIST`; codes of ISO 4217; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Permitted values: ISO 4217 (currencies) 3-letter-codes
 ///
@@ -3024,7 +3074,7 @@ pub struct NarrativeText(Cow<'static, str>);
 
 /// Merchant reference number for the payment process (case insensitive)
 ///
-/// `reference`: format `CHAR(1..20)`; permitted symbols `[0-9][a-z][A-Z], .,-,_,/`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `reference`: format `CHAR(1..20)`; permitted symbols `[0-9][a-z][A-Z], .,-,_,/`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The PAYONE Frontend page marks it required for the Frontend; the credentials-on-file page's samples send none, so it is optional here. The platform refuses a reference used before (error 911).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3037,7 +3087,7 @@ pub struct Reference(Cow<'static, str>);
 
 /// Merchant's customer ID, defined by you / merchant to refer to the customer record
 ///
-/// `customerid`: format `CHAR(1..20)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `customerid`: format `CHAR(1..20)`; permitted symbols `[0-9, a-z, A-Z, .,-,_,/]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// "customerid" can be used to identify a customer record.
 ///
@@ -3065,7 +3115,7 @@ pub struct Userid(Cow<'static, str>);
 
 /// Last name of customer; optional if company is used
 ///
-/// `lastname`: format `CHAR(2..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `lastname`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// i.e.: you may use "company" or "lastname" or "firstname" plus "lastname"
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3074,7 +3124,7 @@ pub struct Lastname(Cow<'static, str>);
 
 /// First name of customer; optional if company is used
 ///
-/// `firstname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `firstname`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// i.e.: you may use "company" or "lastname" or "firstname" plus "lastname"
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3092,7 +3142,7 @@ pub struct Salutation(Cow<'static, str>);
 
 /// Specifies country of address for the customer
 ///
-/// `country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Permitted values: ISO 3166 2-letter-codes
 ///
@@ -3103,7 +3153,7 @@ pub type Country = ::payone_types::Country;
 
 /// Language indicator (ISO 639) to specify the language that should be presented to the customer (e.g. for error messages, frontend display).
 ///
-/// `language`: format `LIST`; codes of ISO 639-1; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `language`: format `LIST`; codes of ISO 639-1; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// If the language is not transferred, the browser language will be used. For a non-supported language English will be used.
 ///
@@ -3112,7 +3162,7 @@ pub type Language = ::payone_types::Language;
 
 /// Gender of customer (female / male / diverse\* )
 ///
-/// `gender`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `gender`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
 #[payone(name = "gender")]
 pub enum Gender {
@@ -3131,7 +3181,7 @@ pub enum Gender {
 
 /// Date of birth of customer
 ///
-/// `birthday`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `birthday`: format `DATE(8), YYYYMMDD`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Samples: 20190101, 19991231
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
@@ -3140,28 +3190,28 @@ pub struct Birthday(::payone_types::Date);
 
 /// Street number and name (required: at least one character)
 ///
-/// `street`: format `CHAR(1..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `street`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "street", format = "CHAR(1..50)")]
 pub struct Street(Cow<'static, str>);
 
 /// City of customer
 ///
-/// `city`: format `CHAR(2..50)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `city`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "city", format = "CHAR(2..50)")]
 pub struct City(Cow<'static, str>);
 
 /// Postcode
 ///
-/// `zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "zip", format = "CHAR(2..10)", symbols = "[0-9][A-Z][a-z][_.-/ ]")]
 pub struct Zip(Cow<'static, str>);
 
 /// email-address of customer
 ///
-/// `email`: format `CHAR(5..254)`; permitted symbols `RFC 5322`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `email`: format `CHAR(5..254)`; permitted symbols `RFC 5322`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Special Remark email validation: Max. length for email is 254 characters. Validation is set up in the following way: Username = Max. 63 characters; Domain Name = Max. 63 characters; Domain Suffixes = Max. 4 suffixes with max. 124 characters
 ///
@@ -3174,7 +3224,7 @@ pub struct Email(Cow<'static, str>);
 
 /// Phone number of customer
 ///
-/// `telephonenumber`: format `CHAR(1..30)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `telephonenumber`: format `CHAR(1..30)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "telephonenumber", format = "CHAR(1..30)")]
 pub struct Telephonenumber(Cow<'static, str>);
@@ -3243,28 +3293,28 @@ pub struct Ip(Cow<'static, str>);
 
 /// First name of the recipient.
 ///
-/// `shipping_firstname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_firstname`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "shipping_firstname", format = "CHAR(1..50)")]
 pub struct ShippingFirstname(Cow<'static, str>);
 
 /// Last name of the recipient.
 ///
-/// `shipping_lastname`: format `CHAR(1..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_lastname`: format `CHAR(1..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "shipping_lastname", format = "CHAR(1..50)")]
 pub struct ShippingLastname(Cow<'static, str>);
 
 /// Company of the recipient.
 ///
-/// `shipping_company`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_company`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "shipping_company", format = "CHAR(2..50)")]
 pub struct ShippingCompany(Cow<'static, str>);
 
 /// Street and house number of the delivery address.
 ///
-/// `shipping_street`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_street`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "shipping_street", format = "CHAR(2..50)")]
 pub struct ShippingStreet(Cow<'static, str>);
@@ -3280,7 +3330,7 @@ pub struct ShippingAddressaddition(Cow<'static, str>);
 
 /// Postcode of the delivery address.
 ///
-/// `shipping_zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_zip`: format `CHAR(2..10)`; permitted symbols `[0-9][A-Z][a-z][_.-/ ]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "shipping_zip",
@@ -3291,7 +3341,7 @@ pub struct ShippingZip(Cow<'static, str>);
 
 /// City of the delivery address.
 ///
-/// `shipping_city`: format `CHAR(2..50)`; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_city`: format `CHAR(2..50)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "shipping_city", format = "CHAR(2..50)")]
 pub struct ShippingCity(Cow<'static, str>);
@@ -3307,12 +3357,12 @@ pub struct ShippingState(Cow<'static, str>);
 
 /// Country of the delivery address.
 ///
-/// `shipping_country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: PAYONE Frontend documentation, Parameter ( delivery data ) (the table of spec/frontend.toml).
+/// `shipping_country`: format `LIST`; codes of ISO 3166-1 alpha-2; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 pub type ShippingCountry = ::payone_types::Country;
 
 /// URL for "payment successful"
 ///
-/// `successurl`: format `CHAR(2..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `successurl`: format `CHAR(2..255)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -3327,7 +3377,7 @@ pub struct Successurl(Cow<'static, str>);
 
 /// URL for "faulty payment"
 ///
-/// `errorurl`: format `CHAR(2..255)`; source: PAYONE Client API documentation (the table of spec/client.toml).
+/// `errorurl`: format `CHAR(2..255)`; source: <https://docs.payone.com/integration/channel-client-api/client-api-general-interface-definitions>.
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -3342,7 +3392,7 @@ pub struct Errorurl(Cow<'static, str>);
 
 /// URL for "Back" or "Cancel"
 ///
-/// `backurl`: format `CHAR(2..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `backurl`: format `CHAR(2..255)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// Scheme: \<scheme\>://\<host\>/\<path\>
 ///
@@ -3407,9 +3457,9 @@ pub enum ItemType {
 
 /// Merchant's item number.
 ///
-/// `id`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `id`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
-/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+/// Definition page not found; format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(
     name = "id",
@@ -3427,18 +3477,18 @@ pub struct ItemPrice(u64);
 
 /// Quantity.
 ///
-/// `no`: format `NUMERIC(6)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `no`: format `NUMERIC(6)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
-/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+/// Definition page not found; format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "no", format = "NUMERIC(6)")]
 pub struct ItemQuantity(u32);
 
 /// Item description.
 ///
-/// `de`: format `CHAR(1..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `de`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
-/// Definition page not found; format from the PAYONE Frontend page (spec/frontend.toml).
+/// Definition page not found; format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>).
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "de", format = "CHAR(1..255)")]
 pub struct ItemDescription(Cow<'static, str>);
@@ -3509,28 +3559,28 @@ pub enum InvoiceDeliverymode {
 
 /// Delivery date printed on the invoice.
 ///
-/// `invoice_deliverydate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `invoice_deliverydate`: format `DATE(8), YYYYMMDD`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "invoice_deliverydate", format = "DATE(8), YYYYMMDD")]
 pub struct InvoiceDeliverydate(::payone_types::Date);
 
 /// End of the delivery period printed on the invoice.
 ///
-/// `invoice_deliveryenddate`: format `DATE(8), YYYYMMDD`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `invoice_deliveryenddate`: format `DATE(8), YYYYMMDD`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "invoice_deliveryenddate", format = "DATE(8), YYYYMMDD")]
 pub struct InvoiceDeliveryenddate(::payone_types::Date);
 
 /// Free text appended to the invoice.
 ///
-/// `invoiceappendix`: format `CHAR(1..255)`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `invoiceappendix`: format `CHAR(1..255)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "invoiceappendix", format = "CHAR(1..255)")]
 pub struct Invoiceappendix(Cow<'static, str>);
 
 /// Card type of credit card
 ///
-/// `cardtype`: format `LIST`; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `cardtype`: format `LIST`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// \*girocard is currently only viable for e-commerce-payments via Apple Pay.
 ///
@@ -3614,7 +3664,7 @@ pub struct Pseudocardpan(Cow<'static, str>);
 
 /// Cardholder of credit card.
 ///
-/// `cardholder`: format `CHAR(1..50)`; sensitive: never printed; source: PAYONE Frontend documentation (the table of spec/frontend.toml).
+/// `cardholder`: format `CHAR(1..50)`; sensitive: never printed; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
 ///
 /// The credentials-on-file page's samples send cardholder=Testperson Approved.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3681,7 +3731,7 @@ pub struct Iban(Cow<'static, str>);
 ///
 /// `bic`: format `CHAR(8 or 11)`; permitted symbols `[0-9][A-Z]`; source: the PAYONE Frontend page.
 ///
-/// Spec note: no Server API page giving the bic format was reachable; format, symbols and the rule below are those of the project's the PAYONE Frontend page row (spec/frontend.toml, group direct_debit), same parameter name.
+/// Spec note: no Server API page giving the bic format was reachable; format, symbols and the rule below are those of the PAYONE Frontend page's row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>, direct debit), same parameter name.
 ///
 /// Not needed for SEPA accounts; still needed for accounts of banks outside SEPA (the PAYONE Frontend page).
 ///
@@ -3694,7 +3744,7 @@ pub struct Bic(Cow<'static, str>);
 ///
 /// `bankcountry`: format `LIST`; codes of ISO 3166-1 alpha-2; source: the PAYONE Frontend page.
 ///
-/// Spec note: no Server API page giving the bankcountry format for elv was reachable; taken from the PAYONE Frontend page (spec/frontend.toml), which names DE for BBAN use and says IBAN (or IBAN+BIC) is to be used for other countries.
+/// Spec note: no Server API page giving the bankcountry format for elv was reachable; taken from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>), which names DE for BBAN use and says IBAN (or IBAN+BIC) is to be used for other countries.
 ///
 /// Mandatory together with bankcode and bankaccount; optional together with IBAN (the PAYONE Frontend page).
 ///
@@ -3707,7 +3757,7 @@ pub type Bankcountry = ::payone_types::Country;
 ///
 /// `bankaccount`: format `NUMERIC(1..10)`; sensitive: never printed; source: the PAYONE Frontend page.
 ///
-/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); no Server API page row was reachable.
+/// Spec note: format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); no Server API page row was reachable.
 ///
 /// With bankcountry=DE and bankcode the platform derives the IBAN for the SEPA transaction; other countries must use IBAN.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3718,7 +3768,7 @@ pub struct Bankaccount(Cow<'static, str>);
 ///
 /// `bankcode`: format `NUMERIC(8)`; source: the PAYONE Frontend page.
 ///
-/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); no Server API page row was reachable.
+/// Spec note: format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); no Server API page row was reachable.
 ///
 /// Only with bankcountry=DE and bankaccount.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -3729,7 +3779,7 @@ pub struct Bankcode(Cow<'static, str>);
 ///
 /// `bankaccountholder`: format `CHAR(1..50)`; source: the PAYONE Frontend page.
 ///
-/// Spec note: format from the PAYONE Frontend page (spec/frontend.toml); the Secured Direct Debit table gives the same CHAR(1..50) (<https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit>).
+/// Spec note: format from the PAYONE Frontend page (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the Secured Direct Debit table gives the same CHAR(1..50) (<https://docs.payone.com/display/public/PLATFORM/PAYONE+-+Secured+Direct+Debit>).
 ///
 /// Listed as a DebitPayment field in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Authorization/PaymentMethod/DebitPayment.php.
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
@@ -4080,7 +4130,7 @@ pub enum Clearingsubtype {
 ///
 /// `onlinebanktransfertype`: format `LIST`; source: the PAYONE Frontend page.
 ///
-/// Spec note: no single Server API page listing all values was reachable; the list is the PAYONE Frontend page's (spec/frontend.toml, where the page's Server-API column ticks every value), each value confirmed by the page named in its note where one was found.
+/// Spec note: no single Server API page listing all values was reachable; the list is the PAYONE Frontend page's (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>, where the page's Server-API column ticks every value), each value confirmed by the page named in its note where one was found.
 ///
 /// The same values (except MBC, MYB, VKP) appear in github:PAYONE-GmbH/magento-1/lib/Payone/Api/Enum/OnlinebanktransferType.php.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
@@ -5101,6 +5151,146 @@ pub enum PeriodUnitRecurring {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "period_length_recurring", format = "NUMERIC(1..4)")]
 pub struct PeriodLengthRecurring(u32);
+
+/// Merchant's product or item number of this item (initial term).
+///
+/// `id_trail`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "id_trail",
+    format = "CHAR(1..32)",
+    symbols = "[0-9][A-Z][a-z][()[]{} +-_#/:]"
+)]
+pub struct IdTrail(Cow<'static, str>);
+
+/// Quantity of this item (initial term).
+///
+/// `no_trail`: format `NUMERIC(5)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "no_trail", format = "NUMERIC(5)")]
+pub struct NoTrail(u32);
+
+/// Unit gross price of this item (initial term), in the smallest currency unit.
+///
+/// `pr_trail`: format `NUMERIC(8) max. 999 999 99`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "pr_trail", format = "NUMERIC(8) max. 999 999 99")]
+pub struct PrTrail(u32);
+
+/// Description of this item (initial term).
+///
+/// `de_trail`: format `CHAR(1..255)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "de_trail", format = "CHAR(1..255)")]
+pub struct DeTrail(Cow<'static, str>);
+
+/// Title of this item (initial term).
+///
+/// `ti_trail`: format `CHAR(1..100)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+///
+/// magento-1 sends no ti_trail with updateaccess or createaccess (github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php); the Frontend parameter page lists it with the other item rows and marks it required, which wins.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ti_trail", format = "CHAR(1..100)")]
+pub struct TiTrail(Cow<'static, str>);
+
+/// VAT rate of this item (initial term), in percent or basis points.
+///
+/// `va_trail`: format `NUMERIC(4)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "va_trail", format = "NUMERIC(4)")]
+pub struct VaTrail(u32);
+
+/// Merchant's product or item number of this item (subsequent term).
+///
+/// `id_recurring`: format `CHAR(1..32)`; permitted symbols `[0-9][A-Z][a-z][()[]{} +-_#/:]`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(
+    name = "id_recurring",
+    format = "CHAR(1..32)",
+    symbols = "[0-9][A-Z][a-z][()[]{} +-_#/:]"
+)]
+pub struct IdRecurring(Cow<'static, str>);
+
+/// Quantity of this item (subsequent term).
+///
+/// `no_recurring`: format `NUMERIC(5)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "no_recurring", format = "NUMERIC(5)")]
+pub struct NoRecurring(u32);
+
+/// Unit gross price of this item (subsequent term), in the smallest currency unit.
+///
+/// `pr_recurring`: format `NUMERIC(8) max. 999 999 99`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "pr_recurring", format = "NUMERIC(8) max. 999 999 99")]
+pub struct PrRecurring(u32);
+
+/// Description of this item (subsequent term).
+///
+/// `de_recurring`: format `CHAR(1..255)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "de_recurring", format = "CHAR(1..255)")]
+pub struct DeRecurring(Cow<'static, str>);
+
+/// Title of this item (subsequent term).
+///
+/// `ti_recurring`: format `CHAR(1..100)`; source: <https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>.
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+///
+/// magento-1 sends no ti_recurring with updateaccess or createaccess (github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php); the Frontend parameter page lists it with the other item rows.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "ti_recurring", format = "CHAR(1..100)")]
+pub struct TiRecurring(Cow<'static, str>);
+
+/// VAT rate of this item (subsequent term), in percent or basis points.
+///
+/// `va_recurring`: format `NUMERIC(4)`; source: github:PAYONE-GmbH/magento-1/lib/Payone/Api/Request/Parameter/Invoicing/Access/Item.php.
+///
+/// magento-1 sends it with updateaccess (Payone_Api_Request_Parameter_UpdateAccess_Invoicing_Transaction, one element per item, numbered from 1).
+///
+/// Format and Required flag of the Frontend parameter page's createaccess item row (<https://docs.payone.com/display/public/PLATFORM/FE+-+Parameters+in+the+request+URL>); the updateaccess page's item rows are not readable.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "va_recurring", format = "NUMERIC(4)")]
+pub struct VaRecurring(u32);
 
 /// Dunning level to set.
 ///
