@@ -205,6 +205,29 @@ pub(crate) fn router(app: Arc<App>) -> Router {
             "/v2/{merchantId}/tokens/{tokenId}",
             get(v2::tokens::get_token).delete(v2::tokens::delete_token),
         )
+        .route("/v2/{merchantId}/tokens", post(v2::tokens::create_token))
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/captures",
+            get(v2::lists::captures),
+        )
+        .route(
+            "/v2/{merchantId}/payments/{paymentId}/refunds",
+            get(v2::lists::refunds),
+        )
+        .route("/v2/{merchantId}/products", get(v2::products::list))
+        .route(
+            "/v2/{merchantId}/products/{paymentProductId}",
+            get(v2::products::one),
+        )
+        .route("/v2/{merchantId}/sessions", post(v2::sessions::create))
+        .route(
+            "/v2/{merchantId}/services/testconnection",
+            get(v2::services::test_connection),
+        )
+        .route(
+            "/v2/{merchantId}/services/getIINdetails",
+            post(v2::services::iin_details),
+        )
         .route(
             "/v2/sandbox/tokenization/{hostedTokenizationId}",
             get(v2::tokens::form).post(v2::tokens::submit),

@@ -640,6 +640,79 @@
 //! CompletePayment checks the body and the payment (404 for an unknown one); no payment of the
 //! sandbox ever waits for completion (the SDKs document no status that does), so a known one
 //! is 409 `ACTION_NOT_ALLOWED_IN_STATUS`.
+//! ## v2 captures and refunds listed, CreateToken
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | GetCaptures | `GET /v2/{merchantId}/payments/{paymentId}/captures` | none | 200 `CapturesResponse` |
+//! | GetRefunds | `GET /v2/{merchantId}/payments/{paymentId}/refunds` | none | 200 `RefundsResponse` |
+//! | CreateToken | `POST /v2/{merchantId}/tokens` | `CreateTokenRequest` | 201 `CreatedTokenResponse`; 200 for a card number stored already |
+//!
+//! GetCaptures and GetRefunds list the answers CapturePayment and RefundPayment gave for that
+//! payment, oldest first (`captures: []` / `refunds: []` when there are none); an unknown payment
+//! is 404 `UNKNOWN_PAYMENT_ID`. They are kept as long as the payment is.
+//!
+//! CreateToken needs `card.data.card` (else 400 `PARAMETER_NOT_FOUND_IN_REQUEST` naming it)
+//! and checks the card as the tokenization page does (400 naming
+//! `card.data.card.cardNumber`, `.expiryDate`, `.cvv` or `.cardholderName`, never the value).
+//! A card number without a token gets a new one (ids as above): `isNewToken` true,
+//! `tokenStatus` `CREATED`, HTTP 201. A card number that has a token already (from CreateToken
+//! or the tokenization page) answers that token as it is, its stored data unchanged:
+//! `isNewToken` false, `tokenStatus` `UNCHANGED`, HTTP 200. `card` is the stored card masked
+//! as GetToken shows it; `paymentProductId`, when sent, is kept with the token, else the card's
+//! range decides. The token pays in CreatePayment like any other.
+//!
+//! ## v2 payment products, sessions and services
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | GetPaymentProducts | `GET /v2/{merchantId}/products?countryCode=..&currencyCode=..&amount=..&isRecurring=..&hide=..&locale=..` | none | 200 `GetPaymentProductsResponse` |
+//! | GetPaymentProduct | `GET /v2/{merchantId}/products/{paymentProductId}?...` (the same query) | none | 200 `PaymentProduct` |
+//! | CreateSession | `POST /v2/{merchantId}/sessions` | `SessionRequest` | 200 `SessionResponse` |
+//! | TestConnection | `GET /v2/{merchantId}/services/testconnection` | none | 200 `{"result":"OK"}` |
+//! | GetIINDetails | `POST /v2/{merchantId}/services/getIINdetails` | `GetIinDetailsRequest` | 200 `GetIinDetailsResponse` |
+//!
+//! The query parameters are checked with the table's `PaymentProductsQuery` (400 naming the
+//! parameter: `amount=ten`, `isRecurring=yes`, `hide[0]` for an unknown `hide` value,
+//! `countryCode` not ISO 3166-1 alpha-2). The catalogue is fixed, in this display order (ids
+//! as "Credit and debit Card Payments",
+//! <https://docs.payone.com/pcp/commerce-platform-payment-methods/credit-and-debit-card-payments>,
+//! gives them):
+//!
+//! | `id` | `displayHints.label` | `logo` | `allowsRecurring` | `cvv` length |
+//! |---|---|---|---|---|
+//! | 1 | Visa | `sandbox/logos/1.svg` | true | 3 |
+//! | 3 | Mastercard | `sandbox/logos/3.svg` | true | 3 |
+//! | 2 | American Express | `sandbox/logos/2.svg` | true | 4 |
+//! | 125 | JCB | `sandbox/logos/125.svg` | false | 3 |
+//!
+//! Every product has `paymentMethod` `card`, `paymentProductGroup` `cards`,
+//! `allowsAuthentication` and `allowsTokenization` true, `usesRedirectionTo3rdParty` false,
+//! `displayHints.displayOrder` its row, and the `fields` of CreatePayment's `card`, each with
+//! `id`, `type`, `dataRestrictions` (`isRequired`, `validators.length`) and `displayHints`
+//! (`displayOrder`, `label`, `mask`, `obfuscate`, `alwaysShow`, `preferredInputType`):
+//! `cardNumber` (`numericstring`, required, 12 to 19), `expiryDate` (`expirydate`, required, 4,
+//! mask `{{99}}/{{99}}`), `cvv` (`numericstring`, required, the length above, obfuscated),
+//! `cardholderName` (`string`, optional, 1 to 51). The query filters: `isRecurring=true` leaves
+//! out the products without recurring payments (JCB); `hide=fields` leaves out `fields`,
+//! `hide=translations` the labels; `countryCode`, `currencyCode`, `amount`, `locale` and the
+//! other `hide` values are checked but leave every product in. GetPaymentProduct answers one
+//! row as the list does; an id not in the list for that query (not in the catalogue, `01`,
+//! JCB with `isRecurring=true`) is 404 `UNKNOWN_PAYMENT_PRODUCT_ID`.
+//!
+//! CreateSession answers `clientSessionId` (32 lowercase hex digits counting from
+//! `...0001`), `customerId` `sandbox-customer-{n}`, `clientApiUrl` `{base}/v2/sandbox/client`
+//! and `assetUrl` `{base}/v2/sandbox/assets` (the sandbox serves no client API and no assets
+//! there), and `invalidTokens`: the request's `tokens` that name no stored token. Nothing is
+//! kept but the counter.
+//!
+//! GetIINDetails takes `bin`, 6 to 19 digits (else 400 naming `bin`), and answers by the
+//! number range (the ranges of CreatePayment above: 4 Visa 1, 51-55 and 2221-2720 Mastercard 3,
+//! 34 and 37 American Express 2, 3528-3589 JCB 125) `paymentProductId`, `countryCode` `99`
+//! (the platform's value for an issuer country it does not know) and, when the request has a
+//! `paymentContext`, `isAllowedInContext`: whether the catalogue offers the product for that
+//! payment (false for JCB with `isRecurring` true). The sandbox knows no co-branded card:
+//! `coBrands` is never sent. A BIN of no range above is 404 `UNKNOWN_PAYMENT_PRODUCT_ID`.
 //!
 //! ## v2 errors
 //!
@@ -660,6 +733,7 @@
 //! | 404 | `1005` | `UNKNOWN_TOKEN` | `PAYMENT_PLATFORM_ERROR` | GetToken, DeleteToken or a CreatePayment `token` naming no stored token |
 //! | 404 | `1006` | `UNKNOWN_HOSTED_TOKENIZATION_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedTokenization or a CreatePayment `hostedTokenizationId` naming no session |
 //! | 404 | `1007` | `UNKNOWN_HOSTED_CHECKOUT_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedCheckout naming no hosted checkout |
+//! | 404 | `1010` | `UNKNOWN_PAYMENT_PRODUCT_ID` | `PAYMENT_PLATFORM_ERROR` | GetPaymentProduct naming no product for that query, GetIINDetails with a BIN of no known product |
 //! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's status does not allow the operation |
 //! | 500 | `9998` | `INTERNAL_ERROR` | `IO_ERROR` | the sandbox built an answer its own types refuse (a bug; not expected) |
 //! | 500 | `9999` | `SANDBOX_FAULT` | `IO_ERROR` | an injected status (see [Faults](#faults)); HTTP status and `httpStatusCode` are the injected one |
@@ -682,7 +756,9 @@
 //! `v2.get_payment_details`, `v2.capture_payment`, `v2.cancel_payment`, `v2.refund_payment`,
 //! `v2.create_hosted_tokenization`, `v2.get_hosted_tokenization`, `v2.get_token`,
 //! `v2.delete_token`, `v2.get_payment`, `v2.complete_payment`, `v2.subsequent_payment`,
-//! `v2.create_hosted_checkout`, `v2.get_hosted_checkout`
+//! `v2.create_hosted_checkout`, `v2.get_hosted_checkout`, `v2.get_captures`, `v2.get_refunds`,
+//! `v2.create_token`, `v2.get_payment_products`, `v2.get_payment_product`, `v2.create_session`,
+//! `v2.test_connection`, `v2.get_iin_details`
 //! (refused and faulted ones too); the challenge, tokenization and checkout pages are not
 //! counted.
 //!
@@ -708,7 +784,7 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/`, `/client-api/` and the fourteen v2 operations (DirectLink
+//! Faults apply only to `/post-gateway/`, `/client-api/` and the twenty-two v2 operations (DirectLink
 //! has its own slow mode, see [above](#slow-mode-and-counters)): per request, first `latency`,
 //! then if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts
 //! down), else if a status count is left the answer is that HTTP status (counting down) with
@@ -745,6 +821,7 @@
 //! | `v2_hosted_tokenizations` | `max_transactions` | 404 `UNKNOWN_HOSTED_TOKENIZATION_ID`; tokenization page: 404 |
 //! | `v2_tokens` | `max_transactions` | 404 `UNKNOWN_TOKEN` |
 //! | `v2_hosted_checkouts` | `max_transactions` | 404 `UNKNOWN_HOSTED_CHECKOUT_ID`; checkout page: 404 |
+//! | the captures and refunds GetCaptures and GetRefunds list (not in [`Sandbox::stored`]) | those of `max_transactions` payments | the payment is forgotten with them: 404 `UNKNOWN_PAYMENT_ID` |
 //! | `notifications` ([`Sandbox::notifications`]) | `max_transactions` | not listed any more |
 //! | `webhooks` ([`Sandbox::webhooks`]) | `max_transactions` | not listed any more |
 //!

@@ -141,7 +141,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "v2/hostedtokenization.toml",
         include_str!("../spec/v2/hostedtokenization.toml"),
     ),
+    ("v2/lists.toml", include_str!("../spec/v2/lists.toml")),
     ("v2/payments.toml", include_str!("../spec/v2/payments.toml")),
+    ("v2/products.toml", include_str!("../spec/v2/products.toml")),
+    ("v2/services.toml", include_str!("../spec/v2/services.toml")),
+    ("v2/sessions.toml", include_str!("../spec/v2/sessions.toml")),
     ("v2/tokens.toml", include_str!("../spec/v2/tokens.toml")),
     ("v2/webhooks.toml", include_str!("../spec/v2/webhooks.toml")),
 ];

@@ -180,12 +180,23 @@ fn operation_problems(file: &SpecFile, op: &OperationSpec, at: &str) -> Vec<Stri
         ));
     }
     match (&op.request, op.method.as_str()) {
-        (Some(_), "GET" | "DELETE") => {
-            errors.push(format!("{at}: a {} sends no request body", op.method))
-        }
-        (Some(name), _) if object(file, name).is_none() => {
-            errors.push(format!("{at}: unknown request object `{name}`"))
-        }
+        (Some(_), "DELETE") => errors.push(format!("{at}: a {} sends no request body", op.method)),
+        (Some(name), method) => match object(file, name) {
+            None => errors.push(format!("{at}: unknown request object `{name}`")),
+            // A GET sends its request object as the query string: one `name=value` pair per
+            // member (per element of an array), so only scalar members fit.
+            Some(query) if method == "GET" => {
+                for field in &query.fields {
+                    if matches!(FieldKind::of(field), Ok(FieldKind::Object(_))) {
+                        errors.push(format!(
+                            "{at}: a GET sends its request object `{name}` as the query string; member `{}` is an object",
+                            field.name
+                        ));
+                    }
+                }
+            }
+            Some(_) => {}
+        },
         _ => {}
     }
     if let Some(response) = &op.response

@@ -178,6 +178,59 @@ fn the_complete_payment_schema_with_its_overlay_reproduces_the_table() {
     insta::assert_snapshot!(reports.join("\n"));
 }
 
+/// The CreateToken schema with `spec/overlay/v2-tokens.toml` reproduces spec/v2/tokens.toml's
+/// CreateTokenRequest objects, its card being payments.toml's `Card`.
+#[test]
+fn the_create_token_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createTokenRequest.json",
+        "spec/overlay/v2-tokens.toml",
+        "CreateTokenRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+}
+
+/// The CreateSession schema with `spec/overlay/v2-sessions.toml` reproduces
+/// spec/v2/sessions.toml's SessionRequest.
+#[test]
+fn the_session_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "sessionRequest.json",
+        "spec/overlay/v2-sessions.toml",
+        "SessionRequest",
+    );
+    assert_eq!(
+        reports,
+        ["#/properties/tokens/uniqueItems: `uniqueItems` is not checked by the tables"]
+    );
+}
+
+/// The GetIINDetails schema with `spec/overlay/v2-services.toml` reproduces
+/// spec/v2/services.toml's GetIinDetailsRequest objects, its amount being payments.toml's
+/// `AmountOfMoney`; `bin` gets the length the Java SDK states.
+#[test]
+fn the_iin_details_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "getIINDetailsRequest.json",
+        "spec/overlay/v2-services.toml",
+        "GetIinDetailsRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+    let file = checked_in();
+    let bin = &object(&file, "GetIinDetailsRequest")
+        .expect("the request")
+        .fields[0];
+    assert_eq!(
+        (
+            bin.name.as_str(),
+            bin.format.as_str(),
+            bin.required,
+            bin.sensitive
+        ),
+        ("bin", "CHAR(6..19)", Required::Yes, true)
+    );
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(

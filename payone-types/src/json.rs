@@ -260,6 +260,9 @@ impl JsonObject for NoBody {
 }
 
 /// One operation of the v2 API (`[[operation]]` of `spec/v2/`).
+///
+/// A `GET` sends no body: its `Request` is its query string ([`NoBody`] when it has none),
+/// written by [`query_pairs`]; every other method sends `Request` as the JSON body.
 pub trait Operation {
     /// snake_case name of the operation (`create_payment`).
     const NAME: &'static str;
@@ -267,10 +270,39 @@ pub trait Operation {
     const METHOD: &'static str;
     /// Path template below the host, with `{merchantId}` and `{paymentId}` placeholders.
     const PATH: &'static str;
-    /// The request body ([`NoBody`] for GET).
+    /// The request body; for `GET` the query parameters ([`NoBody`] when there are none).
     type Request: JsonObject;
     /// The answer on success (2xx).
     type Response: JsonObject;
+}
+
+/// The query parameters of a `GET` request object, in member order: one `(name, value)` pair
+/// per member, one per element of an array member (`hide=fields&hide=translations`, as the
+/// platform's SDKs write them); strings as they are, integers and `true` / `false` as JSON writes
+/// them. `null`, nested objects and nested arrays have no query form and are left out (the
+/// tables give a GET's request object no such member). The pairs are not yet percent-encoded.
+pub fn query_pairs(request: &Value) -> Vec<(String, String)> {
+    fn scalar(value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    let mut pairs = Vec::new();
+    let Value::Object(map) = request else {
+        return pairs;
+    };
+    for (name, value) in map {
+        match value {
+            Value::Array(items) => {
+                pairs.extend(items.iter().filter_map(scalar).map(|v| (name.clone(), v)));
+            }
+            other => pairs.extend(scalar(other).map(|v| (name.clone(), v))),
+        }
+    }
+    pairs
 }
 
 /// The path of a member: `parent.name`, or `name` at the top.
@@ -414,6 +446,30 @@ mod tests {
         // Read again, written again: nothing moves any more.
         let again = CreatePaymentResponse::from_json_bytes(written.as_bytes()).unwrap();
         assert_eq!(String::from_utf8(again.to_json_bytes()).unwrap(), written);
+    }
+
+    #[test]
+    fn query_pairs_repeat_arrays_and_write_scalars_as_json_does() {
+        let request: Value = serde_json::from_str(
+            r#"{"countryCode":"DE","amount":1000,"isRecurring":false,"hide":["fields","translations"],"x":null,"o":{"a":1}}"#,
+        )
+        .unwrap();
+        let pairs = query_pairs(&request);
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("countryCode", "DE"),
+                ("amount", "1000"),
+                ("isRecurring", "false"),
+                ("hide", "fields"),
+                ("hide", "translations"),
+            ]
+        );
+        assert!(query_pairs(&Value::Null).is_empty());
     }
 
     #[test]

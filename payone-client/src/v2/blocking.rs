@@ -81,6 +81,11 @@ impl<E: EnvironmentKind> V2Client<E> {
         self.inner.config()
     }
 
+    /// Runs one call of the async client to its end on this client's runtime.
+    pub(super) fn block_on<F: std::future::Future>(&self, call: F) -> F::Output {
+        self.runtime.block_on(call)
+    }
+
     /// The async client this one drives.
     pub fn as_async(&self) -> &AsyncClient<E> {
         &self.inner

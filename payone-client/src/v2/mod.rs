@@ -7,7 +7,10 @@
 //! - [`V2Client`]: [`V2Client::call`] for any [`Operation`](payone_types::json::Operation),
 //!   and `create_payment`, `payment_details`, `capture_payment`, `cancel_payment`,
 //!   `refund_payment`, `get_payment`, `complete_payment`, `subsequent_payment`,
-//!   `create_hosted_checkout` and `get_hosted_checkout`; every request sent exactly once;
+//!   `create_hosted_checkout` and `get_hosted_checkout`, the captures and refunds of a payment,
+//!   `create_token`, the payment products, client sessions, the connection test and
+//!   `get_iin_details` (a `GET`'s query object is sent as the query string); every request sent
+//!   exactly once;
 //! - [`Environment`], [`BaseUrl`]: the test and live hosts; a client built for one environment
 //!   can never send to the other (type parameter [`Test`] or [`Live`]);
 //! - [`V2Error`]: one variant per HTTP status class, with [`V2Error::outcome_unknown`];
@@ -47,6 +50,7 @@
 
 #[cfg(feature = "blocking")]
 pub mod blocking;
+mod catalog;
 mod checkout;
 mod client;
 mod config;

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use payone_types::gcs;
 use payone_types::generated::v2::ErrorResponse;
-use payone_types::json::{JsonObject, Operation};
+use payone_types::json::{self, JsonObject, Operation};
 use reqwest::Url;
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderMap, HeaderName, HeaderValue,
@@ -42,11 +42,12 @@ pub struct PathParams<'a> {
 }
 
 /// The placeholders besides `{merchantId}` that [`PathParams`] fills.
-const PLACEHOLDERS: [&str; 4] = [
+const PLACEHOLDERS: [&str; 5] = [
     "paymentId",
     "hostedTokenizationId",
     "tokenId",
     "hostedCheckoutId",
+    "paymentProductId",
 ];
 
 impl<'a> PathParams<'a> {
@@ -78,6 +79,13 @@ impl<'a> PathParams<'a> {
     pub fn token(token_id: &'a str) -> Self {
         PathParams {
             id: Some(("tokenId", token_id)),
+        }
+    }
+
+    /// The `{paymentProductId}` of the path (`get_payment_product`), its number written out.
+    pub fn payment_product(payment_product_id: &'a str) -> Self {
+        PathParams {
+            id: Some(("paymentProductId", payment_product_id)),
         }
     }
 
@@ -231,22 +239,26 @@ pub(crate) fn prepare<E: EnvironmentKind, Op: Operation>(
         operation: OperationInfo::of::<Op>(),
         source,
     };
-    let url = url::<Op>(config.base.url(), &config.merchant_id, path).map_err(refused)?;
+    let mut url = url::<Op>(config.base.url(), &config.merchant_id, path).map_err(refused)?;
     let method = reqwest::Method::from_bytes(Op::METHOD.as_bytes())
         .map_err(|_| refused(RequestError::UnknownPlaceholder(Op::METHOD.to_owned())))?;
     let has_body = !matches!(
         method,
         reqwest::Method::GET | reqwest::Method::HEAD | reqwest::Method::DELETE
     );
+    let value = request.to_json_value();
+    // Reading the request back checks it against the table as the platform will, so a
+    // request that would be refused is not sent at all (a GET's query parameters too).
+    <Op::Request as JsonObject>::from_json_value(&value)
+        .map_err(|violations| refused(RequestError::Invalid(violations)))?;
     let body = if has_body {
-        let value = request.to_json_value();
-        // Reading the body back checks it against the table as the platform will, so a
-        // request that would be refused is not sent at all.
-        <Op::Request as JsonObject>::from_json_value(&value)
-            .map_err(|violations| refused(RequestError::Invalid(violations)))?;
         super::hosted_checkout::check_live_urls::<E, Op>(&value).map_err(refused)?;
         Some(serde_json::to_vec(&value).expect("a JSON value always serialises"))
     } else {
+        let pairs = json::query_pairs(&value);
+        if !pairs.is_empty() {
+            url.query_pairs_mut().extend_pairs(pairs);
+        }
         None
     };
     let content_type = if has_body { JSON } else { "" };

@@ -48,10 +48,11 @@ fn capture(
     app.v2
         .webhooks
         .send(payment.status.event_type(), payment, None);
-    Ok((
-        StatusCode::OK,
-        wire::capture_response(payment, &id, amount)?,
-    ))
+    let answer = wire::capture_response(payment, &id, amount)?;
+    app.v2
+        .lists()
+        .record_capture(payment.number, answer.clone());
+    Ok((StatusCode::OK, answer))
 }
 
 /// 409: the payment's status does not allow what was asked.

@@ -35,6 +35,9 @@ pub(crate) enum Kind {
     UnknownHostedTokenization,
     /// No hosted checkout with that id.
     UnknownHostedCheckout,
+    /// No payment product with that id (or not for the query's payment), or a BIN of no known
+    /// product.
+    UnknownPaymentProduct,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -46,7 +49,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 13] = [
+    pub(crate) const ALL: [Kind; 14] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -57,6 +60,7 @@ impl Kind {
         Kind::UnknownToken,
         Kind::UnknownHostedTokenization,
         Kind::UnknownHostedCheckout,
+        Kind::UnknownPaymentProduct,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -72,7 +76,8 @@ impl Kind {
             Kind::UnknownPayment
             | Kind::UnknownToken
             | Kind::UnknownHostedTokenization
-            | Kind::UnknownHostedCheckout => StatusCode::NOT_FOUND,
+            | Kind::UnknownHostedCheckout
+            | Kind::UnknownPaymentProduct => StatusCode::NOT_FOUND,
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -89,6 +94,7 @@ impl Kind {
             Kind::UnknownToken => "1005",
             Kind::UnknownHostedTokenization => "1006",
             Kind::UnknownHostedCheckout => "1007",
+            Kind::UnknownPaymentProduct => "1010",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -107,6 +113,7 @@ impl Kind {
             Kind::UnknownToken => "UNKNOWN_TOKEN",
             Kind::UnknownHostedTokenization => "UNKNOWN_HOSTED_TOKENIZATION_ID",
             Kind::UnknownHostedCheckout => "UNKNOWN_HOSTED_CHECKOUT_ID",
+            Kind::UnknownPaymentProduct => "UNKNOWN_PAYMENT_PRODUCT_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",

@@ -10,7 +10,11 @@ pub(crate) mod details;
 pub(crate) mod errors;
 pub(crate) mod follow_up;
 pub(crate) mod hosted_checkout;
+pub(crate) mod lists;
+pub(crate) mod products;
 pub(crate) mod refund;
+pub(crate) mod services;
+pub(crate) mod sessions;
 pub(crate) mod store;
 pub(crate) mod three_ds;
 pub(crate) mod tokens;
@@ -29,12 +33,17 @@ use payone_types::generated::v2::{
     CreatePayment, DeleteToken, GetHostedCheckout, GetHostedTokenization, GetPayment,
     GetPaymentDetails, GetToken, RefundPayment, SubsequentPayment,
 };
+use payone_types::generated::v2::{
+    CreateSession, CreateToken, GetCaptures, GetIinDetails, GetPaymentProduct, GetPaymentProducts,
+    GetRefunds, TestConnectionOperation,
+};
 use payone_types::json::{JsonObject, Operation};
 
 use crate::app::App;
 use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
 use hosted_checkout::Checkouts;
+use lists::Lists;
 use store::Store;
 use tokens::Tokens;
 use webhooks::Webhooks;
@@ -58,6 +67,9 @@ pub(crate) struct V2 {
     store: Mutex<Store>,
     tokens: Mutex<Tokens>,
     checkouts: Mutex<Checkouts>,
+    lists: Mutex<Lists>,
+    /// CreateSession answers so far (numbers the next session).
+    pub(crate) sessions: AtomicU64,
     errors: AtomicU64,
 }
 
@@ -70,6 +82,8 @@ impl V2 {
             store: Mutex::new(Store::new(cap)),
             tokens: Mutex::new(Tokens::new(cap)),
             checkouts: Mutex::new(Checkouts::new(cap)),
+            lists: Mutex::new(Lists::new(cap)),
+            sessions: AtomicU64::new(0),
             errors: AtomicU64::new(0),
         }
     }
@@ -96,6 +110,13 @@ impl V2 {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The captures and refunds made, per payment. Taken after [`V2::store`] when both are
+    /// needed, never the other way round.
+    pub(crate) fn lists(&self) -> MutexGuard<'_, Lists> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.lists.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub(crate) fn error(&self, error: &V2Error) -> Response {
         let n = self.errors.fetch_add(1, Ordering::Relaxed) + 1;
         error.response(&format!("00000000-0000-4000-9000-{n:012}"))
@@ -114,7 +135,7 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 14] = [
+const OPERATIONS: [(&str, &str, &str); 22] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
@@ -129,6 +150,14 @@ const OPERATIONS: [(&str, &str, &str); 14] = [
     operation_of::<SubsequentPayment>(),
     operation_of::<CreateHostedCheckout>(),
     operation_of::<GetHostedCheckout>(),
+    operation_of::<GetCaptures>(),
+    operation_of::<GetRefunds>(),
+    operation_of::<CreateToken>(),
+    operation_of::<GetPaymentProducts>(),
+    operation_of::<GetPaymentProduct>(),
+    operation_of::<CreateSession>(),
+    operation_of::<TestConnectionOperation>(),
+    operation_of::<GetIinDetails>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {

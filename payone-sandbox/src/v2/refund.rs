@@ -51,6 +51,7 @@ fn refund(
     payment.status = Status::Refunded;
     let id = payment.next_operation_id();
     let answer = wire::refund_response(payment, &id, input.amount)?;
+    app.v2.lists().record_refund(payment.number, answer.clone());
     app.v2
         .webhooks
         .send(payment.status.event_type(), payment, Some(answer.clone()));

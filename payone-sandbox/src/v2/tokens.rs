@@ -15,11 +15,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use payone_types::generated::v2::{
     CardExpiry, CardWithoutCvv, CardholderName, CreateHostedTokenizationRequest,
-    CreateHostedTokenizationResponse, ExpiredCardToken, GetHostedTokenizationResponse,
-    HostedTokenizationId, HostedTokenizationUrl, InvalidToken, MaskedCardNumber,
-    PartialRedirectUrl, PaymentProductId, TokenAlias, TokenCard, TokenCardData, TokenId,
-    TokenResponse, TokenStatus,
+    CreateHostedTokenizationResponse, CreateTokenRequest, CreatedTokenResponse, ExpiredCardToken,
+    GetHostedTokenizationResponse, HostedTokenizationId, HostedTokenizationUrl, InvalidToken,
+    MaskedCardNumber, PartialRedirectUrl, PaymentProductId, TokenAlias, TokenCard, TokenCardData,
+    TokenId, TokenResponse, TokenStatus,
 };
+
+use payone_types::rule::Rule;
 
 use super::errors::{Kind, V2Error};
 use super::wire::{self, CardInput};
@@ -107,6 +109,19 @@ impl Tokens {
         self.next_token += 1;
         self.tokens.insert(n, token);
         n
+    }
+
+    /// Whether `id` names a stored token.
+    pub(crate) fn knows(&self, id: &str) -> bool {
+        self.token(id).is_some()
+    }
+
+    /// The token of the card with this number, if one is stored.
+    fn token_of_number(&self, number: &str) -> Option<u64> {
+        self.tokens
+            .iter()
+            .find(|(_, token)| token.card.number == number)
+            .map(|(n, _)| *n)
     }
 
     fn session_mut(&mut self, id: &str) -> Option<&mut Session> {
@@ -290,6 +305,68 @@ pub(crate) async fn get_session(
         Ok((StatusCode::OK, answer))
     })();
     app.v2.answer(result)
+}
+
+/// `POST /v2/{merchantId}/tokens` (CreateToken): stores the card as a token, 201 with
+/// `isNewToken` true; a card number that has a token already answers that token unchanged,
+/// 200 with `isNewToken` false.
+pub(crate) async fn create_token(State(app): State<Arc<App>>, signed: Signed) -> Response {
+    app.v2.answer(store_card(&app, &signed.body))
+}
+
+fn store_card(app: &App, body: &[u8]) -> Result<(StatusCode, CreatedTokenResponse), V2Error> {
+    const CARD: &str = "card.data.card";
+    let request: CreateTokenRequest = wire::read(body)?;
+    let Some(card) = request.card().and_then(|c| c.data()).and_then(|d| d.card()) else {
+        return Err(V2Error::member(CARD, Rule::Missing));
+    };
+    let card = read_card(
+        Some(card.card_number().as_str().to_owned()),
+        Some(card.expiry_date().as_str().to_owned()),
+        card.cvv().map(|c| c.as_str().to_owned()),
+        card.cardholder_name().map(|h| h.as_str().to_owned()),
+    )
+    // The page's reasons start with the member's name: `cardNumber: ...`.
+    .map_err(|reason| match reason.split_once(": ") {
+        Some((member, rule)) => V2Error::member(format!("{CARD}.{member}"), rule),
+        None => V2Error::member(CARD, reason),
+    })?;
+    let product_id = request.payment_product_id().copied().or_else(|| {
+        super::create::product_id(&CardInput {
+            number: card.number.clone(),
+            expiry: card.expiry.clone(),
+        })
+    });
+    // Looked up and stored under one lock: the same card sent twice at once stores one token.
+    let mut tokens = app.v2.tokens();
+    let (n, created) = match tokens.token_of_number(&card.number) {
+        Some(n) => (n, false),
+        None => (tokens.store_token(Token { card, product_id }), true),
+    };
+    let token = tokens.tokens.get(&n).ok_or_else(unknown_token)?;
+    let stored = token_response(n, token)?;
+    drop(tokens);
+    let mut answer = CreatedTokenResponse::new()
+        .with_token(TokenId::try_new(token_id(n)).map_err(internal)?)
+        .with_is_new_token(created)
+        .with_token_status(if created {
+            TokenStatus::Created
+        } else {
+            TokenStatus::Unchanged
+        });
+    if let Some(masked) = stored
+        .card()
+        .and_then(|c| c.data())
+        .and_then(|d| d.card_without_cvv())
+    {
+        answer = answer.with_card(masked.clone());
+    }
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, answer))
 }
 
 /// `GET /v2/{merchantId}/tokens/{tokenId}`.

@@ -63,6 +63,34 @@ impl Operation for GetHostedTokenization {
     type Response = GetHostedTokenizationResponse;
 }
 
+/// The captures of a payment. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/captures/getCaptures.ts).
+///
+/// `GET /v2/{merchantId}/payments/{paymentId}/captures`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetCaptures;
+
+impl Operation for GetCaptures {
+    const NAME: &'static str = "get_captures";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/captures";
+    type Request = ::payone_types::json::NoBody;
+    type Response = CapturesResponse;
+}
+
+/// The refunds of a payment. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/refunds/getRefunds.ts).
+///
+/// `GET /v2/{merchantId}/payments/{paymentId}/refunds`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetRefunds;
+
+impl Operation for GetRefunds {
+    const NAME: &'static str = "get_refunds";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/refunds";
+    type Request = ::payone_types::json::NoBody;
+    type Response = RefundsResponse;
+}
+
 /// You send a CreatePayment request to our platform, including the card details and mandatory 3-D Secure properties. Our platform sends a response containing a merchantAction object. It instructs you how to proceed with the payment.
 ///
 /// `POST /v2/{merchantId}/payments`.
@@ -173,6 +201,90 @@ impl Operation for SubsequentPayment {
     const PATH: &'static str = "/v2/{merchantId}/payments/{paymentId}/subsequent";
     type Request = SubsequentPaymentRequest;
     type Response = SubsequentPaymentResponse;
+}
+
+/// The payment products the merchant can offer for a payment of that country, currency, amount and kind. Spec note: the path and the query parameters are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/products/getPaymentProducts.ts, GetPaymentProductsParams).
+///
+/// `GET /v2/{merchantId}/products`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetPaymentProducts;
+
+impl Operation for GetPaymentProducts {
+    const NAME: &'static str = "get_payment_products";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/products";
+    type Request = PaymentProductsQuery;
+    type Response = GetPaymentProductsResponse;
+}
+
+/// One payment product with the fields a payment form asks for. Spec note: the path and the query parameters are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/products/getPaymentProduct.ts, GetPaymentProductParams, whose members are those of GetPaymentProductsParams).
+///
+/// `GET /v2/{merchantId}/products/{paymentProductId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetPaymentProduct;
+
+impl Operation for GetPaymentProduct {
+    const NAME: &'static str = "get_payment_product";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/products/{paymentProductId}";
+    type Request = PaymentProductsQuery;
+    type Response = PaymentProduct;
+}
+
+/// Checks that the platform can be reached and accepts the request's signature. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/services/testConnection.ts).
+///
+/// `GET /v2/{merchantId}/services/testconnection`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TestConnectionOperation;
+
+impl Operation for TestConnectionOperation {
+    const NAME: &'static str = "test_connection";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/services/testconnection";
+    type Request = ::payone_types::json::NoBody;
+    type Response = TestConnection;
+}
+
+/// The payment product (card brand) and issuing country of the first digits of a card number, and its co-brands. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/services/getIINDetails.ts), with its spelling `getIINdetails`.
+///
+/// `POST /v2/{merchantId}/services/getIINdetails`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetIinDetails;
+
+impl Operation for GetIinDetails {
+    const NAME: &'static str = "get_iin_details";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/services/getIINdetails";
+    type Request = GetIinDetailsRequest;
+    type Response = GetIinDetailsResponse;
+}
+
+/// Opens a session for the platform's client SDKs: pass the answer to the SDK on the customer's device. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/sessions/createSession.ts).
+///
+/// `POST /v2/{merchantId}/sessions`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateSession;
+
+impl Operation for CreateSession {
+    const NAME: &'static str = "create_session";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/sessions";
+    type Request = SessionRequest;
+    type Response = SessionResponse;
+}
+
+/// Stores card data as a token without a payment; the same card again answers the token it already has. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/tokens/createToken.ts); the request body is imported from its JSON Schema with spec/overlay/v2-tokens.toml.
+///
+/// `POST /v2/{merchantId}/tokens`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateToken;
+
+impl Operation for CreateToken {
+    const NAME: &'static str = "create_token";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/tokens";
+    type Request = CreateTokenRequest;
+    type Response = CreatedTokenResponse;
 }
 
 /// A stored token with its masked card data. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/tokens/getToken.ts).
@@ -592,6 +704,38 @@ pub struct GetHostedTokenizationResponse {
     /// `tokenStatus`: LIST; optional; source: wl-online-payments-direct/sdk-dotnet:Ingenico.Direct.Sdk/Domain/GetHostedTokenizationResponse.cs.
     #[payone(json = "tokenStatus")]
     token_status: Option<TokenStatus>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Every capture made on a payment.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CapturesResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CapturesResponse {
+    /// The captures, each as CapturePayment answered it.
+    ///
+    /// `captures`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CapturesResponse.java.
+    #[payone(json = "captures")]
+    captures: Vec<CaptureResponse>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Every refund made on a payment.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RefundsResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct RefundsResponse {
+    /// The refunds, each as RefundPayment answered it.
+    ///
+    /// `refunds`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RefundsResponse.java.
+    #[payone(json = "refunds")]
+    refunds: Vec<RefundResponse>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -1457,6 +1601,473 @@ pub struct SubsequentPaymentResponse {
     unknown: JsonMap,
 }
 
+/// The query parameters of GetPaymentProducts and GetPaymentProduct: the payment the products are for.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductsQuery {
+    /// ISO 3166-1 alpha-2 code of the country of the payment.
+    ///
+    /// `countryCode`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "countryCode")]
+    country_code: Option<CountryCode>,
+    /// ISO 4217 code of the currency of the payment.
+    ///
+    /// `currencyCode`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "currencyCode")]
+    currency_code: Option<CurrencyCode>,
+    /// The language of the labels, such as en_GB.
+    ///
+    /// `locale`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "locale")]
+    locale: Option<Locale>,
+    /// The amount of the payment in the smallest unit of the currency.
+    ///
+    /// `amount`: NUMERIC(1..12); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "amount")]
+    amount: Option<Amount>,
+    /// true: only products that support recurring payments; false: the products for a one-time payment.
+    ///
+    /// `isRecurring`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "isRecurring")]
+    is_recurring: Option<bool>,
+    /// Parts of the answer to leave out; each value is sent as a query parameter of its own.
+    ///
+    /// `hide`: LIST; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+    #[payone(json = "hide")]
+    hide: Vec<HiddenElement>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The payment products for a payment.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetPaymentProductsResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetPaymentProductsResponse {
+    /// The products, each as GetPaymentProduct answers it.
+    ///
+    /// `paymentProducts`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetPaymentProductsResponse.java.
+    #[payone(json = "paymentProducts")]
+    payment_products: Vec<PaymentProduct>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A payment product: its id, how to show it and the fields a payment form asks for.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProduct {
+    /// Whether the product supports or requires 3-D Secure authentication.
+    ///
+    /// `allowsAuthentication`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "allowsAuthentication")]
+    allows_authentication: Option<bool>,
+    /// Whether the product supports recurring payments (false: one-off payments only).
+    ///
+    /// `allowsRecurring`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "allowsRecurring")]
+    allows_recurring: Option<bool>,
+    /// Whether the payment details of this product can be stored as a token for later payments.
+    ///
+    /// `allowsTokenization`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "allowsTokenization")]
+    allows_tokenization: Option<bool>,
+    /// Where to list the product, its name and its logo.
+    ///
+    /// `displayHints`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "displayHints")]
+    display_hints: Option<PaymentProductDisplayHints>,
+    /// Further display hints of the product.
+    ///
+    /// `displayHintsList`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "displayHintsList")]
+    display_hints_list: Vec<PaymentProductDisplayHints>,
+    /// The fields a payment form asks for, with their restrictions (left out with hide=fields).
+    ///
+    /// `fields`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "fields")]
+    fields: Vec<PaymentProductField>,
+    /// The payment product's id.
+    ///
+    /// `id`: NUMERIC(1..5); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "id")]
+    id: Option<PaymentProductId>,
+    /// The payment method the product belongs to, as the platform names it.
+    ///
+    /// `paymentMethod`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "paymentMethod")]
+    payment_method: Option<PaymentMethod>,
+    /// The payment product group of the product, when it has one (`cards`).
+    ///
+    /// `paymentProductGroup`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "paymentProductGroup")]
+    payment_product_group: Option<PaymentProductGroup>,
+    /// Whether a payment with the product redirects the customer to a third party.
+    ///
+    /// `usesRedirectionTo3rdParty`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+    #[payone(json = "usesRedirectionTo3rdParty")]
+    uses_redirection_to3rd_party: Option<bool>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// How to show a payment product.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductDisplayHints {
+    /// Position of the product in a list (ascending).
+    ///
+    /// `displayOrder`: NUMERIC(1..10); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+    #[payone(json = "displayOrder")]
+    display_order: Option<DisplayOrder>,
+    /// Name of the product in the request's locale.
+    ///
+    /// `label`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+    #[payone(json = "label")]
+    label: Option<ProductLabel>,
+    /// Partial URL of the product's logo, below the session's assetUrl.
+    ///
+    /// `logo`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+    #[payone(json = "logo")]
+    logo: Option<ProductLogo>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A field a payment form asks for.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductField {
+    /// Whether the field is required and how its value is checked.
+    ///
+    /// `dataRestrictions`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+    #[payone(json = "dataRestrictions")]
+    data_restrictions: Option<PaymentProductFieldDataRestrictions>,
+    /// How to show the field.
+    ///
+    /// `displayHints`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+    #[payone(json = "displayHints")]
+    display_hints: Option<PaymentProductFieldDisplayHints>,
+    /// The field's id, such as cardNumber.
+    ///
+    /// `id`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+    #[payone(json = "id")]
+    id: Option<FieldId>,
+    /// The kind of value the field takes.
+    ///
+    /// `type`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+    #[payone(json = "type")]
+    r#type: Option<FieldType>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The restrictions of a field's value.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDataRestrictions.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductFieldDataRestrictions {
+    /// Whether the field is required.
+    ///
+    /// `isRequired`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDataRestrictions.java.
+    #[payone(json = "isRequired")]
+    is_required: Option<bool>,
+    /// The checks of the field's value.
+    ///
+    /// `validators`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDataRestrictions.java.
+    #[payone(json = "validators")]
+    validators: Option<PaymentProductFieldValidators>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The checks of a field's value (those with settings; see the file header for the ones left out).
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldValidators.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductFieldValidators {
+    /// The shortest and longest value.
+    ///
+    /// `length`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldValidators.java.
+    #[payone(json = "length")]
+    length: Option<LengthValidator>,
+    /// A regular expression the value must match.
+    ///
+    /// `regularExpression`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldValidators.java.
+    #[payone(json = "regularExpression")]
+    regular_expression: Option<RegularExpressionValidator>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The length limits of a field's value.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/LengthValidator.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct LengthValidator {
+    /// The longest value, in characters.
+    ///
+    /// `maxLength`: NUMERIC(1..10); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/LengthValidator.java.
+    #[payone(json = "maxLength")]
+    max_length: Option<MaxLength>,
+    /// The shortest value, in characters.
+    ///
+    /// `minLength`: NUMERIC(1..10); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/LengthValidator.java.
+    #[payone(json = "minLength")]
+    min_length: Option<MinLength>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A regular expression a field's value must match.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RegularExpressionValidator.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct RegularExpressionValidator {
+    /// The regular expression.
+    ///
+    /// `regularExpression`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RegularExpressionValidator.java.
+    #[payone(json = "regularExpression")]
+    regular_expression: Option<FieldRegularExpression>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// How to show a field.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentProductFieldDisplayHints {
+    /// Whether to show the field even when it is not required, because it raises the success rate.
+    ///
+    /// `alwaysShow`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "alwaysShow")]
+    always_show: Option<bool>,
+    /// Position of the field in the form (ascending).
+    ///
+    /// `displayOrder`: NUMERIC(1..10); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "displayOrder")]
+    display_order: Option<DisplayOrder>,
+    /// The field's label in the form.
+    ///
+    /// `label`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "label")]
+    label: Option<FieldLabel>,
+    /// An input mask: inside `{{` and `}}`, 9 stands for a digit and \* for any character; the rest is shown as it is.
+    ///
+    /// `mask`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "mask")]
+    mask: Option<FieldMask>,
+    /// Whether the value is to be hidden while it is typed, like a password.
+    ///
+    /// `obfuscate`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "obfuscate")]
+    obfuscate: Option<bool>,
+    /// A placeholder text of the input.
+    ///
+    /// `placeholderLabel`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "placeholderLabel")]
+    placeholder_label: Option<PlaceholderLabel>,
+    /// The keyboard that suits the field best.
+    ///
+    /// `preferredInputType`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+    #[payone(json = "preferredInputType")]
+    preferred_input_type: Option<PreferredInputType>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer of the connection test.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TestConnection {
+    /// `OK` when the connection and the signature work.
+    ///
+    /// `result`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "result")]
+    result: Option<TestConnectionResult>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Asks which payment product (card brand) the first digits of a card number belong to.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsRequest.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetIinDetailsRequest {
+    /// The first digits of the card number, at least 6; more digits (up to 19) can find more co-brands.
+    ///
+    /// `bin`: CHAR(6..19); required; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsRequest.java.
+    #[payone(json = "bin")]
+    bin: Bin,
+    /// The payment the card is meant for, so that the answer says whether the brand is allowed in it.
+    ///
+    /// `paymentContext`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsRequest.java.
+    #[payone(json = "paymentContext")]
+    payment_context: Option<PaymentContext>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The payment a GetIINDetails request asks about.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentContext.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentContext {
+    /// Amount and currency of the payment.
+    ///
+    /// `amountOfMoney`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentContext.java.
+    #[payone(json = "amountOfMoney")]
+    amount_of_money: Option<AmountOfMoney>,
+    /// The country the payment takes place in.
+    ///
+    /// `countryCode`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentContext.java.
+    #[payone(json = "countryCode")]
+    country_code: Option<CountryCode>,
+    /// Whether the payment is a recurring one.
+    ///
+    /// `isRecurring`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentContext.java.
+    #[payone(json = "isRecurring")]
+    is_recurring: Option<bool>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The card brand of the first digits of a card number.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetIinDetailsResponse {
+    /// The other brands of a co-branded card.
+    ///
+    /// `coBrands`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+    #[payone(json = "coBrands")]
+    co_brands: Vec<IinDetail>,
+    /// ISO 3166-1 alpha-2 code of the country of the card's issuer, `99` when it is not known.
+    ///
+    /// `countryCode`: CHAR(2); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+    #[payone(json = "countryCode")]
+    country_code: Option<IssuerCountryCode>,
+    /// Whether the brand may be used for the payment of the request's paymentContext; only when the request had one (false: none of the card's brands may).
+    ///
+    /// `isAllowedInContext`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+    #[payone(json = "isAllowedInContext")]
+    is_allowed_in_context: Option<bool>,
+    /// The card brand as the platform numbers its payment products.
+    ///
+    /// `paymentProductId`: NUMERIC(1..5); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+    #[payone(json = "paymentProductId")]
+    payment_product_id: Option<PaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// One brand of a co-branded card.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/IINDetail.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct IinDetail {
+    /// Whether this brand may be used for the payment of the request's paymentContext; only when the request had one.
+    ///
+    /// `isAllowedInContext`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/IINDetail.java.
+    #[payone(json = "isAllowedInContext")]
+    is_allowed_in_context: Option<bool>,
+    /// The brand as the platform numbers its payment products.
+    ///
+    /// `paymentProductId`: NUMERIC(1..5); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/IINDetail.java.
+    #[payone(json = "paymentProductId")]
+    payment_product_id: Option<PaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Opens a session for the platform's client SDKs, which then call the client API from the customer's device.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/sessionRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct SessionRequest {
+    /// Tokens stored earlier for the customer who checks out, offered to the client SDK.
+    ///
+    /// `tokens`: TEXT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/sessionRequest.json.
+    #[payone(json = "tokens")]
+    tokens: Vec<SessionToken>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A client session: what the client SDK needs to call the platform from the customer's device.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct SessionResponse {
+    /// Base URL of the assets (such as logos) of the data centre the session belongs to; pass it to the client SDK.
+    ///
+    /// `assetUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+    #[payone(json = "assetUrl")]
+    asset_url: Option<AssetUrl>,
+    /// Base URL of the client API of the data centre the session belongs to; pass it to the client SDK.
+    ///
+    /// `clientApiUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+    #[payone(json = "clientApiUrl")]
+    client_api_url: Option<ClientApiUrl>,
+    /// The id of the session.
+    ///
+    /// `clientSessionId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+    #[payone(json = "clientSessionId")]
+    client_session_id: Option<ClientSessionId>,
+    /// The customer the session is built around; the client API names it in its paths.
+    ///
+    /// `customerId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+    #[payone(json = "customerId")]
+    customer_id: Option<SessionCustomerId>,
+    /// The tokens of the request that the platform does not know.
+    ///
+    /// `invalidTokens`: TEXT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+    #[payone(json = "invalidTokens")]
+    invalid_tokens: Vec<InvalidSessionToken>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
 /// A stored token (GetToken, and the token of GetHostedTokenization).
 ///
 /// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
@@ -1546,6 +2157,95 @@ pub struct CardWithoutCvv {
     /// `expiryDate`: TEXT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
     #[payone(json = "expiryDate")]
     expiry_date: Option<CardExpiry>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Stores card data as a token without a payment.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createTokenRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateTokenRequest {
+    /// The card to store.
+    ///
+    /// `card`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createTokenRequest.json.
+    #[payone(json = "card")]
+    card: Option<TokenCardSpecificInput>,
+    /// The card brand as the platform numbers its payment products.
+    ///
+    /// `paymentProductId`: NUMERIC(1..5); optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createTokenRequest.json.
+    #[payone(json = "paymentProductId")]
+    payment_product_id: Option<PaymentProductId>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The card part of a CreateToken request.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenCardSpecificInput.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TokenCardSpecificInput {
+    /// The card data of the token.
+    ///
+    /// `data`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenCardSpecificInput.java.
+    #[payone(json = "data")]
+    data: Option<TokenData>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The card data of a token to create.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenData.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct TokenData {
+    /// The card as the customer entered it.
+    ///
+    /// `card`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenData.java.
+    #[payone(json = "card")]
+    card: Option<Card>,
+    /// How the brand of a co-branded card was chosen.
+    ///
+    /// `cobrandSelectionIndicator`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenData.java.
+    #[payone(json = "cobrandSelectionIndicator")]
+    cobrand_selection_indicator: Option<CobrandSelectionIndicator>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer of CreateToken: the token and whether it is new.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatedTokenResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreatedTokenResponse {
+    /// The stored card, masked.
+    ///
+    /// `card`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatedTokenResponse.java.
+    #[payone(json = "card")]
+    card: Option<CardWithoutCvv>,
+    /// Whether a token was created; false when the card number had a token already, which is answered unchanged (data other than the card number is never updated by CreateToken).
+    ///
+    /// `isNewToken`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatedTokenResponse.java.
+    #[payone(json = "isNewToken")]
+    is_new_token: Option<bool>,
+    /// The token: send it as cardPaymentMethodSpecificInput.token of CreatePayment.
+    ///
+    /// `token`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatedTokenResponse.java.
+    #[payone(json = "token")]
+    token: Option<TokenId>,
+    /// Whether the token was created, updated or left unchanged.
+    ///
+    /// `tokenStatus`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatedTokenResponse.java.
+    #[payone(json = "tokenStatus")]
+    token_status: Option<TokenStatus>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -2162,6 +2862,223 @@ pub enum TransactionChannel {
     Moto,
 }
 
+/// ISO 3166-1 alpha-2 code of the country of the payment.
+///
+/// `countryCode`: format `LIST`; codes of ISO 3166-1 alpha-2; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+pub type CountryCode = ::payone_types::Country;
+
+/// Parts of the answer to leave out; each value is sent as a query parameter of its own.
+///
+/// `hide`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/merchant/products/GetPaymentProductsParams.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "hide")]
+pub enum HiddenElement {
+    /// `fields`: No fields of the products
+    #[payone(value = "fields")]
+    Fields,
+    /// `accountsOnFile`: No accounts on file
+    #[payone(value = "accountsOnFile")]
+    AccountsOnFile,
+    /// `translations`: No label texts
+    #[payone(value = "translations")]
+    Translations,
+    /// `productsWithoutFields`: No products that need no further data from the customer
+    #[payone(value = "productsWithoutFields")]
+    ProductsWithoutFields,
+    /// `productsWithoutInstructions`: No products that show instructions
+    #[payone(value = "productsWithoutInstructions")]
+    ProductsWithoutInstructions,
+    /// `productsWithRedirects`: No products that redirect to a third party (3-D Secure redirects excepted)
+    #[payone(value = "productsWithRedirects")]
+    ProductsWithRedirects,
+}
+
+/// The payment method the product belongs to, as the platform names it.
+///
+/// `paymentMethod`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentMethod", format = "TEXT")]
+pub struct PaymentMethod(Cow<'static, str>);
+
+/// The payment product group of the product, when it has one (`cards`).
+///
+/// `paymentProductGroup`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProduct.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentProductGroup", format = "TEXT")]
+pub struct PaymentProductGroup(Cow<'static, str>);
+
+/// Position of the product in a list (ascending).
+///
+/// `displayOrder`: format `NUMERIC(1..10)`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+///
+/// Spec note: the SDK gives an Integer without bounds; NUMERIC(1..10) holds every such value.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "displayOrder", format = "NUMERIC(1..10)")]
+pub struct DisplayOrder(u64);
+
+/// Name of the product in the request's locale.
+///
+/// `label`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "label", format = "TEXT")]
+pub struct ProductLabel(Cow<'static, str>);
+
+/// Partial URL of the product's logo, below the session's assetUrl.
+///
+/// `logo`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductDisplayHints.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "logo", format = "TEXT")]
+pub struct ProductLogo(Cow<'static, str>);
+
+/// The field's id, such as cardNumber.
+///
+/// `id`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "id", format = "TEXT")]
+pub struct FieldId(Cow<'static, str>);
+
+/// The kind of value the field takes.
+///
+/// `type`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductField.java.
+///
+/// Spec note: neither SDK lists the values; any non-empty string is accepted.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "type", format = "TEXT")]
+pub struct FieldType(Cow<'static, str>);
+
+/// The longest value, in characters.
+///
+/// `maxLength`: format `NUMERIC(1..10)`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/LengthValidator.java.
+///
+/// Spec note: the SDK gives an Integer without bounds; NUMERIC(1..10) holds every such value.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "maxLength", format = "NUMERIC(1..10)")]
+pub struct MaxLength(u64);
+
+/// The shortest value, in characters.
+///
+/// `minLength`: format `NUMERIC(1..10)`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/LengthValidator.java.
+///
+/// Spec note: the SDK gives an Integer without bounds; NUMERIC(1..10) holds every such value.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "minLength", format = "NUMERIC(1..10)")]
+pub struct MinLength(u64);
+
+/// The regular expression.
+///
+/// `regularExpression`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RegularExpressionValidator.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "regularExpression", format = "TEXT")]
+pub struct FieldRegularExpression(Cow<'static, str>);
+
+/// The field's label in the form.
+///
+/// `label`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "label", format = "TEXT")]
+pub struct FieldLabel(Cow<'static, str>);
+
+/// An input mask: inside `{{` and `}}`, 9 stands for a digit and \* for any character; the rest is shown as it is.
+///
+/// `mask`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "mask", format = "TEXT")]
+pub struct FieldMask(Cow<'static, str>);
+
+/// A placeholder text of the input.
+///
+/// `placeholderLabel`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "placeholderLabel", format = "TEXT")]
+pub struct PlaceholderLabel(Cow<'static, str>);
+
+/// The keyboard that suits the field best.
+///
+/// `preferredInputType`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentProductFieldDisplayHints.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "preferredInputType")]
+pub enum PreferredInputType {
+    /// `PhoneNumberKeyboard`: The keyboard for phone numbers
+    #[payone(value = "PhoneNumberKeyboard")]
+    PhoneNumberKeyboard,
+    /// `StringKeyboard`: The keyboard for text
+    #[payone(value = "StringKeyboard")]
+    StringKeyboard,
+    /// `IntegerKeyboard`: The keyboard for digits only
+    #[payone(value = "IntegerKeyboard")]
+    IntegerKeyboard,
+    /// `EmailAddressKeyboard`: The keyboard for e-mail addresses
+    #[payone(value = "EmailAddressKeyboard")]
+    EmailAddressKeyboard,
+}
+
+/// `OK` when the connection and the signature work.
+///
+/// `result`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+///
+/// Spec note: neither SDK documents the values; `OK` is the answer in the Java SDK's test of the connection test (wl-online-payments-direct/sdk-java src/test/resources/com/onlinepayments/communication/getWithoutQueryParams.json).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "result", format = "TEXT")]
+pub struct TestConnectionResult(Cow<'static, str>);
+
+/// The first digits of the card number, at least 6; more digits (up to 19) can find more co-brands.
+///
+/// `bin`: format `CHAR(6..19)`; permitted symbols `[0-9]`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsRequest.java.
+///
+/// Spec note: the schema gives a string without bounds; 6 to 19 digits is what the Java SDK's GetIINDetailsRequest says. Marked sensitive: up to 19 digits is a whole card number.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "bin", format = "CHAR(6..19)", symbols = "[0-9]", sensitive)]
+pub struct Bin(Cow<'static, str>);
+
+/// ISO 3166-1 alpha-2 code of the country of the card's issuer, `99` when it is not known.
+///
+/// `countryCode`: format `CHAR(2)`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/GetIINDetailsResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "countryCode", format = "CHAR(2)")]
+pub struct IssuerCountryCode(Cow<'static, str>);
+
+/// Tokens stored earlier for the customer who checks out, offered to the client SDK.
+///
+/// `tokens`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:schemas/sessionRequest.json.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "tokens", format = "TEXT")]
+pub struct SessionToken(Cow<'static, str>);
+
+/// Base URL of the assets (such as logos) of the data centre the session belongs to; pass it to the client SDK.
+///
+/// `assetUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "assetUrl", format = "TEXT")]
+pub struct AssetUrl(Cow<'static, str>);
+
+/// Base URL of the client API of the data centre the session belongs to; pass it to the client SDK.
+///
+/// `clientApiUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "clientApiUrl", format = "TEXT")]
+pub struct ClientApiUrl(Cow<'static, str>);
+
+/// The id of the session.
+///
+/// `clientSessionId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "clientSessionId", format = "TEXT")]
+pub struct ClientSessionId(Cow<'static, str>);
+
+/// The customer the session is built around; the client API names it in its paths.
+///
+/// `customerId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "customerId", format = "TEXT")]
+pub struct SessionCustomerId(Cow<'static, str>);
+
+/// The tokens of the request that the platform does not know.
+///
+/// `invalidTokens`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/SessionResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "invalidTokens", format = "TEXT")]
+pub struct InvalidSessionToken(Cow<'static, str>);
+
 /// The token: send it as cardPaymentMethodSpecificInput.token of CreatePayment.
 ///
 /// `id`: format `TEXT`; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
@@ -2177,6 +3094,23 @@ pub struct TokenId(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "alias", format = "TEXT", sensitive)]
 pub struct TokenAlias(Cow<'static, str>);
+
+/// How the brand of a co-branded card was chosen.
+///
+/// `cobrandSelectionIndicator`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/TokenData.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "cobrandSelectionIndicator")]
+pub enum CobrandSelectionIndicator {
+    /// `default`: The holder accepted the default brand of a co-branded card without choosing
+    #[payone(value = "default")]
+    Default,
+    /// `alternative`: The holder chose another brand of a co-branded card
+    #[payone(value = "alternative")]
+    Alternative,
+    /// `notApplicable`: The card is not co-branded
+    #[payone(value = "notApplicable")]
+    NotApplicable,
+}
 
 /// Version of the event format.
 ///
