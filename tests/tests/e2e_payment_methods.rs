@@ -1,10 +1,10 @@
 //! Payment methods beyond the card, end to end between `payone_client::Client`, the sandbox and
-//! a shop's TransactionStatus receiver over loopback: an online bank transfer (Sofort) and a
-//! wallet (PayPal) through the provider's page with its return to the shop's URLs; PayPal
-//! Express, Amazon Pay and Klarna through their genericpayment calls; a
-//! prepayment whose answer names the account to pay to, settled by `underpaid` and `paid`
-//! notifications; every notification verified and answered `TSOK`.
-
+//! a shop's TransactionStatus receiver over loopback: every online bank transfer (Sofort, iDEAL,
+//! eps, Przelewy24, Bancontact, Trustly, PostFinance) and a wallet (PayPal) through the
+//! provider's page with its return to the shop's URLs; PayPal Express, Amazon Pay and Klarna
+//! through their genericpayment calls; a prepayment whose answer names the account to pay to,
+//! settled by `underpaid` and `paid` notifications; every notification verified and answered
+//! `TSOK`.
 mod common;
 
 use common::receiver::env_with_receiver;
@@ -94,6 +94,66 @@ async fn sofort_redirects_returns_to_the_successurl_and_is_paid() {
         .await
         .unwrap();
     assert_eq!(again.status(), 404);
+    env.shutdown().await;
+}
+
+/// Every other online bank transfer of the tables takes the same path as Sofort: the provider's
+/// page, the return to the successurl, `appointed` and `paid`; iDEAL and eps with the bank the
+/// customer chose in the shop (`bankgrouptype`).
+#[tokio::test]
+async fn every_online_bank_transfer_returns_to_the_successurl_and_is_paid() {
+    let transfers = [
+        (
+            Onlinebanktransfertype::Idl,
+            "NL",
+            Some(Bankgrouptype::AbnAmroBank),
+        ),
+        (
+            Onlinebanktransfertype::Eps,
+            "AT",
+            Some(Bankgrouptype::BaAus),
+        ),
+        (Onlinebanktransfertype::P24, "PL", None),
+        (Onlinebanktransfertype::Bct, "BE", None),
+        (Onlinebanktransfertype::Trl, "DE", None),
+        (Onlinebanktransfertype::Pff, "CH", None),
+        (Onlinebanktransfertype::Pfc, "CH", None),
+    ];
+    let (env, seen) = env_with_receiver().await;
+    for (i, (kind, country, bank)) in transfers.into_iter().enumerate() {
+        let builder = OnlineBankTransfer::builder()
+            .onlinebanktransfertype(kind.clone())
+            .bankcountry(Bankcountry::new(country));
+        let transfer = match bank {
+            Some(bank) => builder.bankgrouptype(bank).build(),
+            None => builder.build(),
+        };
+        let amount = 1000 + i64::try_from(i).unwrap();
+        let answer = env
+            .client
+            .send(&redirect_payment(Clearingtype::Sb(transfer), amount))
+            .await
+            .unwrap();
+        let Answer::Redirect { redirecturl, .. } = &answer else {
+            panic!("{kind:?}: not a redirect: {answer:?}")
+        };
+        assert_eq!(
+            customer_at_provider(redirecturl, "pay").await,
+            SUCCESS,
+            "{kind:?}"
+        );
+        let notified = 2 * (i + 1);
+        eventually("appointed and paid", || {
+            seen.lock().unwrap().len() == notified
+        })
+        .await;
+        let seen_now = seen.lock().unwrap().clone();
+        assert_eq!(
+            seen_now[notified - 2..],
+            [format!("appointed 10.0{i}"), "paid 0.00".to_owned()],
+            "{kind:?}"
+        );
+    }
     env.shutdown().await;
 }
 
