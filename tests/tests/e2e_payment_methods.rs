@@ -5,6 +5,7 @@
 //! through their genericpayment calls; a prepayment whose answer names the account to pay to,
 //! settled by `underpaid` and `paid` notifications; every notification verified and answered
 //! `TSOK`.
+
 mod common;
 
 use common::receiver::env_with_receiver;
@@ -122,7 +123,7 @@ async fn every_online_bank_transfer_returns_to_the_successurl_and_is_paid() {
     let (env, seen) = env_with_receiver().await;
     for (i, (kind, country, bank)) in transfers.into_iter().enumerate() {
         let builder = OnlineBankTransfer::builder()
-            .onlinebanktransfertype(kind.clone())
+            .onlinebanktransfertype(kind)
             .bankcountry(Bankcountry::new(country));
         let transfer = match bank {
             Some(bank) => builder.bankgrouptype(bank).build(),
