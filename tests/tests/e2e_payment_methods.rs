@@ -2,9 +2,9 @@
 //! a shop's TransactionStatus receiver over loopback: every online bank transfer (Sofort, iDEAL,
 //! eps, Przelewy24, Bancontact, Trustly, PostFinance) and a wallet (PayPal) through the
 //! provider's page with its return to the shop's URLs; PayPal Express, Amazon Pay and Klarna
-//! through their genericpayment calls; a prepayment whose answer names the account to pay to,
-//! settled by `underpaid` and `paid` notifications; every notification verified and answered
-//! `TSOK`.
+//! through their genericpayment calls; a prepayment and an invoice whose answers name the account
+//! to pay to, settled by `underpaid` and `paid` notifications; cash on delivery with its
+//! carrier; every notification verified and answered `TSOK`.
 
 mod common;
 
@@ -239,6 +239,56 @@ async fn a_prepayment_names_the_account_and_is_settled_by_the_transfer() {
     assert_eq!(
         env.sandbox.transfer(txid + 1000, None),
         Err(TransferError::UnknownTransaction)
+    );
+    env.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_invoice_names_the_account_and_cash_on_delivery_names_its_carrier() {
+    let (env, seen) = env_with_receiver().await;
+    let payment = |clearingtype: Clearingtype, amount: i64| {
+        Authorization::builder()
+            .clearingtype(clearingtype)
+            .amount(Amount::new(amount))
+            .currency(eur())
+            .lastname(Lastname::new("Mustermann"))
+            .country(Country::new("DE"))
+            .build()
+            .expect("valid")
+    };
+    // Invoice: approved with the account the customer pays to, settled by the transfer.
+    let invoice = env
+        .client
+        .send(&payment(Clearingtype::Rec(None), 4500))
+        .await
+        .unwrap();
+    assert!(matches!(invoice, Answer::Approved { .. }), "{invoice:?}");
+    let txid_text = txid(&invoice);
+    let clearing = invoice.clearing().expect("payment instructions");
+    assert_eq!(clearing.iban(), Some(COLLECTION_IBAN));
+    assert_eq!(clearing.amount(), Some("45.00"));
+    assert_eq!(
+        env.sandbox.transfer(txid_text.parse().unwrap(), None),
+        Ok("paid")
+    );
+    // Cash on delivery: approved for the carrier that collects, no instructions to show.
+    let cod = CashOnDelivery::builder()
+        .shippingprovider(Shippingprovider::Dhl)
+        .build();
+    let delivered = env
+        .client
+        .send(&payment(Clearingtype::Cod(cod), 3100))
+        .await
+        .unwrap();
+    assert!(
+        matches!(delivered, Answer::Approved { .. }),
+        "{delivered:?}"
+    );
+    assert!(delivered.clearing().is_none(), "{delivered:?}");
+    eventually("three notifications", || seen.lock().unwrap().len() == 3).await;
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["appointed 45.00", "paid 0.00", "appointed 31.00"]
     );
     env.shutdown().await;
 }
