@@ -231,6 +231,32 @@ fn the_iin_details_schema_with_its_overlay_reproduces_the_table() {
     );
 }
 
+/// The CreateMandate schema with `spec/overlay/v2-mandates.toml` reproduces
+/// spec/v2/mandates.toml's CreateMandateRequest objects; the IBAN carries its check digits and
+/// is never printed.
+#[test]
+fn the_create_mandate_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createMandateRequest.json",
+        "spec/overlay/v2-mandates.toml",
+        "CreateMandateRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+    let file = checked_in();
+    let iban = &object(&file, "BankAccountIban")
+        .expect("the bank account")
+        .fields[0];
+    assert_eq!(
+        (
+            iban.name.as_str(),
+            iban.format.as_str(),
+            iban.checksum.as_deref(),
+            iban.sensitive
+        ),
+        ("iban", "CHAR(15..34)", Some("iban"), true)
+    );
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(
