@@ -83,6 +83,7 @@ impl App {
             v2_hosted_tokenizations,
             v2_tokens,
             v2_hosted_checkouts: self.v2.checkouts().len(),
+            v2_mandates: self.v2.mandates().len(),
             notifications: self.notifier.len(),
             webhooks: self.v2.webhooks.len(),
         }
@@ -218,6 +219,23 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/v2/{merchantId}/products/{paymentProductId}",
             get(v2::products::one),
+        )
+        .route("/v2/{merchantId}/mandates", post(v2::mandates::create))
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}",
+            get(v2::mandates::get),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/block",
+            post(v2::mandates::block),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/unblock",
+            post(v2::mandates::unblock),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/revoke",
+            post(v2::mandates::revoke),
         )
         .route("/v2/{merchantId}/sessions", post(v2::sessions::create))
         .route(

@@ -42,12 +42,13 @@ pub struct PathParams<'a> {
 }
 
 /// The placeholders besides `{merchantId}` that [`PathParams`] fills.
-const PLACEHOLDERS: [&str; 5] = [
+const PLACEHOLDERS: [&str; 6] = [
     "paymentId",
     "hostedTokenizationId",
     "tokenId",
     "hostedCheckoutId",
     "paymentProductId",
+    "uniqueMandateReference",
 ];
 
 impl<'a> PathParams<'a> {
@@ -86,6 +87,13 @@ impl<'a> PathParams<'a> {
     pub fn payment_product(payment_product_id: &'a str) -> Self {
         PathParams {
             id: Some(("paymentProductId", payment_product_id)),
+        }
+    }
+
+    /// The `{uniqueMandateReference}` of the path (`get_mandate`, `block_mandate`, ...).
+    pub fn mandate(unique_mandate_reference: &'a str) -> Self {
+        PathParams {
+            id: Some(("uniqueMandateReference", unique_mandate_reference)),
         }
     }
 

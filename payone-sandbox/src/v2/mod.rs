@@ -11,6 +11,7 @@ pub(crate) mod errors;
 pub(crate) mod follow_up;
 pub(crate) mod hosted_checkout;
 pub(crate) mod lists;
+pub(crate) mod mandates;
 pub(crate) mod products;
 pub(crate) mod refund;
 pub(crate) mod services;
@@ -29,6 +30,9 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use payone_types::generated::v2::{
+    BlockMandate, CreateMandate, GetMandate, RevokeMandate, UnblockMandate,
+};
+use payone_types::generated::v2::{
     CancelPayment, CapturePayment, CompletePayment, CreateHostedCheckout, CreateHostedTokenization,
     CreatePayment, DeleteToken, GetHostedCheckout, GetHostedTokenization, GetPayment,
     GetPaymentDetails, GetToken, RefundPayment, SubsequentPayment,
@@ -44,6 +48,7 @@ use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
 use hosted_checkout::Checkouts;
 use lists::Lists;
+use mandates::Mandates;
 use store::Store;
 use tokens::Tokens;
 use webhooks::Webhooks;
@@ -68,6 +73,7 @@ pub(crate) struct V2 {
     tokens: Mutex<Tokens>,
     checkouts: Mutex<Checkouts>,
     lists: Mutex<Lists>,
+    mandates: Mutex<Mandates>,
     /// CreateSession answers so far (numbers the next session).
     pub(crate) sessions: AtomicU64,
     errors: AtomicU64,
@@ -83,6 +89,7 @@ impl V2 {
             tokens: Mutex::new(Tokens::new(cap)),
             checkouts: Mutex::new(Checkouts::new(cap)),
             lists: Mutex::new(Lists::new(cap)),
+            mandates: Mutex::new(Mandates::new(cap)),
             sessions: AtomicU64::new(0),
             errors: AtomicU64::new(0),
         }
@@ -117,6 +124,12 @@ impl V2 {
         self.lists.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The SEPA Direct Debit mandates, locked; never taken together with another lock.
+    pub(crate) fn mandates(&self) -> MutexGuard<'_, Mandates> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.mandates.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub(crate) fn error(&self, error: &V2Error) -> Response {
         let n = self.errors.fetch_add(1, Ordering::Relaxed) + 1;
         error.response(&format!("00000000-0000-4000-9000-{n:012}"))
@@ -135,7 +148,7 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 22] = [
+const OPERATIONS: [(&str, &str, &str); 27] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
@@ -158,6 +171,11 @@ const OPERATIONS: [(&str, &str, &str); 22] = [
     operation_of::<CreateSession>(),
     operation_of::<TestConnectionOperation>(),
     operation_of::<GetIinDetails>(),
+    operation_of::<CreateMandate>(),
+    operation_of::<GetMandate>(),
+    operation_of::<BlockMandate>(),
+    operation_of::<UnblockMandate>(),
+    operation_of::<RevokeMandate>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {
