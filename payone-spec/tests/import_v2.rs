@@ -257,6 +257,23 @@ fn the_create_mandate_schema_with_its_overlay_reproduces_the_table() {
     );
 }
 
+/// The CreatePaymentLink schema (trimmed) with `spec/overlay/v2-paymentlinks.toml` reproduces
+/// spec/v2/paymentlinks.toml's CreatePaymentLinkRequest objects, its order being
+/// payments.toml's `Order`; what the overlay leaves out is reported.
+#[test]
+fn the_payment_link_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createPaymentLinkRequest.json",
+        "spec/overlay/v2-paymentlinks.toml",
+        "CreatePaymentLinkRequest",
+    );
+    assert_eq!(
+        reports[0],
+        "#/properties: 3 members left out by the overlay's `members`: description, expirationDate, recipientName"
+    );
+    assert_eq!(reports.len(), 5, "{reports:#?}");
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(

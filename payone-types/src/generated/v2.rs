@@ -161,6 +161,48 @@ impl Operation for RevokeMandate {
     type Response = GetMandateResponse;
 }
 
+/// Creates a payment link: redirectionUrl is the page where the customer pays the order. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/createPaymentLink.ts); the request body is imported from its JSON Schema with spec/overlay/v2-paymentlinks.toml.
+///
+/// `POST /v2/{merchantId}/paymentlinks`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreatePaymentLink;
+
+impl Operation for CreatePaymentLink {
+    const NAME: &'static str = "create_payment_link";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks";
+    type Request = CreatePaymentLinkRequest;
+    type Response = PaymentLinkResponse;
+}
+
+/// A payment link with its status and, once paid, the payment it created. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/getPaymentLinkById.ts).
+///
+/// `GET /v2/{merchantId}/paymentlinks/{paymentLinkId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetPaymentLink;
+
+impl Operation for GetPaymentLink {
+    const NAME: &'static str = "get_payment_link";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks/{paymentLinkId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = PaymentLinkResponse;
+}
+
+/// Cancels a payment link so that it can no longer be paid; the platform answers without a body. Spec note: the path and the empty answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/cancelPaymentLinkById.ts: SdkResponse\<void, ErrorResponse\>, no request body).
+///
+/// `POST /v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CancelPaymentLink;
+
+impl Operation for CancelPaymentLink {
+    const NAME: &'static str = "cancel_payment_link";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel";
+    type Request = ::payone_types::json::NoBody;
+    type Response = ::payone_types::json::NoBody;
+}
+
 /// You send a CreatePayment request to our platform, including the card details and mandatory 3-D Secure properties. Our platform sends a response containing a merchantAction object. It instructs you how to proceed with the payment.
 ///
 /// `POST /v2/{merchantId}/payments`.
@@ -1180,6 +1222,161 @@ pub struct MandatePersonalName {
     /// `surname`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
     #[payone(json = "surname")]
     surname: Option<MandateSurname>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A payment link (the answer of CreatePaymentLink and GetPaymentLink).
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkResponse {
+    /// When the link stops being usable, with its UTC offset.
+    ///
+    /// `expirationDate`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "expirationDate")]
+    expiration_date: Option<PaymentLinkExpiry>,
+    /// Whether the link can be paid more than once.
+    ///
+    /// `isReusableLink`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "isReusableLink")]
+    is_reusable_link: Option<bool>,
+    /// The payment made through the link, once there is one: read it with GetPayment.
+    ///
+    /// `paymentId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentId")]
+    payment_id: Option<PaymentLinkPaymentId>,
+    /// What happened to the link so far.
+    ///
+    /// `paymentLinkEvents`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "paymentLinkEvents")]
+    payment_link_events: Vec<PaymentLinkEvent>,
+    /// The link's identifier: read it with GetPaymentLink, cancel it with CancelPaymentLink.
+    ///
+    /// `paymentLinkId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentLinkId")]
+    payment_link_id: Option<PaymentLinkId>,
+    /// The amount and the merchant's reference of the link.
+    ///
+    /// `paymentLinkOrder`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentLinkOrder")]
+    payment_link_order: Option<PaymentLinkOrderOutput>,
+    /// The name of the person the link is for.
+    ///
+    /// `recipientName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "recipientName")]
+    recipient_name: Option<PaymentLinkRecipient>,
+    /// The page to send the customer to, where they pay.
+    ///
+    /// `redirectionUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "redirectionUrl")]
+    redirection_url: Option<PaymentLinkRedirectionUrl>,
+    /// The state of the payment link.
+    ///
+    /// `status`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "status")]
+    status: Option<PaymentLinkStatus>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// One thing that happened to a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkEvent {
+    /// When it happened, with its UTC offset.
+    ///
+    /// `dateTime`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "dateTime")]
+    date_time: Option<PaymentLinkEventTime>,
+    /// Details of the event, such as the e-mail address or phone number the link was sent to.
+    ///
+    /// `details`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "details")]
+    details: Option<PaymentLinkEventDetails>,
+    /// What happened.
+    ///
+    /// `type`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "type")]
+    r#type: Option<PaymentLinkEventType>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The amount and the merchant's reference of a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkOrderOutput {
+    /// The amount of the link.
+    ///
+    /// `amount`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+    #[payone(json = "amount")]
+    amount: Option<AmountOfMoney>,
+    /// The merchant's reference of the order, as sent in order.references.
+    ///
+    /// `merchantReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+    #[payone(json = "merchantReference")]
+    merchant_reference: Option<PaymentLinkMerchantReference>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Creates a payment link: a page of the platform where the customer pays the order, sent to them by the merchant.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createPaymentLinkRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreatePaymentLinkRequest {
+    /// The order to pay; its amountOfMoney is the amount of the link.
+    ///
+    /// `order`: OBJECT; required; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "order")]
+    order: Order,
+    /// What the link says and how long it can be used.
+    ///
+    /// `paymentLinkSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "paymentLinkSpecificInput")]
+    payment_link_specific_input: Option<PaymentLinkSpecificInput>,
+    /// Whether the link can be paid more than once; false when left out.
+    ///
+    /// `isReusableLink`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "isReusableLink")]
+    is_reusable_link: Option<bool>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The details of a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkSpecificInput {
+    /// A note on the payment link.
+    ///
+    /// `description`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "description")]
+    description: Option<PaymentLinkDescription>,
+    /// When the link stops being usable: a date and time with its UTC offset, at most 6 months ahead and not in the past.
+    ///
+    /// `expirationDate`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "expirationDate")]
+    expiration_date: Option<PaymentLinkExpirationDate>,
+    /// The name of the person the link is for.
+    ///
+    /// `recipientName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "recipientName")]
+    recipient_name: Option<PaymentLinkRecipientName>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -3217,6 +3414,116 @@ pub struct MandateFirstName(Cow<'static, str>);
 #[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
 #[payone(name = "surname", format = "TEXT", sensitive)]
 pub struct MandateSurname(Cow<'static, str>);
+
+/// When the link stops being usable, with its UTC offset.
+///
+/// `expirationDate`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expirationDate", format = "TEXT")]
+pub struct PaymentLinkExpiry(Cow<'static, str>);
+
+/// The payment made through the link, once there is one: read it with GetPayment.
+///
+/// `paymentId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentId", format = "TEXT")]
+pub struct PaymentLinkPaymentId(Cow<'static, str>);
+
+/// The link's identifier: read it with GetPaymentLink, cancel it with CancelPaymentLink.
+///
+/// `paymentLinkId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentLinkId", format = "TEXT")]
+pub struct PaymentLinkId(Cow<'static, str>);
+
+/// The name of the person the link is for.
+///
+/// `recipientName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "recipientName", format = "TEXT", sensitive)]
+pub struct PaymentLinkRecipient(Cow<'static, str>);
+
+/// The page to send the customer to, where they pay.
+///
+/// `redirectionUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "redirectionUrl", format = "TEXT")]
+pub struct PaymentLinkRedirectionUrl(Cow<'static, str>);
+
+/// The state of the payment link.
+///
+/// `status`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "status")]
+pub enum PaymentLinkStatus {
+    /// `ACTIVE`: The link can be used
+    #[payone(value = "ACTIVE")]
+    Active,
+    /// `PAID`: The payment has been made
+    #[payone(value = "PAID")]
+    Paid,
+    /// `CANCELLED`: The link was cancelled
+    #[payone(value = "CANCELLED")]
+    Cancelled,
+    /// `EXPIRED`: The link can no longer be used
+    #[payone(value = "EXPIRED")]
+    Expired,
+}
+
+/// When it happened, with its UTC offset.
+///
+/// `dateTime`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "dateTime", format = "TEXT")]
+pub struct PaymentLinkEventTime(Cow<'static, str>);
+
+/// Details of the event, such as the e-mail address or phone number the link was sent to.
+///
+/// `details`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+///
+/// Spec note: marked sensitive: it may hold the customer's e-mail address or phone number.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "details", format = "TEXT", sensitive)]
+pub struct PaymentLinkEventDetails(Cow<'static, str>);
+
+/// What happened.
+///
+/// `type`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+///
+/// Spec note: the platform's SDKs give no list of event types; the sandbox writes CREATED, PAID and CANCELLED.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "type", format = "TEXT")]
+pub struct PaymentLinkEventType(Cow<'static, str>);
+
+/// The merchant's reference of the order, as sent in order.references.
+///
+/// `merchantReference`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "merchantReference", format = "TEXT")]
+pub struct PaymentLinkMerchantReference(Cow<'static, str>);
+
+/// A note on the payment link.
+///
+/// `description`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "description", format = "TEXT")]
+pub struct PaymentLinkDescription(Cow<'static, str>);
+
+/// When the link stops being usable: a date and time with its UTC offset, at most 6 months ahead and not in the past.
+///
+/// `expirationDate`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expirationDate", format = "TEXT")]
+pub struct PaymentLinkExpirationDate(Cow<'static, str>);
+
+/// The name of the person the link is for.
+///
+/// `recipientName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+///
+/// Spec note: marked sensitive: a customer's name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "recipientName", format = "TEXT", sensitive)]
+pub struct PaymentLinkRecipientName(Cow<'static, str>);
 
 /// Amount in the smallest unit of the currency (cents for EUR).
 ///
