@@ -84,6 +84,7 @@ impl App {
             v2_tokens,
             v2_hosted_checkouts: self.v2.checkouts().len(),
             v2_mandates: self.v2.mandates().len(),
+            v2_payment_links: self.v2.payment_links().len(),
             notifications: self.notifier.len(),
             webhooks: self.v2.webhooks.len(),
         }
@@ -236,6 +237,22 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/v2/{merchantId}/mandates/{uniqueMandateReference}/revoke",
             post(v2::mandates::revoke),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks",
+            post(v2::payment_links::create),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks/{paymentLinkId}",
+            get(v2::payment_links::get),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel",
+            post(v2::payment_links::cancel),
+        )
+        .route(
+            "/v2/sandbox/paymentlink/{paymentLinkId}",
+            get(v2::payment_links::form).post(v2::payment_links::pay),
         )
         .route("/v2/{merchantId}/sessions", post(v2::sessions::create))
         .route(

@@ -136,6 +136,8 @@ pub struct Stored {
     pub v2_hosted_checkouts: usize,
     /// v2 SEPA Direct Debit mandates.
     pub v2_mandates: usize,
+    /// v2 payment links.
+    pub v2_payment_links: usize,
     /// TransactionStatus notifications in the log.
     pub notifications: usize,
     /// v2 webhooks in the log.
@@ -253,6 +255,7 @@ mod tests {
             v2_tokens: _,
             v2_hosted_checkouts: _,
             v2_mandates: _,
+            v2_payment_links: _,
             notifications: _,
             webhooks: _,
         } = Stored::default();
@@ -266,6 +269,7 @@ mod tests {
             "v2_tokens",
             "v2_hosted_checkouts",
             "v2_mandates",
+            "v2_payment_links",
             "notifications",
             "webhooks",
         ] {

@@ -1,8 +1,9 @@
-//! SEPA Direct Debit mandates end to end against the sandbox on loopback: CreateMandate,
-//! GetMandate and the block / unblock / revoke states with the async and the blocking client;
-//! the same endpoints signed by hand (a bad signature is 401, unknown references 404, a body
-//! breaking the table 400 naming the member, never the IBAN); a mistyped IBAN refused before
-//! anything is sent.
+//! SEPA Direct Debit mandates and payment links end to end against the sandbox on loopback:
+//! CreateMandate, GetMandate and the block / unblock / revoke states; CreatePaymentLink paid on
+//! the link's page, GetPaymentLink and CancelPaymentLink; with the async and the blocking client;
+//! the same endpoints signed by hand (a bad signature is 401, unknown ids 404, a body breaking
+//! the table 400 naming the member, never the IBAN); a mistyped IBAN refused before anything is
+//! sent.
 
 mod common;
 
@@ -10,7 +11,8 @@ use common::PATIENCE;
 use payone_client::Url;
 use payone_client::v2::*;
 use payone_sandbox::{
-    Config, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_MERCHANT_ID, Sandbox, V2_FIRST_MANDATE,
+    Config, DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_MERCHANT_ID, Sandbox, V2_CARD_NO_3DS,
+    V2_FIRST_MANDATE, V2_FIRST_PAYMENT_LINK,
 };
 use payone_types::generated::v2::*;
 use payone_types::json::JsonObject;
@@ -219,7 +221,18 @@ fn the_blocking_client_calls_every_mandate_operation() {
         status(&client.revoke_mandate(&reference).unwrap()),
         Some("REVOKED")
     );
-    assert_eq!(sandbox.requests().values().sum::<u64>(), 5);
+    let link = client.create_payment_link(&link_request(700)).unwrap();
+    let id = link.payment_link_id().unwrap().clone();
+    assert_eq!(
+        client.get_payment_link(&id).unwrap().status(),
+        Some(&PaymentLinkStatus::Active)
+    );
+    client.cancel_payment_link(&id).unwrap();
+    assert_eq!(
+        client.get_payment_link(&id).unwrap().status(),
+        Some(&PaymentLinkStatus::Cancelled)
+    );
+    assert_eq!(sandbox.requests().values().sum::<u64>(), 9);
     drop(client);
     runtime.block_on(sandbox.shutdown());
 }
@@ -413,5 +426,237 @@ async fn the_mandate_endpoints_signed_by_hand() {
     }
     // The one created by hand; the refused ones stored nothing.
     assert_eq!(sandbox.stored().v2_mandates, 1);
+    sandbox.shutdown().await;
+}
+
+fn link_request(amount: u64) -> CreatePaymentLinkRequest {
+    CreatePaymentLinkRequest::new(
+        Order::new(AmountOfMoney::new(
+            Amount::new(amount),
+            CurrencyCode::new("EUR"),
+        ))
+        .with_references(
+            OrderReferences::new().with_merchant_reference(MerchantReference::new("order-4711")),
+        ),
+    )
+    .with_payment_link_specific_input(
+        PaymentLinkSpecificInput::new()
+            .with_description(PaymentLinkDescription::new("Invoice 4711"))
+            .with_recipient_name(PaymentLinkRecipientName::new("Erika Mustermann")),
+    )
+}
+
+/// Pays the link's page (`redirectionUrl`) with a test card, as the customer's browser does;
+/// answers the page's result.
+async fn pay_on_the_page(http: &reqwest::Client, link: &PaymentLinkResponse) -> String {
+    let url = link.redirection_url().expect("redirectionUrl").as_str();
+    let page = http.get(url).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("id=\"pay\""), "{html}");
+    let paid = http
+        .post(url)
+        .form(&[
+            ("cardNumber", V2_CARD_NO_3DS),
+            ("expiryDate", "1230"),
+            ("cvv", "123"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paid.status(), 200);
+    paid.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_payment_link_is_paid_on_its_page_and_a_paid_link_cannot_be_cancelled() {
+    let (sandbox, client) = start().await;
+    let http = reqwest::Client::new();
+    let link = client
+        .create_payment_link(&link_request(1500))
+        .await
+        .unwrap();
+    let id = link.payment_link_id().unwrap().clone();
+    assert_eq!(id.as_str(), V2_FIRST_PAYMENT_LINK.to_string());
+    assert_eq!(link.status(), Some(&PaymentLinkStatus::Active));
+    assert_eq!(link.is_reusable_link(), Some(&false));
+    assert!(link.payment_id().is_none());
+    let order = link.payment_link_order().unwrap();
+    assert_eq!(order.amount().map(|a| a.amount().get()), Some(1500));
+    assert_eq!(
+        order.merchant_reference().map(|r| r.as_str()),
+        Some("order-4711")
+    );
+    assert_eq!(
+        link.recipient_name().map(|r| r.as_str()),
+        Some("Erika Mustermann")
+    );
+    assert!(!format!("{link:?}").contains("Mustermann"));
+    let url = link.redirection_url().unwrap().as_str();
+    assert!(
+        url.starts_with(sandbox.base_url().trim_end_matches('/')) && url.ends_with(id.as_str()),
+        "{url}"
+    );
+
+    let result = pay_on_the_page(&http, &link).await;
+    assert!(result.contains("<p id=\"result\">paid</p>"), "{result}");
+    let paid = client.get_payment_link(&id).await.unwrap();
+    assert_eq!(paid.status(), Some(&PaymentLinkStatus::Paid));
+    let payment_id = paid.payment_id().expect("the payment").as_str().to_owned();
+    assert_eq!(payment_id, "3000000001_0");
+    let events: Vec<&str> = paid
+        .payment_link_events()
+        .iter()
+        .filter_map(|e| e.r#type().map(|t| t.as_str()))
+        .collect();
+    assert_eq!(events, ["CREATED", "PAID"]);
+    let payment = client
+        .get_payment(&PaymentId::try_new(payment_id).unwrap())
+        .await
+        .unwrap();
+    let amount = payment
+        .payment_output()
+        .and_then(|o| o.amount_of_money())
+        .map(|m| m.amount().get());
+    assert_eq!(amount, Some(1500));
+    // The page of a paid link is gone; the link cannot be cancelled.
+    assert_eq!(http.get(url).send().await.unwrap().status(), 404);
+    let err = client.cancel_payment_link(&id).await.unwrap_err();
+    assert!(matches!(err, V2Error::Conflict { .. }), "{err:?}");
+    assert!(
+        errors_of(&err)[0]
+            .2
+            .contains("a paid payment link cannot be cancelled"),
+        "{err:?}"
+    );
+
+    // A link cancelled before it is paid: its page is gone, a second cancel is 409.
+    let other = client
+        .create_payment_link(&link_request(800))
+        .await
+        .unwrap();
+    let other_id = other.payment_link_id().unwrap().clone();
+    client.cancel_payment_link(&other_id).await.unwrap();
+    let cancelled = client.get_payment_link(&other_id).await.unwrap();
+    assert_eq!(cancelled.status(), Some(&PaymentLinkStatus::Cancelled));
+    assert!(cancelled.payment_id().is_none());
+    let page = other.redirection_url().unwrap().as_str();
+    assert_eq!(http.get(page).send().await.unwrap().status(), 404);
+    let again = client.cancel_payment_link(&other_id).await.unwrap_err();
+    assert!(matches!(again, V2Error::Conflict { .. }), "{again:?}");
+
+    // A reusable link stays ACTIVE after a payment, naming the last one.
+    let reusable = client
+        .create_payment_link(&link_request(900).with_is_reusable_link(true))
+        .await
+        .unwrap();
+    pay_on_the_page(&http, &reusable).await;
+    let reusable_id = reusable.payment_link_id().unwrap().clone();
+    let after = client.get_payment_link(&reusable_id).await.unwrap();
+    assert_eq!(after.status(), Some(&PaymentLinkStatus::Active));
+    assert_eq!(after.payment_id().map(|p| p.as_str()), Some("3000000002_0"));
+
+    let unknown = PaymentLinkId::new("5000000999");
+    for err in [
+        client.get_payment_link(&unknown).await.unwrap_err(),
+        client.cancel_payment_link(&unknown).await.unwrap_err(),
+    ] {
+        assert!(matches!(err, V2Error::NotFound { .. }), "{err:?}");
+        assert_eq!(errors_of(&err)[0].0, "UNKNOWN_PAYMENT_LINK_ID");
+    }
+    assert_eq!(sandbox.stored().v2_payment_links, 3);
+    assert_eq!(sandbox.requests().get("v2.cancel_payment_link"), Some(&4));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_payment_link_endpoints_signed_by_hand() {
+    let (sandbox, _client) = start().await;
+    let base = sandbox.base_url().trim_end_matches('/').to_owned();
+    let http = reqwest::Client::new();
+    let m = DEFAULT_MERCHANT_ID;
+    let post = reqwest::Method::POST;
+    let create = r#"{"order":{"amountOfMoney":{"amount":1200,"currencyCode":"EUR"}},"isReusableLink":false}"#;
+    let one = format!("/v2/{m}/paymentlinks/{V2_FIRST_PAYMENT_LINK}");
+    let calls: [(reqwest::Method, String, Option<&str>, u16); 3] = [
+        (
+            post.clone(),
+            format!("/v2/{m}/paymentlinks"),
+            Some(create),
+            201,
+        ),
+        (reqwest::Method::GET, one.clone(), None, 200),
+        (post.clone(), format!("{one}/cancel"), None, 204),
+    ];
+    for (method, path, body, want) in &calls {
+        let bad = signed(&http, &base, method.clone(), path, *body, "not-the-secret").await;
+        assert_eq!(bad.status(), 401, "{path}");
+        assert_eq!(
+            json(bad).await["errors"][0]["id"],
+            "MISSING_OR_INVALID_AUTHORIZATION",
+            "{path}"
+        );
+        let ok = signed(
+            &http,
+            &base,
+            method.clone(),
+            path,
+            *body,
+            DEFAULT_API_SECRET,
+        )
+        .await;
+        assert_eq!(ok.status(), *want, "{path}");
+        let bytes = ok.bytes().await.unwrap();
+        if *want == 204 {
+            assert!(bytes.is_empty());
+        } else {
+            let answer: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            assert_eq!(answer["paymentLinkId"], V2_FIRST_PAYMENT_LINK.to_string());
+            assert_eq!(answer["status"], "ACTIVE");
+            assert_eq!(answer["paymentLinkOrder"]["amount"]["amount"], 1200);
+        }
+    }
+    for (method, suffix) in [(reqwest::Method::GET, ""), (post.clone(), "/cancel")] {
+        let path = format!("/v2/{m}/paymentlinks/5000000999{suffix}");
+        let answer = signed(&http, &base, method, &path, None, DEFAULT_API_SECRET).await;
+        assert_eq!(answer.status(), 404, "{path}");
+        assert_eq!(
+            json(answer).await["errors"][0]["id"],
+            "UNKNOWN_PAYMENT_LINK_ID"
+        );
+    }
+    let cases: [(&str, &str, &str); 3] = [
+        (
+            r#"{"isReusableLink":true}"#,
+            "PARAMETER_NOT_FOUND_IN_REQUEST",
+            "order",
+        ),
+        (
+            r#"{"order":{"amountOfMoney":{"amount":1200,"currencyCode":"EURO"}}}"#,
+            "INVALID_VALUE",
+            "order.amountOfMoney.currencyCode",
+        ),
+        (
+            r#"{"order":{"amountOfMoney":{"amount":1200,"currencyCode":"EUR"}},"isReusableLink":"yes"}"#,
+            "INVALID_VALUE",
+            "isReusableLink",
+        ),
+    ];
+    for (body, id, member) in cases {
+        let answer = signed(
+            &http,
+            &base,
+            post.clone(),
+            &format!("/v2/{m}/paymentlinks"),
+            Some(body),
+            DEFAULT_API_SECRET,
+        )
+        .await;
+        assert_eq!(answer.status(), 400, "{body}");
+        let errors = json(answer).await;
+        assert_eq!(errors["errors"][0]["id"], id, "{errors}");
+        assert_eq!(errors["errors"][0]["propertyName"], member, "{errors}");
+    }
+    assert_eq!(sandbox.stored().v2_payment_links, 1);
     sandbox.shutdown().await;
 }

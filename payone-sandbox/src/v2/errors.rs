@@ -40,6 +40,8 @@ pub(crate) enum Kind {
     UnknownPaymentProduct,
     /// No mandate with that `uniqueMandateReference`.
     UnknownMandate,
+    /// No payment link with that id.
+    UnknownPaymentLink,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -51,7 +53,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 15] = [
+    pub(crate) const ALL: [Kind; 16] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -64,6 +66,7 @@ impl Kind {
         Kind::UnknownHostedCheckout,
         Kind::UnknownPaymentProduct,
         Kind::UnknownMandate,
+        Kind::UnknownPaymentLink,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -81,7 +84,8 @@ impl Kind {
             | Kind::UnknownHostedTokenization
             | Kind::UnknownHostedCheckout
             | Kind::UnknownPaymentProduct
-            | Kind::UnknownMandate => StatusCode::NOT_FOUND,
+            | Kind::UnknownMandate
+            | Kind::UnknownPaymentLink => StatusCode::NOT_FOUND,
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -100,6 +104,7 @@ impl Kind {
             Kind::UnknownHostedCheckout => "1007",
             Kind::UnknownPaymentProduct => "1010",
             Kind::UnknownMandate => "1011",
+            Kind::UnknownPaymentLink => "1012",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -120,6 +125,7 @@ impl Kind {
             Kind::UnknownHostedCheckout => "UNKNOWN_HOSTED_CHECKOUT_ID",
             Kind::UnknownPaymentProduct => "UNKNOWN_PAYMENT_PRODUCT_ID",
             Kind::UnknownMandate => "UNKNOWN_MANDATE_REFERENCE",
+            Kind::UnknownPaymentLink => "UNKNOWN_PAYMENT_LINK_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",
