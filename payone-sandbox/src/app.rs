@@ -83,6 +83,8 @@ impl App {
             v2_hosted_tokenizations,
             v2_tokens,
             v2_hosted_checkouts: self.v2.checkouts().len(),
+            v2_mandates: self.v2.mandates().len(),
+            v2_payment_links: self.v2.payment_links().len(),
             notifications: self.notifier.len(),
             webhooks: self.v2.webhooks.len(),
         }
@@ -218,6 +220,39 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route(
             "/v2/{merchantId}/products/{paymentProductId}",
             get(v2::products::one),
+        )
+        .route("/v2/{merchantId}/mandates", post(v2::mandates::create))
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}",
+            get(v2::mandates::get),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/block",
+            post(v2::mandates::block),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/unblock",
+            post(v2::mandates::unblock),
+        )
+        .route(
+            "/v2/{merchantId}/mandates/{uniqueMandateReference}/revoke",
+            post(v2::mandates::revoke),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks",
+            post(v2::payment_links::create),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks/{paymentLinkId}",
+            get(v2::payment_links::get),
+        )
+        .route(
+            "/v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel",
+            post(v2::payment_links::cancel),
+        )
+        .route(
+            "/v2/sandbox/paymentlink/{paymentLinkId}",
+            get(v2::payment_links::form).post(v2::payment_links::pay),
         )
         .route("/v2/{merchantId}/sessions", post(v2::sessions::create))
         .route(

@@ -82,6 +82,13 @@
 //! | `GET /v2/{merchantId}/hostedcheckouts/{hostedCheckoutId}` | v2 GetHostedCheckout |
 //! | `GET`, `POST /v2/sandbox/hostedcheckout/{hostedCheckoutId}` | v2 hosted checkout page (card form, "Pay") |
 //! | `POST /v2/sandbox/hostedcheckout/{hostedCheckoutId}/cancel` | its "Cancel" button |
+//! | `POST /v2/{merchantId}/mandates` | v2 CreateMandate (see [v2 mandates](#v2-sepa-direct-debit-mandates)) |
+//! | `GET /v2/{merchantId}/mandates/{uniqueMandateReference}` | v2 GetMandate |
+//! | `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/block`, `/unblock`, `/revoke` | v2 BlockMandate, UnblockMandate, RevokeMandate |
+//! | `POST /v2/{merchantId}/paymentlinks` | v2 CreatePaymentLink (see [v2 payment links](#v2-payment-links)) |
+//! | `GET /v2/{merchantId}/paymentlinks/{paymentLinkId}` | v2 GetPaymentLink |
+//! | `POST /v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel` | v2 CancelPaymentLink |
+//! | `GET`, `POST /v2/sandbox/paymentlink/{paymentLinkId}` | v2 payment link page (card form, "Pay") |
 //! | `GET /v2/sandbox/3ds/{paymentId}` | v2 3-D Secure challenge page |
 //! | `GET /v2/sandbox/3ds/{paymentId}/complete?result=ok\|fail` | its two links |
 //! | `GET`, `POST /sandbox/faults` | fault injection (see [Faults](#faults)) |
@@ -714,6 +721,71 @@
 //! payment (false for JCB with `isRecurring` true). The sandbox knows no co-branded card:
 //! `coBrands` is never sent. A BIN of no range above is 404 `UNKNOWN_PAYMENT_PRODUCT_ID`.
 //!
+//! ## v2 SEPA Direct Debit mandates
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | CreateMandate | `POST /v2/{merchantId}/mandates` | `CreateMandateRequest` | 201 `CreateMandateResponse` |
+//! | GetMandate | `GET /v2/{merchantId}/mandates/{uniqueMandateReference}` | none | 200 `GetMandateResponse` |
+//! | BlockMandate | `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/block` | none (any is ignored) | 200 `GetMandateResponse` |
+//! | UnblockMandate | `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/unblock` | none (any is ignored) | 200 `GetMandateResponse` |
+//! | RevokeMandate | `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/revoke` | none (any is ignored) | 200 `GetMandateResponse` |
+//!
+//! CreateMandate checks the body with the table (`customer.bankAccountIban.iban` must be 15 to
+//! 34 characters with valid ISO 13616 check digits: else 400 `INVALID_VALUE` naming
+//! `customer.bankAccountIban.iban`, never the value) and needs `customerReference` and, unless
+//! `signatureType` is `AIS`, the IBAN (else 400 `PARAMETER_NOT_FOUND_IN_REQUEST` naming each).
+//! The sandbox has no signing page: every mandate is `ACTIVE` at once, whatever
+//! `signatureType`, and `merchantAction` is never sent. `uniqueMandateReference` is the
+//! request's or, without one, a counter: `SBXMANDATE0000000001` ([`V2_FIRST_MANDATE`]),
+//! `SBXMANDATE0000000002`, ...; a reference that is taken is 409
+//! `ACTION_NOT_ALLOWED_IN_STATUS`. The answer's `mandate` repeats the request's `customer`,
+//! `customerReference` and `recurrenceType`, with `status` and `alias` (the request's, else
+//! the IBAN with all but its first four and last four characters replaced by `*`). Test IBAN:
+//! `DE46720200700359736690` (valid check digits); `DE00720200700359736690` is refused.
+//!
+//! | `status` now | BlockMandate | UnblockMandate | RevokeMandate |
+//! |---|---|---|---|
+//! | `ACTIVE` | `BLOCKED` | 409 | `REVOKED` |
+//! | `BLOCKED` | 409 | `ACTIVE` | `REVOKED` |
+//! | `REVOKED` | 409 | 409 (`a revoked mandate cannot be unblocked`) | 409 |
+//!
+//! Each 409 is `ACTION_NOT_ALLOWED_IN_STATUS` whose message names the status and why. A
+//! reference of no stored mandate is 404 `UNKNOWN_MANDATE_REFERENCE`. The status values are
+//! those the Worldline Connect SDK lists for the same operations (the platform's SDKs give the
+//! status as free text).
+//!
+//! ## v2 payment links
+//!
+//! | operation | method and path | body | success |
+//! |---|---|---|---|
+//! | CreatePaymentLink | `POST /v2/{merchantId}/paymentlinks` | `CreatePaymentLinkRequest` | 201 `PaymentLinkResponse` |
+//! | GetPaymentLink | `GET /v2/{merchantId}/paymentlinks/{paymentLinkId}` | none | 200 `PaymentLinkResponse` |
+//! | CancelPaymentLink | `POST /v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel` | none (any is ignored) | 204, no body |
+//!
+//! CreatePaymentLink checks the body with the table (`order.amountOfMoney` is needed: else 400
+//! `PARAMETER_NOT_FOUND_IN_REQUEST` naming it). `paymentLinkId` counts from `5000000001`
+//! ([`V2_FIRST_PAYMENT_LINK`]); only that spelling finds it. The answer: `status` `ACTIVE`,
+//! `redirectionUrl` `{base}/v2/sandbox/paymentlink/{paymentLinkId}`, `isReusableLink` (false
+//! when not sent), `paymentLinkOrder` (`amount`, and `merchantReference` from
+//! `order.references`), `expirationDate` and `recipientName` as sent in
+//! `paymentLinkSpecificInput`, `paymentLinkEvents` (`type` `CREATED`, `PAID`, `CANCELLED` with
+//! their `dateTime`), and `paymentId` once a payment was made through the link. The sandbox never
+//! lets a link expire (`EXPIRED` is never answered).
+//!
+//! The page of an `ACTIVE` link shows the amount (`id="amount"`, `id="currency"`) and a card
+//! form (`id="card"`, fields `cardNumber`, `expiryDate`, `cvv`, button `id="pay"`), checked as
+//! the hosted checkout page checks them (400 naming the field, never its value). Paying creates a
+//! payment like the hosted checkout's (amount 9902 is declined, any other card is
+//! `PENDING_CAPTURE`; webhook as CreatePayment) and shows `<p id="result">paid</p>` (or
+//! `declined`). A paid link becomes `PAID` unless `isReusableLink` is true, which keeps it
+//! `ACTIVE` with `paymentId` the last payment; a declined payment leaves it `ACTIVE`. The page of
+//! a link that is not `ACTIVE` (or unknown) is 404.
+//!
+//! CancelPaymentLink makes an `ACTIVE` link `CANCELLED` (204). A `PAID` link is 409
+//! `ACTION_NOT_ALLOWED_IN_STATUS` (`a paid payment link cannot be cancelled`), a `CANCELLED` one
+//! 409 too; an unknown id is 404 `UNKNOWN_PAYMENT_LINK_ID`.
+//!
 //! ## v2 errors
 //!
 //! Every non-2xx answer is an `ErrorResponse`: `errorId` (UUID-shaped, counting) and
@@ -734,7 +806,9 @@
 //! | 404 | `1006` | `UNKNOWN_HOSTED_TOKENIZATION_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedTokenization or a CreatePayment `hostedTokenizationId` naming no session |
 //! | 404 | `1007` | `UNKNOWN_HOSTED_CHECKOUT_ID` | `PAYMENT_PLATFORM_ERROR` | GetHostedCheckout naming no hosted checkout |
 //! | 404 | `1010` | `UNKNOWN_PAYMENT_PRODUCT_ID` | `PAYMENT_PLATFORM_ERROR` | GetPaymentProduct naming no product for that query, GetIINDetails with a BIN of no known product |
-//! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's status does not allow the operation |
+//! | 404 | `1011` | `UNKNOWN_MANDATE_REFERENCE` | `PAYMENT_PLATFORM_ERROR` | GetMandate, BlockMandate, UnblockMandate or RevokeMandate naming no stored mandate |
+//! | 404 | `1012` | `UNKNOWN_PAYMENT_LINK_ID` | `PAYMENT_PLATFORM_ERROR` | GetPaymentLink or CancelPaymentLink naming no stored payment link |
+//! | 409 | `1004` | `ACTION_NOT_ALLOWED_IN_STATUS` | `PAYMENT_PLATFORM_ERROR` | the payment's (mandate's, payment link's) status does not allow the operation; a CreateMandate whose `uniqueMandateReference` is taken |
 //! | 500 | `9998` | `INTERNAL_ERROR` | `IO_ERROR` | the sandbox built an answer its own types refuse (a bug; not expected) |
 //! | 500 | `9999` | `SANDBOX_FAULT` | `IO_ERROR` | an injected status (see [Faults](#faults)); HTTP status and `httpStatusCode` are the injected one |
 //!
@@ -758,9 +832,11 @@
 //! `v2.delete_token`, `v2.get_payment`, `v2.complete_payment`, `v2.subsequent_payment`,
 //! `v2.create_hosted_checkout`, `v2.get_hosted_checkout`, `v2.get_captures`, `v2.get_refunds`,
 //! `v2.create_token`, `v2.get_payment_products`, `v2.get_payment_product`, `v2.create_session`,
-//! `v2.test_connection`, `v2.get_iin_details`
+//! `v2.test_connection`, `v2.get_iin_details`, `v2.create_mandate`, `v2.get_mandate`,
+//! `v2.block_mandate`, `v2.unblock_mandate`, `v2.revoke_mandate`, `v2.create_payment_link`,
+//! `v2.get_payment_link`, `v2.cancel_payment_link`
 //! (refused and faulted ones too); the challenge, tokenization and checkout pages are not
-//! counted.
+//! counted, nor is the payment link page.
 //!
 //! # Notifications
 //!
@@ -784,7 +860,7 @@
 //!
 //! # Faults
 //!
-//! Faults apply only to `/post-gateway/`, `/client-api/` and the twenty-two v2 operations (DirectLink
+//! Faults apply only to `/post-gateway/`, `/client-api/` and the thirty v2 operations (DirectLink
 //! has its own slow mode, see [above](#slow-mode-and-counters)): per request, first `latency`,
 //! then if `drop_next > 0` the connection is closed without any answer (and `drop_next` counts
 //! down), else if a status count is left the answer is that HTTP status (counting down) with
@@ -821,6 +897,8 @@
 //! | `v2_hosted_tokenizations` | `max_transactions` | 404 `UNKNOWN_HOSTED_TOKENIZATION_ID`; tokenization page: 404 |
 //! | `v2_tokens` | `max_transactions` | 404 `UNKNOWN_TOKEN` |
 //! | `v2_hosted_checkouts` | `max_transactions` | 404 `UNKNOWN_HOSTED_CHECKOUT_ID`; checkout page: 404 |
+//! | `v2_mandates` | `max_transactions` | 404 `UNKNOWN_MANDATE_REFERENCE`; its `uniqueMandateReference` may be used again |
+//! | `v2_payment_links` | `max_transactions` | 404 `UNKNOWN_PAYMENT_LINK_ID`; payment link page: 404 |
 //! | the captures and refunds GetCaptures and GetRefunds list (not in [`Sandbox::stored`]) | those of `max_transactions` payments | the payment is forgotten with them: 404 `UNKNOWN_PAYMENT_ID` |
 //! | `notifications` ([`Sandbox::notifications`]) | `max_transactions` | not listed any more |
 //! | `webhooks` ([`Sandbox::webhooks`]) | `max_transactions` | not listed any more |
@@ -895,6 +973,8 @@ pub use server::{Sandbox, Stored, start};
 pub use threeds_check::{CARD_3DS_ENROLLED, CARD_3DS_INVALID};
 pub use transfers::{COLLECTION_IBAN, TransferError};
 pub use v2::hosted_checkout::FIRST_CHECKOUT as V2_FIRST_HOSTED_CHECKOUT;
+pub use v2::mandates::FIRST_MANDATE as V2_FIRST_MANDATE;
+pub use v2::payment_links::FIRST_PAYMENT_LINK as V2_FIRST_PAYMENT_LINK;
 pub use v2::store::FIRST_PAYMENT as V2_FIRST_PAYMENT;
 pub use v2::webhooks::SentWebhook;
 pub use v2::{

@@ -134,6 +134,10 @@ pub struct Stored {
     pub v2_tokens: usize,
     /// v2 hosted checkouts.
     pub v2_hosted_checkouts: usize,
+    /// v2 SEPA Direct Debit mandates.
+    pub v2_mandates: usize,
+    /// v2 payment links.
+    pub v2_payment_links: usize,
     /// TransactionStatus notifications in the log.
     pub notifications: usize,
     /// v2 webhooks in the log.
@@ -250,6 +254,8 @@ mod tests {
             v2_hosted_tokenizations: _,
             v2_tokens: _,
             v2_hosted_checkouts: _,
+            v2_mandates: _,
+            v2_payment_links: _,
             notifications: _,
             webhooks: _,
         } = Stored::default();
@@ -262,6 +268,8 @@ mod tests {
             "v2_hosted_tokenizations",
             "v2_tokens",
             "v2_hosted_checkouts",
+            "v2_mandates",
+            "v2_payment_links",
             "notifications",
             "webhooks",
         ] {

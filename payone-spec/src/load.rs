@@ -142,6 +142,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../spec/v2/hostedtokenization.toml"),
     ),
     ("v2/lists.toml", include_str!("../spec/v2/lists.toml")),
+    ("v2/mandates.toml", include_str!("../spec/v2/mandates.toml")),
+    (
+        "v2/paymentlinks.toml",
+        include_str!("../spec/v2/paymentlinks.toml"),
+    ),
     ("v2/payments.toml", include_str!("../spec/v2/payments.toml")),
     ("v2/products.toml", include_str!("../spec/v2/products.toml")),
     ("v2/services.toml", include_str!("../spec/v2/services.toml")),

@@ -483,6 +483,10 @@ pub struct FieldSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(default)]
     pub symbols: Option<String>,
+    /// Check digits a CHAR member's value must carry (`iban`: ISO 13616).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub checksum: Option<String>,
     /// LIST values.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]

@@ -43,7 +43,7 @@ pub fn as_param(field: &FieldSpec, object: &ObjectSpec) -> ParamSpec {
         format: field.format.clone(),
         doc: field.doc.clone(),
         symbols: field.symbols.clone(),
-        checksum: None,
+        checksum: field.checksum.clone(),
         values: field.values.clone(),
         values_from: field.values_from.clone(),
         unlisted: field.unlisted,
@@ -129,6 +129,18 @@ fn field_problems(file: &SpecFile, field: &FieldSpec, at: &str, errors: &mut Vec
     {
         errors.push(format!(
             "{at}: permitted symbols apply to CHAR formats only"
+        ));
+    }
+    if field.checksum.is_some()
+        && !matches!(FieldKind::of(field), Ok(FieldKind::Scalar(Format::Char(_))))
+    {
+        errors.push(format!("{at}: `checksum` applies to CHAR formats only"));
+    }
+    if let Some(checksum) = &field.checksum
+        && checksum != "iban"
+    {
+        errors.push(format!(
+            "{at}: checksum `{checksum}`: the only check digit scheme is `iban` (ISO 13616)"
         ));
     }
     let scalar = !matches!(

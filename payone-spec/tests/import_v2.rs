@@ -231,6 +231,49 @@ fn the_iin_details_schema_with_its_overlay_reproduces_the_table() {
     );
 }
 
+/// The CreateMandate schema with `spec/overlay/v2-mandates.toml` reproduces
+/// spec/v2/mandates.toml's CreateMandateRequest objects; the IBAN carries its check digits and
+/// is never printed.
+#[test]
+fn the_create_mandate_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createMandateRequest.json",
+        "spec/overlay/v2-mandates.toml",
+        "CreateMandateRequest",
+    );
+    assert_eq!(reports, Vec::<String>::new());
+    let file = checked_in();
+    let iban = &object(&file, "BankAccountIban")
+        .expect("the bank account")
+        .fields[0];
+    assert_eq!(
+        (
+            iban.name.as_str(),
+            iban.format.as_str(),
+            iban.checksum.as_deref(),
+            iban.sensitive
+        ),
+        ("iban", "CHAR(15..34)", Some("iban"), true)
+    );
+}
+
+/// The CreatePaymentLink schema (trimmed) with `spec/overlay/v2-paymentlinks.toml` reproduces
+/// spec/v2/paymentlinks.toml's CreatePaymentLinkRequest objects, its order being
+/// payments.toml's `Order`; what the overlay leaves out is reported.
+#[test]
+fn the_payment_link_schema_with_its_overlay_reproduces_the_table() {
+    let reports = golden(
+        "createPaymentLinkRequest.json",
+        "spec/overlay/v2-paymentlinks.toml",
+        "CreatePaymentLinkRequest",
+    );
+    assert_eq!(
+        reports[0],
+        "#/properties: 3 members left out by the overlay's `members`: description, expirationDate, recipientName"
+    );
+    assert_eq!(reports.len(), 5, "{reports:#?}");
+}
+
 #[test]
 fn the_create_payment_schema_without_an_overlay_keeps_every_member() {
     let imported = import_schema(

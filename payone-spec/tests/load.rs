@@ -171,6 +171,34 @@ fn every_spec_file_is_embedded() {
     }
 }
 
+/// `checksum` on a v2 member: only `iban`, only on CHAR members; a CHAR member with it
+/// loads.
+#[test]
+fn v2_checksums_are_iban_on_char_members_only() {
+    let table = |format: &str, checksum: &str| {
+        format!(
+            "[api]\nname = \"v2\"\ntitle = \"t\"\nsource = \"s\"\nendpoint = \"e\"\n\n\
+             [[object]]\nrust = \"A\"\n[[object.field]]\nname = \"iban\"\nrequired = \"no\"\n\
+             format = \"{format}\"\nchecksum = \"{checksum}\"\n"
+        )
+    };
+    assert!(Spec::parse("v2.toml", &table("CHAR(15..34)", "iban")).is_ok());
+    let errors = Spec::parse("v2.toml", &table("TEXT", "iban"))
+        .expect_err("not CHAR")
+        .to_string();
+    assert!(
+        errors.contains("`checksum` applies to CHAR formats only"),
+        "{errors}"
+    );
+    let errors = Spec::parse("v2.toml", &table("CHAR(15..34)", "luhn"))
+        .expect_err("unknown scheme")
+        .to_string();
+    assert!(
+        errors.contains("checksum `luhn`: the only check digit scheme is `iban`"),
+        "{errors}"
+    );
+}
+
 const SPLIT_API: &str = r#"
 [api]
 name = "server"

@@ -173,8 +173,8 @@ pub enum V2Error {
         response: Option<Box<ErrorResponse>>,
     },
 
-    /// HTTP 404: the payment (or merchant) is unknown.
-    #[error("PAYONE does not know the payment, token, tokenization or merchant of {operation} (HTTP 404{})", Codes(.response.as_deref()))]
+    /// HTTP 404: the payment (token, mandate, ... or merchant) is unknown.
+    #[error("PAYONE does not know the payment, token, tokenization, mandate or merchant of {operation} (HTTP 404{})", Codes(.response.as_deref()))]
     NotFound {
         /// The operation.
         operation: OperationInfo,

@@ -9,7 +9,10 @@
 //!   `refund_payment`, `get_payment`, `complete_payment`, `subsequent_payment`,
 //!   `create_hosted_checkout` and `get_hosted_checkout`, the captures and refunds of a payment,
 //!   `create_token`, the payment products, client sessions, the connection test and
-//!   `get_iin_details` (a `GET`'s query object is sent as the query string); every request sent
+//!   `get_iin_details` (a `GET`'s query object is sent as the query string), and SEPA Direct
+//!   Debit mandates (`create_mandate`, `get_mandate`, `block_mandate`, `unblock_mandate`,
+//!   `revoke_mandate`; a mistyped IBAN is refused before sending), and payment links
+//!   (`create_payment_link`, `get_payment_link`, `cancel_payment_link`); every request sent
 //!   exactly once;
 //! - [`Environment`], [`BaseUrl`]: the test and live hosts; a client built for one environment
 //!   can never send to the other (type parameter [`Test`] or [`Live`]);
@@ -58,7 +61,9 @@ mod environment;
 mod error;
 mod follow_up;
 mod hosted_checkout;
+mod mandates;
 mod outcome;
+mod payment_links;
 #[cfg(feature = "axum")]
 mod receiver;
 mod webhook;

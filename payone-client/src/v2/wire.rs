@@ -42,12 +42,14 @@ pub struct PathParams<'a> {
 }
 
 /// The placeholders besides `{merchantId}` that [`PathParams`] fills.
-const PLACEHOLDERS: [&str; 5] = [
+const PLACEHOLDERS: [&str; 7] = [
     "paymentId",
     "hostedTokenizationId",
     "tokenId",
     "hostedCheckoutId",
     "paymentProductId",
+    "uniqueMandateReference",
+    "paymentLinkId",
 ];
 
 impl<'a> PathParams<'a> {
@@ -86,6 +88,20 @@ impl<'a> PathParams<'a> {
     pub fn payment_product(payment_product_id: &'a str) -> Self {
         PathParams {
             id: Some(("paymentProductId", payment_product_id)),
+        }
+    }
+
+    /// The `{uniqueMandateReference}` of the path (`get_mandate`, `block_mandate`, ...).
+    pub fn mandate(unique_mandate_reference: &'a str) -> Self {
+        PathParams {
+            id: Some(("uniqueMandateReference", unique_mandate_reference)),
+        }
+    }
+
+    /// The `{paymentLinkId}` of the path (`get_payment_link`, `cancel_payment_link`).
+    pub fn payment_link(payment_link_id: &'a str) -> Self {
+        PathParams {
+            id: Some(("paymentLinkId", payment_link_id)),
         }
     }
 

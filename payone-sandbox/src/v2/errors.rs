@@ -38,6 +38,10 @@ pub(crate) enum Kind {
     /// No payment product with that id (or not for the query's payment), or a BIN of no known
     /// product.
     UnknownPaymentProduct,
+    /// No mandate with that `uniqueMandateReference`.
+    UnknownMandate,
+    /// No payment link with that id.
+    UnknownPaymentLink,
     /// The payment's status does not allow the operation.
     WrongStatus,
     /// A status injected through `/sandbox/faults`.
@@ -49,7 +53,7 @@ pub(crate) enum Kind {
 impl Kind {
     /// Every kind, for the documentation test.
     #[cfg(test)]
-    pub(crate) const ALL: [Kind; 14] = [
+    pub(crate) const ALL: [Kind; 16] = [
         Kind::InvalidJson,
         Kind::MissingValue,
         Kind::InvalidValue,
@@ -61,6 +65,8 @@ impl Kind {
         Kind::UnknownHostedTokenization,
         Kind::UnknownHostedCheckout,
         Kind::UnknownPaymentProduct,
+        Kind::UnknownMandate,
+        Kind::UnknownPaymentLink,
         Kind::WrongStatus,
         Kind::Fault,
         Kind::Internal,
@@ -77,7 +83,9 @@ impl Kind {
             | Kind::UnknownToken
             | Kind::UnknownHostedTokenization
             | Kind::UnknownHostedCheckout
-            | Kind::UnknownPaymentProduct => StatusCode::NOT_FOUND,
+            | Kind::UnknownPaymentProduct
+            | Kind::UnknownMandate
+            | Kind::UnknownPaymentLink => StatusCode::NOT_FOUND,
             Kind::WrongStatus => StatusCode::CONFLICT,
             Kind::Fault | Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -95,6 +103,8 @@ impl Kind {
             Kind::UnknownHostedTokenization => "1006",
             Kind::UnknownHostedCheckout => "1007",
             Kind::UnknownPaymentProduct => "1010",
+            Kind::UnknownMandate => "1011",
+            Kind::UnknownPaymentLink => "1012",
             Kind::Unauthorized => "9002",
             Kind::ForeignMerchant => "9007",
             Kind::Internal => "9998",
@@ -114,6 +124,8 @@ impl Kind {
             Kind::UnknownHostedTokenization => "UNKNOWN_HOSTED_TOKENIZATION_ID",
             Kind::UnknownHostedCheckout => "UNKNOWN_HOSTED_CHECKOUT_ID",
             Kind::UnknownPaymentProduct => "UNKNOWN_PAYMENT_PRODUCT_ID",
+            Kind::UnknownMandate => "UNKNOWN_MANDATE_REFERENCE",
+            Kind::UnknownPaymentLink => "UNKNOWN_PAYMENT_LINK_ID",
             Kind::WrongStatus => "ACTION_NOT_ALLOWED_IN_STATUS",
             Kind::Unauthorized => "MISSING_OR_INVALID_AUTHORIZATION",
             Kind::ForeignMerchant => "ACCESS_TO_MERCHANT_NOT_ALLOWED",

@@ -356,7 +356,7 @@ fn not_in_progress() -> Response {
 }
 
 /// The page's checks; the reasons name fields, never values.
-fn read_card(
+pub(crate) fn read_card(
     number: Option<String>,
     expiry: Option<String>,
     cvv: Option<String>,

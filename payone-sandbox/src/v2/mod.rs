@@ -11,6 +11,8 @@ pub(crate) mod errors;
 pub(crate) mod follow_up;
 pub(crate) mod hosted_checkout;
 pub(crate) mod lists;
+pub(crate) mod mandates;
+pub(crate) mod payment_links;
 pub(crate) mod products;
 pub(crate) mod refund;
 pub(crate) mod services;
@@ -29,6 +31,10 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use payone_types::generated::v2::{
+    BlockMandate, CancelPaymentLink, CreateMandate, CreatePaymentLink, GetMandate, GetPaymentLink,
+    RevokeMandate, UnblockMandate,
+};
+use payone_types::generated::v2::{
     CancelPayment, CapturePayment, CompletePayment, CreateHostedCheckout, CreateHostedTokenization,
     CreatePayment, DeleteToken, GetHostedCheckout, GetHostedTokenization, GetPayment,
     GetPaymentDetails, GetToken, RefundPayment, SubsequentPayment,
@@ -44,6 +50,8 @@ use crate::config::V2Account;
 use errors::{Kind, V2Error, json_response};
 use hosted_checkout::Checkouts;
 use lists::Lists;
+use mandates::Mandates;
+use payment_links::Links;
 use store::Store;
 use tokens::Tokens;
 use webhooks::Webhooks;
@@ -68,6 +76,8 @@ pub(crate) struct V2 {
     tokens: Mutex<Tokens>,
     checkouts: Mutex<Checkouts>,
     lists: Mutex<Lists>,
+    mandates: Mutex<Mandates>,
+    payment_links: Mutex<Links>,
     /// CreateSession answers so far (numbers the next session).
     pub(crate) sessions: AtomicU64,
     errors: AtomicU64,
@@ -83,6 +93,8 @@ impl V2 {
             tokens: Mutex::new(Tokens::new(cap)),
             checkouts: Mutex::new(Checkouts::new(cap)),
             lists: Mutex::new(Lists::new(cap)),
+            mandates: Mutex::new(Mandates::new(cap)),
+            payment_links: Mutex::new(Links::new(cap)),
             sessions: AtomicU64::new(0),
             errors: AtomicU64::new(0),
         }
@@ -117,6 +129,20 @@ impl V2 {
         self.lists.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The SEPA Direct Debit mandates, locked; never taken together with another lock.
+    pub(crate) fn mandates(&self) -> MutexGuard<'_, Mandates> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.mandates.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The payment links, locked; taken before the payments' lock when both are needed.
+    pub(crate) fn payment_links(&self) -> MutexGuard<'_, Links> {
+        // Handlers change them in single steps; a panic cannot leave half an update.
+        self.payment_links
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub(crate) fn error(&self, error: &V2Error) -> Response {
         let n = self.errors.fetch_add(1, Ordering::Relaxed) + 1;
         error.response(&format!("00000000-0000-4000-9000-{n:012}"))
@@ -135,7 +161,7 @@ impl V2 {
 }
 
 /// The operations served, as the spec declares them: name, method, path template.
-const OPERATIONS: [(&str, &str, &str); 22] = [
+const OPERATIONS: [(&str, &str, &str); 30] = [
     operation_of::<CreatePayment>(),
     operation_of::<GetPaymentDetails>(),
     operation_of::<CapturePayment>(),
@@ -158,6 +184,14 @@ const OPERATIONS: [(&str, &str, &str); 22] = [
     operation_of::<CreateSession>(),
     operation_of::<TestConnectionOperation>(),
     operation_of::<GetIinDetails>(),
+    operation_of::<CreateMandate>(),
+    operation_of::<GetMandate>(),
+    operation_of::<BlockMandate>(),
+    operation_of::<UnblockMandate>(),
+    operation_of::<RevokeMandate>(),
+    operation_of::<CreatePaymentLink>(),
+    operation_of::<GetPaymentLink>(),
+    operation_of::<CancelPaymentLink>(),
 ];
 
 const fn operation_of<O: Operation>() -> (&'static str, &'static str, &'static str) {

@@ -177,7 +177,7 @@ fn event_id(n: u64) -> String {
 }
 
 /// The current time as `2024-05-01T12:00:00.000Z`.
-fn rfc3339_now() -> String {
+pub(crate) fn rfc3339_now() -> String {
     let since = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();

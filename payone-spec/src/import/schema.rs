@@ -129,6 +129,8 @@ pub struct OverlayField {
     pub notes: Option<Vec<String>>,
     /// Never printed.
     pub sensitive: Option<bool>,
+    /// Check digits of a CHAR member (`iban`).
+    pub checksum: Option<String>,
     /// Where the member comes from.
     pub source: Option<String>,
     /// Rust type name of a scalar member.
@@ -695,6 +697,7 @@ impl Reader<'_, '_> {
             array: false,
             doc,
             symbols: None,
+            checksum: None,
             values: Vec::new(),
             values_from: None,
             unlisted: false,
@@ -1152,6 +1155,7 @@ fn added(r: &OverlayField) -> Result<FieldSpec, String> {
         array: r.array.unwrap_or(false),
         doc: None,
         symbols: None,
+        checksum: None,
         values: Vec::new(),
         values_from: None,
         unlisted: false,
@@ -1192,6 +1196,9 @@ fn refine_field(field: &mut FieldSpec, r: &OverlayField) {
     }
     if let Some(v) = r.sensitive {
         field.sensitive = v;
+    }
+    if let Some(v) = &r.checksum {
+        field.checksum = Some(v.clone());
     }
     if let Some(v) = &r.source {
         field.source = Some(v.clone());

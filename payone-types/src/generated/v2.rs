@@ -91,6 +91,118 @@ impl Operation for GetRefunds {
     type Response = RefundsResponse;
 }
 
+/// Creates a SEPA Direct Debit mandate for the customer's bank account. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/mandates/createMandate.ts); the request body is imported from its JSON Schema with spec/overlay/v2-mandates.toml.
+///
+/// `POST /v2/{merchantId}/mandates`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreateMandate;
+
+impl Operation for CreateMandate {
+    const NAME: &'static str = "create_mandate";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/mandates";
+    type Request = CreateMandateRequest;
+    type Response = CreateMandateResponse;
+}
+
+/// A mandate by its reference. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/mandates/getMandate.ts).
+///
+/// `GET /v2/{merchantId}/mandates/{uniqueMandateReference}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetMandate;
+
+impl Operation for GetMandate {
+    const NAME: &'static str = "get_mandate";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/mandates/{uniqueMandateReference}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetMandateResponse;
+}
+
+/// Blocks a mandate: no payment may use it until it is unblocked. The SDK sends no body. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/mandates/blockMandate.ts).
+///
+/// `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/block`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockMandate;
+
+impl Operation for BlockMandate {
+    const NAME: &'static str = "block_mandate";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/mandates/{uniqueMandateReference}/block";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetMandateResponse;
+}
+
+/// Unblocks a blocked mandate. The SDK sends no body. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/mandates/unblockMandate.ts).
+///
+/// `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/unblock`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnblockMandate;
+
+impl Operation for UnblockMandate {
+    const NAME: &'static str = "unblock_mandate";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/mandates/{uniqueMandateReference}/unblock";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetMandateResponse;
+}
+
+/// Revokes a mandate for good: no payment may use it any more. The SDK sends no body. Spec note: the path and the answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/mandates/revokeMandate.ts).
+///
+/// `POST /v2/{merchantId}/mandates/{uniqueMandateReference}/revoke`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RevokeMandate;
+
+impl Operation for RevokeMandate {
+    const NAME: &'static str = "revoke_mandate";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/mandates/{uniqueMandateReference}/revoke";
+    type Request = ::payone_types::json::NoBody;
+    type Response = GetMandateResponse;
+}
+
+/// Creates a payment link: redirectionUrl is the page where the customer pays the order. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/createPaymentLink.ts); the request body is imported from its JSON Schema with spec/overlay/v2-paymentlinks.toml.
+///
+/// `POST /v2/{merchantId}/paymentlinks`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CreatePaymentLink;
+
+impl Operation for CreatePaymentLink {
+    const NAME: &'static str = "create_payment_link";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks";
+    type Request = CreatePaymentLinkRequest;
+    type Response = PaymentLinkResponse;
+}
+
+/// A payment link with its status and, once paid, the payment it created. Spec note: the path is the one of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/getPaymentLinkById.ts).
+///
+/// `GET /v2/{merchantId}/paymentlinks/{paymentLinkId}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GetPaymentLink;
+
+impl Operation for GetPaymentLink {
+    const NAME: &'static str = "get_payment_link";
+    const METHOD: &'static str = "GET";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks/{paymentLinkId}";
+    type Request = ::payone_types::json::NoBody;
+    type Response = PaymentLinkResponse;
+}
+
+/// Cancels a payment link so that it can no longer be paid; the platform answers without a body. Spec note: the path and the empty answer are those of the platform's SDK (wl-online-payments-direct/sdk-nodejs src/generated/paymentlinks/cancelPaymentLinkById.ts: SdkResponse\<void, ErrorResponse\>, no request body).
+///
+/// `POST /v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CancelPaymentLink;
+
+impl Operation for CancelPaymentLink {
+    const NAME: &'static str = "cancel_payment_link";
+    const METHOD: &'static str = "POST";
+    const PATH: &'static str = "/v2/{merchantId}/paymentlinks/{paymentLinkId}/cancel";
+    type Request = ::payone_types::json::NoBody;
+    type Response = ::payone_types::json::NoBody;
+}
+
 /// You send a CreatePayment request to our platform, including the card details and mandatory 3-D Secure properties. Our platform sends a response containing a merchantAction object. It instructs you how to proceed with the payment.
 ///
 /// `POST /v2/{merchantId}/payments`.
@@ -736,6 +848,535 @@ pub struct RefundsResponse {
     /// `refunds`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/RefundsResponse.java.
     #[payone(json = "refunds")]
     refunds: Vec<RefundResponse>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The answer to CreateMandate: the mandate and, when signing it needs the customer, where to send them.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateMandateResponse {
+    /// The mandate created.
+    ///
+    /// `mandate`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateResponse.java.
+    #[payone(json = "mandate")]
+    mandate: Option<MandateResponse>,
+    /// What to do next when the customer has to sign the mandate elsewhere.
+    ///
+    /// `merchantAction`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateResponse.java.
+    #[payone(json = "merchantAction")]
+    merchant_action: Option<MandateMerchantAction>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A mandate (GetMandate, and the answer of BlockMandate, UnblockMandate and RevokeMandate).
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct GetMandateResponse {
+    /// The mandate.
+    ///
+    /// `mandate`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "mandate")]
+    mandate: Option<MandateResponse>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A mandate as the platform keeps it.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateResponse {
+    /// A name of the mandate to show the customer; without it the platform uses the masked IBAN. Must not hold unmasked bank data.
+    ///
+    /// `alias`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "alias")]
+    alias: Option<MandateAlias>,
+    /// The account holder and the bank account of the mandate.
+    ///
+    /// `customer`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+    #[payone(json = "customer")]
+    customer: Option<MandateCustomerResponse>,
+    /// The merchant's identifier of the customer; needed to create a mandate.
+    ///
+    /// `customerReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "customerReference")]
+    customer_reference: Option<MandateCustomerReference>,
+    /// The mandate as a PDF document, base64-encoded.
+    ///
+    /// `mandatePdf`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+    #[payone(json = "mandatePdf")]
+    mandate_pdf: Option<MandatePdf>,
+    /// Whether the mandate serves one payment or recurring ones.
+    ///
+    /// `recurrenceType`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "recurrenceType")]
+    recurrence_type: Option<MandateRecurrenceType>,
+    /// The state of the mandate, such as ACTIVE, BLOCKED or REVOKED.
+    ///
+    /// `status`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+    #[payone(json = "status")]
+    status: Option<MandateStatus>,
+    /// The mandate's identifier; the platform makes one when it is left out.
+    ///
+    /// `uniqueMandateReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "uniqueMandateReference")]
+    unique_mandate_reference: Option<UniqueMandateReference>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// What the merchant does next for a mandate the customer has to sign elsewhere.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateMerchantAction.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateMerchantAction {
+    /// The action to take.
+    ///
+    /// `actionType`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateMerchantAction.java.
+    #[payone(json = "actionType")]
+    action_type: Option<MandateActionType>,
+    /// Where to send the customer.
+    ///
+    /// `redirectData`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateMerchantAction.java.
+    #[payone(json = "redirectData")]
+    redirect_data: Option<MandateRedirectData>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Where to send the customer to sign a mandate, and the value that recognises them coming back.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateRedirectData.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateRedirectData {
+    /// The value the platform appends to returnUrl when the customer comes back; store it to recognise the returning customer.
+    ///
+    /// `RETURNMAC`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateRedirectData.java.
+    #[payone(json = "RETURNMAC")]
+    returnmac: Option<MandateReturnMac>,
+    /// The page to send the customer to, with a GET.
+    ///
+    /// `redirectURL`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateRedirectData.java.
+    #[payone(json = "redirectURL")]
+    redirect_url: Option<MandateRedirectUrl>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The account holder of a mandate and the bank account, as the platform answers them. Never printed. Its address, contact and name objects are the request's (the SDK's answer types repeat their members).
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateCustomerResponse {
+    /// The bank account the mandate debits.
+    ///
+    /// `bankAccountIban`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+    #[payone(json = "bankAccountIban")]
+    bank_account_iban: Option<MandateBankAccountResponse>,
+    /// The name of the company, when the customer is one.
+    ///
+    /// `companyName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+    #[payone(json = "companyName")]
+    company_name: Option<MandateCompanyName>,
+    /// How to reach the customer.
+    ///
+    /// `contactDetails`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+    #[payone(json = "contactDetails")]
+    contact_details: Option<MandateContactDetails>,
+    /// The customer's address.
+    ///
+    /// `mandateAddress`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+    #[payone(json = "mandateAddress")]
+    mandate_address: Option<MandateAddress>,
+    /// The customer's name and title.
+    ///
+    /// `personalInformation`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+    #[payone(json = "personalInformation")]
+    personal_information: Option<MandatePersonalInformation>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The bank account of a mandate as the platform answers it. Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateBankAccountResponse {
+    /// The IBAN of the account.
+    ///
+    /// `iban`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+    #[payone(json = "iban")]
+    iban: Option<MandateAnswerIban>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Creates a SEPA Direct Debit mandate: the customer's bank account and who signs for it.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createMandateRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreateMandateRequest {
+    /// A name of the mandate to show the customer; without it the platform uses the masked IBAN. Must not hold unmasked bank data.
+    ///
+    /// `alias`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "alias")]
+    alias: Option<MandateAlias>,
+    /// The account holder and the bank account the mandate is for.
+    ///
+    /// `customer`: OBJECT; optional; source: wl-online-payments-direct/sdk-nodejs:schemas/createMandateRequest.json.
+    #[payone(json = "customer")]
+    customer: Option<MandateCustomer>,
+    /// The merchant's identifier of the customer; needed to create a mandate.
+    ///
+    /// `customerReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "customerReference")]
+    customer_reference: Option<MandateCustomerReference>,
+    /// The customer's language (ISO 639-1 code) for the mandate text.
+    ///
+    /// `language`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "language")]
+    language: Option<MandateLanguage>,
+    /// Whether the mandate serves one payment or recurring ones.
+    ///
+    /// `recurrenceType`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "recurrenceType")]
+    recurrence_type: Option<MandateRecurrenceType>,
+    /// Where the customer comes back to when signing the mandate needs a redirection (signature types SMS and AIS).
+    ///
+    /// `returnUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "returnUrl")]
+    return_url: Option<MandateReturnUrl>,
+    /// How the customer signs the mandate.
+    ///
+    /// `signatureType`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "signatureType")]
+    signature_type: Option<MandateSignatureType>,
+    /// The mandate's identifier; the platform makes one when it is left out.
+    ///
+    /// `uniqueMandateReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+    #[payone(json = "uniqueMandateReference")]
+    unique_mandate_reference: Option<UniqueMandateReference>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The account holder of a mandate and the bank account. Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateCustomer {
+    /// The bank account to debit.
+    ///
+    /// `bankAccountIban`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+    #[payone(json = "bankAccountIban")]
+    bank_account_iban: Option<BankAccountIban>,
+    /// The name of the company, when the customer is one.
+    ///
+    /// `companyName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+    #[payone(json = "companyName")]
+    company_name: Option<MandateCompanyName>,
+    /// How to reach the customer.
+    ///
+    /// `contactDetails`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+    #[payone(json = "contactDetails")]
+    contact_details: Option<MandateContactDetails>,
+    /// The customer's address; needed to create a mandate.
+    ///
+    /// `mandateAddress`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+    #[payone(json = "mandateAddress")]
+    mandate_address: Option<MandateAddress>,
+    /// The customer's name and title; needed to create a mandate.
+    ///
+    /// `personalInformation`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomer.java.
+    #[payone(json = "personalInformation")]
+    personal_information: Option<MandatePersonalInformation>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A bank account given by its IBAN. Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct BankAccountIban {
+    /// The International Bank Account Number: country code, two check digits and the national account number (BBAN). Needed to create a mandate.
+    ///
+    /// `iban`: CHAR(15..34); optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+    #[payone(json = "iban")]
+    iban: Option<MandateIban>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// How to reach the customer of a mandate.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateContactDetails.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateContactDetails {
+    /// The customer's e-mail address.
+    ///
+    /// `emailAddress`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateContactDetails.java.
+    #[payone(json = "emailAddress")]
+    email_address: Option<MandateEmailAddress>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The address of the customer of a mandate. Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandateAddress {
+    /// The city.
+    ///
+    /// `city`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+    #[payone(json = "city")]
+    city: Option<MandateCity>,
+    /// The country, as an ISO 3166-1 alpha-2 code.
+    ///
+    /// `countryCode`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+    #[payone(json = "countryCode")]
+    country_code: Option<MandateCountryCode>,
+    /// The house number.
+    ///
+    /// `houseNumber`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+    #[payone(json = "houseNumber")]
+    house_number: Option<MandateHouseNumber>,
+    /// The street name.
+    ///
+    /// `street`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+    #[payone(json = "street")]
+    street: Option<MandateStreet>,
+    /// The postal code.
+    ///
+    /// `zip`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+    #[payone(json = "zip")]
+    zip: Option<MandateZip>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The name and title of the customer of a mandate.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalInformation.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandatePersonalInformation {
+    /// The customer's name.
+    ///
+    /// `name`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalInformation.java.
+    #[payone(json = "name")]
+    name: Option<MandatePersonalName>,
+    /// The customer's title (Mr, Miss or Mrs).
+    ///
+    /// `title`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalInformation.java.
+    #[payone(json = "title")]
+    title: Option<MandateTitle>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The name of the customer of a mandate. Never printed.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct MandatePersonalName {
+    /// The customer's given name(s).
+    ///
+    /// `firstName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
+    #[payone(json = "firstName")]
+    first_name: Option<MandateFirstName>,
+    /// The customer's surname(s).
+    ///
+    /// `surname`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
+    #[payone(json = "surname")]
+    surname: Option<MandateSurname>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// A payment link (the answer of CreatePaymentLink and GetPaymentLink).
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkResponse {
+    /// When the link stops being usable, with its UTC offset.
+    ///
+    /// `expirationDate`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "expirationDate")]
+    expiration_date: Option<PaymentLinkExpiry>,
+    /// Whether the link can be paid more than once.
+    ///
+    /// `isReusableLink`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "isReusableLink")]
+    is_reusable_link: Option<bool>,
+    /// The payment made through the link, once there is one: read it with GetPayment.
+    ///
+    /// `paymentId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentId")]
+    payment_id: Option<PaymentLinkPaymentId>,
+    /// What happened to the link so far.
+    ///
+    /// `paymentLinkEvents`: OBJECT; a JSON array; optional; source: wl-online-payments-direct/sdk-nodejs:src/generated/model/domain/index.ts.
+    #[payone(json = "paymentLinkEvents")]
+    payment_link_events: Vec<PaymentLinkEvent>,
+    /// The link's identifier: read it with GetPaymentLink, cancel it with CancelPaymentLink.
+    ///
+    /// `paymentLinkId`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentLinkId")]
+    payment_link_id: Option<PaymentLinkId>,
+    /// The amount and the merchant's reference of the link.
+    ///
+    /// `paymentLinkOrder`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "paymentLinkOrder")]
+    payment_link_order: Option<PaymentLinkOrderOutput>,
+    /// The name of the person the link is for.
+    ///
+    /// `recipientName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "recipientName")]
+    recipient_name: Option<PaymentLinkRecipient>,
+    /// The page to send the customer to, where they pay.
+    ///
+    /// `redirectionUrl`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "redirectionUrl")]
+    redirection_url: Option<PaymentLinkRedirectionUrl>,
+    /// The state of the payment link.
+    ///
+    /// `status`: LIST; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+    #[payone(json = "status")]
+    status: Option<PaymentLinkStatus>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// One thing that happened to a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkEvent {
+    /// When it happened, with its UTC offset.
+    ///
+    /// `dateTime`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "dateTime")]
+    date_time: Option<PaymentLinkEventTime>,
+    /// Details of the event, such as the e-mail address or phone number the link was sent to.
+    ///
+    /// `details`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "details")]
+    details: Option<PaymentLinkEventDetails>,
+    /// What happened.
+    ///
+    /// `type`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+    #[payone(json = "type")]
+    r#type: Option<PaymentLinkEventType>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The amount and the merchant's reference of a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkOrderOutput {
+    /// The amount of the link.
+    ///
+    /// `amount`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+    #[payone(json = "amount")]
+    amount: Option<AmountOfMoney>,
+    /// The merchant's reference of the order, as sent in order.references.
+    ///
+    /// `merchantReference`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+    #[payone(json = "merchantReference")]
+    merchant_reference: Option<PaymentLinkMerchantReference>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// Creates a payment link: a page of the platform where the customer pays the order, sent to them by the merchant.
+///
+/// Source: wl-online-payments-direct/sdk-nodejs:schemas/createPaymentLinkRequest.json.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct CreatePaymentLinkRequest {
+    /// The order to pay; its amountOfMoney is the amount of the link.
+    ///
+    /// `order`: OBJECT; required; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "order")]
+    order: Order,
+    /// What the link says and how long it can be used.
+    ///
+    /// `paymentLinkSpecificInput`: OBJECT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "paymentLinkSpecificInput")]
+    payment_link_specific_input: Option<PaymentLinkSpecificInput>,
+    /// Whether the link can be paid more than once; false when left out.
+    ///
+    /// `isReusableLink`: BOOLEAN; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreatePaymentLinkRequest.java.
+    #[payone(json = "isReusableLink")]
+    is_reusable_link: Option<bool>,
+    /// Members the table does not declare, kept as read.
+    #[payone(unknown)]
+    unknown: JsonMap,
+}
+
+/// The details of a payment link.
+///
+/// Source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, PayoneObject)]
+#[non_exhaustive]
+pub struct PaymentLinkSpecificInput {
+    /// A note on the payment link.
+    ///
+    /// `description`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "description")]
+    description: Option<PaymentLinkDescription>,
+    /// When the link stops being usable: a date and time with its UTC offset, at most 6 months ahead and not in the past.
+    ///
+    /// `expirationDate`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "expirationDate")]
+    expiration_date: Option<PaymentLinkExpirationDate>,
+    /// The name of the person the link is for.
+    ///
+    /// `recipientName`: TEXT; optional; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+    #[payone(json = "recipientName")]
+    recipient_name: Option<PaymentLinkRecipientName>,
     /// Members the table does not declare, kept as read.
     #[payone(unknown)]
     unknown: JsonMap,
@@ -2545,6 +3186,344 @@ pub enum TokenStatus {
     #[payone(value = "UPDATED")]
     Updated,
 }
+
+/// A name of the mandate to show the customer; without it the platform uses the masked IBAN. Must not hold unmasked bank data.
+///
+/// `alias`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "alias", format = "TEXT")]
+pub struct MandateAlias(Cow<'static, str>);
+
+/// The merchant's identifier of the customer; needed to create a mandate.
+///
+/// `customerReference`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "customerReference", format = "TEXT")]
+pub struct MandateCustomerReference(Cow<'static, str>);
+
+/// The mandate as a PDF document, base64-encoded.
+///
+/// `mandatePdf`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+///
+/// Spec note: marked sensitive: it holds the mandate text with the customer's bank data.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "mandatePdf", format = "TEXT", sensitive)]
+pub struct MandatePdf(Cow<'static, str>);
+
+/// Whether the mandate serves one payment or recurring ones.
+///
+/// `recurrenceType`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "recurrenceType")]
+pub enum MandateRecurrenceType {
+    /// `UNIQUE`: The mandate is for one payment
+    #[payone(value = "UNIQUE")]
+    Unique,
+    /// `RECURRING`: The mandate is for recurring payments
+    #[payone(value = "RECURRING")]
+    Recurring,
+}
+
+/// The state of the mandate, such as ACTIVE, BLOCKED or REVOKED.
+///
+/// `status`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateResponse.java.
+///
+/// Spec note: the platform's SDKs (sdk-java, sdk-nodejs, sdk-dotnet) give the status as a string without a list of values; the Worldline Connect SDK of the same mandate operations lists ACTIVE, EXPIRED, CREATED, REVOKED, WAITING_FOR_REFERENCE, BLOCKED and USED (Worldline-Global-Collect/connect-sdk-java src/main/generated/com/worldline/connect/sdk/java/v1/domain/MandateResponse.java), so any text is accepted.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "status", format = "TEXT")]
+pub struct MandateStatus(Cow<'static, str>);
+
+/// The mandate's identifier; the platform makes one when it is left out.
+///
+/// `uniqueMandateReference`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "uniqueMandateReference", format = "TEXT")]
+pub struct UniqueMandateReference(Cow<'static, str>);
+
+/// The action to take.
+///
+/// `actionType`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateMerchantAction.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "actionType")]
+pub enum MandateActionType {
+    /// `REDIRECT`: Send the customer to redirectData.redirectURL
+    #[payone(value = "REDIRECT")]
+    Redirect,
+}
+
+/// The value the platform appends to returnUrl when the customer comes back; store it to recognise the returning customer.
+///
+/// `RETURNMAC`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateRedirectData.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "RETURNMAC", format = "TEXT", sensitive)]
+pub struct MandateReturnMac(Cow<'static, str>);
+
+/// The page to send the customer to, with a GET.
+///
+/// `redirectURL`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateRedirectData.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "redirectURL", format = "TEXT")]
+pub struct MandateRedirectUrl(Cow<'static, str>);
+
+/// The name of the company, when the customer is one.
+///
+/// `companyName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateCustomerResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "companyName", format = "TEXT", sensitive)]
+pub struct MandateCompanyName(Cow<'static, str>);
+
+/// The IBAN of the account.
+///
+/// `iban`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+///
+/// Spec note: the SDK's answer type is the request's BankAccountIban; kept apart so that an answer whose IBAN the platform masks is still read (no check digits are checked here).
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "iban", format = "TEXT", sensitive)]
+pub struct MandateAnswerIban(Cow<'static, str>);
+
+/// The customer's language (ISO 639-1 code) for the mandate text.
+///
+/// `language`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+///
+/// Spec note: the values are those the Java SDK lists; `si` is written as the SDK writes it for Slovenian.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "language")]
+pub enum MandateLanguage {
+    /// `de`: German
+    #[payone(value = "de")]
+    De,
+    /// `en`: English
+    #[payone(value = "en")]
+    En,
+    /// `es`: Spanish
+    #[payone(value = "es")]
+    Es,
+    /// `fr`: French
+    #[payone(value = "fr")]
+    Fr,
+    /// `it`: Italian
+    #[payone(value = "it")]
+    It,
+    /// `nl`: Dutch
+    #[payone(value = "nl")]
+    Nl,
+    /// `si`: Slovenian
+    #[payone(value = "si")]
+    Si,
+    /// `sk`: Slovak
+    #[payone(value = "sk")]
+    Sk,
+    /// `sv`: Swedish
+    #[payone(value = "sv")]
+    Sv,
+}
+
+/// Where the customer comes back to when signing the mandate needs a redirection (signature types SMS and AIS).
+///
+/// `returnUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "returnUrl", format = "TEXT")]
+pub struct MandateReturnUrl(Cow<'static, str>);
+
+/// How the customer signs the mandate.
+///
+/// `signatureType`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/CreateMandateRequest.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "signatureType")]
+pub enum MandateSignatureType {
+    /// `UNSIGNED`: The mandate is not signed
+    #[payone(value = "UNSIGNED")]
+    Unsigned,
+    /// `SMS`: The customer signs with a code sent by text message
+    #[payone(value = "SMS")]
+    Sms,
+    /// `TICK_BOX`: The customer signs by ticking a box
+    #[payone(value = "TICK_BOX")]
+    TickBox,
+    /// `AIS`: The customer signs through account information access at the bank
+    #[payone(value = "AIS")]
+    Ais,
+}
+
+/// The International Bank Account Number: country code, two check digits and the national account number (BBAN). Needed to create a mandate.
+///
+/// `iban`: format `CHAR(15..34)`; IBAN check digits checked (ISO 13616, mod 97); sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/BankAccountIban.java.
+///
+/// Spec note: the schema gives a string without bounds; CHAR(15..34) is the length of an IBAN by ISO 13616. The two check digits are checked (ISO 13616), so a mistyped IBAN is refused before it is sent.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "iban", format = "CHAR(15..34)", checksum = "iban", sensitive)]
+pub struct MandateIban(Cow<'static, str>);
+
+/// The customer's e-mail address.
+///
+/// `emailAddress`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateContactDetails.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "emailAddress", format = "TEXT", sensitive)]
+pub struct MandateEmailAddress(Cow<'static, str>);
+
+/// The city.
+///
+/// `city`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "city", format = "TEXT", sensitive)]
+pub struct MandateCity(Cow<'static, str>);
+
+/// The country, as an ISO 3166-1 alpha-2 code.
+///
+/// `countryCode`: format `LIST`; codes of ISO 3166-1 alpha-2; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+pub type MandateCountryCode = ::payone_types::Country;
+
+/// The house number.
+///
+/// `houseNumber`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "houseNumber", format = "TEXT", sensitive)]
+pub struct MandateHouseNumber(Cow<'static, str>);
+
+/// The street name.
+///
+/// `street`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "street", format = "TEXT", sensitive)]
+pub struct MandateStreet(Cow<'static, str>);
+
+/// The postal code.
+///
+/// `zip`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandateAddress.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "zip", format = "TEXT", sensitive)]
+pub struct MandateZip(Cow<'static, str>);
+
+/// The customer's title (Mr, Miss or Mrs).
+///
+/// `title`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalInformation.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "title", format = "TEXT")]
+pub struct MandateTitle(Cow<'static, str>);
+
+/// The customer's given name(s).
+///
+/// `firstName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "firstName", format = "TEXT", sensitive)]
+pub struct MandateFirstName(Cow<'static, str>);
+
+/// The customer's surname(s).
+///
+/// `surname`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/MandatePersonalName.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "surname", format = "TEXT", sensitive)]
+pub struct MandateSurname(Cow<'static, str>);
+
+/// When the link stops being usable, with its UTC offset.
+///
+/// `expirationDate`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expirationDate", format = "TEXT")]
+pub struct PaymentLinkExpiry(Cow<'static, str>);
+
+/// The payment made through the link, once there is one: read it with GetPayment.
+///
+/// `paymentId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentId", format = "TEXT")]
+pub struct PaymentLinkPaymentId(Cow<'static, str>);
+
+/// The link's identifier: read it with GetPaymentLink, cancel it with CancelPaymentLink.
+///
+/// `paymentLinkId`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "paymentLinkId", format = "TEXT")]
+pub struct PaymentLinkId(Cow<'static, str>);
+
+/// The name of the person the link is for.
+///
+/// `recipientName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "recipientName", format = "TEXT", sensitive)]
+pub struct PaymentLinkRecipient(Cow<'static, str>);
+
+/// The page to send the customer to, where they pay.
+///
+/// `redirectionUrl`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "redirectionUrl", format = "TEXT")]
+pub struct PaymentLinkRedirectionUrl(Cow<'static, str>);
+
+/// The state of the payment link.
+///
+/// `status`: format `LIST`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkResponse.java.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PayoneList)]
+#[payone(name = "status")]
+pub enum PaymentLinkStatus {
+    /// `ACTIVE`: The link can be used
+    #[payone(value = "ACTIVE")]
+    Active,
+    /// `PAID`: The payment has been made
+    #[payone(value = "PAID")]
+    Paid,
+    /// `CANCELLED`: The link was cancelled
+    #[payone(value = "CANCELLED")]
+    Cancelled,
+    /// `EXPIRED`: The link can no longer be used
+    #[payone(value = "EXPIRED")]
+    Expired,
+}
+
+/// When it happened, with its UTC offset.
+///
+/// `dateTime`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "dateTime", format = "TEXT")]
+pub struct PaymentLinkEventTime(Cow<'static, str>);
+
+/// Details of the event, such as the e-mail address or phone number the link was sent to.
+///
+/// `details`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+///
+/// Spec note: marked sensitive: it may hold the customer's e-mail address or phone number.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "details", format = "TEXT", sensitive)]
+pub struct PaymentLinkEventDetails(Cow<'static, str>);
+
+/// What happened.
+///
+/// `type`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkEvent.java.
+///
+/// Spec note: the platform's SDKs give no list of event types; the sandbox writes CREATED, PAID and CANCELLED.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "type", format = "TEXT")]
+pub struct PaymentLinkEventType(Cow<'static, str>);
+
+/// The merchant's reference of the order, as sent in order.references.
+///
+/// `merchantReference`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkOrderOutput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "merchantReference", format = "TEXT")]
+pub struct PaymentLinkMerchantReference(Cow<'static, str>);
+
+/// A note on the payment link.
+///
+/// `description`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "description", format = "TEXT")]
+pub struct PaymentLinkDescription(Cow<'static, str>);
+
+/// When the link stops being usable: a date and time with its UTC offset, at most 6 months ahead and not in the past.
+///
+/// `expirationDate`: format `TEXT`; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "expirationDate", format = "TEXT")]
+pub struct PaymentLinkExpirationDate(Cow<'static, str>);
+
+/// The name of the person the link is for.
+///
+/// `recipientName`: format `TEXT`; sensitive: never printed; source: wl-online-payments-direct/sdk-java:src/main/generated/com/onlinepayments/domain/PaymentLinkSpecificInput.java.
+///
+/// Spec note: marked sensitive: a customer's name.
+#[derive(Clone, PartialEq, Eq, Hash, PayoneParam)]
+#[payone(name = "recipientName", format = "TEXT", sensitive)]
+pub struct PaymentLinkRecipientName(Cow<'static, str>);
 
 /// Amount in the smallest unit of the currency (cents for EUR).
 ///
