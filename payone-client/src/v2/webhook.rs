@@ -26,16 +26,28 @@ impl WebhookError {
 }
 
 /// `type` of a webhook event.
+///
+/// The names from `payment.created` to `payment.capture_requested` are those of the platform's
+/// webhook documentation (<https://support.direct.ingenico.com/documentation/api/webhooks>);
+/// `payment.captured`, `payment.rejected`, `payment.cancelled` and `payment.refunded` are named
+/// after the payment statuses of the same names. Any other name arrives as
+/// [`WebhookEventType::Other`] with the whole event.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhookEventType {
-    /// `payment.created`.
+    /// `payment.created`: the payment exists, nothing has happened to it yet.
     PaymentCreated,
-    /// `payment.redirected`: the customer is at the 3-D Secure challenge.
+    /// `payment.redirected`: the customer is at a third party (the 3-D Secure challenge).
     PaymentRedirected,
+    /// `payment.authorization_requested`: the authorisation waits for an asynchronous answer.
+    PaymentAuthorizationRequested,
+    /// `payment.pending_approval`: waiting for the merchant's approval.
+    PaymentPendingApproval,
+    /// `payment.pending_completion`: waiting for the merchant to complete it.
+    PaymentPendingCompletion,
     /// `payment.pending_capture`: authorised, waiting for a capture.
     PaymentPendingCapture,
-    /// `payment.capture_requested`.
+    /// `payment.capture_requested`: queued for capture.
     PaymentCaptureRequested,
     /// `payment.captured`.
     PaymentCaptured,
@@ -58,6 +70,9 @@ impl WebhookEventType {
         match value {
             "payment.created" => WebhookEventType::PaymentCreated,
             "payment.redirected" => WebhookEventType::PaymentRedirected,
+            "payment.authorization_requested" => WebhookEventType::PaymentAuthorizationRequested,
+            "payment.pending_approval" => WebhookEventType::PaymentPendingApproval,
+            "payment.pending_completion" => WebhookEventType::PaymentPendingCompletion,
             "payment.pending_capture" => WebhookEventType::PaymentPendingCapture,
             "payment.capture_requested" => WebhookEventType::PaymentCaptureRequested,
             "payment.captured" => WebhookEventType::PaymentCaptured,
@@ -74,6 +89,9 @@ impl WebhookEventType {
         match self {
             WebhookEventType::PaymentCreated => "payment.created",
             WebhookEventType::PaymentRedirected => "payment.redirected",
+            WebhookEventType::PaymentAuthorizationRequested => "payment.authorization_requested",
+            WebhookEventType::PaymentPendingApproval => "payment.pending_approval",
+            WebhookEventType::PaymentPendingCompletion => "payment.pending_completion",
             WebhookEventType::PaymentPendingCapture => "payment.pending_capture",
             WebhookEventType::PaymentCaptureRequested => "payment.capture_requested",
             WebhookEventType::PaymentCaptured => "payment.captured",
@@ -195,6 +213,9 @@ mod tests {
         for value in [
             "payment.created",
             "payment.redirected",
+            "payment.authorization_requested",
+            "payment.pending_approval",
+            "payment.pending_completion",
             "payment.pending_capture",
             "payment.capture_requested",
             "payment.captured",
