@@ -23,6 +23,7 @@ use payone_types::generated::v2::{
 use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
+use super::card_form::{self, CARD_INPUTS};
 use super::errors::{Kind, V2Error};
 use super::store::{Payment, Status};
 use super::wire::{self, CardInput};
@@ -245,10 +246,7 @@ pub(crate) async fn form(State(app): State<Arc<App>>, Path(id): Path<String>) ->
     let path = escape(&format!("/v2/sandbox/hostedcheckout/{id}"));
     let body = format!(
         "<p>Amount: <span id=\"amount\">{amount}</span> <span id=\"currency\">{currency}</span> (smallest unit)</p>\n\
-         <form id=\"card\" method=\"post\" action=\"{path}\">\n\
-         <p><label>Card number <input name=\"cardNumber\" autocomplete=\"cc-number\"></label></p>\n\
-         <p><label>Expiry (MMYY) <input name=\"expiryDate\" autocomplete=\"cc-exp\"></label></p>\n\
-         <p><label>CVC <input name=\"cvv\" autocomplete=\"cc-csc\"></label></p>\n\
+         <form id=\"card\" method=\"post\" action=\"{path}\">\n{CARD_INPUTS}\
          <p><button id=\"pay\" type=\"submit\">Pay</button></p>\n</form>\n\
          <form id=\"cancel-form\" method=\"post\" action=\"{path}/cancel\">\n\
          <p><button id=\"cancel\" type=\"submit\">Cancel</button></p>\n</form>",
@@ -264,12 +262,7 @@ pub(crate) async fn pay(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let field = |name: &str| card_form::field(&body, name);
     let card = match read_card(field("cardNumber"), field("expiryDate"), field("cvv")) {
         Ok(card) => card,
         Err(reason) => return refused(StatusCode::BAD_REQUEST, reason),
@@ -361,22 +354,9 @@ pub(crate) fn read_card(
     expiry: Option<String>,
     cvv: Option<String>,
 ) -> Result<CardInput, &'static str> {
-    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
-        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let number = number.ok_or("cardNumber: missing")?;
-    if !digits(&number, 12..=19) || !crate::card::luhn(&number) {
-        return Err("cardNumber: not a card number (12 to 19 digits, Luhn check)");
-    }
-    let expiry = expiry.ok_or("expiryDate: missing")?;
-    let month = expiry
-        .get(..2)
-        .and_then(|m| m.parse::<u8>().ok())
-        .filter(|m| (1..=12).contains(m));
-    if !digits(&expiry, 4..=4) || month.is_none() {
-        return Err("expiryDate: not a date written MMYY");
-    }
-    if !cvv.as_deref().is_some_and(|c| digits(c, 3..=4)) {
+    let number = card_form::card_number(number)?;
+    let (expiry, _) = card_form::expiry_date(expiry)?;
+    if !cvv.as_deref().is_some_and(|c| card_form::digits(c, 3..=4)) {
         return Err("cvv: not 3 or 4 digits");
     }
     Ok(CardInput { number, expiry })

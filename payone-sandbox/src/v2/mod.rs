@@ -5,6 +5,7 @@
 pub(crate) mod auth;
 pub(crate) mod cancel;
 pub(crate) mod capture;
+pub(crate) mod card_form;
 pub(crate) mod create;
 pub(crate) mod details;
 pub(crate) mod errors;

@@ -20,6 +20,7 @@ use payone_types::generated::v2::{
 };
 use payone_types::json::JsonObject;
 
+use super::card_form::{self, CARD_INPUTS};
 use super::errors::{Kind, V2Error};
 use super::hosted_checkout::read_card;
 use super::store::{Payment, Status};
@@ -256,10 +257,7 @@ pub(crate) async fn form(State(app): State<Arc<App>>, Path(id): Path<String>) ->
     let path = escape(&format!("/v2/sandbox/paymentlink/{id}"));
     let body = format!(
         "<p>Amount: <span id=\"amount\">{amount}</span> <span id=\"currency\">{currency}</span> (smallest unit)</p>\n\
-         <form id=\"card\" method=\"post\" action=\"{path}\">\n\
-         <p><label>Card number <input name=\"cardNumber\" autocomplete=\"cc-number\"></label></p>\n\
-         <p><label>Expiry (MMYY) <input name=\"expiryDate\" autocomplete=\"cc-exp\"></label></p>\n\
-         <p><label>CVC <input name=\"cvv\" autocomplete=\"cc-csc\"></label></p>\n\
+         <form id=\"card\" method=\"post\" action=\"{path}\">\n{CARD_INPUTS}\
          <p><button id=\"pay\" type=\"submit\">Pay</button></p>\n</form>",
         currency = escape(currency.as_str()),
     );
@@ -274,12 +272,7 @@ pub(crate) async fn pay(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let field = |name: &str| card_form::field(&body, name);
     let card = match read_card(field("cardNumber"), field("expiryDate"), field("cvv")) {
         Ok(card) => card,
         Err(reason) => return refused(StatusCode::BAD_REQUEST, reason),

@@ -23,6 +23,7 @@ use payone_types::generated::v2::{
 
 use payone_types::rule::Rule;
 
+use super::card_form::{self, CARD_INPUTS, expiry_month, this_month};
 use super::errors::{Kind, V2Error};
 use super::wire::{self, CardInput};
 use super::{Signed, V2};
@@ -404,10 +405,7 @@ pub(crate) async fn form(State(app): State<Arc<App>>, Path(id): Path<String>) ->
     }
     let path = escape(&format!("/v2/sandbox/tokenization/{id}"));
     let body = format!(
-        "<form id=\"card\" method=\"post\" action=\"{path}\">\n\
-         <p><label>Card number <input name=\"cardNumber\" autocomplete=\"cc-number\"></label></p>\n\
-         <p><label>Expiry (MMYY) <input name=\"expiryDate\" autocomplete=\"cc-exp\"></label></p>\n\
-         <p><label>CVC <input name=\"cvv\" autocomplete=\"cc-csc\"></label></p>\n\
+        "<form id=\"card\" method=\"post\" action=\"{path}\">\n{CARD_INPUTS}\
          <p><label>Name on the card <input name=\"cardholderName\" autocomplete=\"cc-name\"></label></p>\n\
          <p><button id=\"store\" type=\"submit\">Store card</button></p>\n</form>"
     );
@@ -421,12 +419,7 @@ pub(crate) async fn submit(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let field = |name: &str| card_form::field(&body, name);
     let card = match read_card(
         field("cardNumber"),
         field("expiryDate"),
@@ -477,20 +470,13 @@ fn read_card(
     cvv: Option<String>,
     holder: Option<String>,
 ) -> Result<StoredCard, &'static str> {
-    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
-        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let number = number.ok_or("cardNumber: missing")?;
-    if !digits(&number, 12..=19) || !crate::card::luhn(&number) {
-        return Err("cardNumber: not a card number (12 to 19 digits, Luhn check)");
-    }
-    let expiry = expiry.ok_or("expiryDate: missing")?;
-    let month = expiry_month(&expiry).ok_or("expiryDate: not a date written MMYY")?;
+    let number = card_form::card_number(number)?;
+    let (expiry, month) = card_form::expiry_date(expiry)?;
     if month < this_month() {
         return Err("expiryDate: the card has expired");
     }
     if let Some(cvv) = &cvv
-        && !digits(cvv, 3..=4)
+        && !card_form::digits(cvv, 3..=4)
     {
         return Err("cvv: not 3 or 4 digits");
     }
@@ -502,24 +488,6 @@ fn read_card(
         expiry,
         holder,
     })
-}
-
-/// `MMYY` as months since year 0 (`2000 + YY`), or `None` if it is no such date.
-fn expiry_month(expiry: &str) -> Option<u32> {
-    if expiry.len() != 4 || !expiry.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let month: u32 = expiry[..2].parse().ok()?;
-    let year: u32 = expiry[2..].parse().ok()?;
-    (1..=12)
-        .contains(&month)
-        .then_some((2000 + year) * 12 + month - 1)
-}
-
-/// The current month (UTC) as [`expiry_month`] counts.
-fn this_month() -> u32 {
-    let now = time::OffsetDateTime::now_utc();
-    u32::try_from(now.year()).unwrap_or(0) * 12 + u32::from(u8::from(now.month())) - 1
 }
 
 #[cfg(test)]
