@@ -7,6 +7,7 @@
 mod common;
 
 use common::PATIENCE;
+use common::v2::{DATE, json, signed};
 use payone_client::Url;
 use payone_client::v2::*;
 use payone_sandbox::{
@@ -15,7 +16,6 @@ use payone_sandbox::{
 use payone_types::generated::v2::*;
 use payone_types::json::JsonObject;
 
-const DATE: &str = "Sun, 06 Dec 2026 10:00:00 GMT";
 /// A JCB test number of the sandbox's ranges (3528-3589), Luhn-valid.
 const JCB: &str = "3530111333300000";
 
@@ -486,47 +486,6 @@ async fn bad_input_is_refused_naming_the_json_path_and_nothing_is_sent() {
     }
     assert_eq!(sandbox.requests(), before);
     sandbox.shutdown().await;
-}
-
-/// `method path` (with its query) signed by hand with `secret` (GCS v1HMAC), with a JSON body
-/// when one is given.
-async fn signed(
-    http: &reqwest::Client,
-    base: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<&str>,
-    secret: &str,
-) -> reqwest::Response {
-    let content_type = if body.is_some() {
-        "application/json"
-    } else {
-        ""
-    };
-    let to_sign = payone_types::gcs::string_to_sign::<&str, &str>(
-        method.as_str(),
-        content_type,
-        DATE,
-        &[],
-        path,
-    )
-    .unwrap();
-    let authorization =
-        payone_types::gcs::authorization(DEFAULT_API_KEY, &SecretString::from(secret), &to_sign);
-    let mut request = http
-        .request(method, format!("{base}{path}"))
-        .header("date", DATE)
-        .header("authorization", authorization);
-    if let Some(body) = body {
-        request = request
-            .header("content-type", content_type)
-            .body(body.to_owned());
-    }
-    request.send().await.unwrap()
-}
-
-async fn json(answer: reqwest::Response) -> serde_json::Value {
-    serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap()
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@
 mod common;
 
 use common::PATIENCE;
+use common::v2::{json, signed};
 use payone_client::Url;
 use payone_client::v2::*;
 use payone_sandbox::{
@@ -17,7 +18,6 @@ use payone_sandbox::{
 use payone_types::generated::v2::*;
 use payone_types::json::JsonObject;
 
-const DATE: &str = "Sun, 06 Dec 2026 10:00:00 GMT";
 /// An IBAN with valid check digits (the platform SDK's test data).
 const IBAN: &str = "DE46720200700359736690";
 /// The same IBAN with wrong check digits.
@@ -275,46 +275,6 @@ async fn a_mistyped_iban_is_refused_before_sending_naming_the_json_path() {
     }
     assert_eq!(sandbox.requests(), before);
     sandbox.shutdown().await;
-}
-
-/// `method path` signed by hand with `secret` (GCS v1HMAC), with a JSON body when one is given.
-async fn signed(
-    http: &reqwest::Client,
-    base: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<&str>,
-    secret: &str,
-) -> reqwest::Response {
-    let content_type = if body.is_some() {
-        "application/json"
-    } else {
-        ""
-    };
-    let to_sign = payone_types::gcs::string_to_sign::<&str, &str>(
-        method.as_str(),
-        content_type,
-        DATE,
-        &[],
-        path,
-    )
-    .unwrap();
-    let authorization =
-        payone_types::gcs::authorization(DEFAULT_API_KEY, &SecretString::from(secret), &to_sign);
-    let mut request = http
-        .request(method, format!("{base}{path}"))
-        .header("date", DATE)
-        .header("authorization", authorization);
-    if let Some(body) = body {
-        request = request
-            .header("content-type", content_type)
-            .body(body.to_owned());
-    }
-    request.send().await.unwrap()
-}
-
-async fn json(answer: reqwest::Response) -> serde_json::Value {
-    serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap()
 }
 
 #[tokio::test]

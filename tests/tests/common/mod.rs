@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod receiver;
+pub mod v2;
 
 use std::collections::BTreeMap;
 use std::future::Future;
